@@ -1,0 +1,35 @@
+import { MessageCircle } from 'lucide-react';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { LinqModeBadge } from '@/components/shell/linq-mode-badge';
+import { SidebarNav } from '@/components/shell/sidebar-nav';
+import { UserPanel } from '@/components/shell/user-panel';
+import { requireUser } from '@/lib/auth/guards';
+import { getSettings } from '@/lib/env';
+
+export default async function DashboardLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const { linq } = getSettings();
+
+  return (
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <aside className="flex flex-col gap-4 border-b bg-sidebar p-4 md:sticky md:top-0 md:h-screen md:w-60 md:shrink-0 md:border-r md:border-b-0">
+        <div className="flex items-center justify-between gap-2">
+          <Link href="/" className="flex items-center gap-2 font-semibold">
+            <MessageCircle className="size-5 text-primary" aria-hidden />
+            <span className="whitespace-nowrap">Card Console</span>
+          </Link>
+          <LinqModeBadge mode={linq.mode} />
+        </div>
+        <SidebarNav role={user.role} />
+        <div className="mt-auto hidden md:block">
+          <UserPanel user={user} />
+        </div>
+      </aside>
+      <main className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
+      <div className="p-4 md:hidden">
+        <UserPanel user={user} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { CreateStaffForm } from '@/components/staff/create-staff-form';
+import { StaffTable } from '@/components/staff/staff-table';
+import { PageHeader } from '@/components/shell/page-header';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { getStaff } from '@/lib/data/staff';
+
+export const metadata: Metadata = { title: 'Staff' };
+
+export default async function StaffPage() {
+  const staff = await getStaff();
+  return (
+    <>
+      <PageHeader title="Staff" description="Who can sign in to the console, and what each person may do." />
+      <div className="flex flex-col gap-6">
+        <Card>
+          <CardContent className="p-0">
+            <StaffTable staff={staff} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Add a staff member</CardTitle>
+            <CardDescription>Viewers read; operators also edit cards and share; admins also manage staff.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <CreateStaffForm />
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

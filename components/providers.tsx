@@ -1,0 +1,21 @@
+'use client';
+
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { Toaster } from 'sonner';
+
+export function makeQueryClient(): QueryClient {
+  // 30 s: data rendered on the server is not refetched the moment the page hydrates.
+  return new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } });
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  // One client per browser tab, created once (useState), never shared between requests.
+  const [queryClient] = useState(makeQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      {children}
+      <Toaster theme="system" richColors closeButton position="bottom-right" />
+    </QueryClientProvider>
+  );
+}

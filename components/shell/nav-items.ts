@@ -1,0 +1,14 @@
+import { LayoutDashboard, Users, type LucideIcon } from 'lucide-react';
+import type { Permission } from '@/lib/auth/roles';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: LucideIcon;
+  permission: Permission;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/', label: 'Overview', icon: LayoutDashboard, permission: 'view' },
+  { href: '/staff', label: 'Staff', icon: Users, permission: 'manageStaff' },
+];

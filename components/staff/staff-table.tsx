@@ -1,0 +1,36 @@
+import { Badge } from '@/components/ui/badge';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { ROLE_LABELS } from '@/lib/auth/roles';
+import type { StaffRow } from '@/lib/data/staff';
+import { formatDateTime } from '@/lib/format';
+
+export function StaffTable({ staff }: { staff: StaffRow[] }) {
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow>
+          <TableHead>Name</TableHead>
+          <TableHead>Email</TableHead>
+          <TableHead>Role</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead>Last sign-in</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {staff.map((member) => (
+          <TableRow key={member.id}>
+            <TableCell className="font-medium">{member.name}</TableCell>
+            <TableCell>{member.email}</TableCell>
+            <TableCell>{ROLE_LABELS[member.role]}</TableCell>
+            <TableCell>
+              {member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
+            </TableCell>
+            <TableCell className="text-muted-foreground">
+              {member.lastLoginAt ? formatDateTime(member.lastLoginAt) : 'Never'}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

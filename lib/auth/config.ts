@@ -1,0 +1,48 @@
+import type { NextAuthConfig } from 'next-auth';
+import { isRole } from '@/lib/auth/roles';
+import { resolveAuthSecret } from '@/lib/auth/secret';
+import { getSettings } from '@/lib/env';
+
+/** A session ends this long after sign-in, however often its cookie was refreshed since. */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+// The part of the Auth.js configuration that the proxy also loads: no providers, no database.
+export function authConfig(): NextAuthConfig {
+  return {
+    secret: resolveAuthSecret(getSettings()),
+    // The console runs behind whatever host name staff use; Auth.js must not insist on AUTH_URL.
+    trustHost: true,
+    pages: { signIn: '/login' },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+    providers: [],
+    callbacks: {
+      jwt({ token, user }) {
+        // `user` is present only at sign-in: the session's identity is fixed then and kept
+        // through every later refresh of the cookie.
+        if (user?.id && isRole(user.role)) {
+          token.id = user.id;
+          token.role = user.role;
+          token.sid = crypto.randomUUID();
+          token.signedInAt = Math.floor(Date.now() / 1000);
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (token.id && isRole(token.role) && token.sid && token.signedInAt) {
+          session.user.id = token.id;
+          session.user.role = token.role;
+          session.sessionId = token.sid;
+          session.signedInAt = token.signedInAt;
+        }
+        return session;
+      },
+    },
+    logger: {
+      // A wrong password is expected, not a server error; it is recorded in LoginAttempt instead.
+      error(error) {
+        if (error.name === 'CredentialsSignin') return;
+        console.error('[auth]', error);
+      },
+    },
+  };
+}

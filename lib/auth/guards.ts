@@ -1,0 +1,69 @@
+import 'server-only';
+import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { auth } from '@/lib/auth';
+import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/config';
+import { can, type Permission, type Role } from '@/lib/auth/roles';
+import { db } from '@/lib/db';
+
+export interface StaffUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/**
+ * The signed-in staff member, read from the database on every request (once per render):
+ * a role change, a disabled account or a sign-out takes effect at once, whatever the
+ * session cookie says.
+ */
+export const getCurrentUser = cache(async (): Promise<StaffUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  const { sessionId, signedInAt } = session ?? {};
+  if (!id || !sessionId || !signedInAt) return null;
+  if (Date.now() / 1000 - signedInAt > SESSION_MAX_AGE_SECONDS) return null;
+  const [user, revoked] = await Promise.all([
+    db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabled: true } }),
+    db.revokedSession.findUnique({ where: { sessionId }, select: { sessionId: true } }),
+  ]);
+  if (!user || user.disabled || revoked) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});
+
+/** For pages and reads: sends anonymous visitors (and disabled staff) to the sign-in page. */
+export async function requireUser(): Promise<StaffUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/login');
+  return user;
+}
+
+/** For pages and reads: renders the 403 page when the staff member's role does not allow it. */
+export async function requirePermission(permission: Permission): Promise<StaffUser> {
+  const user = await requireUser();
+  if (!can(user.role, permission)) forbidden();
+  return user;
+}
+
+export type Refusal = { ok: false; status: 401 | 403; error: string };
+
+/**
+ * For server actions and route handlers, which are public POST/GET endpoints: the refusal is
+ * returned as a value so the caller can answer with it (a toast, or a 401/403 response).
+ */
+export async function authorize(
+  permission: Permission,
+): Promise<{ ok: true; user: StaffUser } | Refusal> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, status: 401, error: 'Your session has ended. Sign in again to continue.' };
+  if (!can(user.role, permission)) {
+    return { ok: false, status: 403, error: 'Your role does not allow this. Ask an admin if you need access.' };
+  }
+  return { ok: true, user };
+}
+
+/** The JSON answer a route handler gives for a refusal. */
+export function refusalResponse(refusal: Refusal): Response {
+  return Response.json({ error: refusal.error }, { status: refusal.status });
+}

@@ -1,0 +1,35 @@
+import type { Role as DbRole } from '@/generated/prisma/enums';
+
+/** Staff roles, most powerful first. Kept here (not imported) so client code need not load Prisma. */
+export const ROLES = ['ADMIN', 'OPERATOR', 'VIEWER'] as const;
+export type Role = (typeof ROLES)[number];
+
+// Fails to compile if the database enum and this list ever drift apart.
+const sameRoles: [Role, DbRole] extends [DbRole, Role] ? true : never = true;
+void sameRoles;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: 'Admin',
+  OPERATOR: 'Operator',
+  VIEWER: 'Viewer',
+};
+
+/** Who may do what. Pages, actions and route handlers all decide through this one table. */
+export const PERMISSIONS = {
+  /** Read every section except Staff. */
+  view: ['ADMIN', 'OPERATOR', 'VIEWER'],
+  editCards: ['ADMIN', 'OPERATOR'],
+  shareCards: ['ADMIN', 'OPERATOR'],
+  exportHistory: ['ADMIN', 'OPERATOR'],
+  manageStaff: ['ADMIN'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: Role | undefined, permission: Permission): boolean {
+  return role !== undefined && (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,13 @@
+import 'server-only';
+import { requirePermission } from '@/lib/auth/guards';
+import { db } from '@/lib/db';
+
+export async function getStaff() {
+  await requirePermission('manageStaff');
+  return db.user.findMany({
+    orderBy: [{ disabled: 'asc' }, { role: 'asc' }, { name: 'asc' }],
+    select: { id: true, email: true, name: true, role: true, disabled: true, lastLoginAt: true, createdAt: true },
+  });
+}
+
+export type StaffRow = Awaited<ReturnType<typeof getStaff>>[number];

@@ -1,0 +1,128 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Linq's production base URL, as the official SDK defaults to it. */
+export const LINQ_PRODUCTION_BASE_URL = 'https://api.linqapp.com/api/partner';
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const portNumber = z.coerce
+  .number<string>({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+const port = (fallback: number) => optionalString.pipe(portNumber.optional()).transform((value) => value ?? fallback);
+
+const settingsSchema = z
+  .object({
+    DATA_DIR: optionalString,
+    DATABASE_URL: optionalString.refine(
+      (value) => value === undefined || /^(pglite:|postgres(ql)?:\/\/)/.test(value),
+      'must start with "pglite:" (embedded) or "postgresql://" (a PostgreSQL server)',
+    ),
+    AUTH_SECRET: optionalString.refine(
+      (value) => value === undefined || value.length >= 32,
+      'must be at least 32 characters long (try: openssl rand -base64 32)',
+    ),
+    ADMIN_EMAIL: optionalString.pipe(z.email('must be an email address').optional()),
+    ADMIN_PASSWORD: optionalString.refine(
+      (value) => value === undefined || value.length >= 12,
+      'must be at least 12 characters long',
+    ),
+    LINQ_API_KEY: optionalString,
+    LINQ_API_BASE_URL: optionalString.pipe(z.url('must be a URL such as https://api.linqapp.com/api/partner').optional()),
+    PUBLIC_BASE_URL: optionalString.pipe(z.url('must be a URL such as https://console.example.com').optional()),
+    PORT: port(3000),
+    SANDBOX_PORT: port(4010),
+    EMBEDDED_DB_PORT: optionalString.pipe(portNumber.optional()),
+  })
+  .superRefine((value, ctx) => {
+    if (Boolean(value.ADMIN_EMAIL) !== Boolean(value.ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [value.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
+        message: 'must be set together with ' + (value.ADMIN_EMAIL ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'),
+      });
+    }
+  });
+
+export type DatabaseTarget =
+  | { kind: 'embedded'; dataDir: string }
+  | { kind: 'postgres'; url: string };
+
+export type LinqTarget =
+  /** `startLocal`: the app runs the sandbox itself, unless LINQ_API_BASE_URL points at one. */
+  | { mode: 'sandbox'; apiKey: string; baseUrl: string; startLocal: boolean }
+  | { mode: 'live'; apiKey: string; baseUrl: string };
+
+export interface Settings {
+  dataDir: string;
+  database: DatabaseTarget;
+  authSecret: string | undefined;
+  firstAdmin: { email: string; password: string } | undefined;
+  linq: LinqTarget;
+  publicBaseUrl: string;
+  port: number;
+  sandboxPort: number;
+  embeddedDbPort: number | undefined;
+}
+
+/** A setting that stops start-up; `message` is one sentence a person can act on. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The key the app presents to its own local sandbox; the sandbox accepts only this one. */
+export const SANDBOX_API_KEY = 'sandbox-local-key';
+
+/** Pure: validates raw environment variables into settings, or throws one ConfigError. */
+export function parseSettings(raw: Record<string, string | undefined>, cwd = process.cwd()): Settings {
+  const parsed = settingsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'configuration');
+    throw new ConfigError(`Invalid setting ${name}: ${issue.message}.`);
+  }
+  const s = parsed.data;
+  const dataDir = path.resolve(cwd, s.DATA_DIR ?? '.data');
+
+  const database: DatabaseTarget = s.DATABASE_URL?.startsWith('pglite:')
+    ? { kind: 'embedded', dataDir: path.resolve(cwd, s.DATABASE_URL.slice('pglite:'.length) || path.join(dataDir, 'db')) }
+    : s.DATABASE_URL
+      ? { kind: 'postgres', url: s.DATABASE_URL }
+      : { kind: 'embedded', dataDir: path.join(dataDir, 'db') };
+
+  const linq: LinqTarget = s.LINQ_API_KEY
+    ? { mode: 'live', apiKey: s.LINQ_API_KEY, baseUrl: s.LINQ_API_BASE_URL ?? LINQ_PRODUCTION_BASE_URL }
+    : {
+        mode: 'sandbox',
+        apiKey: SANDBOX_API_KEY,
+        baseUrl: s.LINQ_API_BASE_URL ?? `http://127.0.0.1:${s.SANDBOX_PORT}/api/partner`,
+        startLocal: !s.LINQ_API_BASE_URL,
+      };
+
+  return {
+    dataDir,
+    database,
+    authSecret: s.AUTH_SECRET,
+    firstAdmin: s.ADMIN_EMAIL && s.ADMIN_PASSWORD ? { email: s.ADMIN_EMAIL.toLowerCase(), password: s.ADMIN_PASSWORD } : undefined,
+    linq,
+    publicBaseUrl: (s.PUBLIC_BASE_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
+    port: s.PORT,
+    sandboxPort: s.SANDBOX_PORT,
+    embeddedDbPort: s.EMBEDDED_DB_PORT,
+  };
+}
+
+let cached: Settings | undefined;
+
+/** The app's settings, validated once per process. */
+export function getSettings(): Settings {
+  cached ??= parseSettings(process.env);
+  return cached;
+}

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+import type { ConsoleUnderTest } from './tests/e2e/fixtures';
+
+// One console per database: the embedded default always, a PostgreSQL server when the runner
+// (tests/support/run-e2e.ts) created a throwaway database for this run. Every test runs against each.
+// Set here in the main process, the data folder is inherited by the test workers.
+process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
+const dataRoot = process.env.E2E_DATA_DIR;
+
+import { E2E_ADMIN } from './tests/e2e/constants';
+
+interface Server extends ConsoleUnderTest {
+  name: string;
+  port: number;
+  env: Record<string, string>;
+}
+
+const servers: Server[] = [
+  {
+    name: 'embedded',
+    port: 3101,
+    databaseUrl: 'postgresql://postgres@127.0.0.1:54331/postgres',
+    sandboxUrl: 'http://127.0.0.1:4101',
+    env: { DATA_DIR: path.join(dataRoot, 'embedded'), EMBEDDED_DB_PORT: '54331', SANDBOX_PORT: '4101' },
+  },
+];
+if (process.env.E2E_POSTGRES_URL) {
+  servers.push({
+    name: 'postgres',
+    port: 3102,
+    databaseUrl: process.env.E2E_POSTGRES_URL,
+    sandboxUrl: 'http://127.0.0.1:4102',
+    env: { DATA_DIR: path.join(dataRoot, 'postgres'), DATABASE_URL: process.env.E2E_POSTGRES_URL, SANDBOX_PORT: '4102' },
+  });
+}
+
+// Debian's Chromium on machines where Playwright cannot download its own; override with CHROMIUM_PATH.
+const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: true,
+  workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    },
+  },
+  projects: servers.map((server) => ({
+    name: server.name,
+    use: {
+      baseURL: `http://127.0.0.1:${server.port}`,
+      consoleUnderTest: { databaseUrl: server.databaseUrl, sandboxUrl: server.sandboxUrl },
+    },
+  })),
+  webServer: servers.map((server) => ({
+    command: `npx next start -p ${server.port}`,
+    url: `http://127.0.0.1:${server.port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe' as const,
+    env: {
+      ...server.env,
+      PORT: String(server.port),
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      PUBLIC_BASE_URL: `http://127.0.0.1:${server.port}`,
+    },
+  })),
+});

@@ -1,0 +1,79 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import type { PrismaClient } from '@/generated/prisma/client';
+import { hashPassword } from '@/lib/auth/password';
+import type { Role } from '@/lib/auth/roles';
+import { createPrismaClient } from '@/lib/db';
+
+/** What a test needs to know about the console it drives, beyond its baseURL. */
+export interface ConsoleUnderTest {
+  /** The console's database, reached directly (the embedded one through its bridge port). */
+  databaseUrl: string;
+  /** The console's local Linq sandbox. */
+  sandboxUrl: string;
+}
+
+export interface StaffAccount {
+  id: string;
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+}
+
+interface WorkerFixtures {
+  consoleUnderTest: ConsoleUnderTest;
+  db: PrismaClient;
+  staff: Record<Role, StaffAccount>;
+}
+
+const STAFF_PASSWORD = 'worker-password-123';
+
+export const test = base.extend<{ signInAs: (page: Page, role: Role) => Promise<StaffAccount> }, WorkerFixtures>({
+  consoleUnderTest: [{ databaseUrl: '', sandboxUrl: '' }, { option: true, scope: 'worker' }],
+
+  db: [
+    async ({ consoleUnderTest }, use) => {
+      const client = createPrismaClient({ kind: 'postgres', url: consoleUnderTest.databaseUrl });
+      await use(client);
+      await client.$disconnect();
+    },
+    { scope: 'worker' },
+  ],
+
+  // One viewer, operator and admin per worker, so parallel tests never share an account.
+  staff: [
+    async ({ db }, use, workerInfo) => {
+      const passwordHash = await hashPassword(STAFF_PASSWORD);
+      const accounts = {} as Record<Role, StaffAccount>;
+      for (const role of ['ADMIN', 'OPERATOR', 'VIEWER'] as const) {
+        const email = `${role.toLowerCase()}-w${workerInfo.workerIndex}@e2e.test`;
+        const name = `${role[0]}${role.slice(1).toLowerCase()} W${workerInfo.workerIndex}`;
+        const user = await db.user.upsert({
+          where: { email },
+          create: { email, name, role, passwordHash },
+          update: { role, passwordHash, disabled: false },
+        });
+        accounts[role] = { id: user.id, email, name, password: STAFF_PASSWORD, role };
+      }
+      await use(accounts);
+    },
+    { scope: 'worker' },
+  ],
+
+  // Signs in through Auth.js's credentials endpoint (the login form has its own tests).
+  signInAs: async ({ staff }, use) => {
+    await use(async (page, role) => {
+      const account = staff[role];
+      const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+      const response = await page.request.post('/api/auth/callback/credentials', {
+        form: { csrfToken, email: account.email, password: account.password, callbackUrl: '/' },
+        maxRedirects: 0,
+      });
+      expect(response.status(), 'credentials sign-in redirects on success').toBe(302);
+      expect(response.headers().location).not.toContain('error=');
+      return account;
+    });
+  },
+});
+
+export { expect };
