@@ -39,6 +39,9 @@ const settingsSchema = z
     PUBLIC_BASE_URL: optionalString.pipe(z.url('must be a URL such as https://console.example.com').optional()),
     PORT: port(3000),
     SANDBOX_PORT: port(4010),
+    SANDBOX_CHATS: optionalString
+      .pipe(z.coerce.number<string>({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(100_000, 'must be at most 100000').optional())
+      .transform((value) => value ?? 300),
     EMBEDDED_DB_PORT: optionalString.pipe(portNumber.optional()),
   })
   .superRefine((value, ctx) => {
@@ -69,6 +72,8 @@ export interface Settings {
   publicBaseUrl: string;
   port: number;
   sandboxPort: number;
+  /** How many demo chats the local sandbox generates on its first start. */
+  sandboxChats: number;
   embeddedDbPort: number | undefined;
 }
 
@@ -115,6 +120,7 @@ export function parseSettings(raw: Record<string, string | undefined>, cwd = pro
     publicBaseUrl: (s.PUBLIC_BASE_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, ''),
     port: s.PORT,
     sandboxPort: s.SANDBOX_PORT,
+    sandboxChats: s.SANDBOX_CHATS,
     embeddedDbPort: s.EMBEDDED_DB_PORT,
   };
 }

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import { serveEmbeddedDatabase } from '@/lib/database/bridge';
 import { getEmbeddedPglite } from '@/lib/database/embedded';
 import { prepareDatabase } from '@/lib/database/prepare';
-import { ConfigError, getSettings } from '@/lib/env';
+import { ConfigError, getSettings, type Settings } from '@/lib/env';
+import { startSandbox } from '@/lib/sandbox/server';
 import { ensureFirstAdmin } from '@/lib/staff/first-admin';
 
 /** Everything the console needs before it serves its first request. Throws ConfigError on a bad setting. */
@@ -11,10 +13,32 @@ export async function startConsole(): Promise<void> {
   if (applied.length > 0) console.log(`[console] Applied ${applied.length} migration(s) to the embedded database.`);
   await ensureFirstAdmin(settings);
 
+  await startLocalSandbox(settings);
+
   if (settings.database.kind === 'embedded' && settings.embeddedDbPort) {
     await serveEmbeddedDatabase(getEmbeddedPglite(settings.database.dataDir), settings.embeddedDbPort);
     console.log(`[console] Embedded database reachable at postgresql://postgres@127.0.0.1:${settings.embeddedDbPort}/postgres`);
   }
+}
+
+/** In sandbox mode, the console runs its own fake Linq, whose state lives in the data folder. */
+async function startLocalSandbox(settings: Settings): Promise<void> {
+  const { linq } = settings;
+  if (linq.mode !== 'sandbox' || !linq.startLocal) return;
+  try {
+    await startSandbox({
+      port: settings.sandboxPort,
+      apiKey: linq.apiKey,
+      chatCount: settings.sandboxChats,
+      stateFile: path.join(settings.dataDir, 'sandbox', 'state.json'),
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new ConfigError(`SANDBOX_PORT ${settings.sandboxPort} is already in use: stop the other process or choose another SANDBOX_PORT.`);
+    }
+    throw error;
+  }
+  console.log(`[console] Sandbox mode: Linq calls go to the local sandbox at ${linq.baseUrl} (set LINQ_API_KEY for the real API).`);
 }
 
 /** Starts the console; a configuration problem stops the process with one sentence, no stack. */

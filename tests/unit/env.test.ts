@@ -15,6 +15,7 @@ describe('parseSettings', () => {
       startLocal: true,
     });
     expect(settings.port).toBe(3000);
+    expect(settings.sandboxChats).toBe(300);
     expect(settings.publicBaseUrl).toBe('http://localhost:3000');
     expect(settings.firstAdmin).toBeUndefined();
     expect(settings.authSecret).toBeUndefined();
@@ -68,6 +69,8 @@ describe('parseSettings', () => {
     [{ ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'short' }, 'Invalid setting ADMIN_PASSWORD: must be at least 12 characters long.'],
     [{ PUBLIC_BASE_URL: 'console.example.com' }, 'Invalid setting PUBLIC_BASE_URL: must be a URL such as https://console.example.com.'],
     [{ EMBEDDED_DB_PORT: '0' }, 'Invalid setting EMBEDDED_DB_PORT: must be between 1 and 65535.'],
+    [{ SANDBOX_CHATS: 'lots' }, 'Invalid setting SANDBOX_CHATS: must be a whole number.'],
+    [{ SANDBOX_CHATS: '1000000' }, 'Invalid setting SANDBOX_CHATS: must be at most 100000.'],
   ])('refuses %o with one clear sentence', (raw, message) => {
     expect(() => parseSettings(raw, cwd)).toThrow(ConfigError);
     expect(() => parseSettings(raw, cwd)).toThrow(message);

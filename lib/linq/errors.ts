@@ -1,0 +1,96 @@
+import { APIConnectionError, APIConnectionTimeoutError, APIError } from '@linqapp/sdk';
+import {
+  describeUnknownError,
+  LINQ_ERROR_MESSAGES,
+  TRANSPORT_MESSAGES,
+  type ErrorContext,
+  type StaffFacingError,
+} from '@/lib/linq/error-messages';
+
+export type LinqErrorKind = 'api' | 'timeout' | 'connection';
+
+/** Everything the console knows about a failed Linq call, in one serialisable shape. */
+export interface LinqErrorFacts {
+  kind: LinqErrorKind;
+  /** Linq's error code (error.code in the envelope), when it sent one. */
+  code?: number;
+  /** HTTP status, when Linq answered. */
+  status?: number;
+  /** Linq's own message, kept for the record, never shown as the explanation. */
+  linqMessage?: string;
+  traceId?: string;
+  /** Seconds to wait, from the envelope's retry_after or the Retry-After header. */
+  retryAfterSeconds?: number;
+}
+
+export class LinqError extends Error implements LinqErrorFacts {
+  override name = 'LinqError';
+  readonly kind: LinqErrorKind;
+  readonly code?: number;
+  readonly status?: number;
+  readonly linqMessage?: string;
+  readonly traceId?: string;
+  readonly retryAfterSeconds?: number;
+
+  constructor(facts: LinqErrorFacts) {
+    super(facts.code ? `Linq error ${facts.code} (HTTP ${facts.status})` : `Linq ${facts.kind} error${facts.status ? ` (HTTP ${facts.status})` : ''}`);
+    this.kind = facts.kind;
+    this.code = facts.code;
+    this.status = facts.status;
+    this.linqMessage = facts.linqMessage;
+    this.traceId = facts.traceId;
+    this.retryAfterSeconds = facts.retryAfterSeconds;
+  }
+
+  facts(): LinqErrorFacts {
+    const { kind, code, status, linqMessage, traceId, retryAfterSeconds } = this;
+    return { kind, code, status, linqMessage, traceId, retryAfterSeconds };
+  }
+}
+
+interface Envelope {
+  error?: { code?: unknown; message?: unknown; retry_after?: unknown };
+  trace_id?: unknown;
+}
+
+function retryAfterFrom(headers: Headers | undefined, envelope: Envelope | undefined): number | undefined {
+  const fromBody = envelope?.error?.retry_after;
+  if (typeof fromBody === 'number' && fromBody >= 0) return fromBody;
+  const header = headers?.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** Turns whatever a Linq call threw into a LinqError; anything that is not a Linq failure is rethrown. */
+export function toLinqError(error: unknown): LinqError {
+  if (error instanceof LinqError) return error;
+  if (error instanceof APIConnectionTimeoutError) return new LinqError({ kind: 'timeout' });
+  if (error instanceof APIConnectionError) return new LinqError({ kind: 'connection' });
+  if (error instanceof APIError) {
+    const envelope = (typeof error.error === 'object' && error.error !== null ? error.error : undefined) as Envelope | undefined;
+    const code = envelope?.error?.code;
+    const message = envelope?.error?.message;
+    const traceId = envelope?.trace_id ?? error.headers?.get('x-trace-id') ?? undefined;
+    return new LinqError({
+      kind: 'api',
+      status: error.status,
+      code: typeof code === 'number' ? code : undefined,
+      linqMessage: typeof message === 'string' ? message : undefined,
+      traceId: typeof traceId === 'string' ? traceId : undefined,
+      retryAfterSeconds: retryAfterFrom(error.headers, envelope),
+    });
+  }
+  throw error;
+}
+
+/** The sentence and next step for a failure, from the one table in error-messages.ts. */
+export function describeLinqError(facts: LinqErrorFacts, context: ErrorContext = {}): StaffFacingError {
+  const withWait = { ...context, retryAfterSeconds: context.retryAfterSeconds ?? facts.retryAfterSeconds };
+  if (facts.kind === 'timeout') return TRANSPORT_MESSAGES.timeout(withWait);
+  if (facts.kind === 'connection') return TRANSPORT_MESSAGES.connection(withWait);
+  const entry = facts.code === undefined ? undefined : LINQ_ERROR_MESSAGES[facts.code];
+  return entry ? entry(withWait) : describeUnknownError(facts.status, facts.code, withWait);
+}

@@ -1,0 +1,15 @@
+import { createLinqClient } from '@/lib/linq/client';
+import { LinqGateway } from '@/lib/linq/gateway';
+import { getSettings } from '@/lib/env';
+
+export { LinqGateway } from '@/lib/linq/gateway';
+export { LinqError, describeLinqError, type LinqErrorFacts } from '@/lib/linq/errors';
+export type * from '@/lib/linq/types';
+
+const globalForLinq = globalThis as unknown as { linqGateway?: LinqGateway };
+
+/** The console's Linq gateway, configured from the settings (the sandbox in sandbox mode). */
+export function getLinq(): LinqGateway {
+  globalForLinq.linqGateway ??= new LinqGateway(createLinqClient(getSettings().linq));
+  return globalForLinq.linqGateway;
+}
