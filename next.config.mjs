@@ -6,6 +6,9 @@ const nextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 status for a role that may not see a page.
     authInterrupts: true,
+    // Contact-card photos are uploaded through a server action; the server refuses files over
+    // 10 MB itself (lib/photos/limits.ts) with a clear message, so the transport must let them in.
+    serverActions: { bodySizeLimit: '11mb' },
   },
   async headers() {
     return [

@@ -15,8 +15,14 @@ import type {
 // Contact-card POST/PATCH and share have no idempotency key, and the SDK would retry them on
 // 409/429/5xx by default: a retried share could reach the customer twice. They are sent once.
 const WRITE_ONCE = { maxRetries: 0 } as const;
-// Linq downloads and re-hosts the card's photo while the request is open.
-const CARD_WRITE = { ...WRITE_ONCE, timeout: 45_000 } as const;
+
+export interface GatewayTimeouts {
+  /** Card create/update: Linq downloads and re-hosts the photo while the request is open. */
+  cardWriteMs: number;
+  shareMs: number;
+}
+
+const DEFAULT_TIMEOUTS: GatewayTimeouts = { cardWriteMs: 45_000, shareMs: 20_000 };
 
 async function call<T>(request: () => Promise<T>): Promise<T> {
   try {
@@ -28,7 +34,18 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
 
 /** Everything the console asks of Linq. Every failure surfaces as a LinqError. */
 export class LinqGateway {
-  constructor(private readonly client: LinqClient) {}
+  private readonly timeouts: GatewayTimeouts;
+
+  constructor(
+    private readonly client: LinqClient,
+    timeouts: Partial<GatewayTimeouts> = {},
+  ) {
+    this.timeouts = { ...DEFAULT_TIMEOUTS, ...timeouts };
+  }
+
+  private get cardWrite() {
+    return { ...WRITE_ONCE, timeout: this.timeouts.cardWriteMs };
+  }
 
   async listPhoneNumbers(): Promise<LinqPhoneNumber[]> {
     const response = await call(() => this.client.phoneNumbers.list());
@@ -59,7 +76,7 @@ export class LinqGateway {
       ...(input.lastName !== undefined && { last_name: input.lastName }),
       ...(input.imageUrl !== undefined && { image_url: input.imageUrl }),
     };
-    return toContactCard(await call(() => this.client.contactCard.create(body, CARD_WRITE)));
+    return toContactCard(await call(() => this.client.contactCard.create(body, this.cardWrite)));
   }
 
   /** Sends only the fields given: Linq keeps the others as they are. */
@@ -70,7 +87,7 @@ export class LinqGateway {
       ...(patch.lastName !== undefined && { last_name: patch.lastName }),
       ...(patch.imageUrl !== undefined && { image_url: patch.imageUrl }),
     };
-    return toContactCard(await call(() => this.client.contactCard.update(params, CARD_WRITE)));
+    return toContactCard(await call(() => this.client.contactCard.update(params, this.cardWrite)));
   }
 
   /** One page of chats; the cursor is Linq's, passed through untouched. */
@@ -103,6 +120,6 @@ export class LinqGateway {
   }
 
   async shareContactCard(chatId: string): Promise<void> {
-    await call(() => this.client.chats.shareContactCard(chatId, { ...WRITE_ONCE, timeout: 20_000 }));
+    await call(() => this.client.chats.shareContactCard(chatId, { ...WRITE_ONCE, timeout: this.timeouts.shareMs }));
   }
 }

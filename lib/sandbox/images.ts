@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sniffImageType } from '@/lib/photos/sniff';
 import { LinqApiError } from '@/lib/sandbox/http';
 
 export interface DownloadedImage {
@@ -10,16 +11,6 @@ export interface DownloadedImage {
 
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 10_000;
-
-/** Recognises an image by its first bytes, as a careful downloader does (never by the URL or header alone). */
-export function sniffImageType(bytes: Buffer): string | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (bytes.length >= 6 && /^GIF8[79]a$/.test(bytes.subarray(0, 6).toString('latin1'))) return 'image/gif';
-  if (bytes.length >= 12 && bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-  if (bytes.length >= 12 && bytes.subarray(4, 8).toString('latin1') === 'ftyp' && /^(heic|heix|mif1|msf1)$/.test(bytes.subarray(8, 12).toString('latin1'))) return 'image/heic';
-  return null;
-}
 
 const downloadFailed = (why: string) => new LinqApiError(400, 5007, `Failed to download image from the provided URL: ${why}`);
 
@@ -50,6 +41,6 @@ export async function downloadImage(url: string, options: { requireHttps: boolea
   const bytes = Buffer.from(await response.arrayBuffer());
   if (bytes.length > MAX_IMAGE_BYTES) throw downloadFailed('file too large');
   const contentType = sniffImageType(bytes);
-  if (!contentType) throw downloadFailed('not an image');
+  if (!contentType || contentType === 'image/svg+xml') throw downloadFailed('not an image');
   return { bytes, contentType, hash: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sniffImageType } from '@/lib/sandbox/images';
+import { sniffImageType } from '@/lib/photos/sniff';
 import { seedState } from '@/lib/sandbox/seed';
 import type { SandboxCard, SandboxChat, SandboxMessage, SandboxShare, SandboxState } from '@/lib/sandbox/types';
 

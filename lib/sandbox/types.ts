@@ -10,6 +10,8 @@ export interface SandboxLine {
   reputation: 'HEALTHY' | 'AT_RISK' | 'CRITICAL';
   /** Overrides the sandbox-wide cardSetup behaviour for this line (tests provision their own lines). */
   card_setup?: 'active' | 'inactive' | 'fail';
+  /** Overrides activateAfterMs for this line. */
+  activate_after_ms?: number;
 }
 
 export interface SandboxCard {

@@ -3,6 +3,7 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import { createPrismaClient } from '@/lib/db';
+import { SandboxControl } from './sandbox-control';
 
 /** What a test needs to know about the console it drives, beyond its baseURL. */
 export interface ConsoleUnderTest {
@@ -28,7 +29,12 @@ interface WorkerFixtures {
 
 const STAFF_PASSWORD = 'worker-password-123';
 
-export const test = base.extend<{ signInAs: (page: Page, role: Role) => Promise<StaffAccount> }, WorkerFixtures>({
+interface TestFixtures {
+  signInAs: (page: Page, role: Role) => Promise<StaffAccount>;
+  sandbox: SandboxControl;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
   consoleUnderTest: [{ databaseUrl: '', sandboxUrl: '' }, { option: true, scope: 'worker' }],
 
   db: [
@@ -59,6 +65,10 @@ export const test = base.extend<{ signInAs: (page: Page, role: Role) => Promise<
     },
     { scope: 'worker' },
   ],
+
+  sandbox: async ({ consoleUnderTest }, use) => {
+    await use(new SandboxControl(consoleUnderTest.sandboxUrl));
+  },
 
   // Signs in through Auth.js's credentials endpoint (the login form has its own tests).
   signInAs: async ({ staff }, use) => {

@@ -21,15 +21,24 @@ async function rehost(context: RouteContext, imageUrl: string): Promise<{ image_
   return { image_url: `${context.origin}/cdn/contact-card/${image.hash}`, source_image_url: imageUrl };
 }
 
-/** How applying a card to this line's device turns out: the line's override, else the sandbox's. */
-function setupOutcome(context: RouteContext, phone: string): SandboxBehaviour['cardSetup'] {
-  return context.store.state.lines.find((line) => line.phone_number === phone)?.card_setup ?? context.behaviour.cardSetup;
+interface Setup {
+  outcome: SandboxBehaviour['cardSetup'];
+  activateAfterMs: number | null;
+}
+
+/** How applying a card to this line's device turns out: the line's overrides, else the sandbox's. */
+function setupFor(context: RouteContext, phone: string): Setup {
+  const line = context.store.state.lines.find((l) => l.phone_number === phone);
+  return {
+    outcome: line?.card_setup ?? context.behaviour.cardSetup,
+    activateAfterMs: line?.activate_after_ms ?? context.behaviour.activateAfterMs,
+  };
 }
 
 /** Applies the card to the "device": the configured outcome of a create or update. */
-function applySetup(card: SandboxCard, outcome: SandboxBehaviour['cardSetup'], behaviour: SandboxBehaviour): SandboxCard {
-  if (outcome === 'active') return { ...card, is_active: true, activate_at: undefined };
-  const activateAt = behaviour.activateAfterMs === null ? undefined : Date.now() + behaviour.activateAfterMs;
+function applySetup(card: SandboxCard, setup: Setup): SandboxCard {
+  if (setup.outcome === 'active') return { ...card, is_active: true, activate_at: undefined };
+  const activateAt = setup.activateAfterMs === null ? undefined : Date.now() + setup.activateAfterMs;
   return { ...card, is_active: false, activate_at: activateAt };
 }
 
@@ -60,18 +69,18 @@ async function create(context: RouteContext) {
   const photo = imageUrl ? await rehost(context, imageUrl) : {};
   // Linq stores the card inactive first, then applies it to the line's device.
   const stored: SandboxCard = { phone_number: phone, first_name: firstName, ...(lastName !== undefined && { last_name: lastName }), ...photo, is_active: false };
-  const outcome = setupOutcome(context, phone);
-  if (outcome === 'fail') {
+  const setup = setupFor(context, phone);
+  if (setup.outcome === 'fail') {
     store.setCard(stored);
     throw new LinqApiError(500, 2022, 'Contact card setup failed');
   }
-  const card = applySetup(stored, outcome, behaviour);
+  const card = applySetup(stored, setup);
   store.setCard(card);
   sendJson(res, 200, cardJson(card));
 }
 
 async function update(context: RouteContext) {
-  const { res, query, store, behaviour } = context;
+  const { res, query, store } = context;
   const phone = query.get('phone_number');
   if (!phone) throw new LinqApiError(400, 1001, 'phone_number is required');
   if (!isE164(phone)) throw new LinqApiError(400, 1002, 'Phone number must be in E.164 format');
@@ -90,9 +99,9 @@ async function update(context: RouteContext) {
     ...(lastName !== undefined && { last_name: lastName }),
     ...photo,
   };
-  const outcome = setupOutcome(context, phone);
-  if (outcome === 'fail') throw new LinqApiError(500, 2022, 'Contact card setup failed');
-  const card = applySetup(merged, outcome, behaviour);
+  const setup = setupFor(context, phone);
+  if (setup.outcome === 'fail') throw new LinqApiError(500, 2022, 'Contact card setup failed');
+  const card = applySetup(merged, setup);
   store.setCard(card);
   sendJson(res, 200, cardJson(card));
 }

@@ -60,20 +60,45 @@ function reset({ res, store, behaviour, faults }: RouteContext) {
   sendJson(res, 200, { ok: true });
 }
 
-/** Adds a line to the account (as Linq provisions one), optionally with a card and a setup outcome. */
+type LineSettings = { card_setup?: 'active' | 'inactive' | 'fail'; activate_after_ms?: number };
+
+function lineSettings(input: Record<string, unknown>): LineSettings {
+  const setup = input.card_setup;
+  if (setup !== undefined && !['active', 'inactive', 'fail'].includes(String(setup))) throw new LinqApiError(400, 1005, 'Invalid card_setup');
+  const after = input.activate_after_ms;
+  if (after !== undefined && typeof after !== 'number') throw new LinqApiError(400, 1005, 'activate_after_ms must be a number');
+  return { ...(setup !== undefined && { card_setup: setup as LineSettings['card_setup'] }), ...(after !== undefined && { activate_after_ms: after }) };
+}
+
+/**
+ * Adds a line to the account (as Linq provisions one), with a fresh number unless one is given,
+ * optionally with a card and its own setup outcome.
+ */
 function addLine({ res, body, store }: RouteContext) {
-  const input = requireObject(body);
-  const phone = input.phone_number;
+  const input = requireObject(body ?? {});
+  let phone = input.phone_number;
+  if (phone === undefined) {
+    let next = 12025550000 + store.state.lines.length;
+    while (store.isLine(`+${next}`)) next += 1;
+    phone = `+${next}`;
+  }
   if (!isE164(phone)) throw new LinqApiError(400, 1002, 'Phone number must be in E.164 format');
   if (store.isLine(phone)) throw new LinqApiError(409, 2015, 'Line already exists');
-  const setup = input.card_setup as 'active' | 'inactive' | 'fail' | undefined;
-  store.state.lines.push({ id: randomUUID(), phone_number: phone, reputation: 'HEALTHY', ...(setup && { card_setup: setup }) });
+  store.state.lines.push({ id: randomUUID(), phone_number: phone, reputation: 'HEALTHY', ...lineSettings(input) });
   const card = input.card as { first_name?: string; last_name?: string; is_active?: boolean } | undefined;
   if (card?.first_name) {
     store.setCard({ phone_number: phone, first_name: card.first_name, ...(card.last_name && { last_name: card.last_name }), is_active: card.is_active ?? true });
   }
   store.save();
   sendJson(res, 201, { phone_number: phone });
+}
+
+function updateLine({ res, params, body, store }: RouteContext) {
+  const line = store.state.lines.find((l) => l.phone_number === params[0]);
+  if (!line) throw new LinqApiError(404, 2019, 'Phone number not found');
+  Object.assign(line, lineSettings(requireObject(body)));
+  store.save();
+  sendJson(res, 200, { phone_number: line.phone_number, card_setup: line.card_setup, activate_after_ms: line.activate_after_ms });
 }
 
 /** Seeds one chat exactly as a test needs it: service, outbound/inbound counts, health, left. */
@@ -142,6 +167,7 @@ export const controlRoutes: Route[] = [
   { method: 'DELETE', pattern: /^\/__sandbox\/faults$/, handler: ({ res, faults }) => { faults.clear(); sendJson(res, 200, { ok: true }); } },
   { method: 'POST', pattern: /^\/__sandbox\/reset$/, handler: reset },
   { method: 'POST', pattern: /^\/__sandbox\/lines$/, handler: addLine },
+  { method: 'PATCH', pattern: /^\/__sandbox\/lines\/([^/]+)$/, handler: updateLine },
   { method: 'POST', pattern: /^\/__sandbox\/chats$/, handler: addChat },
   { method: 'GET', pattern: /^\/cdn\/contact-card\/([a-f0-9]{64})$/, handler: image },
 ];

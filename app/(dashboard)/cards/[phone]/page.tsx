@@ -1,0 +1,64 @@
+import { ArrowLeft } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CardEditor } from '@/components/cards/card-editor';
+import { CardReadonly } from '@/components/cards/card-readonly';
+import { CardStatusBadge } from '@/components/cards/card-status-badge';
+import { PublicUrlNotice } from '@/components/cards/public-url-notice';
+import { RevisionHistory } from '@/components/cards/revision-history';
+import { LinqErrorPanel } from '@/components/shell/linq-error-panel';
+import { PageHeader } from '@/components/shell/page-header';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { requirePermission } from '@/lib/auth/guards';
+import { can } from '@/lib/auth/roles';
+import { getCardRevisions, getCardRow } from '@/lib/data/contact-cards';
+import { getSettings } from '@/lib/env';
+
+type Params = { params: Promise<{ phone: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: `Card of ${decodeURIComponent((await params).phone)}` };
+}
+
+export default async function ContactCardPage({ params }: Params) {
+  const user = await requirePermission('view');
+  const phoneNumber = decodeURIComponent((await params).phone);
+  const [row, revisions] = await Promise.all([getCardRow(phoneNumber), getCardRevisions(phoneNumber)]);
+  const canEdit = can(user.role, 'editCards');
+  const { publicBaseUrl, linq } = getSettings();
+
+  return (
+    <>
+      <Link href="/cards" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+        <ArrowLeft className="size-4" aria-hidden /> All contact cards
+      </Link>
+      <PageHeader
+        title={`Contact card of ${phoneNumber}`}
+        description="Customers see this name and photo when the card is shared into an iMessage chat."
+        actions={row.ok ? <CardStatusBadge status={row.value.status} /> : undefined}
+      />
+      <div className="flex flex-col gap-6">
+        {canEdit && <PublicUrlNotice publicBaseUrl={publicBaseUrl} mode={linq.mode} />}
+        <Card>
+          <CardContent className="pt-5">
+            {!row.ok ? (
+              <LinqErrorPanel error={row.error} />
+            ) : canEdit ? (
+              <CardEditor phoneNumber={phoneNumber} card={row.value.card} />
+            ) : (
+              <CardReadonly card={row.value.card} />
+            )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>History</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <RevisionHistory revisions={revisions} />
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

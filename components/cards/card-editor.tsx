@@ -1,0 +1,135 @@
+'use client';
+
+import { Loader2 } from 'lucide-react';
+import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
+import { toast } from 'sonner';
+import { z } from 'zod';
+import type { AvatarPhoto } from '@/components/cards/card-avatar';
+import { CardPreview } from '@/components/cards/card-preview';
+import { CardSaveOutcome } from '@/components/cards/card-save-outcome';
+import { PhotoField, type PhotoState } from '@/components/cards/photo-field';
+import { Button } from '@/components/ui/button';
+import { FieldError } from '@/components/ui/field-error';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { saveContactCardAction, type CardFormState } from '@/lib/actions/contact-cards';
+import type { LinqContactCard } from '@/lib/linq/types';
+import { cropToJpeg } from '@/lib/photos/browser';
+import { contactCardFormSchema, NAME_MAX_LENGTH, type ContactCardField } from '@/lib/validations/contact-card';
+
+const NO_FILE_CHOSEN = 'Choose a photo file, or pick another photo option.';
+
+function previewPhoto(photo: PhotoState, current: string | null): AvatarPhoto {
+  if (photo.mode === 'upload') return photo.objectUrl ? { src: photo.objectUrl, area: photo.percent } : null;
+  if (photo.mode === 'url') return /^https:\/\/\S+$/.test(photo.url.trim()) ? { src: photo.url.trim() } : null;
+  return current ? { src: current } : null;
+}
+
+export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: LinqContactCard | null }) {
+  const [firstName, setFirstName] = useState(card?.firstName ?? '');
+  const [lastName, setLastName] = useState(card?.lastName ?? '');
+  const [photo, setPhoto] = useState<PhotoState>({ mode: 'keep', url: '' });
+  const [clientErrors, setClientErrors] = useState<Partial<Record<ContactCardField, string[]>>>({});
+  const [state, dispatch, saving] = useActionState<CardFormState, FormData>(saveContactCardAction, { status: 'idle' });
+  const [preparing, startPreparing] = useTransition();
+  const lastSubmission = useRef<FormData | null>(null);
+
+  const errors = state.status === 'invalid' ? { ...state.fieldErrors, ...clientErrors } : clientErrors;
+  const busy = saving || preparing;
+
+  useEffect(() => {
+    if (state.status === 'applied') toast.success(state.message);
+    if (state.status === 'unchanged') toast.info(state.message);
+    if (state.status === 'failed') toast.error(state.message);
+  }, [state]);
+
+  function changePhoto(next: PhotoState) {
+    setPhoto(next);
+    setClientErrors(({ photo: _stale, photoUrl: _staleUrl, ...rest }) => rest);
+  }
+
+  function submit(formData: FormData) {
+    lastSubmission.current = formData;
+    startPreparing(() => dispatch(formData));
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const values = { phoneNumber, firstName, lastName, photoMode: photo.mode, photoUrl: photo.url };
+    const checked = contactCardFormSchema.safeParse(values);
+    const fieldErrors: Partial<Record<ContactCardField, string[]>> = checked.success ? {} : z.flattenError(checked.error).fieldErrors;
+    if (photo.mode === 'upload' && !photo.objectUrl) fieldErrors.photo = [NO_FILE_CHOSEN];
+    setClientErrors(fieldErrors);
+    if (Object.keys(fieldErrors).length > 0) return;
+
+    startPreparing(async () => {
+      const formData = new FormData();
+      for (const [name, value] of Object.entries(values)) formData.set(name, value);
+      if (photo.mode === 'upload' && photo.objectUrl && photo.pixels) {
+        formData.set('photo', new File([await cropToJpeg(photo.objectUrl, photo.pixels)], 'photo.jpg', { type: 'image/jpeg' }));
+      }
+      submit(formData);
+    });
+  }
+
+  return (
+    <div className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_auto]">
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label={`Contact card for ${phoneNumber}`}>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="first-name">First name</Label>
+            <Input
+              id="first-name"
+              value={firstName}
+              onChange={(event) => setFirstName(event.target.value)}
+              maxLength={NAME_MAX_LENGTH * 2}
+              autoComplete="off"
+              aria-invalid={Boolean(errors.firstName)}
+              aria-describedby="first-name-hint first-name-error"
+            />
+            <p id="first-name-hint" className="text-xs text-muted-foreground">
+              Usually the business name. Required, up to {NAME_MAX_LENGTH} characters.
+            </p>
+            <FieldError id="first-name-error" messages={errors.firstName} />
+          </div>
+          <div className="flex flex-col gap-2">
+            <Label htmlFor="last-name">Last name</Label>
+            <Input
+              id="last-name"
+              value={lastName}
+              onChange={(event) => setLastName(event.target.value)}
+              maxLength={NAME_MAX_LENGTH * 2}
+              autoComplete="off"
+              aria-invalid={Boolean(errors.lastName)}
+              aria-describedby="last-name-hint last-name-error"
+            />
+            <p id="last-name-hint" className="text-xs text-muted-foreground">
+              Optional, e.g. a team or place.
+            </p>
+            <FieldError id="last-name-error" messages={errors.lastName} />
+          </div>
+        </div>
+
+        <PhotoField state={photo} onChange={changePhoto} hasCurrentPhoto={Boolean(card?.imageUrl)} errors={errors} />
+
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={busy}>
+            {busy && <Loader2 className="animate-spin" aria-hidden />}
+            {card ? 'Save changes' : 'Create card'}
+          </Button>
+          {busy && <span className="text-sm text-muted-foreground">Saving at Linq…</span>}
+        </div>
+
+        <CardSaveOutcome
+          phoneNumber={phoneNumber}
+          state={state}
+          initiallyInactive={card !== null && !card.isActive}
+          onRetry={lastSubmission.current ? () => submit(lastSubmission.current!) : undefined}
+          busy={busy}
+        />
+      </form>
+
+      <CardPreview firstName={firstName} lastName={lastName} photo={previewPhoto(photo, card?.imageUrl ?? null)} />
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { CheckCircle2, Clock, Loader2, RotateCcw, XCircle } from 'lucide-react';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import type { CardFormState } from '@/lib/actions/contact-cards';
+import type { CardStatus } from '@/lib/cards/status';
+
+const POLL_EVERY_MS = 2_000;
+const GIVE_UP_AFTER_MS = 60_000;
+
+/** Re-reads a card's status while Linq applies it; stops when it is active or after a minute. */
+function useSettlingStatus(phoneNumber: string, watching: boolean) {
+  const [startedAt, setStartedAt] = useState(() => Date.now());
+  useEffect(() => {
+    if (watching) setStartedAt(Date.now());
+  }, [watching]);
+  const query = useQuery({
+    queryKey: ['card-status', phoneNumber, startedAt],
+    queryFn: async (): Promise<{ status: CardStatus }> => {
+      const response = await fetch(`/api/cards/${encodeURIComponent(phoneNumber)}`, { cache: 'no-store' });
+      if (!response.ok) throw new Error('status unavailable');
+      return response.json();
+    },
+    enabled: watching,
+    refetchInterval: (q) => (q.state.data?.status === 'active' || Date.now() - startedAt > GIVE_UP_AFTER_MS ? false : POLL_EVERY_MS),
+    retry: false,
+  });
+  const active = query.data?.status === 'active';
+  return { active, gaveUp: !active && Date.now() - startedAt > GIVE_UP_AFTER_MS && !query.isFetching };
+}
+
+function Panel({ tone, icon, title, children }: { tone: 'success' | 'warning' | 'danger' | 'info'; icon: ReactNode; title: string; children?: ReactNode }) {
+  const colors = {
+    success: 'border-success/40 bg-success/10',
+    warning: 'border-warning/50 bg-warning/10',
+    danger: 'border-destructive/40 bg-destructive/10',
+    info: 'border-border bg-muted/50',
+  }[tone];
+  return (
+    <section aria-label="Save result" className={`flex gap-3 rounded-lg border p-4 text-sm ${colors}`}>
+      <span className="mt-0.5 [&_svg]:size-4">{icon}</span>
+      <div className="flex flex-col gap-1">
+        <h3 className="font-semibold">{title}</h3>
+        {children}
+      </div>
+    </section>
+  );
+}
+
+export function CardSaveOutcome({
+  phoneNumber,
+  state,
+  initiallyInactive,
+  onRetry,
+  busy,
+}: {
+  phoneNumber: string;
+  state: CardFormState;
+  initiallyInactive: boolean;
+  onRetry?: () => void;
+  busy: boolean;
+}) {
+  const router = useRouter();
+  const waiting = state.status === 'not_applied_yet' || (state.status === 'idle' && initiallyInactive);
+  const { active, gaveUp } = useSettlingStatus(phoneNumber, waiting);
+  useEffect(() => {
+    if (waiting && active) router.refresh();
+  }, [waiting, active, router]);
+
+  const retry = onRetry && (
+    <Button type="button" variant="outline" size="sm" className="mt-2 w-fit" onClick={onRetry} disabled={busy}>
+      <RotateCcw aria-hidden /> Retry
+    </Button>
+  );
+
+  if (waiting && active) {
+    return <Panel tone="success" icon={<CheckCircle2 className="text-success" />} title="Applied: the card is active now" />;
+  }
+  if (waiting) {
+    return (
+      <Panel tone="warning" icon={<Clock />} title="Not applied yet">
+        <p>{state.status === 'not_applied_yet' ? state.message : `Linq holds a card for ${phoneNumber} but has not applied it to the line yet.`}</p>
+        {gaveUp ? (
+          <p>Still not applied after a minute. Retry the save, or come back later: it may still be applied.</p>
+        ) : (
+          <p className="flex items-center gap-1 text-muted-foreground">
+            <Loader2 className="size-3 animate-spin" aria-hidden /> Checking every few seconds…
+          </p>
+        )}
+        {retry}
+      </Panel>
+    );
+  }
+  switch (state.status) {
+    case 'applied':
+      return <Panel tone="success" icon={<CheckCircle2 className="text-success" />} title="Saved and active"><p>{state.message}</p></Panel>;
+    case 'unchanged':
+      return <Panel tone="info" icon={<CheckCircle2 />} title="Nothing to save"><p>{state.message}</p></Panel>;
+    case 'failed': {
+      const notApplied = state.code === 2022;
+      return (
+        <Panel tone={notApplied ? 'warning' : 'danger'} icon={notApplied ? <Clock /> : <XCircle className="text-destructive" />} title={notApplied ? 'Not applied yet' : 'Not saved'}>
+          <p>{state.message}</p>
+          <p>{state.nextStep}</p>
+          {(state.code || state.traceId) && (
+            <p className="text-xs text-muted-foreground">
+              {state.code && <>Linq code {state.code}. </>}
+              {state.traceId && <>Trace id <code>{state.traceId}</code>.</>}
+            </p>
+          )}
+          <p className="text-xs text-muted-foreground">Your changes are still in the form.</p>
+          {state.retryable && retry}
+        </Panel>
+      );
+    }
+    case 'invalid':
+      return <Panel tone="danger" icon={<XCircle className="text-destructive" />} title="Not saved"><p>{state.message}</p></Panel>;
+    default:
+      return null;
+  }
+}

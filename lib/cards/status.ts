@@ -1,0 +1,9 @@
+import type { LinqContactCard } from '@/lib/linq/types';
+
+/** none: no card; inactive: Linq holds it but has not applied it to the line; active: sharable. */
+export type CardStatus = 'none' | 'inactive' | 'active';
+
+export function cardStatus(card: LinqContactCard | null | undefined): CardStatus {
+  if (!card) return 'none';
+  return card.isActive ? 'active' : 'inactive';
+}
