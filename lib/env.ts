@@ -43,6 +43,9 @@ const settingsSchema = z
       .pipe(z.coerce.number<string>({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(100_000, 'must be at most 100000').optional())
       .transform((value) => value ?? 300),
     EMBEDDED_DB_PORT: optionalString.pipe(portNumber.optional()),
+    SHARE_COOLDOWN_HOURS: optionalString
+      .pipe(z.coerce.number<string>({ error: 'must be a number of hours' }).positive('must be more than 0').max(720, 'must be at most 720 (30 days)').optional())
+      .transform((value) => value ?? 24),
   })
   .superRefine((value, ctx) => {
     if (Boolean(value.ADMIN_EMAIL) !== Boolean(value.ADMIN_PASSWORD)) {
@@ -75,6 +78,8 @@ export interface Settings {
   /** How many demo chats the local sandbox generates on its first start. */
   sandboxChats: number;
   embeddedDbPort: number | undefined;
+  /** A chat receives the card at most once in this window (Linq recommends once a day). */
+  shareCooldownMs: number;
 }
 
 /** A setting that stops start-up; `message` is one sentence a person can act on. */
@@ -122,6 +127,7 @@ export function parseSettings(raw: Record<string, string | undefined>, cwd = pro
     sandboxPort: s.SANDBOX_PORT,
     sandboxChats: s.SANDBOX_CHATS,
     embeddedDbPort: s.EMBEDDED_DB_PORT,
+    shareCooldownMs: Math.round(s.SHARE_COOLDOWN_HOURS * 3_600_000),
   };
 }
 

@@ -1,4 +1,4 @@
-import { Contact, LayoutDashboard, Users, type LucideIcon } from 'lucide-react';
+import { Contact, LayoutDashboard, MessagesSquare, Users, type LucideIcon } from 'lucide-react';
 import type { Permission } from '@/lib/auth/roles';
 
 export interface NavItem {
@@ -11,5 +11,6 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview', icon: LayoutDashboard, permission: 'view' },
   { href: '/cards', label: 'Contact cards', icon: Contact, permission: 'view' },
+  { href: '/chats', label: 'Chats', icon: MessagesSquare, permission: 'view' },
   { href: '/staff', label: 'Staff', icon: Users, permission: 'manageStaff' },
 ];

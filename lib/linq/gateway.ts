@@ -119,7 +119,11 @@ export class LinqGateway {
     return false;
   }
 
-  async shareContactCard(chatId: string): Promise<void> {
-    await call(() => this.client.chats.shareContactCard(chatId, { ...WRITE_ONCE, timeout: this.timeouts.shareMs }));
+  /** Shares the card of the chat's line into the chat; returns Linq's HTTP status (204 expected). */
+  async shareContactCard(chatId: string): Promise<{ httpStatus: number }> {
+    const { response } = await call(() =>
+      this.client.chats.shareContactCard(chatId, { ...WRITE_ONCE, timeout: this.timeouts.shareMs }).withResponse(),
+    );
+    return { httpStatus: response.status };
   }
 }

@@ -16,6 +16,8 @@ describe('parseSettings', () => {
     });
     expect(settings.port).toBe(3000);
     expect(settings.sandboxChats).toBe(300);
+    expect(settings.shareCooldownMs).toBe(24 * 3_600_000);
+    expect(parseSettings({ SHARE_COOLDOWN_HOURS: '0.5' }, cwd).shareCooldownMs).toBe(1_800_000);
     expect(settings.publicBaseUrl).toBe('http://localhost:3000');
     expect(settings.firstAdmin).toBeUndefined();
     expect(settings.authSecret).toBeUndefined();
@@ -70,6 +72,8 @@ describe('parseSettings', () => {
     [{ PUBLIC_BASE_URL: 'console.example.com' }, 'Invalid setting PUBLIC_BASE_URL: must be a URL such as https://console.example.com.'],
     [{ EMBEDDED_DB_PORT: '0' }, 'Invalid setting EMBEDDED_DB_PORT: must be between 1 and 65535.'],
     [{ SANDBOX_CHATS: 'lots' }, 'Invalid setting SANDBOX_CHATS: must be a whole number.'],
+    [{ SHARE_COOLDOWN_HOURS: '0' }, 'Invalid setting SHARE_COOLDOWN_HOURS: must be more than 0.'],
+    [{ SHARE_COOLDOWN_HOURS: 'daily' }, 'Invalid setting SHARE_COOLDOWN_HOURS: must be a number of hours.'],
     [{ SANDBOX_CHATS: '1000000' }, 'Invalid setting SANDBOX_CHATS: must be at most 100000.'],
   ])('refuses %o with one clear sentence', (raw, message) => {
     expect(() => parseSettings(raw, cwd)).toThrow(ConfigError);

@@ -1,0 +1,133 @@
+// Whether a chat can receive the contact card now, rule by rule, each with a sentence a staff
+// member understands. Pure: the page, the browser (optimistic updates) and the share action all
+// decide with this one function.
+import type { CardStatus } from '@/lib/cards/status';
+import { formatDateTime } from '@/lib/format';
+import type { ChatHealth } from '@/lib/linq/types';
+
+export interface ChatFacts {
+  /** 'iMessage' | 'SMS' | 'RCS' as Linq sends it, or null when Linq does not say. */
+  service: string | null;
+  isGroup: boolean;
+  health: ChatHealth | null;
+  handles: ReadonlyArray<{ handle: string; isMe: boolean; status: string | null }>;
+}
+
+/** Whether the business has sent a message in the chat; 'unknown' until its messages are read. */
+export type OutboundKnowledge = 'yes' | 'no' | 'unknown';
+
+export interface EligibilityInput {
+  chat: ChatFacts;
+  outbound: OutboundKnowledge;
+  /** The card of the chat's sending number; undefined when the cards could not be read. */
+  cardStatus: CardStatus | undefined;
+  lastSharedAt: Date | null;
+  now: Date;
+  cooldownMs: number;
+}
+
+export type RuleId = 'imessage' | 'outbound' | 'card' | 'cooldown';
+export type RuleStatus = 'pass' | 'fail' | 'pending';
+
+export interface RuleResult {
+  id: RuleId;
+  status: RuleStatus;
+  reason: string;
+}
+
+export type WarningId = 'opted_out' | 'left' | 'critical' | 'at_risk' | 'group';
+
+export interface EligibilityWarning {
+  id: WarningId;
+  /** A blocking warning makes the chat ineligible on its own. */
+  blocking: boolean;
+  message: string;
+}
+
+export interface Eligibility {
+  eligible: boolean;
+  /** Some rule cannot be decided yet (messages not read): neither eligible nor refused. */
+  pending: boolean;
+  sendingNumber: string | null;
+  rules: RuleResult[];
+  warnings: EligibilityWarning[];
+  /** When the cooldown ends, if it is what stands in the way. */
+  nextEligibleAt: Date | null;
+  /** The first reason the chat cannot receive the card, or null. */
+  blockedBecause: string | null;
+}
+
+export function sendingNumberOf(chat: ChatFacts): string | null {
+  return chat.handles.find((handle) => handle.isMe)?.handle ?? null;
+}
+
+function serviceRule({ service }: ChatFacts): RuleResult {
+  if (service === 'iMessage') return { id: 'imessage', status: 'pass', reason: 'iMessage chat.' };
+  if (service === null) {
+    return { id: 'imessage', status: 'fail', reason: 'Linq does not say which service this chat uses, so the card might not arrive.' };
+  }
+  return { id: 'imessage', status: 'fail', reason: `${service} chat: contact cards only work in iMessage.` };
+}
+
+function outboundRule(outbound: OutboundKnowledge): RuleResult {
+  if (outbound === 'yes') return { id: 'outbound', status: 'pass', reason: 'You have sent a message in this chat.' };
+  if (outbound === 'no') return { id: 'outbound', status: 'fail', reason: 'You have not sent a message in this chat yet: send one first.' };
+  return { id: 'outbound', status: 'pending', reason: 'Checking the chat’s messages…' };
+}
+
+function cardRule(sendingNumber: string | null, cardStatus: CardStatus | undefined): RuleResult {
+  if (!sendingNumber) return { id: 'card', status: 'fail', reason: 'None of your numbers is in this chat.' };
+  if (cardStatus === undefined) return { id: 'card', status: 'pending', reason: `Checking the card of ${sendingNumber}…` };
+  if (cardStatus === 'none') return { id: 'card', status: 'fail', reason: `No contact card for ${sendingNumber}: create one under Contact cards.` };
+  if (cardStatus === 'inactive') return { id: 'card', status: 'fail', reason: `The card of ${sendingNumber} is not applied yet by Linq.` };
+  return { id: 'card', status: 'pass', reason: `Active card for ${sendingNumber}.` };
+}
+
+/** "Already shared today at 09:15 UTC; …" — the refusal the page and the server both give. */
+export function describeRecentShare(lastSharedAt: Date, now: Date, cooldownMs: number): string {
+  const sameDay = lastSharedAt.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
+  const when = sameDay ? `today at ${lastSharedAt.toISOString().slice(11, 16)} UTC` : `at ${formatDateTime(lastSharedAt)}`;
+  return `Already shared ${when}; it can be shared again from ${formatDateTime(new Date(lastSharedAt.getTime() + cooldownMs))}.`;
+}
+
+function cooldownRule(lastSharedAt: Date | null, now: Date, cooldownMs: number): { rule: RuleResult; nextEligibleAt: Date | null } {
+  if (!lastSharedAt) return { rule: { id: 'cooldown', status: 'pass', reason: 'Never shared into this chat.' }, nextEligibleAt: null };
+  const next = new Date(lastSharedAt.getTime() + cooldownMs);
+  if (now < next) {
+    return { rule: { id: 'cooldown', status: 'fail', reason: describeRecentShare(lastSharedAt, now, cooldownMs) }, nextEligibleAt: next };
+  }
+  return { rule: { id: 'cooldown', status: 'pass', reason: `Last shared at ${formatDateTime(lastSharedAt)}.` }, nextEligibleAt: null };
+}
+
+function warningsFor(chat: ChatFacts): EligibilityWarning[] {
+  const warnings: EligibilityWarning[] = [];
+  if (chat.handles.some((h) => h.isMe && h.status !== null && h.status !== 'active')) {
+    warnings.push({ id: 'left', blocking: true, message: 'Your number has left this chat: nothing can be shared into it.' });
+  }
+  if (chat.health === 'OPTED_OUT') {
+    warnings.push({ id: 'opted_out', blocking: true, message: 'The customer opted out of messages: sharing is blocked.' });
+  }
+  if (chat.health === 'CRITICAL') warnings.push({ id: 'critical', blocking: false, message: 'Chat health is critical: messages here may hurt the line’s reputation.' });
+  if (chat.health === 'AT_RISK') warnings.push({ id: 'at_risk', blocking: false, message: 'Chat health is at risk: keep messages here to a minimum.' });
+  if (chat.isGroup) warnings.push({ id: 'group', blocking: false, message: 'Group chat: everyone in it will be offered the card.' });
+  return warnings;
+}
+
+export function evaluateEligibility({ chat, outbound, cardStatus, lastSharedAt, now, cooldownMs }: EligibilityInput): Eligibility {
+  const sendingNumber = sendingNumberOf(chat);
+  const cooldown = cooldownRule(lastSharedAt, now, cooldownMs);
+  const rules = [serviceRule(chat), outboundRule(outbound), cardRule(sendingNumber, cardStatus), cooldown.rule];
+  const warnings = warningsFor(chat);
+  const failed = rules.find((rule) => rule.status === 'fail');
+  const blocking = warnings.find((warning) => warning.blocking);
+  const pending = !failed && !blocking && rules.some((rule) => rule.status === 'pending');
+  return {
+    eligible: !failed && !blocking && !pending,
+    pending,
+    sendingNumber,
+    rules,
+    warnings,
+    nextEligibleAt: cooldown.nextEligibleAt,
+    blockedBecause: blocking?.message ?? failed?.reason ?? null,
+  };
+}

@@ -1,0 +1,13 @@
+// `npm run bench [-- chats|history]`: measurements, not tests. Each writes docs/benchmarks/<name>.md.
+import { runChatsBench } from './chats';
+
+const benches: Record<string, () => Promise<string>> = { chats: runChatsBench };
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+for (const name of wanted.length > 0 ? wanted : Object.keys(benches)) {
+  const bench = benches[name];
+  if (!bench) {
+    console.error(`Unknown benchmark "${name}"; choose from: ${Object.keys(benches).join(', ')}.`);
+    process.exit(1);
+  }
+  console.log(await bench());
+}

@@ -1,0 +1,162 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { SandboxControl } from './sandbox-control';
+import { callServerAction, findServerAction } from './server-actions';
+
+let counter = 0;
+/** A customer handle no other test uses. */
+const customer = () => `+1312${String(Date.now() % 100_000).padStart(5, '0')}${String(++counter % 100).padStart(2, '0')}`;
+
+async function lineWithCard(sandbox: SandboxControl) {
+  return sandbox.addLine({ card: { first_name: 'Harbor', last_name: 'Dental' } });
+}
+
+const chatsOf = (line: string) => `/chats?from=${encodeURIComponent(line)}`;
+const row = (page: Page, label: string) => page.getByRole('row', { name: label });
+const shareAction = () => findServerAction('lib/actions/shares.ts', 'shareContactCardAction');
+
+test.describe('chats', () => {
+  test('an eligible chat is shared once; pressing again from another tab is refused with "already shared today"', async ({ page, context, db, sandbox, signInAs }) => {
+    const operator = await signInAs(page, 'OPERATOR');
+    const line = await lineWithCard(sandbox);
+    const handle = customer();
+    const chatId = await sandbox.addChat({ from: line, to: [handle], outbound: 1 });
+
+    const otherTab = await context.newPage();
+    await otherTab.goto(chatsOf(line));
+    await expect(row(otherTab, handle).getByText('Eligible', { exact: true })).toBeVisible();
+
+    await page.goto(chatsOf(line));
+    await expect(row(page, handle).getByText('Eligible', { exact: true })).toBeVisible();
+    await row(page, handle).getByRole('button', { name: `Share the card into ${handle}` }).click();
+    await expect(page.getByText('Contact card shared.', { exact: false })).toBeVisible();
+    await expect(row(page, handle).getByText(/^Already shared today at \d\d:\d\d UTC/)).toBeVisible();
+    await expect(row(page, handle).getByRole('button', { name: `Share the card into ${handle}` })).toBeDisabled();
+
+    expect(await sandbox.shares(chatId)).toEqual([{ chat_id: chatId, from: line, at: expect.any(String), effective: true }]);
+    const shared = await db.shareEvent.findFirstOrThrow({ where: { chatId } });
+    expect(shared).toMatchObject({ outcome: 'SUCCEEDED', actorId: operator.id, source: 'MANUAL', sendingNumber: line, participants: [handle], httpStatus: 204 });
+    expect(shared.latencyMs).toBeGreaterThanOrEqual(0);
+
+    await row(otherTab, handle).getByRole('button', { name: `Share the card into ${handle}` }).click();
+    await expect(otherTab.getByText(/Already shared today at \d\d:\d\d UTC/).first()).toBeVisible();
+    expect(await sandbox.shares(chatId)).toHaveLength(1);
+    const events = await db.shareEvent.findMany({ where: { chatId }, orderBy: { createdAt: 'asc' } });
+    expect(events.map((e) => e.outcome)).toEqual(['SUCCEEDED', 'REFUSED']);
+    expect(events[1]!.message).toMatch(/^Already shared today at/);
+  });
+
+  test('SMS chats, chats without an outbound message and chats on a number without a card show why and cannot be shared', async ({ page, db, sandbox, signInAs }) => {
+    await signInAs(page, 'ADMIN');
+    const line = await lineWithCard(sandbox);
+    const bare = await sandbox.addLine();
+    const [sms, silent, noCard] = [customer(), customer(), customer()];
+    const ids = [
+      await sandbox.addChat({ from: line, to: [sms], service: 'SMS', outbound: 1 }),
+      await sandbox.addChat({ from: line, to: [silent], outbound: 0, inbound: 3 }),
+      await sandbox.addChat({ from: bare, to: [noCard], outbound: 1 }),
+    ];
+
+    await page.goto(chatsOf(line));
+    await expect(row(page, sms).getByText('SMS chat: contact cards only work in iMessage.')).toBeVisible();
+    await expect(row(page, silent).getByText('You have not sent a message in this chat yet: send one first.')).toBeVisible();
+    for (const handle of [sms, silent]) await expect(row(page, handle).getByRole('button', { name: `Share the card into ${handle}` })).toBeDisabled();
+    await row(page, sms).getByRole('button', { name: `Why, for ${sms}` }).click();
+    const why = page.getByRole('dialog', { name: `Eligibility of ${sms}` });
+    await expect(why.getByText('iMessage chat', { exact: true })).toBeVisible();
+    await expect(why.getByText('You have sent a message in this chat.')).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    await page.goto(chatsOf(bare));
+    await expect(row(page, noCard).getByText(`No contact card for ${bare}: create one under Contact cards.`)).toBeVisible();
+    await expect(row(page, noCard).getByRole('button', { name: `Share the card into ${noCard}` })).toBeDisabled();
+
+    // The server refuses them too, whatever the page shows, and Linq is never asked.
+    for (const id of ids) {
+      const result = await callServerAction(page.request, { ...shareAction(), pagePath: '/chats' }, [id]);
+      expect(result.text).toContain('"kind":"refused"');
+    }
+    for (const id of ids) expect(await sandbox.shares(id)).toEqual([]);
+    expect((await sandbox.requests({ path: 'share_contact_card' })).filter((r) => ids.some((id) => r.path.includes(id)))).toEqual([]);
+    expect(await db.shareEvent.count({ where: { chatId: { in: ids }, outcome: 'REFUSED' } })).toBe(3);
+  });
+
+  test('a Linq failure on share leaves a failed event, a clear message, and the chat still eligible', async ({ page, db, sandbox, signInAs }) => {
+    await signInAs(page, 'OPERATOR');
+    const line = await lineWithCard(sandbox);
+    const handle = customer();
+    const chatId = await sandbox.addChat({ from: line, to: [handle], outbound: 2 });
+    await sandbox.addFaults([{ path: `/v3/chats/${chatId}/share_contact_card`, status: 500, times: 1 }]);
+
+    await page.goto(chatsOf(line));
+    await row(page, handle).getByRole('button', { name: `Share the card into ${handle}` }).click();
+    await expect(page.getByText('Linq had an unexpected error.')).toBeVisible();
+    await expect(row(page, handle).getByText('Eligible', { exact: true })).toBeVisible();
+    await expect(row(page, handle).getByRole('cell', { name: 'Never' })).toBeVisible();
+
+    const failed = await db.shareEvent.findFirstOrThrow({ where: { chatId } });
+    expect(failed).toMatchObject({ outcome: 'FAILED', linqCode: 3006, httpStatus: 500 });
+    expect(failed.traceId).toMatch(/^[a-f0-9]{32}$/);
+    expect(failed.message).toContain('Linq had an unexpected error.');
+    expect(await sandbox.shares(chatId)).toEqual([]);
+
+    await row(page, handle).getByRole('button', { name: `Share history of ${handle}` }).click();
+    const drawer = page.getByRole('dialog', { name: 'Share history' });
+    await expect(drawer.getByText('Failed')).toBeVisible();
+    await expect(drawer.getByText('Linq code 3006.')).toBeVisible();
+  });
+
+  test('two share requests for one chat at the same moment produce one share', async ({ page, db, sandbox, signInAs }) => {
+    await signInAs(page, 'OPERATOR');
+    const line = await lineWithCard(sandbox);
+    const chatId = await sandbox.addChat({ from: line, to: [customer()], outbound: 1 });
+    await sandbox.addFaults([{ path: `/v3/chats/${chatId}/share_contact_card`, delayMs: 300, times: 1 }]);
+
+    const results = await Promise.all([0, 1, 2].map(() => callServerAction(page.request, { ...shareAction(), pagePath: '/chats' }, [chatId])));
+    expect(results.filter((r) => r.text.includes('"ok":true'))).toHaveLength(1);
+    expect(results.filter((r) => r.text.includes('"kind":"refused"'))).toHaveLength(2);
+    expect(await sandbox.shares(chatId)).toHaveLength(1);
+    const outcomes = (await db.shareEvent.findMany({ where: { chatId } })).map((e) => e.outcome).sort();
+    expect(outcomes).toEqual(['REFUSED', 'REFUSED', 'SUCCEEDED']);
+  });
+
+  test('a viewer sees eligibility but no Share button, and the action refuses them', async ({ page, sandbox, signInAs }) => {
+    await signInAs(page, 'VIEWER');
+    const line = await lineWithCard(sandbox);
+    const handle = customer();
+    const chatId = await sandbox.addChat({ from: line, to: [handle], outbound: 1 });
+    await page.goto(chatsOf(line));
+    await expect(row(page, handle).getByText('Eligible', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Share the card/ })).toHaveCount(0);
+    const result = await callServerAction(page.request, { ...shareAction(), pagePath: '/chats' }, [chatId]);
+    expect(result.text).toContain('Your role does not allow this.');
+    expect(await sandbox.shares(chatId)).toEqual([]);
+  });
+
+  test('filters and search live in the URL', async ({ page, sandbox, signInAs }) => {
+    await signInAs(page, 'VIEWER');
+    const line = await lineWithCard(sandbox);
+    const [eligible, sms] = [customer(), customer()];
+    await sandbox.addChat({ from: line, to: [eligible], outbound: 1 });
+    await sandbox.addChat({ from: line, to: [sms], service: 'SMS', outbound: 1 });
+
+    await page.goto(chatsOf(line));
+    await page.getByRole('link', { name: 'Eligible now' }).click();
+    await expect(page).toHaveURL(/show=eligible/);
+    await expect(row(page, eligible)).toBeVisible();
+    await expect(row(page, sms)).toHaveCount(0);
+    await page.getByRole('link', { name: 'Not eligible' }).click();
+    await expect(row(page, sms)).toBeVisible();
+    await expect(row(page, eligible)).toHaveCount(0);
+
+    await page.goto('/chats');
+    await page.getByLabel('Participant', { exact: true }).fill(` ${sms.slice(0, 5)} ${sms.slice(5)} `);
+    await page.getByRole('button', { name: 'Search by participant' }).click();
+    await expect(page).toHaveURL(/to=/);
+    await expect(row(page, sms)).toBeVisible();
+    await expect(page.getByRole('row')).toHaveCount(2);
+    await page.getByLabel('Participant', { exact: true }).fill('not a number');
+    await page.getByRole('button', { name: 'Search by participant' }).click();
+    await expect(page.getByText('is not a phone number or email Linq can search by')).toBeVisible();
+  });
+});
