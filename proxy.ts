@@ -27,5 +27,5 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Everything except the sign-in page, Auth.js's own routes, public photos and static files.
-  matcher: ['/((?!login|api/auth|api/health|photos/|_next/static|_next/image|favicon\\.ico|.*\\.(?:png|jpg|jpeg|svg|ico|webp)$).*)'],
+  matcher: ['/((?!login|set-password|api/auth|api/health|photos/|_next/static|_next/image|favicon\\.ico|.*\\.(?:png|jpg|jpeg|svg|ico|webp)$).*)'],
 };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { resolveAuthSecret } from '@/lib/auth/secret';
 import { serveEmbeddedDatabase } from '@/lib/database/bridge';
 import { getEmbeddedPglite } from '@/lib/database/embedded';
 import { prepareDatabase } from '@/lib/database/prepare';
@@ -9,6 +10,7 @@ import { ensureFirstAdmin } from '@/lib/staff/first-admin';
 /** Everything the console needs before it serves its first request. Throws ConfigError on a bad setting. */
 export async function startConsole(): Promise<void> {
   const settings = getSettings();
+  resolveAuthSecret(settings); // generated now when unset, not on the first sign-in
   const applied = await prepareDatabase(settings.database);
   if (applied.length > 0) console.log(`[console] Applied ${applied.length} migration(s) to the embedded database.`);
   await ensureFirstAdmin(settings);

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { NativeSelect } from '@/components/ui/native-select';
 import { cn } from '@/lib/utils';
 import { chatPageHref, PAGE_SIZES, type ChatFilter, type ChatPageQuery } from '@/lib/validations/chats';
 
@@ -16,8 +17,6 @@ const SHOW: Array<{ value: ChatFilter; label: string }> = [
   { value: 'ineligible', label: 'Not eligible' },
   { value: 'shared', label: 'Shared today' },
 ];
-
-const selectClass = 'h-9 rounded-md border border-input bg-card px-2 text-sm shadow-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring';
 
 /** The chats view's settings; all of them live in the URL, so a view can be shared as a link. */
 export function ChatFilters({ query, lines }: { query: ChatPageQuery; lines: string[] }) {
@@ -36,14 +35,14 @@ export function ChatFilters({ query, lines }: { query: ChatPageQuery; lines: str
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="filter-line">Sending number</Label>
-          <select id="filter-line" className={selectClass} value={query.from ?? ''} onChange={(e) => go({ from: e.target.value || undefined })}>
+          <NativeSelect id="filter-line" value={query.from ?? ''} onChange={(e) => go({ from: e.target.value || undefined })}>
             <option value="">All numbers</option>
             {lines.map((line) => (
               <option key={line} value={line}>
                 {line}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </div>
         <form onSubmit={search} className="flex flex-col gap-1.5" role="search">
           <Label htmlFor="filter-participant">Participant</Label>
@@ -62,13 +61,13 @@ export function ChatFilters({ query, lines }: { query: ChatPageQuery; lines: str
         </form>
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="filter-size">Per page</Label>
-          <select id="filter-size" className={selectClass} value={query.limit} onChange={(e) => go({ limit: Number(e.target.value) as ChatPageQuery['limit'] })}>
+          <NativeSelect id="filter-size" value={query.limit} onChange={(e) => go({ limit: Number(e.target.value) as ChatPageQuery['limit'] })}>
             {PAGE_SIZES.map((size) => (
               <option key={size} value={size}>
                 {size}
               </option>
             ))}
-          </select>
+          </NativeSelect>
         </div>
       </div>
       <nav aria-label="Show" className="flex flex-wrap gap-1">

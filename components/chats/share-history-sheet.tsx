@@ -3,19 +3,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { History } from 'lucide-react';
 import { chatSharesQuery } from '@/components/chats/chat-queries';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { SHARE_OUTCOMES } from '@/components/chats/share-outcomes';
+import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Sheet, SheetContent, SheetTrigger } from '@/components/ui/sheet';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { ChatShareEvent } from '@/lib/data/chats';
 import { formatDateTime } from '@/lib/format';
-
-export const SHARE_OUTCOMES: Record<ChatShareEvent['outcome'], { label: string; tone: BadgeTone }> = {
-  SUCCEEDED: { label: 'Shared', tone: 'success' },
-  FAILED: { label: 'Failed', tone: 'danger' },
-  REFUSED: { label: 'Refused', tone: 'warning' },
-  PENDING: { label: 'Interrupted', tone: 'neutral' },
-};
 
 function Events({ chatId }: { chatId: string }) {
   const { data, isPending, isError, error } = useQuery(chatSharesQuery(chatId));

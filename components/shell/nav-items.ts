@@ -1,4 +1,4 @@
-import { Contact, LayoutDashboard, MessagesSquare, Users, type LucideIcon } from 'lucide-react';
+import { Contact, History, LayoutDashboard, MessagesSquare, Users, type LucideIcon } from 'lucide-react';
 import type { Permission } from '@/lib/auth/roles';
 
 export interface NavItem {
@@ -12,5 +12,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/', label: 'Overview', icon: LayoutDashboard, permission: 'view' },
   { href: '/cards', label: 'Contact cards', icon: Contact, permission: 'view' },
   { href: '/chats', label: 'Chats', icon: MessagesSquare, permission: 'view' },
+  { href: '/history', label: 'History', icon: History, permission: 'view' },
   { href: '/staff', label: 'Staff', icon: Users, permission: 'manageStaff' },
 ];

@@ -1,10 +1,11 @@
+import { StaffRowActions } from '@/components/staff/staff-row-actions';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import type { StaffRow } from '@/lib/data/staff';
 import { formatDateTime } from '@/lib/format';
 
-export function StaffTable({ staff }: { staff: StaffRow[] }) {
+export function StaffTable({ staff, currentUserId }: { staff: StaffRow[]; currentUserId: string }) {
   return (
     <Table>
       <TableHeader>
@@ -14,12 +15,16 @@ export function StaffTable({ staff }: { staff: StaffRow[] }) {
           <TableHead>Role</TableHead>
           <TableHead>Status</TableHead>
           <TableHead>Last sign-in</TableHead>
+          <TableHead className="text-right">Actions</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
         {staff.map((member) => (
-          <TableRow key={member.id}>
-            <TableCell className="font-medium">{member.name}</TableCell>
+          <TableRow key={member.id} aria-label={member.email}>
+            <TableCell className="font-medium">
+              {member.name}
+              {member.id === currentUserId && <span className="ml-1 text-xs text-muted-foreground">(you)</span>}
+            </TableCell>
             <TableCell>{member.email}</TableCell>
             <TableCell>{ROLE_LABELS[member.role]}</TableCell>
             <TableCell>
@@ -27,6 +32,9 @@ export function StaffTable({ staff }: { staff: StaffRow[] }) {
             </TableCell>
             <TableCell className="text-muted-foreground">
               {member.lastLoginAt ? formatDateTime(member.lastLoginAt) : 'Never'}
+            </TableCell>
+            <TableCell>
+              <StaffRowActions id={member.id} name={member.name} role={member.role} disabled={member.disabled} isSelf={member.id === currentUserId} />
             </TableCell>
           </TableRow>
         ))}

@@ -2,32 +2,89 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { authorize } from '@/lib/auth/guards';
-import { hashPassword } from '@/lib/auth/password';
-import { db } from '@/lib/db';
-import { createStaffSchema, type CreateStaffInput } from '@/lib/validations/staff';
+import { authorize, type Refusal } from '@/lib/auth/guards';
+import { changeRole, createStaff, resetPassword, setDisabled, StaffRuleError } from '@/lib/staff/manage';
+import { createStaffSchema, resetPasswordSchema, roleSchema, staffIdSchema, type CreateStaffField } from '@/lib/validations/staff';
 
 export type StaffFormState =
-  | { ok: true; message: string }
-  | { ok: false; error?: string; fieldErrors?: Partial<Record<keyof CreateStaffInput, string[]>> }
+  | { ok: true; message: string; link?: string }
+  | { ok: false; error?: string; fieldErrors?: Partial<Record<CreateStaffField, string[]>> }
   | undefined;
+
+export type StaffChangeResult = { ok: true; message: string; link?: string } | { ok: false; error: string };
+
+const refused = (refusal: Refusal) => ({ ok: false as const, error: refusal.error });
+
+/** Runs a staff change, turning a rule the change breaks into a message. */
+async function attempt(change: () => Promise<StaffChangeResult>): Promise<StaffChangeResult> {
+  try {
+    return await change();
+  } catch (error) {
+    if (error instanceof StaffRuleError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
 
 export async function createStaffMember(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
   const access = await authorize('manageStaff');
-  if (!access.ok) return { ok: false, error: access.error };
-
-  const parsed = createStaffSchema.safeParse(Object.fromEntries(formData));
+  if (!access.ok) return refused(access);
+  const parsed = createStaffSchema.safeParse({ passwordMode: 'password', ...Object.fromEntries(formData) });
   if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
 
-  const { email, name, role, password } = parsed.data;
+  const input = parsed.data;
+  let link: string | undefined;
   try {
-    await db.user.create({ data: { email, name, role, passwordHash: await hashPassword(password) } });
+    ({ link } = await createStaff(access.user, { ...input, password: input.passwordMode === 'password' ? input.password : undefined }));
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') {
-      return { ok: false, fieldErrors: { email: ['A staff member with this email already exists.'] } };
-    }
+    if ((error as { code?: string }).code === 'P2002') return { ok: false, fieldErrors: { email: ['A staff member with this email already exists.'] } };
     throw error;
   }
   revalidatePath('/staff');
-  return { ok: true, message: `${name} can now sign in as ${email}.` };
+  return link
+    ? { ok: true, message: `${input.name} was added. Send them this link to set their password; it is shown only once.`, link }
+    : { ok: true, message: `${input.name} can now sign in as ${input.email}.` };
+}
+
+export async function changeStaffRole(targetId: unknown, role: unknown): Promise<StaffChangeResult> {
+  const access = await authorize('manageStaff');
+  if (!access.ok) return refused(access);
+  const parsed = z.tuple([staffIdSchema, roleSchema]).safeParse([targetId, role]);
+  if (!parsed.success) return { ok: false, error: 'Choose a staff member and a role.' };
+  const result = await attempt(async () => {
+    await changeRole(access.user, parsed.data[0], parsed.data[1]);
+    return { ok: true, message: 'Role changed. It applies from their next click.' };
+  });
+  revalidatePath('/staff');
+  return result;
+}
+
+export async function setStaffDisabled(targetId: unknown, disabled: unknown): Promise<StaffChangeResult> {
+  const access = await authorize('manageStaff');
+  if (!access.ok) return refused(access);
+  const parsed = z.tuple([staffIdSchema, z.boolean()]).safeParse([targetId, disabled]);
+  if (!parsed.success) return { ok: false, error: 'Choose a staff member.' };
+  const result = await attempt(async () => {
+    await setDisabled(access.user, parsed.data[0], parsed.data[1]);
+    return { ok: true, message: parsed.data[1] ? 'Account disabled: they are signed out and cannot sign in.' : 'Account enabled: they can sign in again.' };
+  });
+  revalidatePath('/staff');
+  return result;
+}
+
+export async function resetStaffPassword(targetId: unknown, formData: FormData): Promise<StaffChangeResult> {
+  const access = await authorize('manageStaff');
+  if (!access.ok) return refused(access);
+  const id = staffIdSchema.safeParse(targetId);
+  const parsed = resetPasswordSchema.safeParse(Object.fromEntries(formData));
+  if (!id.success || !parsed.success) {
+    return { ok: false, error: parsed.success ? 'Choose a staff member.' : (parsed.error.issues[0]?.message ?? 'Choose how to reset the password.') };
+  }
+  const result = await attempt(async () => {
+    const { link } = await resetPassword(access.user, id.data, parsed.data.passwordMode === 'password' ? parsed.data.password : undefined);
+    return link
+      ? { ok: true, message: 'Their sessions are ended. Send them this link to set a new password; it is shown only once.', link }
+      : { ok: true, message: 'Password changed and their sessions ended. Share the new password with them privately.' };
+  });
+  revalidatePath('/staff');
+  return result;
 }

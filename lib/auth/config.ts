@@ -1,4 +1,4 @@
-import type { NextAuthConfig } from 'next-auth';
+import { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import { isRole } from '@/lib/auth/roles';
 import { resolveAuthSecret } from '@/lib/auth/secret';
 import { getSettings } from '@/lib/env';
@@ -40,7 +40,7 @@ export function authConfig(): NextAuthConfig {
     logger: {
       // A wrong password is expected, not a server error; it is recorded in LoginAttempt instead.
       error(error) {
-        if (error.name === 'CredentialsSignin') return;
+        if (error instanceof CredentialsSignin) return;
         console.error('[auth]', error);
       },
     },

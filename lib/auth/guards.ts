@@ -25,10 +25,11 @@ export const getCurrentUser = cache(async (): Promise<StaffUser | null> => {
   if (!id || !sessionId || !signedInAt) return null;
   if (Date.now() / 1000 - signedInAt > SESSION_MAX_AGE_SECONDS) return null;
   const [user, revoked] = await Promise.all([
-    db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabled: true } }),
+    db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabled: true, sessionsRevokedAt: true } }),
     db.revokedSession.findUnique({ where: { sessionId }, select: { sessionId: true } }),
   ]);
   if (!user || user.disabled || revoked) return null;
+  if (user.sessionsRevokedAt && signedInAt * 1000 < user.sessionsRevokedAt.getTime()) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cardStatus, type CardStatus } from '@/lib/cards/status';
 import type { ChatFacts, OutboundKnowledge } from '@/lib/chats/eligibility';
-import { cachedOutbound } from '@/lib/chats/outbound';
+import { knownOutbound } from '@/lib/chats/outbound';
 import { LinqError, type LinqGateway, type LinqContactCard } from '@/lib/linq';
 import { chatLabel } from '@/lib/shares/share-chat';
 import { lastSharedAt } from '@/lib/shares/reservation';
@@ -64,7 +64,7 @@ export async function loadChatPage(query: ChatPageQuery, linq: LinqGateway, cool
   ]);
   const [lines, outbound, shared] = await Promise.all([
     accountLines(linq, cards),
-    cachedOutbound(page.items),
+    knownOutbound(page.items),
     lastSharedAt(page.items.map((chat) => chat.id)),
   ]);
   const cardByNumber = new Map((cards ?? []).map((card) => [card.phoneNumber, card]));

@@ -64,4 +64,3 @@ export async function getCardRevisions(phoneNumber: string) {
   });
 }
 
-export type CardRevisionRow = Awaited<ReturnType<typeof getCardRevisions>>[number];

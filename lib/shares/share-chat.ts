@@ -1,7 +1,7 @@
 import 'server-only';
 import { cardStatus } from '@/lib/cards/status';
 import { describeRecentShare, evaluateEligibility, sendingNumberOf, type OutboundKnowledge } from '@/lib/chats/eligibility';
-import { cachedOutbound, checkOutbound } from '@/lib/chats/outbound';
+import { checkOutbound, knownOutbound } from '@/lib/chats/outbound';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { describeLinqError, getLinq, LinqError, type LinqChat, type LinqContactCard, type LinqGateway } from '@/lib/linq';
@@ -31,7 +31,7 @@ async function currentCard(linq: LinqGateway, sendingNumber: string | null): Pro
 
 /** Outbound presence from the cache, else from the chat's messages now. */
 async function outboundKnowledge(linq: LinqGateway, chat: LinqChat): Promise<OutboundKnowledge> {
-  const cached = (await cachedOutbound([chat])).get(chat.id) ?? 'unknown';
+  const cached = (await knownOutbound([chat])).get(chat.id) ?? 'unknown';
   return cached === 'unknown' ? ((await checkOutbound([chat.id], linq)).get(chat.id) ?? 'unknown') : cached;
 }
 

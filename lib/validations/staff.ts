@@ -14,11 +14,28 @@ export const passwordSchema = z
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(200, 'Use at most 200 characters.');
 
-export const createStaffSchema = z.object({
+const newStaffFields = {
   email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')),
   name: staffNameSchema,
   role: z.enum(ROLES, 'Choose a role.'),
-  password: passwordSchema,
-});
+};
 
-export type CreateStaffInput = z.infer<typeof createStaffSchema>;
+/** A new staff member gets an initial password now, or a one-time link to set their own. */
+export const createStaffSchema = z.discriminatedUnion('passwordMode', [
+  z.object({ ...newStaffFields, passwordMode: z.literal('password'), password: passwordSchema }),
+  z.object({ ...newStaffFields, passwordMode: z.literal('link') }),
+]);
+
+export type CreateStaffField = 'email' | 'name' | 'role' | 'password';
+
+export const roleSchema = z.enum(ROLES, 'Choose a role.');
+export const staffIdSchema = z.string().min(1).max(64);
+
+export const resetPasswordSchema = z.discriminatedUnion('passwordMode', [
+  z.object({ passwordMode: z.literal('password'), password: passwordSchema }),
+  z.object({ passwordMode: z.literal('link') }),
+]);
+
+export const setPasswordSchema = z
+  .object({ token: z.string().min(20).max(200), password: passwordSchema, confirm: z.string() })
+  .refine((value) => value.password === value.confirm, { path: ['confirm'], message: 'The two passwords differ.' });

@@ -1,7 +1,8 @@
 // `npm run bench [-- chats|history]`: measurements, not tests. Each writes docs/benchmarks/<name>.md.
 import { runChatsBench } from './chats';
+import { runHistoryBench } from './history';
 
-const benches: Record<string, () => Promise<string>> = { chats: runChatsBench };
+const benches: Record<string, () => Promise<string>> = { chats: runChatsBench, history: runHistoryBench };
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 for (const name of wanted.length > 0 ? wanted : Object.keys(benches)) {
   const bench = benches[name];

@@ -133,13 +133,13 @@ test.describe('roles', () => {
     const email = `new-operator-${test.info().project.name}-${Date.now()}@e2e.test`;
     await page.getByLabel('Name').fill('New Operator');
     await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Role').selectOption('OPERATOR');
-    await page.getByLabel('Initial password').fill('short');
+    await page.getByLabel('Role', { exact: true }).selectOption('OPERATOR');
+    await page.getByLabel('Initial password', { exact: true }).fill('short');
     await page.getByRole('button', { name: 'Add staff member' }).click();
     await expect(page.getByText('Use at least 12 characters.')).toBeVisible();
     expect(await db.user.count({ where: { email } })).toBe(0);
 
-    await page.getByLabel('Initial password').fill('a-long-password-1');
+    await page.getByLabel('Initial password', { exact: true }).fill('a-long-password-1');
     await page.getByRole('button', { name: 'Add staff member' }).click();
     await expect(page.getByText(`New Operator can now sign in as ${email}.`)).toBeVisible();
     await expect(page.getByRole('cell', { name: email })).toBeVisible();

@@ -1,65 +1,103 @@
 import type { Metadata } from 'next';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import Link from 'next/link';
+import { CardStatusBadge } from '@/components/cards/card-status-badge';
+import { SharesChart } from '@/components/overview/shares-chart';
+import { StatCard } from '@/components/overview/stat-card';
+import { LinqErrorPanel } from '@/components/shell/linq-error-panel';
 import { PageHeader } from '@/components/shell/page-header';
-import { LinqModeBadge } from '@/components/shell/linq-mode-badge';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/guards';
-import { can, PERMISSIONS, ROLE_LABELS, type Permission } from '@/lib/auth/roles';
+import { getOverview } from '@/lib/data/overview';
 import { getSettings } from '@/lib/env';
+import { chatPageHref } from '@/lib/validations/chats';
+import { historyHref } from '@/lib/validations/history';
 
 export const metadata: Metadata = { title: 'Overview' };
 
-const PERMISSION_LABELS: Record<Permission, string> = {
-  view: 'See contact cards, chats and history',
-  editCards: 'Create and edit contact cards',
-  shareCards: 'Share contact cards into chats',
-  exportHistory: 'Export history as CSV',
-  manageStaff: 'Manage staff accounts',
-};
-
 export default async function OverviewPage() {
   const user = await requirePermission('view');
-  const { linq, database } = getSettings();
+  const overview = await getOverview();
+  const { database } = getSettings();
+  const today = new Date().toISOString().slice(0, 10);
+  const weekAgo = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
 
   return (
     <>
-      <PageHeader title="Overview" description={`Welcome, ${user.name}.`} />
-      <div className="grid gap-4 lg:grid-cols-3">
-        <Card>
-          <CardHeader>
-            <CardTitle className="flex items-center gap-2">
-              Linq connection <LinqModeBadge mode={linq.mode} />
-            </CardTitle>
-            <CardDescription>
-              {linq.mode === 'sandbox'
-                ? 'Calls go to the local Linq sandbox; nothing reaches real customers. Set LINQ_API_KEY to use the real API.'
-                : `Calls go to ${new URL(linq.baseUrl).host} with the configured API key.`}
-            </CardDescription>
-          </CardHeader>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Database</CardTitle>
-            <CardDescription>
-              {database.kind === 'embedded'
-                ? 'Embedded PostgreSQL (PGlite) in the data folder: fine for one instance. Set DATABASE_URL for a PostgreSQL server.'
-                : 'PostgreSQL server from DATABASE_URL.'}
-            </CardDescription>
-          </CardHeader>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Your access: {ROLE_LABELS[user.role]}</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <ul className="flex flex-col gap-1 text-sm">
-              {(Object.keys(PERMISSIONS) as Permission[]).map((permission) => (
-                <li key={permission} className={can(user.role, permission) ? '' : 'text-muted-foreground line-through'}>
-                  {PERMISSION_LABELS[permission]}
-                </li>
-              ))}
-            </ul>
-          </CardContent>
-        </Card>
+      <PageHeader title="Overview" description={`Welcome, ${user.name}. Shares and cards at a glance; every number opens the list behind it.`} />
+      <div className="flex flex-col gap-6">
+        <section aria-label="Shares" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+          <StatCard label="Shared today" value={overview.today.succeeded} tone="success" href={historyHref({ from: today, outcome: 'SUCCEEDED' })} />
+          <StatCard label="Failed today" value={overview.today.failed} tone={overview.today.failed ? 'danger' : undefined} href={historyHref({ from: today, outcome: 'FAILED' })} />
+          <StatCard label="Shared, last 7 days" value={overview.lastSevenDays.succeeded} href={historyHref({ from: weekAgo, outcome: 'SUCCEEDED' })} />
+          <StatCard label="Failed, last 7 days" value={overview.lastSevenDays.failed} href={historyHref({ from: weekAgo, outcome: 'FAILED' })} />
+        </section>
+
+        <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <Card>
+            <CardHeader>
+              <CardTitle>Sending numbers</CardTitle>
+              <CardDescription>
+                {overview.cards
+                  ? `Cards: ${overview.cards.active} active, ${overview.cards.inactive} not applied yet, ${overview.cards.missing} missing. Eligible chats are counted from the chats the console has seen.`
+                  : 'Card status needs Linq.'}
+              </CardDescription>
+            </CardHeader>
+            <CardContent className="p-0 pb-2">
+              {overview.numbers ? (
+                <Table aria-label="Sending numbers">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHead>Number</TableHead>
+                      <TableHead>Card</TableHead>
+                      <TableHead className="text-right">Chats seen</TableHead>
+                      <TableHead className="text-right">Eligible now</TableHead>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {overview.numbers.map((n) => (
+                      <TableRow key={n.phoneNumber}>
+                        <TableCell className="font-mono text-xs">
+                          <Link className="hover:underline" href={chatPageHref({ from: n.phoneNumber })}>
+                            {n.phoneNumber}
+                          </Link>
+                        </TableCell>
+                        <TableCell>
+                          <Link href={`/cards/${encodeURIComponent(n.phoneNumber)}`} aria-label={`Card of ${n.phoneNumber}`}>
+                            <CardStatusBadge status={n.cardStatus} />
+                          </Link>
+                        </TableCell>
+                        <TableCell className="text-right tabular-nums">{n.knownChats}</TableCell>
+                        <TableCell className="text-right tabular-nums">
+                          <Link className="font-medium text-primary hover:underline" href={chatPageHref({ from: n.phoneNumber, show: 'eligible' })} aria-label={`${n.eligibleNow} eligible chats on ${n.phoneNumber}`}>
+                            {n.eligibleNow}
+                          </Link>
+                        </TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              ) : (
+                overview.linqError && (
+                  <div className="px-5 pb-3">
+                    <LinqErrorPanel error={overview.linqError} />
+                  </div>
+                )
+              )}
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>Shares per day</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <SharesChart data={overview.perDay} />
+            </CardContent>
+          </Card>
+        </div>
+        <p className="text-xs text-muted-foreground">
+          Database: {database.kind === 'embedded' ? 'embedded PostgreSQL (PGlite) in the data folder' : 'PostgreSQL server'}.
+        </p>
       </div>
     </>
   );

@@ -3,11 +3,13 @@ import { CreateStaffForm } from '@/components/staff/create-staff-form';
 import { StaffTable } from '@/components/staff/staff-table';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { requirePermission } from '@/lib/auth/guards';
 import { getStaff } from '@/lib/data/staff';
 
 export const metadata: Metadata = { title: 'Staff' };
 
 export default async function StaffPage() {
+  const user = await requirePermission('manageStaff');
   const staff = await getStaff();
   return (
     <>
@@ -15,13 +17,16 @@ export default async function StaffPage() {
       <div className="flex flex-col gap-6">
         <Card>
           <CardContent className="p-0">
-            <StaffTable staff={staff} />
+            <StaffTable staff={staff} currentUserId={user.id} />
           </CardContent>
         </Card>
         <Card>
           <CardHeader>
             <CardTitle>Add a staff member</CardTitle>
-            <CardDescription>Viewers read; operators also edit cards and share; admins also manage staff.</CardDescription>
+            <CardDescription>
+              Viewers read; operators also edit cards, share and export; admins also manage staff. Every change here is recorded and shown
+              under History.
+            </CardDescription>
           </CardHeader>
           <CardContent>
             <CreateStaffForm />

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { SetPasswordForm } from '@/components/auth/set-password-form';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+
+export const metadata: Metadata = { title: 'Set your password' };
+
+export default async function SetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string }> }) {
+  const { token } = await searchParams;
+  return (
+    <main className="flex min-h-screen items-center justify-center p-6">
+      <Card className="w-full max-w-sm">
+        <CardHeader>
+          <CardTitle>Set your password</CardTitle>
+          <CardDescription>Choose the password you will sign in to the console with.</CardDescription>
+        </CardHeader>
+        <CardContent>
+          {token ? (
+            <SetPasswordForm token={token} />
+          ) : (
+            <p className="text-sm text-muted-foreground">This link is incomplete. Open it again from the message you received, or ask an admin for a new one.</p>
+          )}
+        </CardContent>
+      </Card>
+    </main>
+  );
+}

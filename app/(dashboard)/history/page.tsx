@@ -1,0 +1,90 @@
+import { ChevronRight, Download } from 'lucide-react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { RevisionHistory } from '@/components/cards/revision-history';
+import { StaffHistoryTable } from '@/components/history/audit-tables';
+import { HistoryFilterForm } from '@/components/history/history-filters';
+import { ShareHistoryTable } from '@/components/history/share-history-table';
+import { PageHeader } from '@/components/shell/page-header';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { requirePermission } from '@/lib/auth/guards';
+import { can } from '@/lib/auth/roles';
+import { getCardHistory, getHistoryFilterOptions, getShareHistory, getStaffHistory } from '@/lib/data/history';
+import { cn } from '@/lib/utils';
+import { historyHref, historySearchParams, parseHistoryFilters, type HistoryFilters, type HistoryTab } from '@/lib/validations/history';
+
+export const metadata: Metadata = { title: 'History' };
+
+const TABS: Array<{ tab: HistoryTab; label: string }> = [
+  { tab: 'shares', label: 'Shares' },
+  { tab: 'cards', label: 'Card changes' },
+  { tab: 'staff', label: 'Staff changes' },
+];
+
+async function Rows({ filters }: { filters: HistoryFilters }) {
+  const page =
+    filters.tab === 'cards'
+      ? await getCardHistory(filters).then((p) => ({ ...p, table: <RevisionHistory revisions={p.rows} showNumber label="Card changes" /> }))
+      : filters.tab === 'staff'
+        ? await getStaffHistory(filters).then((p) => ({ ...p, table: <StaffHistoryTable rows={p.rows} /> }))
+        : await getShareHistory(filters).then((p) => ({ ...p, table: <ShareHistoryTable rows={p.rows} /> }));
+  return (
+    <>
+      <Card className="overflow-hidden">{page.table}</Card>
+      <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm">
+        <span>{filters.cursor && <Link className="text-primary hover:underline" href={historyHref({ ...filters, cursor: undefined })}>Newest first</Link>}</span>
+        {page.nextCursor && (
+          <Button asChild variant="outline" size="sm">
+            <Link href={historyHref({ ...filters, cursor: page.nextCursor })}>
+              Older <ChevronRight aria-hidden />
+            </Link>
+          </Button>
+        )}
+      </nav>
+    </>
+  );
+}
+
+export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePermission('view');
+  const filters = parseHistoryFilters(await searchParams);
+  const options = await getHistoryFilterOptions();
+  const tabs = TABS.filter(({ tab }) => tab !== 'staff' || can(user.role, 'manageStaff'));
+  const exportParams = historySearchParams({ ...filters, tab: undefined, cursor: undefined });
+
+  return (
+    <>
+      <PageHeader
+        title="History"
+        description="Every share attempt, card change and staff change, newest first. Records are never edited or deleted."
+        actions={
+          filters.tab === 'shares' &&
+          can(user.role, 'exportHistory') && (
+            <Button asChild variant="outline">
+              <a href={`/api/history/export?${exportParams}`} download>
+                <Download aria-hidden /> Export CSV
+              </a>
+            </Button>
+          )
+        }
+      />
+      <div className="flex flex-col gap-4">
+        <nav aria-label="History tabs" className="flex gap-1 border-b">
+          {tabs.map(({ tab, label }) => (
+            <Link
+              key={tab}
+              href={historyHref({ tab })}
+              aria-current={filters.tab === tab ? 'page' : undefined}
+              className={cn('-mb-px border-b-2 border-transparent px-3 py-2 text-sm text-muted-foreground hover:text-foreground', filters.tab === tab && 'border-primary font-medium text-foreground')}
+            >
+              {label}
+            </Link>
+          ))}
+        </nav>
+        <HistoryFilterForm key={JSON.stringify(filters)} filters={filters} actors={options.actors} numbers={options.numbers} />
+        <Rows filters={filters} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { ROLE_LABELS, type Role } from '@/lib/auth/roles';
+import { formatDateTime } from '@/lib/format';
+import type { StaffChangeRow } from '@/lib/history/audit';
+
+const KINDS: Record<StaffChangeRow['kind'], string> = {
+  CREATED: 'Added',
+  ROLE_CHANGED: 'Role changed',
+  DISABLED: 'Disabled',
+  ENABLED: 'Enabled',
+  PASSWORD_RESET: 'Password reset',
+  PASSWORD_LINK_CREATED: 'Set-password link made',
+  PASSWORD_SET: 'Password set with a link',
+};
+
+function describe(state: unknown): string {
+  if (!state || typeof state !== 'object') return '—';
+  const { role, disabled } = state as { role?: Role; disabled?: boolean };
+  return [role && ROLE_LABELS[role], disabled ? 'disabled' : 'active'].filter(Boolean).join(', ');
+}
+
+export function StaffHistoryTable({ rows }: { rows: StaffChangeRow[] }) {
+  if (rows.length === 0) return <p className="p-6 text-sm text-muted-foreground">No staff change matches these filters.</p>;
+  return (
+    <Table aria-label="Staff changes">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Time</TableHead>
+          <TableHead>Change</TableHead>
+          <TableHead>Account</TableHead>
+          <TableHead>By</TableHead>
+          <TableHead>Before</TableHead>
+          <TableHead>After</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.id}>
+            <TableCell className="whitespace-nowrap text-xs text-muted-foreground">{formatDateTime(row.createdAt)}</TableCell>
+            <TableCell>{KINDS[row.kind]}</TableCell>
+            <TableCell>
+              {row.target.name} <span className="text-xs text-muted-foreground">{row.target.email}</span>
+            </TableCell>
+            <TableCell>{row.actor?.name ?? '—'}</TableCell>
+            <TableCell className="text-muted-foreground">{describe(row.before)}</TableCell>
+            <TableCell>{describe(row.after)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,89 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import type { FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { NativeSelect } from '@/components/ui/native-select';
+import { historyHref, SHARE_OUTCOMES, type HistoryFilters } from '@/lib/validations/history';
+
+const OUTCOME_LABELS: Record<(typeof SHARE_OUTCOMES)[number], string> = { SUCCEEDED: 'Shared', FAILED: 'Failed', REFUSED: 'Refused', PENDING: 'Interrupted' };
+
+export function HistoryFilterForm({
+  filters,
+  actors,
+  numbers,
+}: {
+  filters: HistoryFilters;
+  actors: Array<{ id: string; name: string; email: string }>;
+  numbers: string[];
+}) {
+  const router = useRouter();
+  const shares = filters.tab === 'shares';
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    router.push(historyHref({ tab: filters.tab, ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== '')) }));
+  }
+
+  return (
+    <form onSubmit={apply} className="flex flex-wrap items-end gap-3" aria-label="Filters">
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor="history-from">From</Label>
+        <Input id="history-from" name="from" type="date" defaultValue={filters.from} className="w-40" />
+      </div>
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor="history-to">To</Label>
+        <Input id="history-to" name="to" type="date" defaultValue={filters.to} className="w-40" />
+      </div>
+      {filters.tab !== 'staff' && (
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor="history-number">Sending number</Label>
+          <NativeSelect id="history-number" name="number" defaultValue={filters.number ?? ''} >
+            <option value="">All numbers</option>
+            {numbers.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+      )}
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor="history-actor">Staff member</Label>
+        <NativeSelect id="history-actor" name="actor" defaultValue={filters.actor ?? ''} >
+          <option value="">Anyone</option>
+          {actors.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name} ({a.email})
+            </option>
+          ))}
+        </NativeSelect>
+      </div>
+      {shares && (
+        <>
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor="history-outcome">Outcome</Label>
+            <NativeSelect id="history-outcome" name="outcome" defaultValue={filters.outcome ?? ''} >
+              <option value="">Any outcome</option>
+              {SHARE_OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {OUTCOME_LABELS[o]}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor="history-q">Chat or participant</Label>
+            <Input id="history-q" name="q" defaultValue={filters.q} placeholder="+14155550123, email or chat id" className="w-64" />
+          </div>
+        </>
+      )}
+      <Button type="submit" variant="outline">
+        Apply filters
+      </Button>
+    </form>
+  );
+}

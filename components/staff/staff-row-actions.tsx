@@ -1,0 +1,104 @@
+'use client';
+
+import { KeyRound, Loader2 } from 'lucide-react';
+import { useState, useTransition } from 'react';
+import { toast } from 'sonner';
+import { OneTimeLink } from '@/components/staff/one-time-link';
+import { ActionForm } from '@/components/ui/action-form';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+import { NativeSelect } from '@/components/ui/native-select';
+import { changeStaffRole, resetStaffPassword, setStaffDisabled, type StaffChangeResult } from '@/lib/actions/staff';
+import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
+import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
+
+function report(result: StaffChangeResult) {
+  if (result.ok) toast.success(result.message);
+  else toast.error(result.error);
+}
+
+function ResetPassword({ id, name }: { id: string; name: string }) {
+  const [mode, setMode] = useState<'link' | 'password'>('link');
+  const [link, setLink] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [pending, startTransition] = useTransition();
+  const submit = (formData: FormData) =>
+    startTransition(async () => {
+      const result = await resetStaffPassword(id, formData);
+      setError(result.ok ? undefined : result.error);
+      if (result.ok) {
+        toast.success(result.message);
+        setLink(result.link);
+      }
+    });
+  return (
+    <Dialog onOpenChange={(open) => !open && setLink(undefined)}>
+      <DialogTrigger asChild>
+        <Button variant="ghost" size="sm" aria-label={`Reset the password of ${name}`}>
+          <KeyRound aria-hidden /> Reset password
+        </Button>
+      </DialogTrigger>
+      <DialogContent title={`Reset the password of ${name}`} description="Their current sessions end either way.">
+        {link ? (
+          <OneTimeLink link={link} />
+        ) : (
+          <ActionForm action={submit} className="flex flex-col gap-4">
+            <fieldset className="flex flex-col gap-2">
+              <legend className="sr-only">How</legend>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="radio" name="passwordMode" value="link" checked={mode === 'link'} onChange={() => setMode('link')} className="accent-primary" />
+                Make a one-time link for them to set it
+              </label>
+              <label className="flex items-center gap-2 text-sm">
+                <input type="radio" name="passwordMode" value="password" checked={mode === 'password'} onChange={() => setMode('password')} className="accent-primary" />
+                Set a new password now
+              </label>
+            </fieldset>
+            {mode === 'password' && (
+              <div className="flex flex-col gap-2">
+                <Label htmlFor={`new-password-${id}`}>New password</Label>
+                <Input id={`new-password-${id}`} name="password" type="password" autoComplete="new-password" aria-describedby={`new-password-hint-${id}`} />
+                <p id={`new-password-hint-${id}`} className="text-xs text-muted-foreground">At least {PASSWORD_MIN_LENGTH} characters.</p>
+              </div>
+            )}
+            {error && <p className="text-sm text-destructive">{error}</p>}
+            <Button type="submit" disabled={pending}>
+              {pending && <Loader2 className="animate-spin" aria-hidden />}
+              Reset password
+            </Button>
+          </ActionForm>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+export function StaffRowActions({ id, name, role, disabled, isSelf }: { id: string; name: string; role: Role; disabled: boolean; isSelf: boolean }) {
+  const [pending, startTransition] = useTransition();
+  return (
+    <div className="flex flex-wrap items-center justify-end gap-1">
+      <NativeSelect
+        aria-label={`Role of ${name}`}
+        value={role}
+        disabled={pending}
+        onChange={(event) => startTransition(async () => report(await changeStaffRole(id, event.target.value)))}
+        className="h-8"
+      >
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
+      </NativeSelect>
+      {!isSelf && (
+        <Button variant="ghost" size="sm" disabled={pending} onClick={() => startTransition(async () => report(await setStaffDisabled(id, !disabled)))}>
+          {disabled ? 'Enable' : 'Disable'}
+          <span className="sr-only"> {name}</span>
+        </Button>
+      )}
+      <ResetPassword id={id} name={name} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { decodeCursor, encodeCursor, type Keyset } from '@/lib/history/cursor';
+import { dayRange, type HistoryFilters } from '@/lib/validations/history';
+
+// Card changes and staff changes: far fewer rows than shares, same newest-first keyset paging.
+
+function keysetWhere(after: Keyset | null) {
+  if (!after) return {};
+  const createdAt = new Date(after.createdAt);
+  return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: after.id } }] };
+}
+
+function createdWithin(filters: HistoryFilters) {
+  const { since, until } = dayRange(filters);
+  return since || until ? { createdAt: { ...(since && { gte: since }), ...(until && { lt: until }) } } : {};
+}
+
+function paged<T extends { id: string; createdAt: Date }>(rows: T[], pageSize: number) {
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
+}
+
+export async function getCardRevisionPage(filters: HistoryFilters, pageSize: number) {
+  const rows = await db.cardRevision.findMany({
+    where: {
+      AND: [
+        createdWithin(filters),
+        filters.number ? { phoneNumber: filters.number } : {},
+        filters.actor ? { actorId: filters.actor } : {},
+        keysetWhere(decodeCursor(filters.cursor)),
+      ],
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: pageSize + 1,
+    include: { actor: { select: { name: true } } },
+  });
+  return paged(rows, pageSize);
+}
+
+export async function getStaffChangePage(filters: HistoryFilters, pageSize: number) {
+  const rows = await db.staffChange.findMany({
+    where: { AND: [createdWithin(filters), filters.actor ? { actorId: filters.actor } : {}, keysetWhere(decodeCursor(filters.cursor))] },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: pageSize + 1,
+    include: { actor: { select: { name: true } }, target: { select: { name: true, email: true } } },
+  });
+  return paged(rows, pageSize);
+}
+
+export type StaffChangeRow = Awaited<ReturnType<typeof getStaffChangePage>>['rows'][number];

@@ -1,0 +1,65 @@
+import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
+import { db } from '@/lib/db';
+import { decodeCursor, encodeCursor, type Keyset } from '@/lib/history/cursor';
+import { normaliseParticipant } from '@/lib/validations/chats';
+import { dayRange, type HistoryFilters } from '@/lib/validations/history';
+
+export interface ShareHistoryRow {
+  id: string;
+  /** ISO, UTC. */
+  createdAt: string;
+  chatId: string;
+  chatLabel: string;
+  participants: string[];
+  sendingNumber: string | null;
+  actorName: string;
+  actorEmail: string;
+  source: string;
+  outcome: 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'REFUSED';
+  linqCode: number | null;
+  httpStatus: number | null;
+  message: string | null;
+  traceId: string | null;
+  latencyMs: number | null;
+}
+
+// Timestamps are stored as UTC without a zone (as Prisma does); compare and read them as UTC
+// explicitly so the database session's time zone can never shift them.
+const utc = (date: Date | string) => Prisma.sql`(${typeof date === 'string' ? date : date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+
+function conditions(filters: HistoryFilters, after: Keyset | null): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  const { since, until } = dayRange(filters);
+  if (since) parts.push(Prisma.sql`e."createdAt" >= ${utc(since)}`);
+  if (until) parts.push(Prisma.sql`e."createdAt" < ${utc(until)}`);
+  if (filters.number) parts.push(Prisma.sql`e."sendingNumber" = ${filters.number}`);
+  if (filters.actor) parts.push(Prisma.sql`e."actorId" = ${filters.actor}`);
+  if (filters.outcome) parts.push(Prisma.sql`e."outcome" = ${filters.outcome}::"ShareOutcome"`);
+  if (filters.q) {
+    const handle = normaliseParticipant(filters.q);
+    parts.push(handle ? Prisma.sql`e."participants" @> ARRAY[${handle}]::text[]` : Prisma.sql`e."chatId" = ${filters.q}`);
+  }
+  // Row comparison: an index range scan on (…, createdAt DESC, id DESC) at any depth.
+  if (after) parts.push(Prisma.sql`(e."createdAt", e."id") < (${utc(after.createdAt)}, ${after.id})`);
+  return parts.length ? Prisma.sql`WHERE ${Prisma.join(parts, ' AND ')}` : Prisma.empty;
+}
+
+/** A page of share events, newest first, after the keyset `after` (null: the first page). */
+export async function queryShareEvents(filters: HistoryFilters, after: Keyset | null, limit: number): Promise<ShareHistoryRow[]> {
+  return db.$queryRaw<ShareHistoryRow[]>`
+    SELECT e."id", to_char(e."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", e."chatId", e."chatLabel",
+           e."participants", e."sendingNumber", u."name" AS "actorName", u."email" AS "actorEmail", e."source"::text AS "source",
+           e."outcome"::text AS "outcome", e."linqCode", e."httpStatus", e."message", e."traceId", e."latencyMs"
+      FROM "ShareEvent" e JOIN "User" u ON u."id" = e."actorId"
+      ${conditions(filters, after)}
+     ORDER BY e."createdAt" DESC, e."id" DESC
+     LIMIT ${limit}`;
+}
+
+export async function getShareHistoryPage(filters: HistoryFilters, pageSize: number) {
+  const rows = await queryShareEvents(filters, decodeCursor(filters.cursor), pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor(last) : null };
+}

@@ -1,0 +1,107 @@
+import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
+import type { StaffUser } from '@/lib/auth/guards';
+import { hashPassword } from '@/lib/auth/password';
+import type { Role } from '@/lib/auth/roles';
+import { db } from '@/lib/db';
+import { createPasswordLink, hashToken } from '@/lib/staff/tokens';
+
+/** A change the rules do not allow; `message` is shown to the admin as is. */
+export class StaffRuleError extends Error {
+  override name = 'StaffRuleError';
+}
+
+type Account = { role: Role; disabled: boolean };
+const snapshot = (user: Account): Prisma.InputJsonObject => ({ role: user.role, disabled: user.disabled });
+
+/**
+ * Runs a change to one account with every active admin locked, so that two admins demoting each
+ * other at the same moment cannot leave the console without one.
+ */
+async function withAdminsLocked<T>(targetId: string, change: (tx: Prisma.TransactionClient, target: Account & { id: string; email: string }, activeAdmins: string[]) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    const admins = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "User" WHERE role = 'ADMIN' AND disabled = false ORDER BY id FOR UPDATE`;
+    const target = await tx.user.findUnique({ where: { id: targetId }, select: { id: true, email: true, role: true, disabled: true } });
+    if (!target) throw new StaffRuleError('That staff member no longer exists; refresh the page.');
+    return change(tx, target, admins.map((a) => a.id));
+  });
+}
+
+function assertNotLastAdmin(target: { id: string; role: Role; disabled: boolean }, activeAdmins: string[], becomes: Account): void {
+  const isActiveAdmin = target.role === 'ADMIN' && !target.disabled;
+  const staysActiveAdmin = becomes.role === 'ADMIN' && !becomes.disabled;
+  if (isActiveAdmin && !staysActiveAdmin && activeAdmins.length <= 1) {
+    throw new StaffRuleError('This is the last active admin: make someone else an admin first.');
+  }
+}
+
+export async function createStaff(
+  actor: StaffUser,
+  input: { email: string; name: string; role: Role; password?: string },
+): Promise<{ id: string; link?: string }> {
+  // Without a password, the account gets a random one nobody knows, and a link to set their own.
+  const passwordHash = await hashPassword(input.password ?? hashToken(crypto.randomUUID()));
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: { id: true, role: true, disabled: true } });
+    await tx.staffChange.create({ data: { kind: 'CREATED', actorId: actor.id, targetId: user.id, after: snapshot(user) } });
+    if (input.password) return { id: user.id };
+    const link = await createPasswordLink(tx, user.id, actor.id);
+    await tx.staffChange.create({ data: { kind: 'PASSWORD_LINK_CREATED', actorId: actor.id, targetId: user.id } });
+    return { id: user.id, link };
+  });
+}
+
+export async function changeRole(actor: StaffUser, targetId: string, role: Role): Promise<void> {
+  await withAdminsLocked(targetId, async (tx, target, admins) => {
+    if (target.role === role) return;
+    assertNotLastAdmin(target, admins, { role, disabled: target.disabled });
+    await tx.user.update({ where: { id: targetId }, data: { role } });
+    await tx.staffChange.create({ data: { kind: 'ROLE_CHANGED', actorId: actor.id, targetId, before: snapshot(target), after: snapshot({ ...target, role }) } });
+  });
+}
+
+export async function setDisabled(actor: StaffUser, targetId: string, disabled: boolean): Promise<void> {
+  if (disabled && targetId === actor.id) throw new StaffRuleError('You cannot disable your own account; ask another admin.');
+  await withAdminsLocked(targetId, async (tx, target, admins) => {
+    if (target.disabled === disabled) return;
+    assertNotLastAdmin(target, admins, { role: target.role, disabled });
+    // Disabling ends every session for good: enabling again later must not revive them.
+    await tx.user.update({ where: { id: targetId }, data: { disabled, ...(disabled && { sessionsRevokedAt: new Date() }) } });
+    await tx.staffChange.create({
+      data: { kind: disabled ? 'DISABLED' : 'ENABLED', actorId: actor.id, targetId, before: snapshot(target), after: snapshot({ ...target, disabled }) },
+    });
+  });
+}
+
+/** Sets a new password, or makes a set-password link; either way the account's sessions end. */
+export async function resetPassword(actor: StaffUser, targetId: string, password: string | undefined): Promise<{ link?: string }> {
+  const passwordHash = password ? await hashPassword(password) : undefined;
+  return db.$transaction(async (tx) => {
+    const target = await tx.user.findUnique({ where: { id: targetId }, select: { id: true } });
+    if (!target) throw new StaffRuleError('That staff member no longer exists; refresh the page.');
+    await tx.user.update({ where: { id: targetId }, data: { sessionsRevokedAt: new Date(), ...(passwordHash && { passwordHash }) } });
+    if (passwordHash) {
+      await tx.staffChange.create({ data: { kind: 'PASSWORD_RESET', actorId: actor.id, targetId } });
+      return {};
+    }
+    const link = await createPasswordLink(tx, targetId, actor.id);
+    await tx.staffChange.create({ data: { kind: 'PASSWORD_LINK_CREATED', actorId: actor.id, targetId } });
+    return { link };
+  });
+}
+
+/** Uses a set-password link: valid once, until it expires, for an account that is not disabled. */
+export async function setPasswordWithToken(token: string, password: string): Promise<{ email: string }> {
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const used = await tx.passwordToken.updateMany({
+      where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: new Date() }, user: { disabled: false } },
+      data: { usedAt: new Date() },
+    });
+    if (used.count !== 1) throw new StaffRuleError('This link is no longer valid: it was already used or has expired. Ask an admin for a new one.');
+    const { userId } = await tx.passwordToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { userId: true } });
+    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionsRevokedAt: new Date() }, select: { email: true } });
+    await tx.staffChange.create({ data: { kind: 'PASSWORD_SET', actorId: userId, targetId: userId } });
+    return user;
+  });
+}

@@ -1,0 +1,18 @@
+import 'server-only';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Prisma } from '@/generated/prisma/client';
+import { getSettings } from '@/lib/env';
+
+export const PASSWORD_LINK_HOURS = 72;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A single-use set-password link; the token is returned once and only its hash is stored. */
+export async function createPasswordLink(tx: Prisma.TransactionClient, userId: string, createdById: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: new Date() } });
+  await tx.passwordToken.create({
+    data: { tokenHash: hashToken(token), userId, createdById, expiresAt: new Date(Date.now() + PASSWORD_LINK_HOURS * 3_600_000) },
+  });
+  return `${getSettings().publicBaseUrl}/set-password?token=${token}`;
+}

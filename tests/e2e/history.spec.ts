@@ -1,0 +1,77 @@
+import { expect, test } from './fixtures';
+import { callServerAction, findServerAction } from './server-actions';
+
+/** Parses the export: RFC 4180, with the UTF-8 byte-order mark first. */
+function parseCsv(text: string): string[][] {
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 1; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  return rows;
+}
+
+test.describe('history', () => {
+  test('a share and a refused retry appear in History, filter by outcome, and export as CSV', async ({ page, sandbox, signInAs }) => {
+    const operator = await signInAs(page, 'OPERATOR');
+    const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
+    const handle = `+1646${String(Date.now()).slice(-7)}`;
+    const chatId = await sandbox.addChat({ from: line, to: [handle], outbound: 1 });
+
+    await page.goto(`/chats?from=${encodeURIComponent(line)}`);
+    await page.getByRole('row', { name: handle }).getByRole('button', { name: `Share the card into ${handle}` }).click();
+    await expect(page.getByText('Contact card shared.', { exact: false })).toBeVisible();
+    const second = await callServerAction(page.request, { ...findServerAction('lib/actions/shares.ts', 'shareContactCardAction'), pagePath: '/chats' }, [chatId]);
+    expect(second.text).toContain('Already shared today');
+
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'History' }).click();
+    await expect(page.getByRole('heading', { name: 'History', exact: true })).toBeVisible();
+    await page.getByLabel('Chat or participant').fill(handle);
+    await page.getByLabel('Outcome').selectOption('REFUSED');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(/outcome=REFUSED/);
+    const shares = page.getByRole('table', { name: 'Shares' });
+    await expect(shares.getByRole('row')).toHaveCount(2);
+    await expect(shares.getByText('Refused')).toBeVisible();
+    await expect(shares.getByText(/Already shared today at/)).toBeVisible();
+
+    await page.getByLabel('Outcome').selectOption('');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(shares.getByRole('row')).toHaveCount(3);
+
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Export CSV' }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(/^share-history_start_to_\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = parseCsv(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+    expect(rows[0]).toEqual(['time_utc', 'outcome', 'chat_id', 'chat', 'participants', 'sending_number', 'actor', 'actor_email', 'source', 'linq_code', 'http_status', 'message', 'trace_id', 'latency_ms']);
+    expect(rows.slice(1).map((r) => [r[1], r[2], r[4], r[5], r[7], r[8]])).toEqual([
+      ['REFUSED', chatId, handle, line, operator.email, 'MANUAL'],
+      ['SUCCEEDED', chatId, handle, line, operator.email, 'MANUAL'],
+    ]);
+    expect(rows[2]![10]).toBe('204');
+    expect(rows[1]![0]! > rows[2]![0]!).toBe(true);
+  });
+
+  test('a viewer can read History but not export it', async ({ page, signInAs }) => {
+    await signInAs(page, 'VIEWER');
+    await page.goto('/history');
+    await expect(page.getByRole('heading', { name: 'History', exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Export CSV' })).toHaveCount(0);
+    await expect(page.getByRole('navigation', { name: 'History tabs' }).getByRole('link', { name: 'Staff changes' })).toHaveCount(0);
+    await page.getByRole('navigation', { name: 'History tabs' }).getByRole('link', { name: 'Card changes' }).click();
+    await expect(page).toHaveURL(/tab=cards/);
+    expect((await page.request.get('/api/history/export')).status()).toBe(403);
+  });
+});

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
+import { can, type Permission, type Role } from '@/lib/auth/roles';
+import { expect, test } from './fixtures';
+import { callServerAction, formData, listServerActions } from './server-actions';
+
+// Every server action, route handler and page of the built console, called as anonymous, viewer,
+// operator and admin. The lists below are checked against the build's manifests: a new action,
+// route or page without an entry here fails this test until someone decides who may use it.
+// Allowed calls use harmless arguments (invalid input, unknown ids): authorization comes first.
+
+type Access = Permission | 'public' | 'signedIn';
+
+const ACTIONS: Record<string, { access: Access; page: string; args: () => unknown[] }> = {
+  'lib/actions/auth.ts#signInWithPassword': { access: 'public', page: '/login', args: () => [{}, formData({ email: 'nobody@e2e.test', password: 'wrong' })] },
+  'lib/actions/password.ts#setPasswordAction': { access: 'public', page: '/set-password', args: () => [undefined, formData({ token: 'x'.repeat(43), password: 'long-enough-pass', confirm: 'long-enough-pass' })] },
+  'lib/actions/contact-cards.ts#saveContactCardAction': { access: 'editCards', page: '/cards', args: () => [{ status: 'idle' }, formData({ phoneNumber: 'not-a-number', firstName: '', photoMode: 'keep' })] },
+  'lib/actions/shares.ts#shareContactCardAction': { access: 'shareCards', page: '/chats', args: () => [''] },
+  'lib/actions/staff.ts#createStaffMember': { access: 'manageStaff', page: '/staff', args: () => [undefined, formData({ name: '', email: 'not-an-email', role: 'ADMIN', password: 'x' })] },
+  'lib/actions/staff.ts#changeStaffRole': { access: 'manageStaff', page: '/staff', args: () => ['no-such-staff-member', 'ADMIN'] },
+  'lib/actions/staff.ts#setStaffDisabled': { access: 'manageStaff', page: '/staff', args: () => ['no-such-staff-member', true] },
+  'lib/actions/staff.ts#resetStaffPassword': { access: 'manageStaff', page: '/staff', args: () => ['no-such-staff-member', formData({ passwordMode: 'link' })] },
+  // Last: it ends the session the other calls use.
+  'lib/actions/auth.ts#signOutAction': { access: 'signedIn', page: '/', args: () => [] },
+};
+
+const ROUTES: Record<string, { access: Access; path: string }> = {
+  '/api/auth/[...nextauth]/route': { access: 'public', path: '/api/auth/session' },
+  '/api/health/route': { access: 'public', path: '/api/health' },
+  '/photos/[file]/route': { access: 'public', path: `/photos/${'0'.repeat(64)}.jpg` },
+  '/api/cards/[phone]/route': { access: 'view', path: '/api/cards/%2B14155550100' },
+  '/api/chats/route': { access: 'view', path: '/api/chats?limit=20' },
+  '/api/chats/outbound/route': { access: 'view', path: '/api/chats/outbound?ids=no-such-chat' },
+  '/api/chats/[id]/shares/route': { access: 'view', path: '/api/chats/no-such-chat/shares' },
+  '/api/history/export/route': { access: 'exportHistory', path: '/api/history/export?from=2000-01-01&to=2000-01-01' },
+};
+
+const PAGES: Record<string, { access: Access; path: string | null }> = {
+  '/(auth)/login/page': { access: 'public', path: '/login' },
+  '/(auth)/set-password/page': { access: 'public', path: '/set-password' },
+  '/(dashboard)/(overview)/page': { access: 'view', path: '/' },
+  '/(dashboard)/cards/page': { access: 'view', path: '/cards' },
+  '/(dashboard)/cards/[phone]/page': { access: 'view', path: '/cards/%2B14155550100' },
+  '/(dashboard)/chats/page': { access: 'view', path: '/chats?limit=20' },
+  '/(dashboard)/history/page': { access: 'view', path: '/history' },
+  '/(dashboard)/staff/page': { access: 'manageStaff', path: '/staff' },
+  // Next.js's own error page has no address: it is only rendered when another page throws.
+  '/_global-error/page': { access: 'public', path: null },
+  // An unknown address sends anonymous visitors to sign in, without telling them whether it exists.
+  '/_not-found/page': { access: 'signedIn', path: '/no-such-page' },
+};
+
+const ROLES = ['anonymous', 'VIEWER', 'OPERATOR', 'ADMIN'] as const;
+
+function allowed(role: (typeof ROLES)[number], access: Access): boolean {
+  if (access === 'public') return true;
+  if (role === 'anonymous') return false;
+  return access === 'signedIn' || can(role as Role, access);
+}
+
+const manifest = (name: string) => JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next', 'server', name), 'utf8'));
+const sentToLogin = (status: number, location: string | undefined) => [302, 303, 307].includes(status) && (location ?? '').includes('/login');
+
+test('every action, route handler and page of the build is in the matrix', () => {
+  const actions = listServerActions().map((a) => `${a.filename}#${a.exportedName}`).sort();
+  expect(actions).toEqual(Object.keys(ACTIONS).sort());
+  const entries = Object.keys(manifest('app-paths-manifest.json'));
+  expect(entries.filter((e) => e.endsWith('/route')).sort()).toEqual(Object.keys(ROUTES).sort());
+  expect(entries.filter((e) => e.endsWith('/page')).sort()).toEqual(Object.keys(PAGES).sort());
+});
+
+for (const role of ROLES) {
+  test(`as ${role === 'anonymous' ? 'an anonymous visitor' : role.toLowerCase()}, exactly the allowed calls get through`, async ({ baseURL, staff }) => {
+    const api: APIRequestContext = await playwrightRequest.newContext({ baseURL });
+    if (role !== 'anonymous') {
+      const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
+      const signIn = await api.post('/api/auth/callback/credentials', { form: { csrfToken, email: staff[role].email, password: staff[role].password }, maxRedirects: 0 });
+      expect(signIn.headers().location).not.toContain('error=');
+    }
+
+    for (const [key, { access, path: pagePath }] of Object.entries(PAGES)) {
+      if (pagePath === null) continue;
+      const response = await api.get(pagePath, { maxRedirects: 0 });
+      const refused = response.status() === 403 || sentToLogin(response.status(), response.headers().location);
+      expect(refused, `${role} ${key}`).toBe(!allowed(role, access));
+    }
+
+    for (const [key, { access, path: routePath }] of Object.entries(ROUTES)) {
+      const response = await api.get(routePath, { maxRedirects: 0 });
+      const refused = [401, 403].includes(response.status()) || sentToLogin(response.status(), response.headers().location);
+      expect(refused, `${role} ${key} answered ${response.status()}`).toBe(!allowed(role, access));
+    }
+
+    const refs = new Map(listServerActions().map((a) => [`${a.filename}#${a.exportedName}`, a]));
+    for (const [key, { access, page, args }] of Object.entries(ACTIONS)) {
+      const result = await callServerAction(api, { ...refs.get(key)!, pagePath: page }, args());
+      const refused = result.text.includes('Your role does not allow this') || result.text.includes('Your session has ended') || sentToLogin(result.status, result.location);
+      expect(refused, `${role} ${key} answered ${result.status}`).toBe(!allowed(role, access));
+    }
+    await api.dispose();
+  });
+}

@@ -1,0 +1,117 @@
+import type { Browser, Page } from '@playwright/test';
+import { hashPassword } from '@/lib/auth/password';
+import type { PrismaClient } from '@/generated/prisma/client';
+import { expect, test } from './fixtures';
+
+async function signInThroughForm(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A staff member of their own, signed in in a browser of their own. */
+async function colleague(browser: Browser, db: PrismaClient, role: 'OPERATOR' | 'VIEWER') {
+  const email = `colleague-${test.info().project.name}-${Date.now()}@e2e.test`;
+  const password = 'colleague-password';
+  const user = await db.user.create({ data: { email, name: 'Casey Colleague', role, passwordHash: await hashPassword(password) } });
+  const page = await (await browser.newContext()).newPage();
+  await signInThroughForm(page, email, password);
+  await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+  return { user, page, email, password };
+}
+
+test.describe('staff management', () => {
+  test('a new staff member gets a one-time link, sets a password with it, and signs in', async ({ page, browser, db, signInAs }) => {
+    await signInAs(page, 'ADMIN');
+    await page.goto('/staff');
+    const email = `linked-${test.info().project.name}-${Date.now()}@e2e.test`;
+    await page.getByLabel('Name').fill('Linked Person');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Role', { exact: true }).selectOption('VIEWER');
+    await page.getByLabel('Make a one-time link for them to set their own').check();
+    await page.getByRole('button', { name: 'Add staff member' }).click();
+    const link = await page.getByLabel('Set-password link').inputValue();
+    expect(link).toMatch(/\/set-password\?token=[\w-]{43}$/);
+
+    const stranger = await (await browser.newContext()).newPage();
+    await stranger.goto(link);
+    await stranger.getByLabel('New password').fill('a-brand-new-password');
+    await stranger.getByLabel('Type it again').fill('a-different-password');
+    await stranger.getByRole('button', { name: 'Set password' }).click();
+    await expect(stranger.getByText('The two passwords differ.')).toBeVisible();
+    await stranger.getByLabel('Type it again').fill('a-brand-new-password');
+    await stranger.getByRole('button', { name: 'Set password' }).click();
+    await expect(stranger.getByText(`Your password is set. Sign in as ${email}.`)).toBeVisible();
+
+    await signInThroughForm(stranger, email, 'a-brand-new-password');
+    await expect(stranger.getByRole('heading', { name: 'Overview' })).toBeVisible();
+
+    await stranger.goto(link);
+    await stranger.getByLabel('New password').fill('another-new-password');
+    await stranger.getByLabel('Type it again').fill('another-new-password');
+    await stranger.getByRole('button', { name: 'Set password' }).click();
+    await expect(stranger.getByText('This link is no longer valid: it was already used or has expired.', { exact: false })).toBeVisible();
+
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    const kinds = (await db.staffChange.findMany({ where: { targetId: user.id }, orderBy: { createdAt: 'asc' } })).map((c) => c.kind);
+    expect(kinds).toEqual(['CREATED', 'PASSWORD_LINK_CREATED', 'PASSWORD_SET']);
+    expect(await db.passwordToken.count({ where: { userId: user.id, usedAt: null } })).toBe(0);
+  });
+
+  test('a role change and disabling take effect on the next request, and are on record', async ({ page, browser, db, signInAs }) => {
+    const admin = await signInAs(page, 'ADMIN');
+    const them = await colleague(browser, db, 'OPERATOR');
+    await them.page.goto('/cards');
+    await expect(them.page.getByRole('link', { name: /^(Edit|Set up) the card of/ }).first()).toBeVisible();
+
+    await page.goto('/staff');
+    const row = page.getByRole('row', { name: them.email });
+    await row.getByLabel('Role of Casey Colleague').selectOption('VIEWER');
+    await expect(page.getByText('Role changed. It applies from their next click.')).toBeVisible();
+    await them.page.reload();
+    await expect(them.page.getByRole('link', { name: /^View the card of/ }).first()).toBeVisible();
+
+    await row.getByRole('button', { name: 'Disable Casey Colleague' }).click();
+    await expect(page.getByText('Account disabled: they are signed out and cannot sign in.')).toBeVisible();
+    await expect(row.getByText('Disabled')).toBeVisible();
+    await them.page.goto('/chats');
+    await expect(them.page).toHaveURL(/\/login/);
+    await signInThroughForm(them.page, them.email, them.password);
+    await expect(them.page.getByText('Email or password is incorrect.')).toBeVisible();
+
+    await row.getByRole('button', { name: 'Enable Casey Colleague' }).click();
+    await expect(row.getByText('Active', { exact: true })).toBeVisible();
+    await signInThroughForm(them.page, them.email, them.password);
+    await expect(them.page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+
+    const changes = await db.staffChange.findMany({ where: { targetId: them.user.id }, orderBy: { createdAt: 'asc' } });
+    expect(changes.map((c) => [c.kind, c.actorId, c.before, c.after])).toEqual([
+      ['ROLE_CHANGED', admin.id, { role: 'OPERATOR', disabled: false }, { role: 'VIEWER', disabled: false }],
+      ['DISABLED', admin.id, { role: 'VIEWER', disabled: false }, { role: 'VIEWER', disabled: true }],
+      ['ENABLED', admin.id, { role: 'VIEWER', disabled: true }, { role: 'VIEWER', disabled: false }],
+    ]);
+    await page.goto('/history?tab=staff');
+    const history = page.getByRole('table', { name: 'Staff changes' });
+    await expect(history.getByRole('row').filter({ hasText: them.email })).toHaveCount(3);
+    await expect(history.getByRole('row').filter({ hasText: 'Role changed' }).filter({ hasText: them.email })).toContainText('Operator, active');
+  });
+
+  test('resetting a password ends the person’s sessions', async ({ page, browser, db, signInAs }) => {
+    await signInAs(page, 'ADMIN');
+    const them = await colleague(browser, db, 'VIEWER');
+    await page.goto('/staff');
+    await page.getByRole('row', { name: them.email }).getByRole('button', { name: 'Reset the password of Casey Colleague' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Reset the password of Casey Colleague' });
+    await dialog.getByLabel('Set a new password now').check();
+    await dialog.getByLabel('New password', { exact: true }).fill('reset-password-123');
+    await dialog.getByRole('button', { name: 'Reset password' }).click();
+    await expect(page.getByText('Password changed and their sessions ended.', { exact: false })).toBeVisible();
+
+    await them.page.goto('/history');
+    await expect(them.page).toHaveURL(/\/login/);
+    await signInThroughForm(them.page, them.email, 'reset-password-123');
+    await expect(them.page.getByRole('heading', { name: 'Overview' })).toBeVisible();
+    expect((await db.staffChange.findFirstOrThrow({ where: { targetId: them.user.id } })).kind).toBe('PASSWORD_RESET');
+  });
+});
