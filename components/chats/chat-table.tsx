@@ -111,7 +111,6 @@ export function ChatTable({ query, initialPage, canShare }: { query: ChatPageQue
             <TableHead>Health</TableHead>
             <TableHead>Eligibility</TableHead>
             <TableHead>Last shared</TableHead>
-            <TableHead>Next eligible</TableHead>
             <TableHead className="sr-only">Actions</TableHead>
           </TableRow>
         </TableHeader>
@@ -135,9 +134,9 @@ export function ChatTable({ query, initialPage, canShare }: { query: ChatPageQue
               <TableCell>
                 <EligibilityCell eligibility={eligibility} label={row.label} />
               </TableCell>
-              <TableCell className="whitespace-nowrap text-xs text-muted-foreground">{row.lastSharedAt ? formatDateTime(row.lastSharedAt) : 'Never'}</TableCell>
               <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
-                {eligibility.eligible ? 'Now' : eligibility.nextEligibleAt ? formatDateTime(eligibility.nextEligibleAt) : '—'}
+                <p>{row.lastSharedAt ? formatDateTime(row.lastSharedAt) : 'Never'}</p>
+                {eligibility.nextEligibleAt && <p>Next: {formatDateTime(eligibility.nextEligibleAt)}</p>}
               </TableCell>
               <TableCell>
                 <div className="flex items-center justify-end gap-1">

@@ -58,7 +58,7 @@ export function EligibilityCell({ eligibility, label }: { eligibility: Eligibili
           </PopoverContent>
         </Popover>
       </div>
-      {eligibility.blockedBecause && <p className="max-w-64 text-xs text-muted-foreground">{eligibility.blockedBecause}</p>}
+      {eligibility.blockedBecause && <p className="max-w-72 text-xs text-muted-foreground">{eligibility.blockedBecause}</p>}
     </div>
   );
 }

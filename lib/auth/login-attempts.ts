@@ -25,6 +25,13 @@ export async function checkLoginThrottle(email: string, address: string, now = n
   );
 }
 
+/** Attempts are kept this long (the throttle needs only minutes; the rest is for investigations). */
+const KEEP_ATTEMPTS_DAYS = 30;
+
 export async function recordLoginAttempt(email: string, address: string, succeeded: boolean): Promise<void> {
   await db.loginAttempt.create({ data: { email, address, succeeded } });
+  // Successful sign-ins are rare enough to do the housekeeping: the table never grows without end.
+  if (succeeded) {
+    await db.loginAttempt.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - KEEP_ATTEMPTS_DAYS * 86_400_000) } } });
+  }
 }
