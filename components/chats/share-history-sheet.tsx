@@ -6,7 +6,7 @@ import { chatSharesQuery } from '@/components/chats/chat-queries';
 import { SHARE_OUTCOMES } from '@/components/chats/share-outcomes';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Sheet, SheetContent, SheetTrigger } from '@/components/ui/sheet';
+import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Skeleton } from '@/components/ui/skeleton';
 import type { ChatShareEvent } from '@/lib/data/chats';
 import { formatDateTime } from '@/lib/format';
@@ -46,15 +46,15 @@ function Events({ chatId }: { chatId: string }) {
 
 export function ShareHistorySheet({ chatId, label }: { chatId: string; label: string }) {
   return (
-    <Sheet>
-      <SheetTrigger asChild>
+    <Dialog>
+      <DialogTrigger asChild>
         <Button variant="ghost" size="icon" aria-label={`Share history of ${label}`} title="Share history">
           <History />
         </Button>
-      </SheetTrigger>
-      <SheetContent title="Share history" description={label}>
+      </DialogTrigger>
+      <DialogContent placement="side" title="Share history" description={label}>
         <Events chatId={chatId} />
-      </SheetContent>
-    </Sheet>
+      </DialogContent>
+    </Dialog>
   );
 }

@@ -24,18 +24,26 @@ export function DialogHeader({ title, description }: { title: string; descriptio
   );
 }
 
+const PLACEMENT = {
+  /** A question in the middle of the screen. */
+  center: 'top-1/2 left-1/2 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl border',
+  /** Details sliding in from the right, beside the list they belong to. */
+  side: 'inset-y-0 right-0 w-full max-w-lg overflow-y-auto border-l',
+};
+
 export function DialogContent({
   title,
   description,
+  placement = 'center',
   className,
   children,
   ...props
-}: ComponentProps<typeof DialogPrimitive.Content> & { title: string; description?: ReactNode }) {
+}: ComponentProps<typeof DialogPrimitive.Content> & { title: string; description?: ReactNode; placement?: keyof typeof PLACEMENT }) {
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className="fixed inset-0 z-40 bg-black/40" />
       <DialogPrimitive.Content
-        className={cn('fixed top-1/2 left-1/2 z-50 flex w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 flex-col gap-4 rounded-xl border bg-background p-6 shadow-xl outline-none', className)}
+        className={cn('fixed z-50 flex flex-col gap-4 bg-background p-6 shadow-xl outline-none', PLACEMENT[placement], className)}
         {...props}
       >
         <DialogHeader title={title} description={description} />

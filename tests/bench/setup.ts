@@ -17,7 +17,7 @@ export async function benchDatabase(): Promise<{ dataDir: string; close: () => P
       const { closeEmbeddedPglite } = await import('@/lib/database/embedded');
       await disconnectDb();
       await closeEmbeddedPglite();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true });
     },
   };
 }

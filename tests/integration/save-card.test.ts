@@ -47,7 +47,7 @@ afterAll(async () => {
   const { closeEmbeddedPglite } = await import('@/lib/database/embedded');
   await disconnectDb();
   await closeEmbeddedPglite();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(dataDir, { recursive: true });
 });
 
 describe('saveContactCard', () => {

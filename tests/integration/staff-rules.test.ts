@@ -38,7 +38,7 @@ describe.each(targets)('staff rules on the $name database', ({ name }) => {
       await disconnectDb();
       await closeEmbeddedPglite();
       if (databaseUrl) await dropThrowawayDatabase(databaseUrl, postgresAdminUrl);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true });
     };
   });
   afterAll(() => cleanup());

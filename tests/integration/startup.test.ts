@@ -38,7 +38,7 @@ const migrationNames = fs
 
 describe('start-up on the embedded database', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-startup-'));
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true }));
 
   it('creates the schema and a demo admin on an empty data folder, and changes nothing on a second start', async () => {
     const first = await start({ DATA_DIR: dataDir });
@@ -66,7 +66,7 @@ describe('start-up on the embedded database', () => {
       expect(result.log).toContain('Created the first admin, owner@example.com');
       expect(result.log).not.toContain('a-long-enough-password');
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(dir, { recursive: true });
     }
   });
 });
