@@ -3,7 +3,7 @@ import { CardAvatar } from '@/components/cards/card-avatar';
 import { CardStatusBadge } from '@/components/cards/card-status-badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import type { CardRow } from '@/lib/data/contact-cards';
+import type { CardRow } from '@/lib/cards/rows';
 
 export function CardList({ rows, canEdit }: { rows: CardRow[]; canEdit: boolean }) {
   if (rows.length === 0) {

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { OutboundKnowledge } from '@/lib/chats/eligibility';
 import type { ChatPage } from '@/lib/chats/page';
-import type { ChatShareEvent } from '@/lib/data/chats';
+import type { ShareHistoryRow } from '@/lib/history/shares';
 import type { ChatPageQuery } from '@/lib/validations/chats';
 
 // One definition per query, used by the server's first render (initialData) and by the browser.
@@ -36,6 +36,6 @@ export function outboundQuery(chatIds: string[]) {
 export function chatSharesQuery(chatId: string) {
   return queryOptions({
     queryKey: ['chat-shares', chatId],
-    queryFn: async () => (await getJson<{ events: ChatShareEvent[] }>(`/api/chats/${encodeURIComponent(chatId)}/shares`)).events,
+    queryFn: async () => (await getJson<{ events: ShareHistoryRow[] }>(`/api/chats/${encodeURIComponent(chatId)}/shares`)).events,
   });
 }

@@ -8,7 +8,6 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Skeleton } from '@/components/ui/skeleton';
-import type { ChatShareEvent } from '@/lib/data/chats';
 import { formatDateTime } from '@/lib/format';
 
 function Events({ chatId }: { chatId: string }) {
@@ -27,7 +26,7 @@ function Events({ chatId }: { chatId: string }) {
             </time>
           </div>
           <p className="mt-1">
-            By {event.actor.name}
+            By {event.actorName}
             {event.sendingNumber && <> from {event.sendingNumber}</>}
             {event.latencyMs !== null && <> in {event.latencyMs} ms</>}
           </p>

@@ -2,6 +2,7 @@
 // member understands. Pure: the page, the browser (optimistic updates) and the share action all
 // decide with this one function.
 import type { CardStatus } from '@/lib/cards/status';
+import { hasLeftChat, sendingNumberOf } from '@/lib/chats/facts';
 import { formatDateTime } from '@/lib/format';
 import type { ChatHealth } from '@/lib/linq/types';
 
@@ -57,10 +58,6 @@ export interface Eligibility {
   blockedBecause: string | null;
 }
 
-export function sendingNumberOf(chat: ChatFacts): string | null {
-  return chat.handles.find((handle) => handle.isMe)?.handle ?? null;
-}
-
 function serviceRule({ service }: ChatFacts): RuleResult {
   if (service === 'iMessage') return { id: 'imessage', status: 'pass', reason: 'iMessage chat.' };
   if (service === null) {
@@ -101,7 +98,7 @@ function cooldownRule(lastSharedAt: Date | null, now: Date, cooldownMs: number):
 
 function warningsFor(chat: ChatFacts): EligibilityWarning[] {
   const warnings: EligibilityWarning[] = [];
-  if (chat.handles.some((h) => h.isMe && h.status !== null && h.status !== 'active')) {
+  if (hasLeftChat(chat)) {
     warnings.push({ id: 'left', blocking: true, message: 'Your number has left this chat: nothing can be shared into it.' });
   }
   if (chat.health === 'OPTED_OUT') {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { mapWithConcurrency } from '@/lib/concurrency';
 import type { OutboundKnowledge } from '@/lib/chats/eligibility';
+import { hasLeftChat, sendingNumberOf } from '@/lib/chats/facts';
 import { db } from '@/lib/db';
 import type { LinqChat, LinqGateway } from '@/lib/linq';
 
@@ -36,15 +37,13 @@ function readKnownChats(chatIds: string[]) {
 function sameSnapshot(chat: LinqChat, row: KnownChatRow | undefined): boolean {
   return (
     row !== undefined &&
-    row.sendingNumber === (chat.handles.find((h) => h.isMe)?.handle ?? null) &&
+    row.sendingNumber === sendingNumberOf(chat) &&
     row.service === chat.service &&
     row.health === chat.health &&
-    row.hasLeft === hasLeft(chat) &&
+    row.hasLeft === hasLeftChat(chat) &&
     row.updatedAt?.getTime() === new Date(chat.updatedAt).getTime()
   );
 }
-
-const hasLeft = (chat: LinqChat) => chat.handles.some((h) => h.isMe && h.status !== null && h.status !== 'active');
 
 /**
  * What the database already knows about these chats' outbound messages (no Linq call), keeping
@@ -96,10 +95,10 @@ async function rememberChats(chats: LinqChat[]): Promise<void> {
     SELECT id, line, service, health, has_left, updated AT TIME ZONE 'UTC'
       FROM unnest(
         ${column((c) => c.id)}::text[],
-        ${column((c) => c.handles.find((h) => h.isMe)?.handle ?? null)}::text[],
+        ${column(sendingNumberOf)}::text[],
         ${column((c) => c.service)}::text[],
         ${column((c) => c.health)}::text[],
-        ${column(hasLeft)}::boolean[],
+        ${column(hasLeftChat)}::boolean[],
         ${column((c) => c.updatedAt)}::timestamptz[]
       ) AS t(id, line, service, health, has_left, updated)
     ON CONFLICT ("chatId") DO UPDATE SET

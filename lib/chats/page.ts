@@ -1,9 +1,9 @@
 import 'server-only';
 import { cardStatus, type CardStatus } from '@/lib/cards/status';
 import type { ChatFacts, OutboundKnowledge } from '@/lib/chats/eligibility';
+import { chatLabel, participantsOf, sendingNumberOf } from '@/lib/chats/facts';
 import { knownOutbound } from '@/lib/chats/outbound';
 import { LinqError, type LinqGateway, type LinqContactCard } from '@/lib/linq';
-import { chatLabel } from '@/lib/shares/share-chat';
 import { lastSharedAt } from '@/lib/shares/reservation';
 import { normaliseParticipant, type ChatPageQuery } from '@/lib/validations/chats';
 
@@ -70,11 +70,11 @@ export async function loadChatPage(query: ChatPageQuery, linq: LinqGateway, cool
   const cardByNumber = new Map((cards ?? []).map((card) => [card.phoneNumber, card]));
 
   const rows = page.items.map((chat): ChatRow => {
-    const sendingNumber = chat.handles.find((h) => h.isMe)?.handle ?? null;
+    const sendingNumber = sendingNumberOf(chat);
     return {
       id: chat.id,
       label: chatLabel(chat),
-      participants: chat.handles.filter((h) => !h.isMe).map((h) => h.handle),
+      participants: participantsOf(chat),
       sendingNumber,
       facts: { service: chat.service, isGroup: chat.isGroup, health: chat.health, handles: chat.handles },
       outbound: outbound.get(chat.id) ?? 'unknown',

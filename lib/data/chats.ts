@@ -1,20 +1,14 @@
 import 'server-only';
 import { requirePermission } from '@/lib/auth/guards';
 import { loadChatPage, type ChatPage } from '@/lib/chats/page';
-import type { LinqRead } from '@/lib/data/contact-cards';
-import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
-import { describeLinqError, getLinq, LinqError } from '@/lib/linq';
+import { queryShareEvents, type ShareHistoryRow } from '@/lib/history/shares';
+import { getLinq, readLinq, type LinqRead } from '@/lib/linq';
 import type { ChatPageQuery } from '@/lib/validations/chats';
 
 /** The chats page, or the Linq failure to show in its place. Callers check the session first. */
 export async function readChatPage(query: ChatPageQuery): Promise<LinqRead<ChatPage>> {
-  try {
-    return { ok: true, value: await loadChatPage(query, getLinq(), getSettings().shareCooldownMs) };
-  } catch (error) {
-    if (error instanceof LinqError) return { ok: false, error: describeLinqError(error.facts()) };
-    throw error;
-  }
+  return readLinq(() => loadChatPage(query, getLinq(), getSettings().shareCooldownMs));
 }
 
 export async function getChatPage(query: ChatPageQuery): Promise<LinqRead<ChatPage>> {
@@ -22,26 +16,7 @@ export async function getChatPage(query: ChatPageQuery): Promise<LinqRead<ChatPa
   return readChatPage(query);
 }
 
-/** A chat's share attempts, newest first. Callers check the session first. */
-export async function readChatShares(chatId: string) {
-  const events = await db.shareEvent.findMany({
-    where: { chatId },
-    orderBy: { createdAt: 'desc' },
-    take: 50,
-    select: {
-      id: true,
-      createdAt: true,
-      outcome: true,
-      source: true,
-      message: true,
-      linqCode: true,
-      traceId: true,
-      latencyMs: true,
-      sendingNumber: true,
-      actor: { select: { name: true } },
-    },
-  });
-  return events.map((event) => ({ ...event, createdAt: event.createdAt.toISOString() }));
+/** A chat's share attempts, newest first (History's query, scoped to the chat). Callers check the session first. */
+export function readChatShares(chatId: string): Promise<ShareHistoryRow[]> {
+  return queryShareEvents({ chatId }, null, 50);
 }
-
-export type ChatShareEvent = Awaited<ReturnType<typeof readChatShares>>[number];

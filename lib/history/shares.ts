@@ -28,12 +28,16 @@ export interface ShareHistoryRow {
 // explicitly so the database session's time zone can never shift them.
 const utc = (date: Date | string) => Prisma.sql`(${typeof date === 'string' ? date : date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
-function conditions(filters: HistoryFilters, after: Keyset | null): Prisma.Sql {
+/** History's filters, or just one chat (its drawer on the chats page). */
+export type ShareEventFilters = Partial<HistoryFilters> & { chatId?: string };
+
+function conditions(filters: ShareEventFilters, after: Keyset | null): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   const { since, until } = dayRange(filters);
   if (since) parts.push(Prisma.sql`e."createdAt" >= ${utc(since)}`);
   if (until) parts.push(Prisma.sql`e."createdAt" < ${utc(until)}`);
   if (filters.number) parts.push(Prisma.sql`e."sendingNumber" = ${filters.number}`);
+  if (filters.chatId) parts.push(Prisma.sql`e."chatId" = ${filters.chatId}`);
   if (filters.actor) parts.push(Prisma.sql`e."actorId" = ${filters.actor}`);
   if (filters.outcome) parts.push(Prisma.sql`e."outcome" = ${filters.outcome}::"ShareOutcome"`);
   if (filters.q) {
@@ -46,7 +50,7 @@ function conditions(filters: HistoryFilters, after: Keyset | null): Prisma.Sql {
 }
 
 /** A page of share events, newest first, after the keyset `after` (null: the first page). */
-export async function queryShareEvents(filters: HistoryFilters, after: Keyset | null, limit: number): Promise<ShareHistoryRow[]> {
+export async function queryShareEvents(filters: ShareEventFilters, after: Keyset | null, limit: number): Promise<ShareHistoryRow[]> {
   return db.$queryRaw<ShareHistoryRow[]>`
     SELECT e."id", to_char(e."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", e."chatId", e."chatLabel",
            e."participants", e."sendingNumber", u."name" AS "actorName", u."email" AS "actorEmail", e."source"::text AS "source",

@@ -4,6 +4,7 @@ import { getSettings } from '@/lib/env';
 
 export { LinqGateway } from '@/lib/linq/gateway';
 export { LinqError, describeLinqError, type LinqErrorFacts } from '@/lib/linq/errors';
+export { readLinq, type LinqRead } from '@/lib/linq/read';
 export type * from '@/lib/linq/types';
 
 const globalForLinq = globalThis as unknown as { linqGateway?: LinqGateway };

@@ -1,7 +1,8 @@
 import 'server-only';
-import { cardStatus, type CardStatus } from '@/lib/cards/status';
+import { loadCardRows } from '@/lib/cards/rows';
+import type { CardStatus } from '@/lib/cards/status';
 import { db } from '@/lib/db';
-import { describeLinqError, LinqError, type LinqGateway } from '@/lib/linq';
+import { readLinq, type LinqGateway } from '@/lib/linq';
 import type { StaffFacingError } from '@/lib/linq/error-messages';
 
 export interface ShareCounts {
@@ -36,7 +37,7 @@ export async function loadOverview(linq: LinqGateway, cooldownMs: number, now = 
   const since = new Date(today.getTime() - 13 * DAY);
   const weekStart = new Date(today.getTime() - 6 * DAY);
 
-  const [days, eligibility, linqRead] = await Promise.all([
+  const [days, eligibility, cardRows] = await Promise.all([
     db.$queryRaw<Array<{ day: string; succeeded: number; failed: number }>>`
       SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS day,
              count(*) FILTER (WHERE "outcome" = 'SUCCEEDED')::int AS succeeded,
@@ -55,10 +56,7 @@ export async function loadOverview(linq: LinqGateway, cooldownMs: number, now = 
         FROM "KnownChat" k LEFT JOIN "ChatShareState" s ON s."chatId" = k."chatId"
        WHERE k."sendingNumber" IS NOT NULL
        GROUP BY 1`,
-    Promise.all([linq.listPhoneNumbers(), linq.listContactCards()]).catch((error: unknown) => {
-      if (error instanceof LinqError) return error;
-      throw error;
-    }),
+    readLinq(() => loadCardRows(linq)),
   ]);
 
   const byDay = new Map(days.map((d) => [d.day, d]));
@@ -69,18 +67,14 @@ export async function loadOverview(linq: LinqGateway, cooldownMs: number, now = 
   const sum = (from: Date) =>
     perDay.filter((d) => d.day >= from.toISOString().slice(0, 10)).reduce((acc, d) => ({ succeeded: acc.succeeded + d.succeeded, failed: acc.failed + d.failed }), { succeeded: 0, failed: 0 });
 
-  if (linqRead instanceof LinqError) {
-    return { today: sum(today), lastSevenDays: sum(weekStart), perDay, numbers: null, cards: null, linqError: describeLinqError(linqRead.facts()) };
+  if (!cardRows.ok) {
+    return { today: sum(today), lastSevenDays: sum(weekStart), perDay, numbers: null, cards: null, linqError: cardRows.error };
   }
-  const [lines, cards] = linqRead;
   const known = new Map(eligibility.map((row) => [row.sendingNumber, row]));
-  const numbers = lines
-    .map((line): NumberSummary => {
-      const status = cardStatus(cards.find((card) => card.phoneNumber === line.phoneNumber));
-      const row = known.get(line.phoneNumber);
-      return { phoneNumber: line.phoneNumber, cardStatus: status, knownChats: row?.known ?? 0, eligibleNow: status === 'active' ? (row?.eligible ?? 0) : 0 };
-    })
-    .sort((a, b) => a.phoneNumber.localeCompare(b.phoneNumber));
+  const numbers = cardRows.value.map(({ phoneNumber, status }): NumberSummary => {
+    const row = known.get(phoneNumber);
+    return { phoneNumber, cardStatus: status, knownChats: row?.known ?? 0, eligibleNow: status === 'active' ? (row?.eligible ?? 0) : 0 };
+  });
   return {
     today: sum(today),
     lastSevenDays: sum(weekStart),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { cardStatus } from '@/lib/cards/status';
-import { describeRecentShare, evaluateEligibility, sendingNumberOf, type OutboundKnowledge } from '@/lib/chats/eligibility';
+import { describeRecentShare, evaluateEligibility, type OutboundKnowledge } from '@/lib/chats/eligibility';
+import { chatLabel, participantsOf, sendingNumberOf } from '@/lib/chats/facts';
 import { checkOutbound, knownOutbound } from '@/lib/chats/outbound';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
@@ -35,10 +36,6 @@ async function outboundKnowledge(linq: LinqGateway, chat: LinqChat): Promise<Out
   return cached === 'unknown' ? ((await checkOutbound([chat.id], linq)).get(chat.id) ?? 'unknown') : cached;
 }
 
-export function chatLabel(chat: Pick<LinqChat, 'displayName' | 'handles'>): string {
-  return chat.displayName || chat.handles.filter((h) => !h.isMe).map((h) => h.handle).join(', ') || 'Unnamed chat';
-}
-
 /**
  * Shares the chat's line's contact card into the chat, after deciding on the server, with fresh
  * facts, that it may: eligibility first, then a database reservation that lets one request per
@@ -65,7 +62,7 @@ export async function shareIntoChat(actorId: string, chatId: string, options: Sh
   }
 
   const sendingNumber = sendingNumberOf(chat);
-  const event = await record({ chatLabel: chatLabel(chat), sendingNumber, participants: chat.handles.filter((h) => !h.isMe).map((h) => h.handle) });
+  const event = await record({ chatLabel: chatLabel(chat), sendingNumber, participants: participantsOf(chat) });
 
   // The facts the page showed may be stale: decide again on the server.
   const [card, outbound, shared] = await Promise.all([currentCard(linq, sendingNumber), outboundKnowledge(linq, chat), lastSharedAt([chat.id])]);

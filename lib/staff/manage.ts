@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
 import type { StaffUser } from '@/lib/auth/guards';
 import { hashPassword } from '@/lib/auth/password';
@@ -40,7 +41,7 @@ export async function createStaff(
   input: { email: string; name: string; role: Role; password?: string },
 ): Promise<{ id: string; link?: string }> {
   // Without a password, the account gets a random one nobody knows, and a link to set their own.
-  const passwordHash = await hashPassword(input.password ?? hashToken(crypto.randomUUID()));
+  const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString('base64url'));
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: { id: true, role: true, disabled: true } });
     await tx.staffChange.create({ data: { kind: 'CREATED', actorId: actor.id, targetId: user.id, after: snapshot(user) } });
