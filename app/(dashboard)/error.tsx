@@ -1,18 +1,6 @@
 'use client';
 
-import { AlertTriangle } from 'lucide-react';
-import { Button } from '@/components/ui/button';
+import { ErrorState } from '@/components/shell/error-state';
 
-export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return (
-    <div className="mx-auto flex max-w-lg flex-col items-center gap-4 py-16 text-center">
-      <AlertTriangle className="size-10 text-destructive" aria-hidden />
-      <h1 className="text-xl font-semibold">This page could not be loaded</h1>
-      <p className="text-sm text-muted-foreground">
-        Something went wrong on the server. Try again; if it keeps happening, give an engineer this reference:{' '}
-        <code>{error.digest ?? 'none'}</code>.
-      </p>
-      <Button onClick={reset}>Try again</Button>
-    </div>
-  );
-}
+// Inside the dashboard: the sidebar stays, only the page is replaced.
+export default ErrorState;

@@ -9,9 +9,7 @@ import { CardPreview } from '@/components/cards/card-preview';
 import { CardSaveOutcome } from '@/components/cards/card-save-outcome';
 import { PhotoField, type PhotoState } from '@/components/cards/photo-field';
 import { Button } from '@/components/ui/button';
-import { FieldError } from '@/components/ui/field-error';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
+import { TextField } from '@/components/ui/text-field';
 import { saveContactCardAction, type CardFormState } from '@/lib/actions/contact-cards';
 import type { LinqContactCard } from '@/lib/linq/types';
 import { cropToJpeg } from '@/lib/photos/browser';
@@ -76,38 +74,26 @@ export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: L
     <div className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_auto]">
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label={`Contact card for ${phoneNumber}`}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <div className="flex flex-col gap-2">
-            <Label htmlFor="first-name">First name</Label>
-            <Input
-              id="first-name"
-              value={firstName}
-              onChange={(event) => setFirstName(event.target.value)}
-              maxLength={NAME_MAX_LENGTH * 2}
-              autoComplete="off"
-              aria-invalid={Boolean(errors.firstName)}
-              aria-describedby="first-name-hint first-name-error"
-            />
-            <p id="first-name-hint" className="text-xs text-muted-foreground">
-              Usually the business name. Required, up to {NAME_MAX_LENGTH} characters.
-            </p>
-            <FieldError id="first-name-error" messages={errors.firstName} />
-          </div>
-          <div className="flex flex-col gap-2">
-            <Label htmlFor="last-name">Last name</Label>
-            <Input
-              id="last-name"
-              value={lastName}
-              onChange={(event) => setLastName(event.target.value)}
-              maxLength={NAME_MAX_LENGTH * 2}
-              autoComplete="off"
-              aria-invalid={Boolean(errors.lastName)}
-              aria-describedby="last-name-hint last-name-error"
-            />
-            <p id="last-name-hint" className="text-xs text-muted-foreground">
-              Optional, e.g. a team or place.
-            </p>
-            <FieldError id="last-name-error" messages={errors.lastName} />
-          </div>
+          <TextField
+            id="first-name"
+            label="First name"
+            value={firstName}
+            onChange={(event) => setFirstName(event.target.value)}
+            maxLength={NAME_MAX_LENGTH * 2}
+            autoComplete="off"
+            hint={`Usually the business name. Required, up to ${NAME_MAX_LENGTH} characters.`}
+            errors={errors.firstName}
+          />
+          <TextField
+            id="last-name"
+            label="Last name"
+            value={lastName}
+            onChange={(event) => setLastName(event.target.value)}
+            maxLength={NAME_MAX_LENGTH * 2}
+            autoComplete="off"
+            hint="Optional, e.g. a team or place."
+            errors={errors.lastName}
+          />
         </div>
 
         <PhotoField state={photo} onChange={changePhoto} hasCurrentPhoto={Boolean(card?.imageUrl)} errors={errors} />

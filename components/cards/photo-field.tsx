@@ -5,8 +5,8 @@ import { useRef, useState, type DragEvent } from 'react';
 import type { PercentArea } from '@/components/cards/card-avatar';
 import { PhotoCropper } from '@/components/cards/photo-cropper';
 import { FieldError } from '@/components/ui/field-error';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
+import { RadioOption } from '@/components/ui/radio-option';
+import { TextField } from '@/components/ui/text-field';
 import { checkPhotoFile, type PixelArea } from '@/lib/photos/browser';
 import { PHOTO_ACCEPT_ATTRIBUTE } from '@/lib/photos/limits';
 import { cn } from '@/lib/utils';
@@ -68,17 +68,9 @@ export function PhotoField({
       <div className="flex flex-wrap gap-x-4 gap-y-2">
         {/* "keep" leaves the photo as it is: the current one, or none on a card without a photo. */}
         {[{ value: 'keep' as const, label: hasCurrentPhoto ? 'Keep the current photo' : 'No photo' }, ...MODES].map((m) => (
-          <label key={m.value} className="flex items-center gap-2 text-sm">
-            <input
-              type="radio"
-              name="photoModeChoice"
-              value={m.value}
-              checked={state.mode === m.value}
-              onChange={() => onChange({ ...state, mode: m.value })}
-              className="accent-primary"
-            />
+          <RadioOption key={m.value} name="photoModeChoice" value={m.value} checked={state.mode === m.value} onChange={() => onChange({ ...state, mode: m.value })}>
             {m.label}
-          </label>
+          </RadioOption>
         ))}
       </div>
 
@@ -133,23 +125,17 @@ export function PhotoField({
       )}
 
       {state.mode === 'url' && (
-        <div className="flex flex-col gap-2">
-          <Label htmlFor="photo-url">Photo address</Label>
-          <Input
-            id="photo-url"
-            type="url"
-            inputMode="url"
-            placeholder="https://cdn.example.com/logo.jpg"
-            value={state.url}
-            onChange={(event) => onChange({ ...state, url: event.target.value })}
-            aria-invalid={Boolean(errors.photoUrl)}
-            aria-describedby="photo-url-hint photo-url-error"
-          />
-          <p id="photo-url-hint" className="text-xs text-muted-foreground">
-            A public HTTPS address: Linq downloads the photo from it. Use a square photo; it is shown in a circle.
-          </p>
-          <FieldError id="photo-url-error" messages={errors.photoUrl} />
-        </div>
+        <TextField
+          id="photo-url"
+          label="Photo address"
+          type="url"
+          inputMode="url"
+          placeholder="https://cdn.example.com/logo.jpg"
+          value={state.url}
+          onChange={(event) => onChange({ ...state, url: event.target.value })}
+          hint="A public HTTPS address: Linq downloads the photo from it. Use a square photo; it is shown in a circle."
+          errors={errors.photoUrl}
+        />
       )}
     </fieldset>
   );

@@ -7,9 +7,10 @@ import { OneTimeLink } from '@/components/staff/one-time-link';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
-import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
+import { RadioOption } from '@/components/ui/radio-option';
+import { TextField } from '@/components/ui/text-field';
 import { createStaffMember, type StaffFormState } from '@/lib/actions/staff';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
 import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
@@ -32,16 +33,8 @@ export function CreateStaffForm() {
 
   return (
     <ActionForm ref={formRef} action={formAction} className="grid gap-4 sm:grid-cols-2" noValidate>
-      <div className="flex flex-col gap-2">
-        <Label htmlFor="staff-name">Name</Label>
-        <Input id="staff-name" name="name" required aria-invalid={Boolean(fieldErrors?.name)} aria-describedby="staff-name-error" />
-        <FieldError id="staff-name-error" messages={fieldErrors?.name} />
-      </div>
-      <div className="flex flex-col gap-2">
-        <Label htmlFor="staff-email">Email</Label>
-        <Input id="staff-email" name="email" type="email" required aria-invalid={Boolean(fieldErrors?.email)} aria-describedby="staff-email-error" />
-        <FieldError id="staff-email-error" messages={fieldErrors?.email} />
-      </div>
+      <TextField id="staff-name" label="Name" name="name" required errors={fieldErrors?.name} />
+      <TextField id="staff-email" label="Email" name="email" type="email" required errors={fieldErrors?.email} />
       <div className="flex flex-col gap-2">
         <Label htmlFor="staff-role">Role</Label>
         <NativeSelect id="staff-role" name="role" defaultValue="OPERATOR">
@@ -55,32 +48,24 @@ export function CreateStaffForm() {
       </div>
       <fieldset className="flex flex-col gap-2 sm:col-span-2">
         <legend className="mb-1 text-sm font-medium">Password</legend>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" name="passwordMode" value="password" checked={passwordMode === 'password'} onChange={() => setPasswordMode('password')} className="accent-primary" />
+        <RadioOption name="passwordMode" value="password" checked={passwordMode === 'password'} onChange={() => setPasswordMode('password')}>
           Set an initial password
-        </label>
-        <label className="flex items-center gap-2 text-sm">
-          <input type="radio" name="passwordMode" value="link" checked={passwordMode === 'link'} onChange={() => setPasswordMode('link')} className="accent-primary" />
+        </RadioOption>
+        <RadioOption name="passwordMode" value="link" checked={passwordMode === 'link'} onChange={() => setPasswordMode('link')}>
           Make a one-time link for them to set their own
-        </label>
+        </RadioOption>
       </fieldset>
       {passwordMode === 'password' && (
-        <div className="flex flex-col gap-2">
-          <Label htmlFor="staff-password">Initial password</Label>
-          <Input
-            id="staff-password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            aria-invalid={Boolean(fieldErrors?.password)}
-            aria-describedby="staff-password-hint staff-password-error"
-          />
-          <p id="staff-password-hint" className="text-xs text-muted-foreground">
-            At least {PASSWORD_MIN_LENGTH} characters. Share it with them privately.
-          </p>
-          <FieldError id="staff-password-error" messages={fieldErrors?.password} />
-        </div>
+        <TextField
+          id="staff-password"
+          label="Initial password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters. Share it with them privately.`}
+          errors={fieldErrors?.password}
+        />
       )}
       {state?.ok && state.link && (
         <div className="sm:col-span-2">

@@ -7,8 +7,9 @@ import { OneTimeLink } from '@/components/staff/one-time-link';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
-import { Input } from '@/components/ui/input';
-import { Label } from '@/components/ui/label';
+import { FormAlert } from '@/components/ui/form-alert';
+import { RadioOption } from '@/components/ui/radio-option';
+import { TextField } from '@/components/ui/text-field';
 import { NativeSelect } from '@/components/ui/native-select';
 import { changeStaffRole, resetStaffPassword, setStaffDisabled, type StaffChangeResult } from '@/lib/actions/staff';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
@@ -47,23 +48,17 @@ function ResetPassword({ id, name }: { id: string; name: string }) {
           <ActionForm action={submit} className="flex flex-col gap-4">
             <fieldset className="flex flex-col gap-2">
               <legend className="sr-only">How</legend>
-              <label className="flex items-center gap-2 text-sm">
-                <input type="radio" name="passwordMode" value="link" checked={mode === 'link'} onChange={() => setMode('link')} className="accent-primary" />
+              <RadioOption name="passwordMode" value="link" checked={mode === 'link'} onChange={() => setMode('link')}>
                 Make a one-time link for them to set it
-              </label>
-              <label className="flex items-center gap-2 text-sm">
-                <input type="radio" name="passwordMode" value="password" checked={mode === 'password'} onChange={() => setMode('password')} className="accent-primary" />
+              </RadioOption>
+              <RadioOption name="passwordMode" value="password" checked={mode === 'password'} onChange={() => setMode('password')}>
                 Set a new password now
-              </label>
+              </RadioOption>
             </fieldset>
             {mode === 'password' && (
-              <div className="flex flex-col gap-2">
-                <Label htmlFor={`new-password-${id}`}>New password</Label>
-                <Input id={`new-password-${id}`} name="password" type="password" autoComplete="new-password" aria-describedby={`new-password-hint-${id}`} />
-                <p id={`new-password-hint-${id}`} className="text-xs text-muted-foreground">At least {PASSWORD_MIN_LENGTH} characters.</p>
-              </div>
+              <TextField id={`new-password-${id}`} label="New password" name="password" type="password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} />
             )}
-            {error && <p className="text-sm text-destructive">{error}</p>}
+            {error && <FormAlert>{error}</FormAlert>}
             <Button type="submit" disabled={pending}>
               {pending && <Loader2 className="animate-spin" aria-hidden />}
               Reset password
