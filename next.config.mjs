@@ -2,7 +2,7 @@
 const nextConfig = {
   poweredByHeader: false,
   // Loaded by Node at run time instead of bundled: WASM/native code and the database drivers.
-  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', '@prisma/adapter-pg', 'sharp'],
+  serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', 'pg', '@prisma/adapter-pg', 'pg-boss', 'sharp'],
   experimental: {
     // forbidden() renders app/forbidden.tsx with a 403 status for a role that may not see a page.
     authInterrupts: true,

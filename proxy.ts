@@ -26,6 +26,6 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except the sign-in page, Auth.js's own routes, public photos and static files.
-  matcher: ['/((?!login|set-password|api/auth|api/health|photos/|_next/static|_next/image|favicon\\.ico|.*\\.(?:png|jpg|jpeg|svg|ico|webp)$).*)'],
+  // Everything except the sign-in page, Auth.js's own routes, Linq's signed webhooks, public photos and static files.
+  matcher: ['/((?!login|set-password|api/auth|api/health|api/webhooks/|photos/|_next/static|_next/image|favicon\\.ico|.*\\.(?:png|jpg|jpeg|svg|ico|webp)$).*)'],
 };

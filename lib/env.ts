@@ -43,6 +43,20 @@ const settingsSchema = z
       .pipe(z.coerce.number<string>({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(100_000, 'must be at most 100000').optional())
       .transform((value) => value ?? 300),
     EMBEDDED_DB_PORT: optionalString.pipe(portNumber.optional()),
+    CHAT_SYNC_INTERVAL_MINUTES: optionalString
+      .pipe(z.coerce.number<string>({ error: 'must be a whole number of minutes' }).int('must be a whole number of minutes').min(1, 'must be at least 1').max(1440, 'must be at most 1440 (a day)').optional())
+      .transform((value) => value ?? 30),
+    BACKGROUND_JOBS: optionalString
+      .pipe(z.enum(['on', 'off'], { error: 'must be "on" (this instance runs background jobs) or "off" (it only serves pages)' }).optional())
+      .transform((value) => value ?? 'on'),
+    LINQ_WEBHOOK_SECRET: optionalString.refine(
+      (value) => value === undefined || /^whsec_[A-Za-z0-9+/=]+$/.test(value),
+      'must be the subscription\'s signing secret as Linq shows it (whsec_…)',
+    ),
+    SECRETS_KEY: optionalString.refine(
+      (value) => value === undefined || value.length >= 32,
+      'must be at least 32 characters long (try: openssl rand -base64 32)',
+    ),
     SHARE_COOLDOWN_HOURS: optionalString
       .pipe(z.coerce.number<string>({ error: 'must be a number of hours' }).positive('must be more than 0').max(720, 'must be at most 720 (30 days)').optional())
       .transform((value) => value ?? 24),
@@ -80,6 +94,14 @@ export interface Settings {
   embeddedDbPort: number | undefined;
   /** A chat receives the card at most once in this window (Linq recommends once a day). */
   shareCooldownMs: number;
+  /** A full sync of the chat index starts this long after the last one ended. */
+  chatSyncIntervalMs: number;
+  /** False: this instance serves pages only and runs no background jobs. */
+  backgroundJobs: boolean;
+  /** The signing secret of a webhook subscription made outside the console. */
+  linqWebhookSecret: string | undefined;
+  /** Encrypts secrets at rest (the webhook signing secret); derived from AUTH_SECRET when unset. */
+  secretsKey: string | undefined;
 }
 
 /** A setting that stops start-up; `message` is one sentence a person can act on. */
@@ -128,6 +150,10 @@ export function parseSettings(raw: Record<string, string | undefined>, cwd = pro
     sandboxChats: s.SANDBOX_CHATS,
     embeddedDbPort: s.EMBEDDED_DB_PORT,
     shareCooldownMs: Math.round(s.SHARE_COOLDOWN_HOURS * 3_600_000),
+    chatSyncIntervalMs: s.CHAT_SYNC_INTERVAL_MINUTES * 60_000,
+    backgroundJobs: s.BACKGROUND_JOBS === 'on',
+    linqWebhookSecret: s.LINQ_WEBHOOK_SECRET,
+    secretsKey: s.SECRETS_KEY,
   };
 }
 

@@ -9,3 +9,20 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 export function formatDateTime(value: Date | string): string {
   return `${dateTime.format(new Date(value))} UTC`;
 }
+
+const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1_000],
+];
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto', style: 'short' });
+
+/** "5 min ago", "in 2 hr": for times whose exact value matters less than their distance. */
+export function formatRelative(value: Date | string, now: Date = new Date()): string {
+  const diff = new Date(value).getTime() - now.getTime();
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (Math.abs(diff) >= size || unit === 'second') return relative.format(Math.round(diff / size), unit);
+  }
+  return relative.format(0, 'second');
+}

@@ -4,6 +4,7 @@ import { serveEmbeddedDatabase } from '@/lib/database/bridge';
 import { getEmbeddedPglite } from '@/lib/database/embedded';
 import { prepareDatabase } from '@/lib/database/prepare';
 import { ConfigError, getSettings, type Settings } from '@/lib/env';
+import { startBackgroundJobs } from '@/lib/jobs/workers';
 import { startSandbox } from '@/lib/sandbox/server';
 import { ensureFirstAdmin } from '@/lib/staff/first-admin';
 
@@ -21,6 +22,9 @@ export async function startConsole(): Promise<void> {
     await serveEmbeddedDatabase(getEmbeddedPglite(settings.database.dataDir), settings.embeddedDbPort);
     console.log(`[console] Embedded database reachable at postgresql://postgres@127.0.0.1:${settings.embeddedDbPort}/postgres`);
   }
+
+  // The chat sync, webhooks and schedules (none on an instance with BACKGROUND_JOBS=off).
+  await startBackgroundJobs();
 }
 
 /** In sandbox mode, the console runs its own fake Linq, whose state lives in the data folder. */

@@ -1,67 +1,116 @@
 'use client';
 
-import { Search } from 'lucide-react';
+import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
+import { chatCountsQuery } from '@/components/chats/chat-queries';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
+import type { FacetCounts } from '@/lib/chats/index-query';
+import type { LineSummary } from '@/lib/chats/lines';
 import { cn } from '@/lib/utils';
-import { chatPageHref, PAGE_SIZES, type ChatFilter, type ChatPageQuery } from '@/lib/validations/chats';
+import { BLOCK_REASONS, chatPageHref, PAGE_SIZES, type BlockReason, type ChatPageQuery, type ChatState } from '@/lib/validations/chats';
 
-const SHOW: Array<{ value: ChatFilter; label: string }> = [
+const STATES: Array<{ value: ChatState; label: string }> = [
   { value: 'all', label: 'All' },
   { value: 'eligible', label: 'Eligible now' },
+  { value: 'checking', label: 'Checking' },
   { value: 'ineligible', label: 'Not eligible' },
-  { value: 'shared', label: 'Shared today' },
 ];
 
-/** The chats view's settings; all of them live in the URL, so a view can be shared as a link. */
-export function ChatFilters({ query, lines }: { query: ChatPageQuery; lines: string[] }) {
-  const router = useRouter();
-  const [participant, setParticipant] = useState(query.to ?? '');
-  // A new filter starts again from the first page: Linq's cursor belongs to the old one.
-  const go = (changes: Partial<ChatPageQuery>) => router.push(chatPageHref({ ...query, cursor: undefined, ...changes }));
+export const REASON_LABELS: Record<BlockReason, string> = {
+  not_imessage: 'Not iMessage',
+  no_outbound: 'No message sent yet',
+  no_card: 'No active card',
+  cooldown: 'Shared within the cooldown',
+  opted_out: 'Opted out',
+  left: 'Number left the chat',
+};
 
-  function search(event: FormEvent) {
+const SELECTS = {
+  shared: { label: 'Shared', options: { any: 'Any time or never', never: 'Never shared', recent: 'Within the cooldown', earlier: 'Before the cooldown' } },
+  service: { label: 'Service', options: { any: 'Any service', iMessage: 'iMessage', SMS: 'SMS', RCS: 'RCS', unknown: 'Unknown' } },
+  health: { label: 'Health', options: { any: 'Any health', HEALTHY: 'Healthy', AT_RISK: 'At risk', CRITICAL: 'Critical', OPTED_OUT: 'Opted out' } },
+  group: { label: 'Chat type', options: { any: 'Direct and group', direct: 'Direct', group: 'Group' } },
+} as const;
+
+type SelectName = keyof typeof SELECTS;
+
+const withCount = (label: string, count: number | undefined) => (count === undefined ? label : `${label} (${count.toLocaleString('en')})`);
+
+function Pill({ href, current, children }: { href: string; current: boolean; children: React.ReactNode }) {
+  return (
+    <Link
+      href={href}
+      aria-current={current ? 'page' : undefined}
+      className={cn('rounded-full border px-3 py-1 text-sm transition-colors hover:bg-muted', current && 'border-primary bg-primary/10 font-medium text-primary')}
+    >
+      {children}
+    </Link>
+  );
+}
+
+/**
+ * The view's filters over every indexed chat, each value with how many chats it would show. The
+ * menus apply together with "Apply filters" (so moving through a menu with the keyboard changes
+ * nothing yet); the eligibility pills are links. Everything lives in the URL.
+ */
+export function ChatFilters({ query, lines }: { query: ChatPageQuery; lines: LineSummary[] }) {
+  const router = useRouter();
+  const { data: counts } = useQuery(chatCountsQuery(query));
+  const count = <F extends keyof FacetCounts>(facet: F, value: string) =>
+    counts ? (counts[facet] as Record<string, number>)[value] : undefined;
+
+  function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    go({ to: participant.trim() || undefined });
+    const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    // A new filter starts again from the first page.
+    router.push(chatPageHref({ ...query, ...data, cursor: undefined } as Partial<ChatPageQuery>));
   }
 
   return (
     <div className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-end gap-3">
+      <form onSubmit={apply} role="search" aria-label="Filter chats" className="flex flex-wrap items-end gap-3">
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor="filter-q">Search</Label>
+          <Input id="filter-q" name="q" className="w-64 max-w-full" placeholder="Name, number or email" defaultValue={query.q ?? ''} />
+        </div>
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="filter-line">Sending number</Label>
-          <NativeSelect id="filter-line" value={query.from ?? ''} onChange={(e) => go({ from: e.target.value || undefined })}>
-            <option value="">All numbers</option>
+          <NativeSelect id="filter-line" name="from" defaultValue={query.from ?? ''}>
+            <option value="">{withCount('All numbers', count('line', 'all'))}</option>
             {lines.map((line) => (
-              <option key={line} value={line}>
-                {line}
+              <option key={line.phoneNumber} value={line.phoneNumber}>
+                {withCount(line.phoneNumber, count('line', line.phoneNumber))}
               </option>
             ))}
           </NativeSelect>
         </div>
-        <form onSubmit={search} className="flex flex-col gap-1.5" role="search">
-          <Label htmlFor="filter-participant">Participant</Label>
-          <div className="flex gap-2">
-            <Input
-              id="filter-participant"
-              className="w-64"
-              placeholder="+14155550123 or name@icloud.com"
-              value={participant}
-              onChange={(e) => setParticipant(e.target.value)}
-            />
-            <Button type="submit" variant="outline" size="icon" aria-label="Search by participant">
-              <Search />
-            </Button>
+        {(Object.keys(SELECTS) as SelectName[]).map((name) => (
+          <div key={name} className="flex flex-col gap-1.5">
+            <Label htmlFor={`filter-${name}`}>{SELECTS[name].label}</Label>
+            <NativeSelect id={`filter-${name}`} name={name} defaultValue={query[name]}>
+              {Object.entries(SELECTS[name].options).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {withCount(label, count(name, value))}
+                </option>
+              ))}
+            </NativeSelect>
           </div>
-        </form>
+        ))}
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor="filter-sort">Sort by</Label>
+          <NativeSelect id="filter-sort" name="sort" defaultValue={query.sort}>
+            <option value="activity">Last activity</option>
+            <option value="shared">Last shared</option>
+          </NativeSelect>
+        </div>
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="filter-size">Per page</Label>
-          <NativeSelect id="filter-size" value={query.limit} onChange={(e) => go({ limit: Number(e.target.value) as ChatPageQuery['limit'] })}>
+          <NativeSelect id="filter-size" name="limit" defaultValue={query.limit}>
             {PAGE_SIZES.map((size) => (
               <option key={size} value={size}>
                 {size}
@@ -69,22 +118,29 @@ export function ChatFilters({ query, lines }: { query: ChatPageQuery; lines: str
             ))}
           </NativeSelect>
         </div>
-      </div>
-      <nav aria-label="Show" className="flex flex-wrap gap-1">
-        {SHOW.map(({ value, label }) => (
-          <Link
-            key={value}
-            href={chatPageHref({ ...query, show: value })}
-            aria-current={query.show === value ? 'page' : undefined}
-            className={cn(
-              'rounded-full border px-3 py-1 text-sm transition-colors hover:bg-muted',
-              query.show === value && 'border-primary bg-primary/10 font-medium text-primary',
-            )}
-          >
-            {label}
-          </Link>
+        <Button type="submit" variant="outline">
+          Apply filters
+        </Button>
+      </form>
+      <nav aria-label="Eligibility" className="flex flex-wrap gap-1">
+        {STATES.map(({ value, label }) => (
+          <Pill key={value} href={chatPageHref({ ...query, show: value, reason: undefined, cursor: undefined })} current={query.show === value}>
+            {withCount(label, count('state', value))}
+          </Pill>
         ))}
       </nav>
+      {query.show === 'ineligible' && (
+        <nav aria-label="Why not eligible" className="flex flex-wrap gap-1">
+          <Pill href={chatPageHref({ ...query, reason: undefined, cursor: undefined })} current={!query.reason}>
+            Any reason
+          </Pill>
+          {BLOCK_REASONS.map((reason) => (
+            <Pill key={reason} href={chatPageHref({ ...query, reason, cursor: undefined })} current={query.reason === reason}>
+              {withCount(REASON_LABELS[reason], count('reason', reason))}
+            </Pill>
+          ))}
+        </nav>
+      )}
     </div>
   );
 }

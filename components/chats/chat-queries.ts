@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { OutboundKnowledge } from '@/lib/chats/eligibility';
-import type { ChatPage } from '@/lib/chats/page';
+import type { FacetCounts } from '@/lib/chats/index-query';
+import type { ChatsView } from '@/lib/data/chats';
 import type { ShareHistoryRow } from '@/lib/history/shares';
-import type { ChatPageQuery } from '@/lib/validations/chats';
+import { chatPageHref, type ChatPageQuery } from '@/lib/validations/chats';
 
 // One definition per query, used by the server's first render (initialData) and by the browser.
 
@@ -13,23 +13,35 @@ async function getJson<T>(url: string): Promise<T> {
   return body as T;
 }
 
-export function chatPageQuery(query: ChatPageQuery) {
-  const { from, to, limit, cursor } = query;
-  const params = new URLSearchParams(Object.entries({ from, to, limit: String(limit), cursor }).filter((e): e is [string, string] => Boolean(e[1])));
+/** The view's query string, as the page's own URL carries it. */
+function search(query: ChatPageQuery): string {
+  return chatPageHref(query).split('?')[1] ?? '';
+}
+
+/**
+ * The chats of a view, from the index. Refreshed every few seconds while the sync is reading
+ * messages (rows say "Checking…"), and now and then otherwise, so webhooks show up on screen.
+ */
+export function chatsViewQuery(query: ChatPageQuery) {
   return queryOptions({
-    queryKey: ['chats', { from, to, limit, cursor }],
-    queryFn: () => getJson<ChatPage>(`/api/chats?${params}`),
-    staleTime: 30_000,
+    queryKey: ['chats', search(query)],
+    queryFn: () => getJson<ChatsView>(`/api/chats?${search(query)}`),
+    staleTime: 5_000,
+    refetchInterval: (current) => {
+      const view = current.state.data;
+      const busy = view?.status.running || view?.rows.some((row) => row.outbound === 'unknown');
+      return busy ? 4_000 : 15_000;
+    },
   });
 }
 
-export function outboundQuery(chatIds: string[]) {
+export function chatCountsQuery(query: ChatPageQuery) {
+  const { cursor: _cursor, sort: _sort, limit: _limit, ...filters } = query;
   return queryOptions({
-    queryKey: ['chat-outbound', chatIds],
-    queryFn: async () => (await getJson<{ outbound: Record<string, OutboundKnowledge> }>(`/api/chats/outbound?ids=${chatIds.map(encodeURIComponent).join(',')}`)).outbound,
-    enabled: chatIds.length > 0,
-    staleTime: Infinity,
-    retry: 1,
+    queryKey: ['chat-counts', search({ ...filters, sort: 'activity', limit: 50 })],
+    queryFn: () => getJson<FacetCounts>(`/api/chats/counts?${search({ ...filters, sort: 'activity', limit: 50 })}`),
+    staleTime: 15_000,
+    refetchInterval: 30_000,
   });
 }
 

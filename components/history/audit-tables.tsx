@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ROLE_LABELS, type Role } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format';
-import type { StaffChangeRow } from '@/lib/history/audit';
+import type { SettingsChangeRow, StaffChangeRow } from '@/lib/history/audit';
 
 const KINDS: Record<StaffChangeRow['kind'], string> = {
   CREATED: 'Added',
@@ -44,6 +44,50 @@ export function StaffHistoryTable({ rows }: { rows: StaffChangeRow[] }) {
             <TableCell>{row.actor?.name ?? '—'}</TableCell>
             <TableCell className="text-muted-foreground">{describe(row.before)}</TableCell>
             <TableCell>{describe(row.after)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+const SETTINGS_KINDS: Record<SettingsChangeRow['kind'], string> = {
+  WEBHOOK_CONNECTED: 'Webhooks connected',
+  WEBHOOK_DISCONNECTED: 'Webhooks disconnected',
+};
+
+/** A recorded setting as staff read it: its fields, without the braces. */
+function describeSetting(state: unknown): string {
+  if (!state || typeof state !== 'object') return '—';
+  return Object.entries(state as Record<string, unknown>)
+    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
+    .join('; ');
+}
+
+export function SettingsHistoryTable({ rows }: { rows: SettingsChangeRow[] }) {
+  if (rows.length === 0) return <p className="p-6 text-sm text-muted-foreground">No settings change matches these filters.</p>;
+  return (
+    <Table aria-label="Settings changes">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Time</TableHead>
+          <TableHead>Change</TableHead>
+          <TableHead>By</TableHead>
+          <TableHead>Before</TableHead>
+          <TableHead>After</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.id}>
+            <TableCell className="whitespace-nowrap text-xs text-muted-foreground">{formatDateTime(row.createdAt)}</TableCell>
+            <TableCell>
+              {SETTINGS_KINDS[row.kind]}
+              {row.subject && <span className="block break-all text-xs text-muted-foreground">{row.subject}</span>}
+            </TableCell>
+            <TableCell>{row.actor.name}</TableCell>
+            <TableCell className="max-w-80 break-words text-xs text-muted-foreground">{describeSetting(row.before)}</TableCell>
+            <TableCell className="max-w-80 break-words text-xs">{describeSetting(row.after)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -38,7 +38,7 @@ export function HistoryFilterForm({
         <Label htmlFor="history-to">To</Label>
         <Input id="history-to" name="to" type="date" defaultValue={filters.to} className="w-40" />
       </div>
-      {filters.tab !== 'staff' && (
+      {(filters.tab === 'shares' || filters.tab === 'cards') && (
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="history-number">Sending number</Label>
           <NativeSelect id="history-number" name="number" defaultValue={filters.number ?? ''} >

@@ -1,4 +1,4 @@
-import { Contact, History, LayoutDashboard, MessagesSquare, Users, type LucideIcon } from 'lucide-react';
+import { Contact, History, LayoutDashboard, MessagesSquare, Settings, Users, type LucideIcon } from 'lucide-react';
 import type { Permission } from '@/lib/auth/roles';
 
 export interface NavItem {
@@ -14,4 +14,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/chats', label: 'Chats', icon: MessagesSquare, permission: 'view' },
   { href: '/history', label: 'History', icon: History, permission: 'view' },
   { href: '/staff', label: 'Staff', icon: Users, permission: 'manageStaff' },
+  { href: '/settings', label: 'Settings', icon: Settings, permission: 'manageSettings' },
 ];

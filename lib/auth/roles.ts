@@ -21,7 +21,11 @@ export const PERMISSIONS = {
   editCards: ['ADMIN', 'OPERATOR'],
   shareCards: ['ADMIN', 'OPERATOR'],
   exportHistory: ['ADMIN', 'OPERATOR'],
+  /** Start a full sync of the chat index now. */
+  syncChats: ['ADMIN', 'OPERATOR'],
   manageStaff: ['ADMIN'],
+  /** Settings: webhooks, background work. */
+  manageSettings: ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -3,6 +3,8 @@ import { fallbackUpdate, planCardSave, type DesiredCard } from '@/lib/cards/plan
 import { db } from '@/lib/db';
 import { describeLinqError, getLinq, LinqError, type LinqContactCard, type LinqGateway } from '@/lib/linq';
 import type { StaffFacingError } from '@/lib/linq/error-messages';
+import { cardStatus } from '@/lib/cards/status';
+import { recordCardStatus } from '@/lib/chats/lines';
 
 export interface SaveFailure extends StaffFacingError {
   code?: number;
@@ -80,6 +82,7 @@ export async function saveContactCard(actorId: string, desired: DesiredCard, lin
       }
     }
     const applied = card.isActive;
+    await recordCardStatus(desired.phoneNumber, cardStatus(card));
     await db.cardRevision.update({
       where: { id: revision.id },
       data: {

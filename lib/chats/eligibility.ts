@@ -25,6 +25,8 @@ export interface EligibilityInput {
   lastSharedAt: Date | null;
   now: Date;
   cooldownMs: number;
+  /** Linq flagged the chat's line (phone_number.status_updated): sending from it may be restricted. */
+  lineFlagged?: boolean;
 }
 
 export type RuleId = 'imessage' | 'outbound' | 'card' | 'cooldown';
@@ -36,7 +38,7 @@ export interface RuleResult {
   reason: string;
 }
 
-export type WarningId = 'opted_out' | 'left' | 'critical' | 'at_risk' | 'group';
+export type WarningId = 'opted_out' | 'left' | 'critical' | 'at_risk' | 'group' | 'line_flagged';
 
 export interface EligibilityWarning {
   id: WarningId;
@@ -96,7 +98,7 @@ function cooldownRule(lastSharedAt: Date | null, now: Date, cooldownMs: number):
   return { rule: { id: 'cooldown', status: 'pass', reason: `Last shared at ${formatDateTime(lastSharedAt)}.` }, nextEligibleAt: null };
 }
 
-function warningsFor(chat: ChatFacts): EligibilityWarning[] {
+function warningsFor(chat: ChatFacts, lineFlagged: boolean): EligibilityWarning[] {
   const warnings: EligibilityWarning[] = [];
   if (hasLeftChat(chat)) {
     warnings.push({ id: 'left', blocking: true, message: 'Your number has left this chat: nothing can be shared into it.' });
@@ -107,14 +109,17 @@ function warningsFor(chat: ChatFacts): EligibilityWarning[] {
   if (chat.health === 'CRITICAL') warnings.push({ id: 'critical', blocking: false, message: 'Chat health is critical: messages here may hurt the line’s reputation.' });
   if (chat.health === 'AT_RISK') warnings.push({ id: 'at_risk', blocking: false, message: 'Chat health is at risk: keep messages here to a minimum.' });
   if (chat.isGroup) warnings.push({ id: 'group', blocking: false, message: 'Group chat: everyone in it will be offered the card.' });
+  if (lineFlagged) {
+    warnings.push({ id: 'line_flagged', blocking: false, message: 'Linq has flagged this sending number: messages from it may be restricted until it recovers.' });
+  }
   return warnings;
 }
 
-export function evaluateEligibility({ chat, outbound, cardStatus, lastSharedAt, now, cooldownMs }: EligibilityInput): Eligibility {
+export function evaluateEligibility({ chat, outbound, cardStatus, lastSharedAt, now, cooldownMs, lineFlagged = false }: EligibilityInput): Eligibility {
   const sendingNumber = sendingNumberOf(chat);
   const cooldown = cooldownRule(lastSharedAt, now, cooldownMs);
   const rules = [serviceRule(chat), outboundRule(outbound), cardRule(sendingNumber, cardStatus), cooldown.rule];
-  const warnings = warningsFor(chat);
+  const warnings = warningsFor(chat, lineFlagged);
   const failed = rules.find((rule) => rule.status === 'fail');
   const blocking = warnings.find((warning) => warning.blocking);
   const pending = !failed && !blocking && rules.some((rule) => rule.status === 'pending');

@@ -22,6 +22,10 @@ export function participantsOf(chat: { handles: readonly HandleFacts[] }): strin
 }
 
 /** The chat's name as staff recognise it: Linq's display name, else its participants. */
+export function labelOf(displayName: string | null, participants: readonly string[]): string {
+  return displayName || participants.join(', ') || 'Unnamed chat';
+}
+
 export function chatLabel(chat: { displayName: string | null; handles: readonly HandleFacts[] }): string {
-  return chat.displayName || participantsOf(chat).join(', ') || 'Unnamed chat';
+  return labelOf(chat.displayName, participantsOf(chat));
 }

@@ -1,19 +1,34 @@
 import 'server-only';
 import { requirePermission } from '@/lib/auth/guards';
-import { loadChatPage, type ChatPage } from '@/lib/chats/page';
+import { countChatIndex, queryChatIndex, type ChatIndexPage, type FacetCounts } from '@/lib/chats/index-query';
+import { readIndexStatus, type IndexStatus } from '@/lib/chats/index-status';
+import { listLines, type LineSummary } from '@/lib/chats/lines';
 import { getSettings } from '@/lib/env';
 import { queryShareEvents, type ShareHistoryRow } from '@/lib/history/shares';
-import { getLinq, readLinq, type LinqRead } from '@/lib/linq';
 import type { ChatPageQuery } from '@/lib/validations/chats';
 
-/** The chats page, or the Linq failure to show in its place. Callers check the session first. */
-export async function readChatPage(query: ChatPageQuery): Promise<LinqRead<ChatPage>> {
-  return readLinq(() => loadChatPage(query, getLinq(), getSettings().shareCooldownMs));
+export interface ChatsView extends ChatIndexPage {
+  lines: LineSummary[];
+  cooldownMs: number;
+  status: IndexStatus;
 }
 
-export async function getChatPage(query: ChatPageQuery): Promise<LinqRead<ChatPage>> {
+/** The Chats page from the index: no Linq call. Callers check the session first. */
+export async function readChatsView(query: ChatPageQuery): Promise<ChatsView> {
+  const cooldownMs = getSettings().shareCooldownMs;
+  const [page, lines, status] = await Promise.all([queryChatIndex(query, cooldownMs), listLines(), readIndexStatus()]);
+  return { ...page, lines, cooldownMs, status };
+}
+
+export async function getChatsView(query: ChatPageQuery): Promise<ChatsView> {
   await requirePermission('view');
-  return readChatPage(query);
+  return readChatsView(query);
+}
+
+/** The counts beside the filter values. Callers check the session first. */
+export async function readChatCounts(query: ChatPageQuery): Promise<FacetCounts> {
+  const lines = (await listLines()).map((line) => line.phoneNumber);
+  return countChatIndex(query, getSettings().shareCooldownMs, lines);
 }
 
 /** A chat's share attempts, newest first (History's query, scoped to the chat). Callers check the session first. */

@@ -4,6 +4,7 @@ import { recordCardActivations } from '@/lib/cards/save-card';
 import { loadCardRows, type CardRow } from '@/lib/cards/rows';
 import { cardStatus } from '@/lib/cards/status';
 import { requirePermission } from '@/lib/auth/guards';
+import { recordCardStatus } from '@/lib/chats/lines';
 import { db } from '@/lib/db';
 import { getLinq, readLinq, type LinqRead } from '@/lib/linq';
 
@@ -13,7 +14,10 @@ export type { CardRow } from '@/lib/cards/rows';
 export async function getCardRows(): Promise<LinqRead<CardRow[]>> {
   await requirePermission('view');
   const rows = await readLinq(() => loadCardRows(getLinq()));
-  if (rows.ok) await recordCardActivations(rows.value.map((row) => row.card));
+  if (rows.ok) {
+    await recordCardActivations(rows.value.map((row) => row.card));
+    for (const row of rows.value) await recordCardStatus(row.phoneNumber, row.status);
+  }
   return rows;
 }
 
@@ -26,6 +30,7 @@ export async function getCardRow(phoneNumber: string): Promise<LinqRead<CardRow>
   const [lines, card] = read.value;
   if (!lines.some((line) => line.phoneNumber === phoneNumber)) notFound();
   await recordCardActivations([card]);
+  await recordCardStatus(phoneNumber, cardStatus(card));
   return { ok: true, value: { phoneNumber, card, status: cardStatus(card) } };
 }
 

@@ -3,7 +3,7 @@ import { forbidden } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
-import { getCardRevisionPage, getStaffChangePage } from '@/lib/history/audit';
+import { getCardRevisionPage, getSettingsChangePage, getStaffChangePage } from '@/lib/history/audit';
 import { getShareHistoryPage } from '@/lib/history/shares';
 import { HISTORY_PAGE_SIZE, type HistoryFilters } from '@/lib/validations/history';
 
@@ -24,12 +24,19 @@ export async function getStaffHistory(filters: HistoryFilters) {
   return getStaffChangePage(filters, HISTORY_PAGE_SIZE);
 }
 
+/** Settings changes (webhooks, later schedules): admins only, like the settings themselves. */
+export async function getSettingsHistory(filters: HistoryFilters) {
+  const user = await requirePermission('view');
+  if (!can(user.role, 'manageSettings')) forbidden();
+  return getSettingsChangePage(filters, HISTORY_PAGE_SIZE);
+}
+
 /** Who can be filtered on (everyone who ever acted), and the numbers seen in shares. */
 export async function getHistoryFilterOptions() {
   await requirePermission('view');
   const [actors, numbers] = await Promise.all([
     db.user.findMany({ select: { id: true, name: true, email: true }, orderBy: { name: 'asc' } }),
-    db.$queryRaw<Array<{ sendingNumber: string }>>`SELECT DISTINCT "sendingNumber" FROM "KnownChat" WHERE "sendingNumber" IS NOT NULL ORDER BY 1`,
+    db.sendingLine.findMany({ select: { phoneNumber: true }, orderBy: { phoneNumber: 'asc' } }),
   ]);
-  return { actors, numbers: numbers.map((n) => n.sendingNumber) };
+  return { actors, numbers: numbers.map((n) => n.phoneNumber) };
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 // PGlite is one in-process PostgreSQL session over a data folder that only one instance may
 // open. Next.js can load this module from several bundles (instrumentation, routes), so the
@@ -15,7 +16,8 @@ export function getEmbeddedPglite(dataDir: string): PGlite {
     return current.db;
   }
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new PGlite(dataDir);
+  // pg_trgm serves the chat index's search by any part of a name or handle.
+  const db = new PGlite(dataDir, { extensions: { pg_trgm } });
   globalForPglite.embeddedPglite = { dataDir, db };
   return db;
 }

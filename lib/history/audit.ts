@@ -50,3 +50,15 @@ export async function getStaffChangePage(filters: HistoryFilters, pageSize: numb
 }
 
 export type StaffChangeRow = Awaited<ReturnType<typeof getStaffChangePage>>['rows'][number];
+
+export async function getSettingsChangePage(filters: HistoryFilters, pageSize: number) {
+  const rows = await db.settingsChange.findMany({
+    where: { AND: [createdWithin(filters), filters.actor ? { actorId: filters.actor } : {}, keysetWhere(decodeCursor(filters.cursor))] },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: pageSize + 1,
+    include: { actor: { select: { name: true } } },
+  });
+  return paged(rows, pageSize);
+}
+
+export type SettingsChangeRow = Awaited<ReturnType<typeof getSettingsChangePage>>['rows'][number];

@@ -23,7 +23,16 @@ export interface LinqErrorFacts {
   retryAfterSeconds?: number;
 }
 
+// Next.js may bundle this module more than once (a route, the instrumentation hook), while the
+// gateway that throws is one shared object: `instanceof` recognises any copy by this brand.
+const LINQ_ERROR = Symbol.for('linq-console.LinqError');
+
 export class LinqError extends Error implements LinqErrorFacts {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[LINQ_ERROR] === true;
+  }
+
+  readonly [LINQ_ERROR] = true;
   override name = 'LinqError';
   readonly kind: LinqErrorKind;
   readonly code?: number;

@@ -2,15 +2,22 @@ import { createLinqClient } from '@/lib/linq/client';
 import { LinqGateway } from '@/lib/linq/gateway';
 import { getSettings } from '@/lib/env';
 
-export { LinqGateway } from '@/lib/linq/gateway';
+export { LinqGateway, WebhookRejection, type WebhookRejectionReason } from '@/lib/linq/gateway';
 export { LinqError, describeLinqError, type LinqErrorFacts } from '@/lib/linq/errors';
+export { chatFromWebhook } from '@/lib/linq/mappers';
 export { readLinq, type LinqRead } from '@/lib/linq/read';
 export type * from '@/lib/linq/types';
 
-const globalForLinq = globalThis as unknown as { linqGateway?: LinqGateway };
+const globalForLinq = globalThis as unknown as { linqGateway?: LinqGateway; backgroundLinqGateway?: LinqGateway };
 
 /** The console's Linq gateway, configured from the settings (the sandbox in sandbox mode). */
 export function getLinq(): LinqGateway {
   globalForLinq.linqGateway ??= new LinqGateway(createLinqClient(getSettings().linq));
   return globalForLinq.linqGateway;
+}
+
+/** The gateway background jobs use: reads are not retried by the SDK, so a 429 reaches the job. */
+export function getBackgroundLinq(): LinqGateway {
+  globalForLinq.backgroundLinqGateway ??= new LinqGateway(createLinqClient(getSettings().linq), { readRetries: 0 });
+  return globalForLinq.backgroundLinqGateway;
 }

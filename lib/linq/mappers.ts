@@ -3,7 +3,8 @@ import type { ChatHandle } from '@linqapp/sdk/resources/shared';
 import type { SetContactCard } from '@linqapp/sdk/resources/contact-card';
 import type { Message } from '@linqapp/sdk/resources/messages';
 import type { PhoneNumberListResponse } from '@linqapp/sdk/resources/phone-numbers';
-import { CHAT_HEALTH_STATUSES, type ChatHealth, type LinqChat, type LinqContactCard, type LinqMessage, type LinqPhoneNumber } from '@/lib/linq/types';
+import type { WebhookSubscription } from '@linqapp/sdk/resources/webhook-subscriptions';
+import { CHAT_HEALTH_STATUSES, type ChatHealth, type LinqChat, type LinqContactCard, type LinqMessage, type LinqPhoneNumber, type LinqWebhookSubscription } from '@/lib/linq/types';
 
 function toHealth(value: unknown): ChatHealth | null {
   return (CHAT_HEALTH_STATUSES as readonly unknown[]).includes(value) ? (value as ChatHealth) : null;
@@ -49,4 +50,15 @@ export function toMessage(raw: Message): LinqMessage {
     createdAt: raw.created_at,
     text: text && 'value' in text ? text.value : null,
   };
+}
+
+export function toWebhookSubscription(raw: WebhookSubscription): LinqWebhookSubscription {
+  return { id: raw.id, targetUrl: raw.target_url, events: [...(raw.subscribed_events ?? [])], isActive: raw.is_active !== false, createdAt: raw.created_at };
+}
+
+/** The chat a chat.created webhook carries ("matches GET /v3/chats/{chatId}"), or null when it does not. */
+export function chatFromWebhook(data: unknown): LinqChat | null {
+  const raw = data as Partial<Chat> | null;
+  if (!raw || typeof raw.id !== 'string' || !Array.isArray(raw.handles) || typeof raw.created_at !== 'string') return null;
+  return toChat({ updated_at: raw.created_at, ...raw } as Chat);
 }

@@ -70,3 +70,18 @@ export interface ContactCardInput {
 }
 
 export type ContactCardPatch = Partial<Omit<ContactCardInput, 'phoneNumber'>>;
+
+/** What reading a chat's messages tells: an outbound message, and the latest message each way seen. */
+export interface OutboundFacts {
+  hasOutbound: boolean;
+  lastOutboundAt: string | null;
+  lastInboundAt: string | null;
+}
+
+export interface LinqWebhookSubscription {
+  id: string;
+  targetUrl: string;
+  events: string[];
+  isActive: boolean;
+  createdAt: string;
+}

@@ -1,9 +1,11 @@
 import 'server-only';
-import { loadCardRows } from '@/lib/cards/rows';
+import { Prisma } from '@/generated/prisma/client';
 import type { CardStatus } from '@/lib/cards/status';
+import { and, baseConditions, FROM_CHATS, stateCondition } from '@/lib/chats/index-filters';
+import { cooldownCutoff } from '@/lib/chats/index-query';
+import { listLines } from '@/lib/chats/lines';
+import { syncHistory } from '@/lib/chats/sync/runs';
 import { db } from '@/lib/db';
-import { readLinq, type LinqGateway } from '@/lib/linq';
-import type { StaffFacingError } from '@/lib/linq/error-messages';
 
 export interface ShareCounts {
   succeeded: number;
@@ -13,9 +15,11 @@ export interface ShareCounts {
 export interface NumberSummary {
   phoneNumber: string;
   cardStatus: CardStatus;
-  /** Chats the console has seen on this number. */
-  knownChats: number;
-  /** Of those, the ones that can receive the card now (0 without an active card). */
+  /** ACTIVE | FLAGGED from Linq's webhooks; null until Linq sends one. */
+  lineStatus: string | null;
+  /** The number's chats in the index. */
+  chats: number;
+  /** Of those, the ones that can receive the card now. */
   eligibleNow: number;
 }
 
@@ -23,21 +27,23 @@ export interface Overview {
   today: ShareCounts;
   lastSevenDays: ShareCounts;
   perDay: Array<{ day: string } & ShareCounts>;
-  numbers: NumberSummary[] | null;
-  cards: { active: number; missing: number; inactive: number } | null;
-  linqError: StaffFacingError | null;
+  numbers: NumberSummary[];
+  cards: { active: number; missing: number; inactive: number };
+  /** When the last full sync of the chat index ended (null: none yet). */
+  lastSyncAt: string | null;
 }
 
 const DAY = 86_400_000;
 const utcMidnight = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 
-/** Counts from the database, per number from what the console has seen; Linq only for the cards. */
-export async function loadOverview(linq: LinqGateway, cooldownMs: number, now = new Date()): Promise<Overview> {
+/** Everything from the database: shares from ShareEvent, chats and cards from the chat index. No Linq call. */
+export async function loadOverview(cooldownMs: number, now = new Date()): Promise<Overview> {
   const today = utcMidnight(now);
   const since = new Date(today.getTime() - 13 * DAY);
   const weekStart = new Date(today.getTime() - 6 * DAY);
+  const eligible = stateCondition('eligible', cooldownCutoff(now, cooldownMs));
 
-  const [days, eligibility, cardRows] = await Promise.all([
+  const [days, perNumber, lines, { lastFinished }] = await Promise.all([
     db.$queryRaw<Array<{ day: string; succeeded: number; failed: number }>>`
       SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS day,
              count(*) FILTER (WHERE "outcome" = 'SUCCEEDED')::int AS succeeded,
@@ -45,18 +51,13 @@ export async function loadOverview(linq: LinqGateway, cooldownMs: number, now = 
         FROM "ShareEvent"
        WHERE "createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC')
        GROUP BY 1`,
-    db.$queryRaw<Array<{ sendingNumber: string; known: number; eligible: number }>>`
-      SELECT k."sendingNumber", count(*)::int AS known,
-             count(*) FILTER (
-               WHERE k."service" = 'iMessage' AND k."hasOutbound" IS TRUE AND NOT k."hasLeft"
-                 AND k."health" IS DISTINCT FROM 'OPTED_OUT'
-                 AND (s."lastSucceededAt" IS NULL
-                      OR s."lastSucceededAt" <= (now() AT TIME ZONE 'UTC') - ${cooldownMs}::double precision * interval '1 millisecond')
-             )::int AS eligible
-        FROM "KnownChat" k LEFT JOIN "ChatShareState" s ON s."chatId" = k."chatId"
-       WHERE k."sendingNumber" IS NOT NULL
+    db.$queryRaw<Array<{ sendingNumber: string; chats: number; eligible: number }>>`
+      SELECT c."sendingNumber", count(*)::int AS chats, count(*) FILTER (WHERE ${eligible})::int AS eligible
+        FROM ${FROM_CHATS}
+       WHERE ${and([...baseConditions({}), Prisma.sql`c."sendingNumber" IS NOT NULL`])}
        GROUP BY 1`,
-    readLinq(() => loadCardRows(linq)),
+    listLines(),
+    syncHistory(),
   ]);
 
   const byDay = new Map(days.map((d) => [d.day, d]));
@@ -67,14 +68,14 @@ export async function loadOverview(linq: LinqGateway, cooldownMs: number, now = 
   const sum = (from: Date) =>
     perDay.filter((d) => d.day >= from.toISOString().slice(0, 10)).reduce((acc, d) => ({ succeeded: acc.succeeded + d.succeeded, failed: acc.failed + d.failed }), { succeeded: 0, failed: 0 });
 
-  if (!cardRows.ok) {
-    return { today: sum(today), lastSevenDays: sum(weekStart), perDay, numbers: null, cards: null, linqError: cardRows.error };
-  }
-  const known = new Map(eligibility.map((row) => [row.sendingNumber, row]));
-  const numbers = cardRows.value.map(({ phoneNumber, status }): NumberSummary => {
-    const row = known.get(phoneNumber);
-    return { phoneNumber, cardStatus: status, knownChats: row?.known ?? 0, eligibleNow: status === 'active' ? (row?.eligible ?? 0) : 0 };
-  });
+  const counted = new Map(perNumber.map((row) => [row.sendingNumber, row]));
+  const numbers = lines.map(({ phoneNumber, cardStatus, status }): NumberSummary => ({
+    phoneNumber,
+    cardStatus,
+    lineStatus: status,
+    chats: counted.get(phoneNumber)?.chats ?? 0,
+    eligibleNow: counted.get(phoneNumber)?.eligible ?? 0,
+  }));
   return {
     today: sum(today),
     lastSevenDays: sum(weekStart),
@@ -85,6 +86,6 @@ export async function loadOverview(linq: LinqGateway, cooldownMs: number, now = 
       inactive: numbers.filter((n) => n.cardStatus === 'inactive').length,
       missing: numbers.filter((n) => n.cardStatus === 'none').length,
     },
-    linqError: null,
+    lastSyncAt: lastFinished?.finishedAt?.toISOString() ?? null,
   };
 }

@@ -25,6 +25,10 @@ export interface SandboxBehaviour {
   latencyMs: number;
   /** Messages per sender–recipient pair per 60 s before 429/1007. */
   messageRateLimit: number;
+  /** Refuse webhook target_url values that are not HTTPS, as Linq documents. Off by default for local http. */
+  requireHttpsWebhooks: boolean;
+  /** First wait before a failed webhook delivery is tried again; it doubles each time (10 attempts, as Linq). */
+  webhookRetryBaseMs: number;
 }
 
 export const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
@@ -38,6 +42,8 @@ export const DEFAULT_BEHAVIOUR: SandboxBehaviour = {
   requireHttpsImages: false,
   latencyMs: 0,
   messageRateLimit: 30,
+  requireHttpsWebhooks: false,
+  webhookRetryBaseMs: 1_000,
 };
 
 /**

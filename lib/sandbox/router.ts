@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultInjector, SandboxBehaviour } from '@/lib/sandbox/behaviour';
 import type { SandboxStore } from '@/lib/sandbox/store';
+import type { WebhookDeliverer } from '@/lib/sandbox/webhooks';
 
 export interface RouteContext {
   req: IncomingMessage;
@@ -12,6 +13,8 @@ export interface RouteContext {
   store: SandboxStore;
   behaviour: SandboxBehaviour;
   faults: FaultInjector;
+  /** Sends the account's webhook events to its subscriptions. */
+  webhooks: WebhookDeliverer;
   /** The sandbox's own origin, for the addresses it hands out (re-hosted images). */
   origin: string;
 }

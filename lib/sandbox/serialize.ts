@@ -78,3 +78,28 @@ export function sentMessageJson(message: SandboxMessage) {
     service: message.service,
   };
 }
+
+/** The data of a message.sent / message.received event in the 2026-02-03 format (MessageEventV2). */
+export function messageEventJson(chat: SandboxChat, message: SandboxMessage) {
+  const owner = chat.handles.find((h) => h.is_me);
+  return {
+    id: message.id,
+    direction: message.is_from_me ? 'outbound' : 'inbound',
+    chat: {
+      id: chat.id,
+      is_group: chat.is_group,
+      owner_handle: owner,
+      health_status: { doc_url: docUrl('chats/chat-health', chat.health), status: chat.health, updated_at: chat.updated_at },
+    },
+    sender_handle: message.from_handle,
+    service: message.service,
+    parts: [{ type: 'text', value: message.text }],
+    sent_at: message.created_at,
+    delivered_at: null,
+    read_at: null,
+    effect: null,
+    idempotency_key: message.idempotency_key ?? null,
+    preferred_service: null,
+    reply_to: null,
+  };
+}

@@ -8,10 +8,12 @@ import { contactCardRoutes } from '@/lib/sandbox/routes/contact-card';
 import { controlRoutes } from '@/lib/sandbox/routes/control';
 import { messagingRoutes } from '@/lib/sandbox/routes/messaging';
 import { phoneNumberRoutes } from '@/lib/sandbox/routes/phone-numbers';
+import { webhookSubscriptionRoutes } from '@/lib/sandbox/routes/webhook-subscriptions';
 import { SandboxStore } from '@/lib/sandbox/store';
+import { WebhookDeliverer } from '@/lib/sandbox/webhooks';
 
 export const API_PREFIX = '/api/partner';
-const apiRoutes: Route[] = [...contactCardRoutes, ...chatRoutes, ...messagingRoutes, ...phoneNumberRoutes];
+const apiRoutes: Route[] = [...contactCardRoutes, ...chatRoutes, ...messagingRoutes, ...phoneNumberRoutes, ...webhookSubscriptionRoutes];
 
 export interface SandboxOptions {
   /** 0 picks a free port. */
@@ -34,6 +36,7 @@ export interface RunningSandbox {
   store: SandboxStore;
   behaviour: SandboxBehaviour;
   faults: FaultInjector;
+  webhooks: WebhookDeliverer;
   close(): Promise<void>;
 }
 
@@ -43,6 +46,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const store = new SandboxStore({ chatCount: options.chatCount ?? DEFAULT_CHAT_COUNT, seed: options.seed, stateFile: options.stateFile });
   const behaviour: SandboxBehaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
   const faults = new FaultInjector();
+  const webhooks = new WebhookDeliverer(store, behaviour);
   let origin = '';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -62,7 +66,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       }
       const found = findRoute(isApi ? apiRoutes : controlRoutes, method, path);
       if (!found) throw new LinqApiError(404, 2001, 'Resource not found');
-      await found.route.handler({ req, res, params: found.params, query: url.searchParams, body, store, behaviour, faults, origin });
+      await found.route.handler({ req, res, params: found.params, query: url.searchParams, body, store, behaviour, faults, webhooks, origin });
     } catch (error) {
       if (error instanceof LinqApiError) sendLinqError(res, error);
       else sendJson(res, 500, { success: false, error: { status: 500, code: 3006, message: 'Internal server error' } });
@@ -88,7 +92,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     store,
     behaviour,
     faults,
+    webhooks,
     async close() {
+      webhooks.clear();
       store.flush();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

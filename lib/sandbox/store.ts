@@ -89,6 +89,15 @@ export class SandboxStore {
     this.save();
   }
 
+  /** Linq no longer has the chat (deleted on its side): gone from lists, 404 by id. */
+  removeChat(id: string): boolean {
+    const before = this.state.chats.length;
+    this.state.chats = this.state.chats.filter((chat) => chat.id !== id);
+    delete this.state.messages[id];
+    this.save();
+    return this.state.chats.length < before;
+  }
+
   addMessage(chat: SandboxChat, message: SandboxMessage): void {
     (this.state.messages[chat.id] ??= []).push(message);
     chat.updated_at = message.created_at;

@@ -8,6 +8,8 @@ export interface SandboxLine {
   id: string;
   phone_number: string;
   reputation: 'HEALTHY' | 'AT_RISK' | 'CRITICAL';
+  /** Service status, changed by the control API (phone_number.status_updated). */
+  status?: 'ACTIVE' | 'FLAGGED';
   /** Overrides the sandbox-wide cardSetup behaviour for this line (tests provision their own lines). */
   card_setup?: 'active' | 'inactive' | 'fail';
   /** Overrides activateAfterMs for this line. */
@@ -69,6 +71,18 @@ export interface SandboxShare {
   effective: boolean;
 }
 
+export interface SandboxWebhookSubscription {
+  id: string;
+  target_url: string;
+  subscribed_events: string[];
+  phone_numbers?: string[];
+  is_active: boolean;
+  /** whsec_…: shown once, when the subscription is created. */
+  signing_secret: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface SandboxState {
   version: 1;
   lines: SandboxLine[];
@@ -76,4 +90,6 @@ export interface SandboxState {
   chats: SandboxChat[];
   messages: Record<string, SandboxMessage[]>;
   shares: SandboxShare[];
+  /** Absent in state files written before webhooks existed. */
+  webhook_subscriptions?: SandboxWebhookSubscription[];
 }

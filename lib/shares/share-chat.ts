@@ -2,7 +2,9 @@ import 'server-only';
 import { cardStatus } from '@/lib/cards/status';
 import { describeRecentShare, evaluateEligibility, type OutboundKnowledge } from '@/lib/chats/eligibility';
 import { chatLabel, participantsOf, sendingNumberOf } from '@/lib/chats/facts';
-import { checkOutbound, knownOutbound } from '@/lib/chats/outbound';
+import { upsertChats } from '@/lib/chats/index-store';
+import { recordCardStatus } from '@/lib/chats/lines';
+import { confirmOutbound } from '@/lib/chats/outbound';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { describeLinqError, getLinq, LinqError, type LinqChat, type LinqContactCard, type LinqGateway } from '@/lib/linq';
@@ -19,21 +21,30 @@ export interface ShareOptions {
   source?: 'MANUAL' | 'BULK' | 'SCHEDULED';
 }
 
-/** The card of the chat's line; undefined when Linq could not say (eligibility then stays pending). */
+/**
+ * The card of the chat's line, kept in the index; undefined when Linq could not say (eligibility
+ * then stays pending).
+ */
 async function currentCard(linq: LinqGateway, sendingNumber: string | null): Promise<LinqContactCard | null | undefined> {
   if (!sendingNumber) return null;
   try {
-    return await linq.getContactCard(sendingNumber);
+    const card = await linq.getContactCard(sendingNumber);
+    await recordCardStatus(sendingNumber, cardStatus(card));
+    return card;
   } catch (error) {
     if (error instanceof LinqError) return undefined;
     throw error;
   }
 }
 
-/** Outbound presence from the cache, else from the chat's messages now. */
+/** Outbound presence from the index when it is "yes", else from the chat's messages now; unknown if they cannot be read. */
 async function outboundKnowledge(linq: LinqGateway, chat: LinqChat): Promise<OutboundKnowledge> {
-  const cached = (await knownOutbound([chat])).get(chat.id) ?? 'unknown';
-  return cached === 'unknown' ? ((await checkOutbound([chat.id], linq)).get(chat.id) ?? 'unknown') : cached;
+  try {
+    return await confirmOutbound(linq, chat.id);
+  } catch (error) {
+    if (error instanceof LinqError) return 'unknown';
+    throw error;
+  }
 }
 
 /**
@@ -61,6 +72,8 @@ export async function shareIntoChat(actorId: string, chatId: string, options: Sh
     return { status: 'failed', eventId: event.id, ...described, code: error.code, traceId: error.traceId };
   }
 
+  // What Linq just said about the chat keeps the index right too.
+  await upsertChats([chat], null);
   const sendingNumber = sendingNumberOf(chat);
   const event = await record({ chatLabel: chatLabel(chat), sendingNumber, participants: participantsOf(chat) });
 

@@ -4,16 +4,36 @@ export const PAGE_SIZES = [20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 export const DEFAULT_PAGE_SIZE: PageSize = 50;
 
-/** all; eligible now (and still being checked); not eligible; shared within the cooldown. */
-export const CHAT_FILTERS = ['all', 'eligible', 'ineligible', 'shared'] as const;
-export type ChatFilter = (typeof CHAT_FILTERS)[number];
+/** Eligibility as the filter offers it: eligible now, still being checked, or blocked by some rule. */
+export const CHAT_STATES = ['all', 'eligible', 'checking', 'ineligible'] as const;
+export type ChatState = (typeof CHAT_STATES)[number];
+
+/** The rules (and blocking warnings) that can keep a chat from receiving the card. */
+export const BLOCK_REASONS = ['not_imessage', 'no_outbound', 'no_card', 'cooldown', 'opted_out', 'left'] as const;
+export type BlockReason = (typeof BLOCK_REASONS)[number];
+
+/** never shared; shared within the cooldown; shared before it. */
+export const SHARED_FILTERS = ['any', 'never', 'recent', 'earlier'] as const;
+export type SharedFilter = (typeof SHARED_FILTERS)[number];
+
+export const SERVICE_FILTERS = ['any', 'iMessage', 'SMS', 'RCS', 'unknown'] as const;
+export type ServiceFilter = (typeof SERVICE_FILTERS)[number];
+
+export const HEALTH_FILTERS = ['any', 'HEALTHY', 'AT_RISK', 'CRITICAL', 'OPTED_OUT'] as const;
+export type HealthFilter = (typeof HEALTH_FILTERS)[number];
+
+export const GROUP_FILTERS = ['any', 'direct', 'group'] as const;
+export type GroupFilter = (typeof GROUP_FILTERS)[number];
+
+export const CHAT_SORTS = ['activity', 'shared'] as const;
+export type ChatSort = (typeof CHAT_SORTS)[number];
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /**
- * A participant search as Linq's `to` filter needs it: a full E.164 number or an email address.
- * Spaces, dashes, dots and brackets typed in a phone number are dropped.
+ * A participant as History's filter needs it: a full E.164 number or an email address. Spaces,
+ * dashes, dots and brackets typed in a phone number are dropped.
  */
 export function normaliseParticipant(raw: string): string | null {
   const value = raw.trim();
@@ -23,14 +43,31 @@ export function normaliseParticipant(raw: string): string | null {
   return E164.test(phone) ? phone : null;
 }
 
+/**
+ * The text the chat index is searched for: lower case, and for something typed like a phone
+ * number, without the spaces, dashes, dots and brackets people type in one (handles are E.164).
+ */
+export function searchTerm(raw: string | undefined): string | undefined {
+  const value = raw?.trim().toLowerCase();
+  if (!value) return undefined;
+  return /^[+\d\s().-]+$/.test(value) ? value.replace(/[\s().-]/g, '') : value;
+}
+
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const oneOf = <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) => z.preprocess(first, z.enum(values).catch(fallback));
 
 export const chatPageQuerySchema = z.object({
   from: z.preprocess(first, z.string().regex(E164).optional().catch(undefined)),
-  to: z.preprocess(first, z.string().max(320).optional().catch(undefined)),
+  q: z.preprocess(first, z.string().max(200).optional().catch(undefined)),
+  show: oneOf(CHAT_STATES, 'all'),
+  reason: z.preprocess(first, z.enum(BLOCK_REASONS).optional().catch(undefined)),
+  shared: oneOf(SHARED_FILTERS, 'any'),
+  service: oneOf(SERVICE_FILTERS, 'any'),
+  health: oneOf(HEALTH_FILTERS, 'any'),
+  group: oneOf(GROUP_FILTERS, 'any'),
+  sort: oneOf(CHAT_SORTS, 'activity'),
   limit: z.preprocess(first, z.coerce.number().pipe(z.union(PAGE_SIZES.map((size) => z.literal(size)))).catch(DEFAULT_PAGE_SIZE)),
-  cursor: z.preprocess(first, z.string().max(200).optional().catch(undefined)),
-  show: z.preprocess(first, z.enum(CHAT_FILTERS).catch('all')),
+  cursor: z.preprocess(first, z.string().max(300).optional().catch(undefined)),
 });
 
 export type ChatPageQuery = z.infer<typeof chatPageQuerySchema>;
@@ -39,14 +76,26 @@ export function parseChatPageQuery(searchParams: Record<string, string | string[
   return chatPageQuerySchema.parse(searchParams);
 }
 
+const DEFAULTS: Partial<Record<keyof ChatPageQuery, string | number>> = {
+  show: 'all',
+  shared: 'any',
+  service: 'any',
+  health: 'any',
+  group: 'any',
+  sort: 'activity',
+  limit: DEFAULT_PAGE_SIZE,
+};
+
+const ORDER: Array<keyof ChatPageQuery> = ['from', 'q', 'show', 'reason', 'shared', 'service', 'health', 'group', 'sort', 'limit', 'cursor'];
+
 /** The URL of a chats view, keeping only the settings that differ from the defaults. */
 export function chatPageHref(query: Partial<ChatPageQuery>): string {
   const params = new URLSearchParams();
-  if (query.from) params.set('from', query.from);
-  if (query.to) params.set('to', query.to);
-  if (query.limit && query.limit !== DEFAULT_PAGE_SIZE) params.set('limit', String(query.limit));
-  if (query.show && query.show !== 'all') params.set('show', query.show);
-  if (query.cursor) params.set('cursor', query.cursor);
+  for (const key of ORDER) {
+    const value = query[key];
+    if (value === undefined || value === '' || DEFAULTS[key] === value) continue;
+    params.set(key, String(value));
+  }
   const search = params.toString();
   return search ? `/chats?${search}` : '/chats';
 }

@@ -1,8 +1,7 @@
-// `npm run bench [-- chats|history]`: measurements, not tests. Each writes docs/benchmarks/<name>.md.
-import { runChatsBench } from './chats';
+// `npm run bench [-- index|history]`: measurements, not tests. Each writes docs/benchmarks/<name>.md.
 import { runHistoryBench } from './history';
 
-const benches: Record<string, () => Promise<string>> = { chats: runChatsBench, history: runHistoryBench };
+const benches: Record<string, () => Promise<string>> = { history: runHistoryBench };
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 for (const name of wanted.length > 0 ? wanted : Object.keys(benches)) {
   const bench = benches[name];

@@ -72,12 +72,17 @@ describe('one chat and its messages', () => {
     expect(await failure(harness.linq.listMessages('00000000-0000-4000-8000-000000000000'))).toMatchObject({ status: 404, code: 2001 });
   });
 
-  it('tells whether the business has sent a message, reading every page if it must', async () => {
+  it('tells whether the business has sent a message, reading every page if it must, with the latest message each way', async () => {
     const line = await newLine(harness);
     const inboundOnly = await newChat(harness, { from: line, inbound: 5, outbound: 0 });
     const withOutbound = await newChat(harness, { from: line, inbound: 250, outbound: 1 });
-    await expect(harness.linq.hasOutboundMessage(inboundOnly)).resolves.toBe(false);
-    await expect(harness.linq.hasOutboundMessage(withOutbound)).resolves.toBe(true);
+    const none = await harness.linq.readOutbound(inboundOnly);
+    expect(none).toMatchObject({ hasOutbound: false, lastOutboundAt: null });
+    expect(none.lastInboundAt).toMatch(/^\d{4}-/);
+    expect(harness.requests(`/v3/chats/${inboundOnly}/messages`)).toHaveLength(1);
+    const found = await harness.linq.readOutbound(withOutbound);
+    expect(found.hasOutbound).toBe(true);
+    expect(Date.parse(found.lastOutboundAt!)).toBeGreaterThan(Date.parse(found.lastInboundAt!));
     // Newest first here, so the outbound message is on the first page.
     expect(harness.requests(`/v3/chats/${withOutbound}/messages`)).toHaveLength(1);
     const page = await harness.linq.listMessages(withOutbound, { limit: 100, cursor: '200' });

@@ -9,6 +9,8 @@ import { createThrowawayDatabase, dropThrowawayDatabase, migrateDeploy } from '.
 async function start(env: Record<string, string>) {
   vi.resetModules();
   for (const key of ['DATABASE_URL', 'DATA_DIR', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'EMBEDDED_DB_PORT']) delete process.env[key];
+  // Background jobs have their own tests (tests/integration/jobs.test.ts).
+  process.env.BACKGROUND_JOBS = 'off';
   // An external sandbox address: this test is about the database, so no local sandbox is started.
   Object.assign(process.env, { LINQ_API_BASE_URL: 'http://127.0.0.1:9/api/partner' }, env);
   const log: string[] = [];

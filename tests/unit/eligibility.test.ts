@@ -117,4 +117,10 @@ describe('evaluateEligibility reasons', () => {
     expect(result.blockedBecause).toBe('The customer opted out of messages: sharing is blocked.');
     expect(result.rules.filter((r) => r.status === 'fail').map((r) => r.id)).toEqual(['imessage', 'outbound']);
   });
+
+  it('warns, without blocking, when Linq has flagged the chat’s line', () => {
+    const result = evaluateEligibility({ ...eligibleInput, lineFlagged: true });
+    expect(result.eligible).toBe(true);
+    expect(result.warnings).toEqual([{ id: 'line_flagged', blocking: false, message: expect.stringMatching(/flagged/) }]);
+  });
 });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { can, isRole, PERMISSIONS, ROLES, type Permission, type Role } from '@/lib/auth/roles';
 
 const expected: Record<Role, Permission[]> = {
-  ADMIN: ['view', 'editCards', 'shareCards', 'exportHistory', 'manageStaff'],
-  OPERATOR: ['view', 'editCards', 'shareCards', 'exportHistory'],
+  ADMIN: ['view', 'editCards', 'shareCards', 'exportHistory', 'syncChats', 'manageStaff', 'manageSettings'],
+  OPERATOR: ['view', 'editCards', 'shareCards', 'exportHistory', 'syncChats'],
   VIEWER: ['view'],
 };
 

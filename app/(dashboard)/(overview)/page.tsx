@@ -3,13 +3,14 @@ import Link from 'next/link';
 import { CardStatusBadge } from '@/components/cards/card-status-badge';
 import { SharesChart } from '@/components/overview/shares-chart';
 import { StatCard } from '@/components/overview/stat-card';
-import { LinqErrorPanel } from '@/components/shell/linq-error-panel';
+import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/guards';
 import { getOverview } from '@/lib/data/overview';
 import { getSettings } from '@/lib/env';
+import { formatDateTime } from '@/lib/format';
 import { chatPageHref } from '@/lib/validations/chats';
 import { historyHref } from '@/lib/validations/history';
 
@@ -38,19 +39,24 @@ export default async function OverviewPage() {
             <CardHeader>
               <CardTitle>Sending numbers</CardTitle>
               <CardDescription>
-                {overview.cards
-                  ? `Cards: ${overview.cards.active} active, ${overview.cards.inactive} not applied yet, ${overview.cards.missing} missing. Eligible chats are counted from the chats the console has seen.`
-                  : 'Card status needs Linq.'}
+                Cards: {overview.cards.active} active, {overview.cards.inactive} not applied yet, {overview.cards.missing} missing. Chats are counted over the whole account
+                {overview.lastSyncAt ? (
+                  <>
+                    {' '}as of the last full sync, <time dateTime={overview.lastSyncAt}>{formatDateTime(overview.lastSyncAt)}</time>, and webhooks since.
+                  </>
+                ) : (
+                  ': the first full sync has not ended yet.'
+                )}
               </CardDescription>
             </CardHeader>
             <CardContent className="p-0 pb-2">
-              {overview.numbers ? (
+              {overview.numbers.length > 0 ? (
                 <Table aria-label="Sending numbers">
                   <TableHeader>
                     <TableRow>
                       <TableHead>Number</TableHead>
                       <TableHead>Card</TableHead>
-                      <TableHead className="text-right">Chats seen</TableHead>
+                      <TableHead className="text-right">Chats</TableHead>
                       <TableHead className="text-right">Eligible now</TableHead>
                     </TableRow>
                   </TableHeader>
@@ -66,11 +72,16 @@ export default async function OverviewPage() {
                           <Link href={`/cards/${encodeURIComponent(n.phoneNumber)}`} aria-label={`Card of ${n.phoneNumber}`}>
                             <CardStatusBadge status={n.cardStatus} />
                           </Link>
+                          {n.lineStatus === 'FLAGGED' && (
+                            <Badge tone="danger" className="ml-1">
+                              Flagged by Linq
+                            </Badge>
+                          )}
                         </TableCell>
-                        <TableCell className="text-right tabular-nums">{n.knownChats}</TableCell>
+                        <TableCell className="text-right tabular-nums">{n.chats.toLocaleString('en')}</TableCell>
                         <TableCell className="text-right tabular-nums">
                           <Link className="font-medium text-primary hover:underline" href={chatPageHref({ from: n.phoneNumber, show: 'eligible' })} aria-label={`${n.eligibleNow} eligible chats on ${n.phoneNumber}`}>
-                            {n.eligibleNow}
+                            {n.eligibleNow.toLocaleString('en')}
                           </Link>
                         </TableCell>
                       </TableRow>
@@ -78,11 +89,7 @@ export default async function OverviewPage() {
                   </TableBody>
                 </Table>
               ) : (
-                overview.linqError && (
-                  <div className="px-5 pb-3">
-                    <LinqErrorPanel error={overview.linqError} />
-                  </div>
-                )
+                <p className="px-5 pb-3 text-sm text-muted-foreground">No sending numbers yet: they appear after the first sync with Linq.</p>
               )}
             </CardContent>
           </Card>

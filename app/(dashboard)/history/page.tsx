@@ -2,7 +2,7 @@ import { ChevronRight, Download } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { RevisionHistory } from '@/components/cards/revision-history';
-import { StaffHistoryTable } from '@/components/history/audit-tables';
+import { SettingsHistoryTable, StaffHistoryTable } from '@/components/history/audit-tables';
 import { HistoryFilterForm } from '@/components/history/history-filters';
 import { ShareHistoryTable } from '@/components/history/share-history-table';
 import { PageHeader } from '@/components/shell/page-header';
@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
-import { getCardHistory, getHistoryFilterOptions, getShareHistory, getStaffHistory } from '@/lib/data/history';
+import { getCardHistory, getHistoryFilterOptions, getSettingsHistory, getShareHistory, getStaffHistory } from '@/lib/data/history';
 import { cn } from '@/lib/utils';
 import { historyHref, historySearchParams, parseHistoryFilters, type HistoryFilters, type HistoryTab } from '@/lib/validations/history';
 
@@ -20,7 +20,10 @@ const TABS: Array<{ tab: HistoryTab; label: string }> = [
   { tab: 'shares', label: 'Shares' },
   { tab: 'cards', label: 'Card changes' },
   { tab: 'staff', label: 'Staff changes' },
+  { tab: 'settings', label: 'Settings changes' },
 ];
+
+const TAB_PERMISSION = { staff: 'manageStaff', settings: 'manageSettings' } as const;
 
 async function Rows({ filters }: { filters: HistoryFilters }) {
   const page =
@@ -28,7 +31,9 @@ async function Rows({ filters }: { filters: HistoryFilters }) {
       ? await getCardHistory(filters).then((p) => ({ ...p, table: <RevisionHistory revisions={p.rows} showNumber label="Card changes" /> }))
       : filters.tab === 'staff'
         ? await getStaffHistory(filters).then((p) => ({ ...p, table: <StaffHistoryTable rows={p.rows} /> }))
-        : await getShareHistory(filters).then((p) => ({ ...p, table: <ShareHistoryTable rows={p.rows} /> }));
+        : filters.tab === 'settings'
+          ? await getSettingsHistory(filters).then((p) => ({ ...p, table: <SettingsHistoryTable rows={p.rows} /> }))
+          : await getShareHistory(filters).then((p) => ({ ...p, table: <ShareHistoryTable rows={p.rows} /> }));
   return (
     <>
       <Card className="overflow-hidden">{page.table}</Card>
@@ -50,14 +55,14 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const user = await requirePermission('view');
   const filters = parseHistoryFilters(await searchParams);
   const options = await getHistoryFilterOptions();
-  const tabs = TABS.filter(({ tab }) => tab !== 'staff' || can(user.role, 'manageStaff'));
+  const tabs = TABS.filter(({ tab }) => !(tab in TAB_PERMISSION) || can(user.role, TAB_PERMISSION[tab as keyof typeof TAB_PERMISSION]));
   const exportParams = historySearchParams({ ...filters, tab: undefined, cursor: undefined });
 
   return (
     <>
       <PageHeader
         title="History"
-        description="Every share attempt, card change and staff change, newest first. Records are never edited or deleted."
+        description="Every share attempt, card change, staff change and settings change, newest first. Records are never edited or deleted."
         actions={
           filters.tab === 'shares' &&
           can(user.role, 'exportHistory') && (

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_BEHAVIOUR, type FaultRule, type SandboxBehaviour } from '@/lib/sandbox/behaviour';
 import { isE164, LinqApiError, requireObject, sendJson } from '@/lib/sandbox/http';
 import type { Route, RouteContext } from '@/lib/sandbox/router';
-import { cardJson, chatJson } from '@/lib/sandbox/serialize';
+import { requireChat } from '@/lib/sandbox/routes/chats';
+import { cardJson, chatJson, messageEventJson } from '@/lib/sandbox/serialize';
 import type { Health, SandboxChat, SandboxHandle, SandboxMessage, Service } from '@/lib/sandbox/types';
 
 // The sandbox's own API for tests, benchmarks and demos, under /__sandbox. Not part of Linq.
@@ -53,21 +54,28 @@ function addFaults({ res, body, faults }: RouteContext) {
   sendJson(res, 200, { faults: faults.list() });
 }
 
-function reset({ res, store, behaviour, faults }: RouteContext) {
+function reset({ res, store, behaviour, faults, webhooks }: RouteContext) {
+  webhooks.clear();
   store.reset();
   Object.assign(behaviour, DEFAULT_BEHAVIOUR);
   faults.clear();
   sendJson(res, 200, { ok: true });
 }
 
-type LineSettings = { card_setup?: 'active' | 'inactive' | 'fail'; activate_after_ms?: number };
+type LineSettings = { card_setup?: 'active' | 'inactive' | 'fail'; activate_after_ms?: number; status?: 'ACTIVE' | 'FLAGGED' };
 
 function lineSettings(input: Record<string, unknown>): LineSettings {
   const setup = input.card_setup;
   if (setup !== undefined && !['active', 'inactive', 'fail'].includes(String(setup))) throw new LinqApiError(400, 1005, 'Invalid card_setup');
   const after = input.activate_after_ms;
   if (after !== undefined && typeof after !== 'number') throw new LinqApiError(400, 1005, 'activate_after_ms must be a number');
-  return { ...(setup !== undefined && { card_setup: setup as LineSettings['card_setup'] }), ...(after !== undefined && { activate_after_ms: after }) };
+  const status = input.status;
+  if (status !== undefined && status !== 'ACTIVE' && status !== 'FLAGGED') throw new LinqApiError(400, 1005, 'status must be ACTIVE or FLAGGED');
+  return {
+    ...(setup !== undefined && { card_setup: setup as LineSettings['card_setup'] }),
+    ...(after !== undefined && { activate_after_ms: after }),
+    ...(status !== undefined && { status }),
+  };
 }
 
 /**
@@ -93,11 +101,21 @@ function addLine({ res, body, store }: RouteContext) {
   sendJson(res, 201, { phone_number: phone });
 }
 
-function updateLine({ res, params, body, store }: RouteContext) {
+/** Changes a line's sandbox settings; a new status is announced as phone_number.status_updated. */
+function updateLine({ res, params, body, store, webhooks }: RouteContext) {
   const line = store.state.lines.find((l) => l.phone_number === params[0]);
   if (!line) throw new LinqApiError(404, 2019, 'Phone number not found');
-  Object.assign(line, lineSettings(requireObject(body)));
+  const settings = lineSettings(requireObject(body));
+  const previous = line.status ?? 'ACTIVE';
+  Object.assign(line, settings);
   store.save();
+  if (settings.status && settings.status !== previous) {
+    webhooks.emit(
+      'phone_number.status_updated',
+      { phone_number: line.phone_number, old_status: previous, new_status: settings.status, changed_at: new Date().toISOString(), new_reputation: line.reputation, new_health_status: line.reputation },
+      line.phone_number,
+    );
+  }
   sendJson(res, 200, { phone_number: line.phone_number, card_setup: line.card_setup, activate_after_ms: line.activate_after_ms });
 }
 
@@ -150,6 +168,38 @@ function addChat({ res, body, store }: RouteContext) {
   sendJson(res, 201, chatJson(chat));
 }
 
+/**
+ * A message in an existing chat that did not go through the API: the customer writing (inbound) or
+ * someone at the business replying from elsewhere (outbound). Announced by webhook, as Linq does.
+ */
+function simulateMessage(direction: 'inbound' | 'outbound') {
+  return (context: RouteContext) => {
+    const { res, store, webhooks } = context;
+    const chat = requireChat(context);
+    const input = (context.body ?? {}) as Record<string, unknown>;
+    const me = chat.handles.find((h) => h.is_me)!;
+    const customer = chat.handles.find((h) => !h.is_me)!;
+    const message: SandboxMessage = {
+      id: randomUUID(),
+      chat_id: chat.id,
+      created_at: new Date().toISOString(),
+      is_from_me: direction === 'outbound',
+      text: typeof input.text === 'string' ? input.text : direction === 'outbound' ? 'Sent from the business’s phone' : 'A reply from the customer',
+      service: chat.service ?? 'iMessage',
+      from_handle: direction === 'outbound' ? me : customer,
+      delivery_status: direction === 'outbound' ? 'sent' : 'received',
+    };
+    store.addMessage(chat, message);
+    webhooks.emit(direction === 'outbound' ? 'message.sent' : 'message.received', messageEventJson(chat, message), me.handle);
+    sendJson(res, 201, { message_id: message.id, chat_id: chat.id });
+  };
+}
+
+function webhookDeliveries({ res, query, webhooks }: RouteContext) {
+  const type = query.get('event_type');
+  sendJson(res, 200, { deliveries: webhooks.attempts.filter((a) => !type || a.event_type === type) });
+}
+
 function image({ res, params, store }: RouteContext) {
   const found = store.image(params[0]!);
   if (!found) return sendJson(res, 404, { error: 'Not found' });
@@ -169,5 +219,16 @@ export const controlRoutes: Route[] = [
   { method: 'POST', pattern: /^\/__sandbox\/lines$/, handler: addLine },
   { method: 'PATCH', pattern: /^\/__sandbox\/lines\/([^/]+)$/, handler: updateLine },
   { method: 'POST', pattern: /^\/__sandbox\/chats$/, handler: addChat },
+  {
+    method: 'DELETE',
+    pattern: /^\/__sandbox\/chats\/([^/]+)$/,
+    handler: ({ res, params, store }) => {
+      if (!store.removeChat(params[0]!)) throw new LinqApiError(404, 2001, 'Chat not found');
+      sendJson(res, 200, { ok: true });
+    },
+  },
+  { method: 'POST', pattern: /^\/__sandbox\/chats\/([^/]+)\/customer-reply$/, handler: simulateMessage('inbound') },
+  { method: 'POST', pattern: /^\/__sandbox\/chats\/([^/]+)\/outbound-elsewhere$/, handler: simulateMessage('outbound') },
+  { method: 'GET', pattern: /^\/__sandbox\/webhook-deliveries$/, handler: webhookDeliveries },
   { method: 'GET', pattern: /^\/cdn\/contact-card\/([a-f0-9]{64})$/, handler: image },
 ];

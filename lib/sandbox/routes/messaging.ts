@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isE164, LinqApiError, requireObject, sendJson } from '@/lib/sandbox/http';
 import { requireChat, requireNotLeft } from '@/lib/sandbox/routes/chats';
 import type { Route, RouteContext } from '@/lib/sandbox/router';
-import { chatJson, sentMessageJson } from '@/lib/sandbox/serialize';
+import { chatJson, messageEventJson, sentMessageJson } from '@/lib/sandbox/serialize';
 import type { SandboxChat, SandboxHandle, SandboxMessage, Service } from '@/lib/sandbox/types';
 
 const SERVICES: readonly Service[] = ['iMessage', 'SMS', 'RCS'];
@@ -99,9 +99,11 @@ function createChat(context: RouteContext) {
     const handle = (h: string, isMe: boolean): SandboxHandle => ({ id: randomUUID(), handle: h, joined_at: now, service, is_me: isMe, left_at: null, status: 'active' });
     chat = { id: randomUUID(), created_at: now, updated_at: now, display_name: to.join(', '), handles: [handle(from, true), ...to.map((h) => handle(h, false))], health: 'HEALTHY', is_group: to.length > 1, service };
     store.addChat(chat, []);
+    context.webhooks.emit('chat.created', chatJson(chat), from);
   }
   const message = outboundMessage(context, chat, content);
   store.addMessage(chat, message);
+  context.webhooks.emit('message.sent', messageEventJson(chat, message), from);
   sendJson(res, 201, { chat: { ...chatJson(chat), message: sentMessageJson(message) } });
 }
 
@@ -113,6 +115,7 @@ function sendMessage(context: RouteContext) {
   if (previous) return sendJson(context.res, 200, { chat_id: previous.chat_id, message: sentMessageJson(previous) });
   const message = outboundMessage(context, chat, content);
   context.store.addMessage(chat, message);
+  context.webhooks.emit('message.sent', messageEventJson(chat, message), message.from_handle.handle);
   sendJson(context.res, 200, { chat_id: chat.id, message: sentMessageJson(message) });
 }
 

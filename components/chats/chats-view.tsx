@@ -1,0 +1,43 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { ChevronRight } from 'lucide-react';
+import Link from 'next/link';
+import { chatsViewQuery } from '@/components/chats/chat-queries';
+import { ChatTable } from '@/components/chats/chat-table';
+import { IndexStatusBar } from '@/components/chats/index-status-bar';
+import { Button } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import type { ChatsView as View } from '@/lib/data/chats';
+import { chatPageHref, type ChatPageQuery } from '@/lib/validations/chats';
+
+/** The index's status, the page of chats and its pager, kept fresh from the database. */
+export function ChatsView({ query, initialView, canShare, canSync }: { query: ChatPageQuery; initialView: View; canShare: boolean; canSync: boolean }) {
+  const viewQuery = chatsViewQuery(query);
+  const { data: view } = useQuery({ ...viewQuery, initialData: initialView });
+
+  return (
+    <>
+      <IndexStatusBar status={view.status} canSync={canSync} />
+      <Card className="overflow-hidden">
+        <ChatTable view={view} viewKey={viewQuery.queryKey} canShare={canShare} />
+      </Card>
+      <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm">
+        <span>
+          {query.cursor && (
+            <Link className="text-primary hover:underline" href={chatPageHref({ ...query, cursor: undefined })}>
+              First page
+            </Link>
+          )}
+        </span>
+        {view.nextCursor && (
+          <Button asChild variant="outline" size="sm">
+            <Link href={chatPageHref({ ...query, cursor: view.nextCursor })}>
+              Next page <ChevronRight aria-hidden />
+            </Link>
+          </Button>
+        )}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,145 @@
+import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
+import { chatSearchText, diffListedChats, type IndexedFacts } from '@/lib/chats/index-facts';
+import { hasLeftChat, participantsOf, sendingNumberOf } from '@/lib/chats/facts';
+import { db } from '@/lib/db';
+import type { LinqChat, OutboundFacts } from '@/lib/linq';
+
+// Every write to the chat index goes through here, so that the rules hold everywhere: facts only
+// move forward in time, "has an outbound message" never turns back into "no", and activityAt is
+// always the latest of what is known.
+
+/** The listing is at least as recent as what the index holds (Linq's updated_at). */
+const FRESH = Prisma.raw(`EXCLUDED."linqUpdatedAt" >= COALESCE("Chat"."linqUpdatedAt", '-infinity')`);
+
+export interface UpsertSummary {
+  created: number;
+  changed: number;
+}
+
+/**
+ * Writes chats as Linq listed (or returned) them: one read and one statement, whatever the number
+ * of chats. A listing older than what the index holds (by Linq's updated_at) does not overwrite it.
+ * `listedAt` marks them as seen by a crawl, for finding the chats a complete crawl no longer lists.
+ */
+export async function upsertChats(chats: LinqChat[], listedAt: Date | null): Promise<UpsertSummary> {
+  if (chats.length === 0) return { created: 0, changed: 0 };
+  const ids = chats.map((chat) => chat.id);
+  const existing = await db.chat.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, sendingNumber: true, service: true, isGroup: true, health: true, hasLeft: true, displayName: true, participants: true, goneAt: true },
+  });
+  const summary = diffListedChats(existing as IndexedFacts[], chats);
+  const column = <T,>(pick: (chat: LinqChat) => T) => chats.map(pick);
+
+  await db.$executeRaw`
+    INSERT INTO "Chat" ("id", "sendingNumber", "service", "isGroup", "health", "hasLeft", "displayName", "participants",
+                        "searchText", "linqCreatedAt", "linqUpdatedAt", "activityAt", "lastListedAt")
+    SELECT t.id, t.line, t.service, t.is_group, t.health, t.has_left, t.display_name,
+           string_to_array(t.participants, chr(31)),
+           t.search, t.created AT TIME ZONE 'UTC', t.updated AT TIME ZONE 'UTC',
+           GREATEST(t.updated, t.created) AT TIME ZONE 'UTC', ${listedAt}::timestamp
+      FROM unnest(
+        ${ids}::text[],
+        ${column(sendingNumberOf)}::text[],
+        ${column((c) => c.service)}::text[],
+        ${column((c) => c.isGroup)}::boolean[],
+        ${column((c) => c.health)}::text[],
+        ${column(hasLeftChat)}::boolean[],
+        ${column((c) => c.displayName)}::text[],
+        ${column((c) => participantsOf(c).join('\u001f'))}::text[],
+        ${column(chatSearchText)}::text[],
+        ${column((c) => c.createdAt)}::timestamptz[],
+        ${column((c) => c.updatedAt)}::timestamptz[]
+      ) AS t(id, line, service, is_group, health, has_left, display_name, participants, search, created, updated)
+    ON CONFLICT ("id") DO UPDATE SET
+      "sendingNumber" = CASE WHEN ${FRESH} THEN EXCLUDED."sendingNumber" ELSE "Chat"."sendingNumber" END,
+      "service"       = CASE WHEN ${FRESH} THEN EXCLUDED."service" ELSE "Chat"."service" END,
+      "isGroup"       = CASE WHEN ${FRESH} THEN EXCLUDED."isGroup" ELSE "Chat"."isGroup" END,
+      "health"        = CASE WHEN ${FRESH} THEN EXCLUDED."health" ELSE "Chat"."health" END,
+      "hasLeft"       = CASE WHEN ${FRESH} THEN EXCLUDED."hasLeft" ELSE "Chat"."hasLeft" END,
+      "displayName"   = CASE WHEN ${FRESH} THEN EXCLUDED."displayName" ELSE "Chat"."displayName" END,
+      "participants"  = CASE WHEN ${FRESH} THEN EXCLUDED."participants" ELSE "Chat"."participants" END,
+      "searchText"    = CASE WHEN ${FRESH} THEN EXCLUDED."searchText" ELSE "Chat"."searchText" END,
+      "linqCreatedAt" = COALESCE("Chat"."linqCreatedAt", EXCLUDED."linqCreatedAt"),
+      "linqUpdatedAt" = GREATEST("Chat"."linqUpdatedAt", EXCLUDED."linqUpdatedAt"),
+      -- Activity after the messages were read may be a message from the business: read again.
+      "outbound"      = CASE WHEN "Chat"."outbound" = 'NO' AND EXCLUDED."linqUpdatedAt" > COALESCE("Chat"."outboundCheckedAt", '-infinity')
+                             THEN 'UNKNOWN'::"OutboundState" ELSE "Chat"."outbound" END,
+      "activityAt"    = GREATEST("Chat"."activityAt", EXCLUDED."linqUpdatedAt"),
+      "lastListedAt"  = COALESCE(EXCLUDED."lastListedAt", "Chat"."lastListedAt"),
+      "goneAt"        = NULL`;
+  return summary;
+}
+
+/**
+ * Records what reading chats' messages told. A "no" never overwrites a "yes" (a webhook may have
+ * said yes meanwhile), and the latest message times only move forward.
+ */
+export async function recordOutboundReads(reads: Array<{ chatId: string; facts: OutboundFacts }>, checkedAt: Date): Promise<void> {
+  if (reads.length === 0) return;
+  await db.$executeRawUnsafe(
+    `UPDATE "Chat" AS c SET
+        "outbound" = CASE WHEN c."outbound" = 'YES' OR r.has THEN 'YES'::"OutboundState" ELSE 'NO'::"OutboundState" END,
+        "outboundSince" = CASE WHEN c."outbound" = 'YES' THEN c."outboundSince"
+                               WHEN r.has OR c."outbound" = 'UNKNOWN' OR c."outboundSince" IS NULL THEN $4::timestamp
+                               ELSE c."outboundSince" END,
+        "outboundSource" = CASE WHEN c."outbound" = 'YES' THEN c."outboundSource" ELSE 'MESSAGES'::"FactSource" END,
+        "outboundCheckedAt" = $4::timestamp,
+        "outboundFailedAt" = NULL,
+        "lastOutboundAt" = GREATEST(c."lastOutboundAt", r.last_out AT TIME ZONE 'UTC'),
+        "lastInboundAt" = GREATEST(c."lastInboundAt", r.last_in AT TIME ZONE 'UTC'),
+        "activityAt" = GREATEST(c."activityAt", r.last_out AT TIME ZONE 'UTC', r.last_in AT TIME ZONE 'UTC')
+       FROM unnest($1::text[], $2::boolean[], $3::timestamptz[], $5::timestamptz[]) AS r(id, has, last_out, last_in)
+      WHERE c."id" = r.id`,
+    reads.map((r) => r.chatId),
+    reads.map((r) => r.facts.hasOutbound),
+    reads.map((r) => r.facts.lastOutboundAt),
+    checkedAt,
+    reads.map((r) => r.facts.lastInboundAt),
+  );
+}
+
+/** Chats whose messages could not be read: the sync moves past them and tries again next run. */
+export async function recordOutboundFailures(chatIds: string[], failedAt: Date): Promise<void> {
+  if (chatIds.length === 0) return;
+  await db.chat.updateMany({ where: { id: { in: chatIds } }, data: { outboundFailedAt: failedAt } });
+}
+
+/**
+ * A message the business sent (webhook message.sent): the chat has an outbound message from now on.
+ * Returns false when the chat is not indexed yet.
+ */
+export async function recordOutboundMessage(chatId: string, sentAt: Date, knownAt: Date): Promise<boolean> {
+  const updated = await db.$executeRawUnsafe(
+    `UPDATE "Chat" SET
+        "outboundSince" = CASE WHEN "outbound" = 'YES' THEN "outboundSince" ELSE $3::timestamp END,
+        "outboundSource" = CASE WHEN "outbound" = 'YES' THEN "outboundSource" ELSE 'WEBHOOK'::"FactSource" END,
+        "outbound" = 'YES',
+        "lastOutboundAt" = GREATEST("lastOutboundAt", $2::timestamp),
+        "activityAt" = GREATEST("activityAt", $2::timestamp)
+      WHERE "id" = $1`,
+    chatId,
+    sentAt,
+    knownAt,
+  );
+  return updated > 0;
+}
+
+/** A message from the customer (webhook message.received). Returns false when the chat is not indexed. */
+export async function recordInboundMessage(chatId: string, receivedAt: Date): Promise<boolean> {
+  const updated = await db.$executeRawUnsafe(
+    `UPDATE "Chat" SET "lastInboundAt" = GREATEST("lastInboundAt", $2::timestamp), "activityAt" = GREATEST("activityAt", $2::timestamp)
+      WHERE "id" = $1`,
+    chatId,
+    receivedAt,
+  );
+  return updated > 0;
+}
+
+/** Chats Linq confirmed it no longer has (404): kept for history, hidden from the page. */
+export async function markChatsGone(chatIds: string[], goneAt: Date): Promise<number> {
+  if (chatIds.length === 0) return 0;
+  const result = await db.chat.updateMany({ where: { id: { in: chatIds }, goneAt: null }, data: { goneAt } });
+  return result.count;
+}

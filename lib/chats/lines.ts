@@ -1,0 +1,63 @@
+import 'server-only';
+import { cardStatus, type CardStatus } from '@/lib/cards/status';
+import { db } from '@/lib/db';
+import type { LinqContactCard, LinqGateway, LinqPhoneNumber } from '@/lib/linq';
+
+// The account's lines and their cards, as the chat index needs them: eligibility reads the card's
+// state from here, so that a page of chats costs no Linq call.
+
+/** Keeps the lines Linq listed, with the state of each one's card. */
+export async function recordLines(lines: LinqPhoneNumber[], cards: LinqContactCard[], at = new Date()): Promise<void> {
+  const byNumber = new Map(cards.map((card) => [card.phoneNumber, card]));
+  for (const line of lines) {
+    const status = cardStatus(byNumber.get(line.phoneNumber));
+    await db.sendingLine.upsert({
+      where: { phoneNumber: line.phoneNumber },
+      create: { phoneNumber: line.phoneNumber, linqId: line.id, reputation: line.reputation, cardStatus: status, cardCheckedAt: at, lastListedAt: at },
+      update: { linqId: line.id, reputation: line.reputation, cardStatus: status, cardCheckedAt: at, lastListedAt: at },
+    });
+  }
+}
+
+/** Reads the lines and the cards from Linq (two calls) and keeps them. */
+export async function refreshLines(linq: LinqGateway): Promise<number> {
+  const [lines, cards] = await Promise.all([linq.listPhoneNumbers(), linq.listContactCards()]);
+  await recordLines(lines, cards);
+  return lines.length;
+}
+
+/** A card's state as a save or a status read just learned it. */
+export async function recordCardStatus(phoneNumber: string, status: CardStatus, at = new Date()): Promise<void> {
+  await db.sendingLine.upsert({
+    where: { phoneNumber },
+    create: { phoneNumber, cardStatus: status, cardCheckedAt: at },
+    update: { cardStatus: status, cardCheckedAt: at },
+  });
+}
+
+/** ACTIVE or FLAGGED, from a phone_number.status_updated webhook; an older change never overwrites a newer one. */
+export async function recordLineStatus(phoneNumber: string, status: string, changedAt: Date, reputation: string | null): Promise<void> {
+  await db.$executeRawUnsafe(
+    `INSERT INTO "SendingLine" ("phoneNumber", "status", "statusChangedAt", "reputation") VALUES ($1, $2, $3::timestamp, $4)
+     ON CONFLICT ("phoneNumber") DO UPDATE SET
+       "status" = EXCLUDED."status", "statusChangedAt" = EXCLUDED."statusChangedAt",
+       "reputation" = COALESCE(EXCLUDED."reputation", "SendingLine"."reputation")
+     WHERE "SendingLine"."statusChangedAt" IS NULL OR "SendingLine"."statusChangedAt" <= EXCLUDED."statusChangedAt"`,
+    phoneNumber,
+    status,
+    changedAt,
+    reputation,
+  );
+}
+
+export interface LineSummary {
+  phoneNumber: string;
+  cardStatus: CardStatus;
+  status: string | null;
+}
+
+/** The lines the index knows, by number. */
+export async function listLines(): Promise<LineSummary[]> {
+  const rows = await db.sendingLine.findMany({ orderBy: { phoneNumber: 'asc' }, select: { phoneNumber: true, cardStatus: true, status: true } });
+  return rows.map((row) => ({ ...row, cardStatus: row.cardStatus as CardStatus }));
+}

@@ -1,0 +1,14 @@
+import 'server-only';
+import type { ChatSyncRun, SyncTrigger } from '@/generated/prisma/client';
+import { beginSyncRun } from '@/lib/chats/sync/runs';
+import { sendJob } from '@/lib/jobs/send';
+
+/**
+ * Starts a full sync of the chat index in the background, or returns the one already running
+ * (whoever asked for it): there is never more than one.
+ */
+export async function requestSync(trigger: SyncTrigger, requestedById?: string): Promise<{ run: ChatSyncRun; started: boolean }> {
+  const begun = await beginSyncRun(trigger, requestedById);
+  if (begun.started) await sendJob('chats.sync', { runId: begun.run.id });
+  return begun;
+}

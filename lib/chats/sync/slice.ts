@@ -1,0 +1,221 @@
+import 'server-only';
+import type { ChatSyncRun, Prisma } from '@/generated/prisma/client';
+import { upsertChats, markChatsGone, recordOutboundFailures, recordOutboundReads } from '@/lib/chats/index-store';
+import { refreshLines } from '@/lib/chats/lines';
+import { mapWithConcurrency } from '@/lib/concurrency';
+import { db } from '@/lib/db';
+import { describeLinqError, LinqError, type LinqChat, type LinqGateway, type OutboundFacts } from '@/lib/linq';
+
+// A full sync of the chat index, run as a series of slices (background jobs). Each slice moves the
+// run forward from its checkpoint in ChatSyncRun and stops after a few minutes, when its job is
+// asked to stop, or when Linq answers 429; the next slice picks up where it stood. So a crash or a
+// restart loses at most the page in hand, never the crawl.
+
+export type SyncPhase = 'lines' | 'crawl' | 'confirm_gone' | 'messages' | 'done';
+
+/** Chats per page of GET /v3/chats (Linq's maximum). */
+export const CRAWL_PAGE_SIZE = 100;
+/** Chats looked at per step of the later phases. */
+const BATCH_SIZE = 50;
+/** A Retry-After Linq did not give. */
+const DEFAULT_PAUSE_SECONDS = 30;
+
+export interface SliceContext {
+  linq: LinqGateway;
+  /** Aborted when the job must stop (shutdown, lost claim): the slice ends at the next checkpoint. */
+  signal?: AbortSignal;
+  /** The slice ends after this long, and the run continues in the next one. */
+  budgetMs: number;
+  /** Messages of this many chats are read at the same time. */
+  readConcurrency: number;
+  now?: () => Date;
+}
+
+export type SliceOutcome =
+  | { kind: 'continue'; run: ChatSyncRun }
+  | { kind: 'paused'; until: Date; run: ChatSyncRun }
+  | { kind: 'finished'; run: ChatSyncRun };
+
+class LinqPause extends Error {
+  constructor(readonly until: Date) {
+    super(`Linq asked to wait until ${until.toISOString()}`);
+  }
+}
+
+function pauseFor(error: unknown, now: Date): LinqPause | null {
+  if (!(error instanceof LinqError) || error.status !== 429) return null;
+  return new LinqPause(new Date(now.getTime() + (error.retryAfterSeconds ?? DEFAULT_PAUSE_SECONDS) * 1000));
+}
+
+function describe(error: unknown): string {
+  if (error instanceof LinqError) {
+    const described = describeLinqError(error.facts());
+    return `${described.message}${error.traceId ? ` (trace ${error.traceId})` : ''}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function advance(run: ChatSyncRun, data: Prisma.ChatSyncRunUpdateInput): Promise<ChatSyncRun> {
+  return db.chatSyncRun.update({ where: { id: run.id }, data: { ...data, progressAt: new Date() } });
+}
+
+/** Lines and their cards first: eligibility needs each line's card. */
+async function syncLines(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyncRun> {
+  await refreshLines(ctx.linq);
+  return advance(run, { phase: 'crawl' });
+}
+
+/** One page of GET /v3/chats, written to the index; the cursor is saved with it. */
+async function crawlPage(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyncRun> {
+  const listedAt = run.startedAt;
+  const page = await ctx.linq.listChats({ limit: CRAWL_PAGE_SIZE, cursor: run.cursor ?? undefined });
+  const summary = await upsertChats(page.items, listedAt);
+  return advance(run, {
+    cursor: page.nextCursor,
+    pages: { increment: 1 },
+    chatsSeen: { increment: page.items.length },
+    chatsNew: { increment: summary.created },
+    chatsChanged: { increment: summary.changed },
+    ...(page.nextCursor === null && { phase: 'confirm_gone' }),
+  });
+}
+
+/**
+ * Chats the complete crawl did not list: each is asked for by id, so that a chat the listing
+ * skipped (the list's order moved while it was read) is not mistaken for a deleted one. Only a
+ * 404 marks a chat gone.
+ */
+async function confirmGone(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyncRun> {
+  const candidates = await db.chat.findMany({
+    where: { goneAt: null, firstSeenAt: { lt: run.startedAt }, OR: [{ lastListedAt: null }, { lastListedAt: { lt: run.startedAt } }] },
+    select: { id: true },
+    take: BATCH_SIZE,
+  });
+  if (candidates.length === 0) return advance(run, { phase: 'messages' });
+  const results = await mapWithConcurrency(candidates, ctx.readConcurrency, (chat) => ctx.linq.getChat(chat.id));
+  const now = ctx.now?.() ?? new Date();
+  const gone: string[] = [];
+  const stillThere: LinqChat[] = [];
+  const unsure: string[] = [];
+  let pause: LinqPause | null = null;
+  let lastError: string | undefined;
+  results.forEach((result, index) => {
+    const id = candidates[index]!.id;
+    if (result.status === 'fulfilled') return void stillThere.push(result.value);
+    const error = result.reason;
+    if (error instanceof LinqError && error.status === 404) return void gone.push(id);
+    const wait = pauseFor(error, now);
+    if (wait) return void (pause ??= wait);
+    lastError = describe(error);
+    unsure.push(id);
+  });
+  await upsertChats(stillThere, run.startedAt);
+  // Not confirmed either way: kept, and looked at again by the next sync.
+  if (unsure.length > 0) await db.chat.updateMany({ where: { id: { in: unsure } }, data: { lastListedAt: run.startedAt } });
+  const marked = await markChatsGone(gone, now);
+  const next = await advance(run, { chatsGone: { increment: marked }, errors: { increment: unsure.length }, ...(lastError && { lastError }) });
+  if (pause) throw pause;
+  return next;
+}
+
+/**
+ * Reads the messages of chats whose outbound presence is unknown, most recently active first,
+ * a bounded number at a time. A chat whose messages cannot be read is skipped until the next run.
+ */
+async function readUnknownOutbound(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyncRun> {
+  const chats = await db.chat.findMany({
+    where: { goneAt: null, outbound: 'UNKNOWN', OR: [{ outboundFailedAt: null }, { outboundFailedAt: { lt: run.startedAt } }] },
+    orderBy: [{ activityAt: 'desc' }, { id: 'desc' }],
+    select: { id: true },
+    take: BATCH_SIZE,
+  });
+  if (chats.length === 0) return finish(run, 'COMPLETED');
+  const checkedAt = ctx.now?.() ?? new Date();
+  const results = await mapWithConcurrency(chats, ctx.readConcurrency, (chat) => ctx.linq.readOutbound(chat.id));
+  const reads: Array<{ chatId: string; facts: OutboundFacts }> = [];
+  const failed: string[] = [];
+  let pause: LinqPause | null = null;
+  let lastError: string | undefined;
+  results.forEach((result, index) => {
+    const chatId = chats[index]!.id;
+    if (result.status === 'fulfilled') return void reads.push({ chatId, facts: result.value });
+    const wait = pauseFor(result.reason, checkedAt);
+    if (wait) return void (pause ??= wait);
+    failed.push(chatId);
+    lastError = describe(result.reason);
+  });
+  await recordOutboundReads(reads, checkedAt);
+  await recordOutboundFailures(failed, checkedAt);
+  const next = await advance(run, {
+    messagesRead: { increment: reads.length },
+    errors: { increment: failed.length },
+    ...(lastError && { lastError }),
+  });
+  if (pause) throw pause;
+  return next;
+}
+
+async function finish(run: ChatSyncRun, status: 'COMPLETED' | 'FAILED', lastError?: string): Promise<ChatSyncRun> {
+  const finishedAt = new Date();
+  return advance(run, {
+    status,
+    phase: 'done',
+    finishedAt,
+    durationMs: finishedAt.getTime() - run.startedAt.getTime(),
+    pausedUntil: null,
+    ...(lastError && { lastError }),
+  });
+}
+
+const STEPS: Record<Exclude<SyncPhase, 'done'>, (run: ChatSyncRun, ctx: SliceContext) => Promise<ChatSyncRun>> = {
+  lines: syncLines,
+  crawl: crawlPage,
+  confirm_gone: confirmGone,
+  messages: readUnknownOutbound,
+};
+
+/**
+ * Moves the run forward from its checkpoint until it ends, the slice's time is up, the job is asked
+ * to stop, or Linq asks to wait. A failure Linq will not get over (a bad API key) ends the run as
+ * failed; others are thrown, and the job is retried from the checkpoint.
+ */
+export async function runSyncSlice(runId: string, ctx: SliceContext): Promise<SliceOutcome> {
+  const now = () => ctx.now?.() ?? new Date();
+  let run = await db.chatSyncRun.findUniqueOrThrow({ where: { id: runId } });
+  if (run.status !== 'RUNNING') return { kind: 'finished', run };
+  if (run.pausedUntil && run.pausedUntil > now()) return { kind: 'paused', until: run.pausedUntil, run };
+  if (run.pausedUntil) run = await advance(run, { pausedUntil: null });
+
+  const deadline = Date.now() + ctx.budgetMs;
+  try {
+    // At least one step per slice, then as many as the time allows.
+    while (run.status === 'RUNNING' && run.phase !== 'done') {
+      if (ctx.signal?.aborted) return { kind: 'continue', run };
+      run = await STEPS[run.phase as Exclude<SyncPhase, 'done'>](run, ctx);
+      if (run.status === 'RUNNING' && Date.now() >= deadline) return { kind: 'continue', run };
+    }
+    return { kind: 'finished', run };
+  } catch (error) {
+    if (error instanceof LinqPause) {
+      run = await advance(run, { pausedUntil: error.until, lastError: 'Linq asked the console to slow down (429); the sync waits as asked.' });
+      return { kind: 'paused', until: error.until, run };
+    }
+    if (error instanceof LinqError && (error.status === 401 || error.status === 403)) {
+      run = await finish(run, 'FAILED', describe(error));
+      return { kind: 'finished', run };
+    }
+    const wait = pauseFor(error, now());
+    if (wait) {
+      run = await advance(run, { pausedUntil: wait.until, lastError: 'Linq asked the console to slow down (429); the sync waits as asked.' });
+      return { kind: 'paused', until: wait.until, run };
+    }
+    await advance(run, { errors: { increment: 1 }, lastError: describe(error) });
+    throw error;
+  }
+}
+
+/** Ends a run that cannot go on (its job failed for good). */
+export async function abandonSyncRun(runId: string, reason: string): Promise<void> {
+  const run = await db.chatSyncRun.findUnique({ where: { id: runId } });
+  if (run?.status === 'RUNNING') await finish(run, 'FAILED', reason);
+}

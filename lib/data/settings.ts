@@ -1,0 +1,74 @@
+import 'server-only';
+import { requirePermission } from '@/lib/auth/guards';
+import { db } from '@/lib/db';
+import { getSettings } from '@/lib/env';
+import { getLinq, readLinq, type LinqRead, type LinqWebhookSubscription } from '@/lib/linq';
+import { publicUrlProblems, type PublicUrlProblem } from '@/lib/photos/public-url';
+import { openWebhookSecret } from '@/lib/webhooks/keys';
+import { utcDay } from '@/lib/webhooks/stats';
+import { webhookTargetUrl } from '@/lib/webhooks/subscription';
+
+function subscriptionState(read: LinqRead<LinqWebhookSubscription | null> | null): 'active' | 'inactive' | 'missing' | 'unknown' | null {
+  if (read === null) return null;
+  if (!read.ok) return 'unknown';
+  if (!read.value) return 'missing';
+  return read.value.isActive ? 'active' : 'inactive';
+}
+
+export async function getWebhookSettings() {
+  await requirePermission('manageSettings');
+  const settings = getSettings();
+  const today = new Date(`${utcDay(new Date())}T00:00:00Z`);
+  const [subscription, lastDelivery, deliveriesToday, day] = await Promise.all([
+    db.webhookSubscription.findFirst(),
+    db.webhookDelivery.findFirst({ orderBy: { receivedAt: 'desc' }, select: { receivedAt: true, eventType: true, status: true } }),
+    db.webhookDelivery.count({ where: { receivedAt: { gte: today } } }),
+    db.webhookDay.findUnique({ where: { day: utcDay(new Date()) } }),
+  ]);
+  const createdBy = subscription ? await db.user.findUnique({ where: { id: subscription.createdById }, select: { name: true } }) : null;
+  // Whether Linq still has the subscription (it may have been deleted on Linq's dashboard).
+  const atLinq: LinqRead<LinqWebhookSubscription | null> | null = subscription ? await readLinq(async () => (await getLinq().listWebhookSubscriptions()).find((s) => s.id === subscription.id) ?? null) : null;
+  return {
+    targetUrl: webhookTargetUrl(),
+    publicUrlProblems: publicUrlProblems(settings.publicBaseUrl) as PublicUrlProblem[],
+    mode: settings.linq.mode,
+    envSecret: Boolean(settings.linqWebhookSecret),
+    subscription: subscription && {
+      id: subscription.id,
+      targetUrl: subscription.targetUrl,
+      events: subscription.events,
+      createdAt: subscription.createdAt.toISOString(),
+      createdBy: createdBy?.name ?? 'a former staff member',
+      secretReadable: openWebhookSecret(subscription.secretCiphertext) !== null,
+      atLinq: subscriptionState(atLinq),
+    },
+    lastDelivery: lastDelivery && { at: lastDelivery.receivedAt.toISOString(), eventType: lastDelivery.eventType, status: lastDelivery.status },
+    today: {
+      deliveries: deliveriesToday,
+      duplicates: day?.duplicates ?? 0,
+      refusals: day?.refusals ?? 0,
+      lastRefusal: day?.lastRefusalAt ? { at: day.lastRefusalAt.toISOString(), reason: day.lastRefusalReason ?? '' } : null,
+    },
+  };
+}
+
+export type WebhookSettings = Awaited<ReturnType<typeof getWebhookSettings>>;
+
+export async function getBackgroundWork() {
+  await requirePermission('manageSettings');
+  const settings = getSettings();
+  const [syncs, jobs, failures] = await Promise.all([
+    db.chatSyncRun.findMany({ orderBy: { startedAt: 'desc' }, take: 10 }),
+    db.jobRun.findMany({ orderBy: { startedAt: 'desc' }, take: 25 }),
+    db.jobRun.findMany({ where: { status: 'FAILED' }, orderBy: { startedAt: 'desc' }, take: 1 }),
+  ]);
+  return {
+    workers: settings.backgroundJobs,
+    syncIntervalMinutes: settings.chatSyncIntervalMs / 60_000,
+    syncs,
+    jobs,
+    lastFailure: failures[0] ?? null,
+  };
+}
+
+export type BackgroundWork = Awaited<ReturnType<typeof getBackgroundWork>>;

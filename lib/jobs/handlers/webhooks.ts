@@ -1,0 +1,21 @@
+import 'server-only';
+import type { Job } from 'pg-boss';
+import { db } from '@/lib/db';
+import { sendJob } from '@/lib/jobs/send';
+import { getBackgroundLinq } from '@/lib/linq';
+import { ApplyPaused, applyWaitingDeliveries } from '@/lib/webhooks/apply';
+
+const BUDGET_MS = 60_000;
+
+/** Applies the webhook deliveries waiting; queues another job if some are left or Linq asked to wait. */
+export async function handleApplyJob(job: Job<object>): Promise<string | undefined> {
+  try {
+    const applied = await applyWaitingDeliveries(getBackgroundLinq(), BUDGET_MS, job.signal);
+    if (await db.webhookDelivery.count({ where: { status: 'RECEIVED' }, take: 1 })) await sendJob('webhooks.apply', {});
+    return applied > 0 ? `${applied} webhook ${applied === 1 ? 'delivery' : 'deliveries'} applied.` : undefined;
+  } catch (error) {
+    if (!(error instanceof ApplyPaused)) throw error;
+    await sendJob('webhooks.apply', {}, { startAfter: error.until });
+    return `Paused by Linq until ${error.until.toISOString()}.`;
+  }
+}

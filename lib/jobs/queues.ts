@@ -1,0 +1,37 @@
+import type { Queue } from 'pg-boss';
+
+/** Every queue the console uses, with its options; lib/jobs/boss.ts creates them at start. */
+export const QUEUES = {
+  /**
+   * One slice of a full sync of the chat index (lib/chats/sync). 'stately': at most one slice runs
+   * and one waits, across every instance, so two syncs never crawl at once. A slice ends itself
+   * after a few minutes and queues the next; a crashed slice stops sending heartbeats and is retried,
+   * and resumes from the run's checkpoint.
+   */
+  'chats.sync': {
+    policy: 'stately',
+    heartbeatSeconds: 30,
+    expireInSeconds: 15 * 60,
+    retryLimit: 20,
+    retryDelay: 5,
+    retryBackoff: true,
+    retryDelayMax: 120,
+  },
+  /** Applies the webhook deliveries waiting in WebhookDelivery, in order, a batch at a time. */
+  'webhooks.apply': {
+    policy: 'stately',
+    expireInSeconds: 5 * 60,
+    retryLimit: 10,
+    retryDelay: 2,
+    retryBackoff: true,
+    retryDelayMax: 60,
+  },
+  /** Every minute (pg-boss cron, once across instances): starts what is due and tidies up. */
+  'console.tick': {
+    policy: 'stately',
+    expireInSeconds: 5 * 60,
+    retryLimit: 0,
+  },
+} satisfies Record<string, Omit<Queue, 'name'>>;
+
+export type QueueName = keyof typeof QUEUES;

@@ -1,0 +1,52 @@
+import 'server-only';
+import type { Job, JobWithMetadata } from 'pg-boss';
+import { closeEmbeddedPglite } from '@/lib/database/embedded';
+import { getSettings } from '@/lib/env';
+import { getBoss, stopBoss } from '@/lib/jobs/boss';
+import { handleSyncJob, type SyncJobData } from '@/lib/jobs/handlers/sync';
+import { runTick } from '@/lib/jobs/handlers/tick';
+import { handleApplyJob } from '@/lib/jobs/handlers/webhooks';
+import { recordJobRun } from '@/lib/jobs/record';
+
+const globalForWorkers = globalThis as unknown as { workersStarted?: boolean };
+
+/**
+ * Starts this instance's workers (unless BACKGROUND_JOBS=off), the every-minute tick, and a first
+ * tick now, which starts the first sync when the index is empty. Stops cleanly on SIGTERM/SIGINT:
+ * workers take no new job, running ones get 20 s to reach a checkpoint, and whatever is left goes
+ * back to the queue (its heartbeat stops, pg-boss retries it) to resume from its checkpoint.
+ */
+export async function startBackgroundJobs(): Promise<void> {
+  if (!getSettings().backgroundJobs || globalForWorkers.workersStarted) return;
+  globalForWorkers.workersStarted = true;
+  const boss = await getBoss();
+
+  await boss.work('chats.sync', { pollingIntervalSeconds: 2, includeMetadata: true }, async ([job]: JobWithMetadata<SyncJobData>[]) =>
+    recordJobRun('chats.sync', job!.id, () => handleSyncJob(job!)),
+  );
+  await boss.work('webhooks.apply', { pollingIntervalSeconds: 1 }, async ([job]: Job<object>[]) =>
+    recordJobRun('webhooks.apply', job!.id, () => handleApplyJob(job!), { quietWhenIdle: true }),
+  );
+  await boss.work('console.tick', { pollingIntervalSeconds: 5 }, async ([job]: Job<object>[]) =>
+    recordJobRun('console.tick', job!.id, () => runTick(), { quietWhenIdle: true }),
+  );
+  await boss.schedule('console.tick', '* * * * *', null, { tz: 'UTC' });
+  await boss.send('console.tick', {});
+
+  process.once('SIGTERM', () => void shutDown('SIGTERM'));
+  process.once('SIGINT', () => void shutDown('SIGINT'));
+}
+
+async function shutDown(signal: NodeJS.Signals): Promise<void> {
+  console.log(`[console] ${signal}: stopping background jobs…`);
+  try {
+    await stopBoss(20_000);
+  } catch (error) {
+    console.error('[jobs] stopping:', error);
+  }
+  // With NEXT_MANUAL_SIG_HANDLE (npm start), Next leaves the exit to the console, after the jobs.
+  if (process.env.NEXT_MANUAL_SIG_HANDLE) {
+    await closeEmbeddedPglite().catch(() => undefined);
+    process.exit(0);
+  }
+}

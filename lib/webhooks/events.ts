@@ -1,0 +1,97 @@
+// What each webhook event means for the chat index. Pure: the delivery is verified and stored
+// before this runs, and lib/webhooks/apply.ts carries the plan out.
+import { z } from 'zod';
+
+/** The events the console subscribes to; anything else is recorded and ignored. */
+export const SUBSCRIBED_EVENTS = [
+  'message.sent',
+  'message.received',
+  'message.failed',
+  'chat.created',
+  'participant.added',
+  'participant.removed',
+  'phone_number.status_updated',
+] as const;
+
+export type IndexChange =
+  /** The business sent a message: the chat has an outbound message from now on. */
+  | { kind: 'outbound'; chatId: string; at: Date }
+  /** The customer wrote. */
+  | { kind: 'inbound'; chatId: string; at: Date }
+  /** The chat as Linq describes it in the event (chat.created carries the whole chat). */
+  | { kind: 'chat'; chat: unknown }
+  /** The chat changed in a way the event does not fully describe: read it from Linq again. */
+  | { kind: 'refresh'; chatId: string }
+  | { kind: 'line_status'; phoneNumber: string; status: 'ACTIVE' | 'FLAGGED'; changedAt: Date; reputation: string | null }
+  /** Kept in the delivery record only (message.failed). */
+  | { kind: 'record'; note: string }
+  | { kind: 'ignore' };
+
+const isoDate = z.iso.datetime({ offset: true }).transform((value) => new Date(value));
+
+const envelope = z.object({
+  event_type: z.string(),
+  event_id: z.string().optional(),
+  created_at: isoDate.optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+
+export type WebhookEnvelope = z.infer<typeof envelope>;
+
+/** The envelope of a verified delivery, or null when it is not one. */
+export function parseEnvelope(payload: unknown): WebhookEnvelope | null {
+  const parsed = envelope.safeParse(payload);
+  return parsed.success ? parsed.data : null;
+}
+
+// 2026-02-03 payloads put the chat under data.chat; older ones used data.chat_id or data.message.
+const messageData = z.object({
+  chat: z.object({ id: z.string() }).optional(),
+  chat_id: z.string().optional(),
+  message: z.object({ chat_id: z.string().optional(), sent_at: isoDate.nullish(), created_at: isoDate.nullish() }).optional(),
+  sent_at: isoDate.nullish(),
+});
+
+function messageChange(kind: 'outbound' | 'inbound', event: WebhookEnvelope): IndexChange {
+  const data = messageData.parse(event.data ?? {});
+  const chatId = data.chat?.id ?? data.chat_id ?? data.message?.chat_id;
+  const at = data.sent_at ?? data.message?.sent_at ?? data.message?.created_at ?? event.created_at;
+  if (!chatId || !at) throw new Error(`A ${event.event_type} event without its chat or time.`);
+  return { kind, chatId, at };
+}
+
+const participantData = z.object({ chat_id: z.string() });
+const lineData = z.object({
+  phone_number: z.string(),
+  new_status: z.enum(['ACTIVE', 'FLAGGED']),
+  changed_at: isoDate.optional(),
+  new_reputation: z.string().optional(),
+});
+const failedData = z.object({ code: z.number(), chat_id: z.string().optional(), reason: z.string().nullish() });
+
+/** What the event changes in the index. Throws when a subscribed event lacks what it must carry. */
+export function planChange(event: WebhookEnvelope): IndexChange {
+  switch (event.event_type) {
+    case 'message.sent':
+      return messageChange('outbound', event);
+    case 'message.received':
+      return messageChange('inbound', event);
+    case 'chat.created':
+      return { kind: 'chat', chat: event.data };
+    case 'participant.added':
+    case 'participant.removed':
+      return { kind: 'refresh', chatId: participantData.parse(event.data ?? {}).chat_id };
+    case 'phone_number.status_updated': {
+      const data = lineData.parse(event.data ?? {});
+      const changedAt = data.changed_at ?? event.created_at;
+      if (!changedAt) throw new Error('A phone_number.status_updated event without its time.');
+      return { kind: 'line_status', phoneNumber: data.phone_number, status: data.new_status, changedAt, reputation: data.new_reputation ?? null };
+    }
+    case 'message.failed': {
+      const data = failedData.parse(event.data ?? {});
+      return { kind: 'record', note: `Linq could not deliver a message${data.chat_id ? ` in chat ${data.chat_id}` : ''} (code ${data.code}${data.reason ? `: ${data.reason}` : ''}).` };
+    }
+    default:
+      return { kind: 'ignore' };
+  }
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { useConsole } from '../support/console-harness';
+
+// The full sync against the sandbox and the embedded database: what it indexes, how it resumes,
+// waits for Linq, confirms chats gone, and survives one chat's failure.
+
+const h = useConsole({ sandbox: { chatCount: 250, seed: 7 } });
+
+async function slices() {
+  return import('@/lib/chats/sync/slice');
+}
+
+/** Runs a sync to its end, one step per slice (as if the job were stopped after every page). */
+async function syncToEnd(options: { budgetMs?: number; maxSlices?: number } = {}) {
+  const { beginSyncRun } = await import('@/lib/chats/sync/runs');
+  const { runSyncSlice } = await slices();
+  const { run } = await beginSyncRun('MANUAL');
+  let outcome;
+  for (let i = 0; i < (options.maxSlices ?? 500); i++) {
+    outcome = await runSyncSlice(run.id, { linq: h.backgroundLinq, budgetMs: options.budgetMs ?? 0, readConcurrency: 4 });
+    if (outcome.kind === 'finished') return outcome.run;
+    if (outcome.kind === 'paused') return outcome;
+  }
+  throw new Error('The sync did not end');
+}
+
+describe('full sync', () => {
+  it('indexes every chat, its line and card, and reads messages only where outbound presence is unknown', async () => {
+    const run = await syncToEnd();
+    expect(run).toMatchObject({ status: 'COMPLETED', phase: 'done', chatsSeen: 250, chatsNew: 250, chatsChanged: 0, chatsGone: 0, errors: 0 });
+    // 250 chats at 100 a page: 3 pages, each page's cursor carried from the one before.
+    expect(h.requests('/v3/chats', 'GET').filter((r) => r.path === '/v3/chats').map((r) => r.query.cursor ?? null)).toEqual([null, '100', '200']);
+    expect(run.messagesRead).toBe(250);
+    expect(await h.db.chat.count({ where: { goneAt: null } })).toBe(250);
+    const sandboxChats = h.sandbox.store.state.chats;
+    const withOutbound = sandboxChats.filter((chat) => h.sandbox.store.messages(chat.id).some((m) => m.is_from_me)).length;
+    expect(await h.db.chat.count({ where: { outbound: 'YES', outboundSource: 'MESSAGES' } })).toBe(withOutbound);
+    expect(await h.db.chat.count({ where: { outbound: 'NO' } })).toBe(250 - withOutbound);
+    const lines = await h.db.sendingLine.findMany({ orderBy: { phoneNumber: 'asc' } });
+    expect(lines.map((line) => [line.phoneNumber, line.cardStatus])).toEqual([
+      ['+14155550100', 'active'],
+      ['+14155550101', 'none'],
+      ['+14155550102', 'inactive'],
+    ]);
+
+    // Nothing changed at Linq: the second sync lists the chats again and reads no message.
+    h.sandbox.store.requestLog = [];
+    const second = await syncToEnd({ budgetMs: 60_000 });
+    expect(second).toMatchObject({ status: 'COMPLETED', chatsSeen: 250, chatsNew: 0, chatsChanged: 0, messagesRead: 0 });
+    expect(h.requests('/messages')).toHaveLength(0);
+  });
+
+  it('reads again a chat that shows activity after its "no", and keeps a "yes" whatever it reads', async () => {
+    const noChat = await h.db.chat.findFirstOrThrow({ where: { outbound: 'NO', service: 'iMessage', hasLeft: false } });
+    await h.control('POST', `/__sandbox/chats/${noChat.id}/outbound-elsewhere`, {});
+    const run = await syncToEnd({ budgetMs: 60_000 });
+    expect(run).toMatchObject({ status: 'COMPLETED', chatsChanged: 0, messagesRead: 1 });
+    expect(await h.db.chat.findUniqueOrThrow({ where: { id: noChat.id } })).toMatchObject({ outbound: 'YES', outboundSource: 'MESSAGES' });
+  });
+
+  it('pauses for Linq’s Retry-After on a 429 and resumes from the same page', async () => {
+    await h.control('POST', '/__sandbox/faults', { rules: [{ method: 'GET', path: '^/v3/chats\\?.*cursor=100', status: 429, retryAfterSeconds: 1, times: 1 }] });
+    const paused = await syncToEnd({ budgetMs: 60_000 });
+    if (!('kind' in paused) || paused.kind !== 'paused') throw new Error('expected a pause');
+    expect(paused.until.getTime() - Date.now()).toBeGreaterThan(0);
+    expect(paused.until.getTime() - Date.now()).toBeLessThanOrEqual(1_000);
+    expect(paused.run).toMatchObject({ status: 'RUNNING', phase: 'crawl', cursor: '100', pages: 1 });
+
+    const { runSyncSlice } = await slices();
+    // Too early: the run waits as Linq asked, without calling it.
+    const before = h.sandbox.store.requestLog.length;
+    expect((await runSyncSlice(paused.run.id, { linq: h.backgroundLinq, budgetMs: 60_000, readConcurrency: 4 })).kind).toBe('paused');
+    expect(h.sandbox.store.requestLog.length).toBe(before);
+
+    await new Promise((resolve) => setTimeout(resolve, paused.until.getTime() - Date.now() + 50));
+    const done = await runSyncSlice(paused.run.id, { linq: h.backgroundLinq, budgetMs: 60_000, readConcurrency: 4 });
+    expect(done.run).toMatchObject({ status: 'COMPLETED', chatsSeen: 250, pausedUntil: null });
+  });
+
+  it('marks a chat gone only once Linq confirms it (404), and keeps it for history', async () => {
+    const [deleted, skipped] = await h.db.chat.findMany({ where: { goneAt: null }, take: 2, orderBy: { id: 'asc' } });
+    await h.control('DELETE', `/__sandbox/chats/${deleted!.id}`);
+    // Another chat the listing skips (its order moved while it was read) but Linq still has by id.
+    const list = h.sandbox.store.chats.bind(h.sandbox.store);
+    h.sandbox.store.chats = (filter) => list(filter).filter((chat) => chat.id !== skipped!.id);
+    try {
+      const run = await syncToEnd({ budgetMs: 60_000 });
+      expect(run).toMatchObject({ status: 'COMPLETED', chatsSeen: 248, chatsGone: 1 });
+    } finally {
+      h.sandbox.store.chats = list;
+    }
+    expect(h.requests(`/v3/chats/${skipped!.id}`, 'GET').filter((r) => r.path === `/v3/chats/${skipped!.id}`)).toHaveLength(1);
+    expect((await h.db.chat.findUniqueOrThrow({ where: { id: deleted!.id } })).goneAt).not.toBeNull();
+    expect((await h.db.chat.findUniqueOrThrow({ where: { id: skipped!.id } })).goneAt).toBeNull();
+  });
+
+  it('moves past a chat whose messages cannot be read, and tries it again on the next run', async () => {
+    const target = await h.db.chat.findFirstOrThrow({ where: { goneAt: null, outbound: 'NO' } });
+    await h.db.chat.update({ where: { id: target.id }, data: { outbound: 'UNKNOWN' } });
+    await h.control('POST', '/__sandbox/faults', { rules: [{ path: `^/v3/chats/${target.id}/messages`, status: 500, times: 1 }] });
+    const run = await syncToEnd({ budgetMs: 60_000 });
+    expect(run).toMatchObject({ status: 'COMPLETED', errors: 1, messagesRead: 0 });
+    expect(run.lastError).toMatch(/Linq/);
+    expect(await h.db.chat.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ outbound: 'UNKNOWN' });
+
+    const next = await syncToEnd({ budgetMs: 60_000 });
+    expect(next).toMatchObject({ status: 'COMPLETED', errors: 0, messagesRead: 1 });
+    expect((await h.db.chat.findUniqueOrThrow({ where: { id: target.id } })).outbound).toBe('NO');
+  });
+
+  it('ends as failed, with the reason, when Linq refuses the API key', async () => {
+    await h.control('POST', '/__sandbox/faults', { rules: [{ path: '^/v3/phone_numbers', status: 401, times: 1 }] });
+    const run = await syncToEnd({ budgetMs: 60_000 });
+    expect(run).toMatchObject({ status: 'FAILED' });
+    expect(run.lastError).toMatch(/API key/i);
+  });
+
+  it('lets one sync run at a time, whoever asks', async () => {
+    const { beginSyncRun } = await import('@/lib/chats/sync/runs');
+    const [a, b] = await Promise.all([beginSyncRun('MANUAL'), beginSyncRun('SCHEDULE')]);
+    expect([a.started, b.started].sort()).toEqual([false, true]);
+    expect(a.run.id).toBe(b.run.id);
+    expect(await h.db.chatSyncRun.count({ where: { status: 'RUNNING' } })).toBe(1);
+  });
+});

@@ -1,0 +1,186 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signatureHeaders } from '@/lib/sandbox/webhooks';
+import { useConsole } from '../support/console-harness';
+
+// Linq's webhooks through the console: verification with the SDK, one record per webhook-id,
+// and each event applied to the chat index so that it stays right whatever the order.
+
+const h = useConsole({ sandbox: { chatCount: 40, seed: 11 } });
+let secret = '';
+let actor: { id: string; email: string; name: string; role: 'ADMIN' };
+
+async function modules() {
+  const [{ receiveWebhook }, { applyWaitingDeliveries }] = await Promise.all([import('@/lib/webhooks/receive'), import('@/lib/webhooks/apply')]);
+  return { receiveWebhook, applyWaitingDeliveries };
+}
+
+let sequence = 0;
+function event(eventType: string, data: Record<string, unknown>, createdAt = new Date()) {
+  sequence += 1;
+  return JSON.stringify({ api_version: 'v3', webhook_version: '2026-02-03', event_type: eventType, event_id: `evt_${sequence}`, created_at: createdAt.toISOString(), partner_id: 'p', trace_id: 't', data });
+}
+
+function signed(body: string, options: { id?: string; key?: string; timestamp?: number } = {}) {
+  const id = options.id ?? `msg_${Date.now()}_${Math.random().toString(36).slice(2)}`;
+  return signatureHeaders(options.key ?? secret, id, options.timestamp ?? Math.floor(Date.now() / 1000), body);
+}
+
+async function deliver(body: string, headers: Record<string, string>) {
+  const { receiveWebhook, applyWaitingDeliveries } = await modules();
+  const result = await receiveWebhook(body, headers);
+  await applyWaitingDeliveries(h.backgroundLinq, 10_000);
+  return result;
+}
+
+const sentAt = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+const messageData = (chatId: string, direction: 'inbound' | 'outbound', at: string) => ({ id: `m_${at}`, direction, chat: { id: chatId, is_group: false }, sent_at: at, parts: [] });
+
+beforeAll(async () => {
+  const { db } = h;
+  const user = await db.user.create({ data: { email: 'admin@example.com', name: 'Ada Admin', role: 'ADMIN', passwordHash: 'x' } });
+  actor = { id: user.id, email: user.email, name: user.name, role: 'ADMIN' };
+  const { connectWebhooks } = await import('@/lib/webhooks/subscription');
+  await connectWebhooks(actor, h.linq);
+  secret = h.sandbox.store.state.webhook_subscriptions![0]!.signing_secret;
+  // The index holds the sandbox's chats, none of which has had an outbound message read yet.
+  const { upsertChats } = await import('@/lib/chats/index-store');
+  const page = await h.linq.listChats({ limit: 100 });
+  await upsertChats(page.items, new Date());
+});
+
+describe('Connect', () => {
+  it('subscribes with the events the index needs, keeps the secret encrypted, and is audited', async () => {
+    const [subscription] = h.sandbox.store.state.webhook_subscriptions!;
+    expect(subscription!.target_url).toMatch(/\/api\/webhooks\/linq\?version=2026-02-03$/);
+    expect(subscription!.subscribed_events.sort()).toEqual(
+      ['chat.created', 'message.failed', 'message.received', 'message.sent', 'participant.added', 'participant.removed', 'phone_number.status_updated'].sort(),
+    );
+    const stored = await h.db.webhookSubscription.findFirstOrThrow();
+    expect(stored.secretCiphertext).not.toContain(secret.slice(6, 20));
+    const { openWebhookSecret } = await import('@/lib/webhooks/keys');
+    expect(openWebhookSecret(stored.secretCiphertext)).toBe(secret);
+    const change = await h.db.settingsChange.findFirstOrThrow();
+    expect(change).toMatchObject({ kind: 'WEBHOOK_CONNECTED', actorId: actor.id, subject: subscription!.target_url });
+    const { connectWebhooks } = await import('@/lib/webhooks/subscription');
+    await expect(connectWebhooks(actor, h.linq)).rejects.toThrow(/already connected/);
+  });
+});
+
+describe('signatures', () => {
+  it('accepts only a valid first delivery; tampering, another secret, a stale timestamp, missing headers and a replay change nothing', async () => {
+    const chat = await h.db.chat.findFirstOrThrow({ where: { outbound: 'UNKNOWN' } });
+    const body = event('message.sent', messageData(chat.id, 'outbound', sentAt(5)));
+    const headers = signed(body);
+
+    const tampered = await deliver(body.replace(chat.id, 'another-chat'), headers);
+    expect(tampered.status).toBe(401);
+    const otherSecret = await deliver(body, signed(body, { key: 'whsec_' + Buffer.from('not the secret, really not').toString('base64') }));
+    expect(otherSecret.status).toBe(401);
+    const stale = await deliver(body, signed(body, { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }));
+    expect(stale.status).toBe(401);
+    const missing = await deliver(body, { 'content-type': 'application/json' });
+    expect(missing.status).toBe(400);
+    expect(await h.db.webhookDelivery.count()).toBe(0);
+    expect((await h.db.chat.findUniqueOrThrow({ where: { id: chat.id } })).outbound).toBe('UNKNOWN');
+
+    expect(await deliver(body, headers)).toEqual({ status: 200, body: { received: true, duplicate: false } });
+    expect(await deliver(body, headers)).toEqual({ status: 200, body: { received: true, duplicate: true } });
+    expect(await h.db.webhookDelivery.count()).toBe(1);
+    expect(await h.db.chat.findUniqueOrThrow({ where: { id: chat.id } })).toMatchObject({ outbound: 'YES', outboundSource: 'WEBHOOK' });
+
+    const day = await h.db.webhookDay.findFirstOrThrow();
+    expect(day).toMatchObject({ refusals: 4, duplicates: 1 });
+    expect(day.lastRefusalReason).toMatch(/signature headers/);
+  });
+});
+
+describe('events', () => {
+  it('keeps the latest facts whatever the order, and never turns "yes" back into "no"', async () => {
+    const chat = await h.db.chat.findFirstOrThrow({ where: { outbound: 'UNKNOWN' } });
+    const newerAt = sentAt(2);
+    const newer = event('message.received', messageData(chat.id, 'inbound', newerAt));
+    const older = event('message.received', messageData(chat.id, 'inbound', sentAt(30)));
+    await deliver(newer, signed(newer));
+    await deliver(older, signed(older));
+    const sent = event('message.sent', messageData(chat.id, 'outbound', sentAt(10)));
+    await deliver(sent, signed(sent));
+    const row = await h.db.chat.findUniqueOrThrow({ where: { id: chat.id } });
+    expect(row.lastInboundAt?.toISOString()).toBe(newerAt);
+    expect(row.outbound).toBe('YES');
+
+    // Messages read later that show no outbound message (Linq removed old ones) do not undo it.
+    const { recordOutboundReads } = await import('@/lib/chats/index-store');
+    await recordOutboundReads([{ chatId: chat.id, facts: { hasOutbound: false, lastOutboundAt: null, lastInboundAt: null } }], new Date());
+    expect((await h.db.chat.findUniqueOrThrow({ where: { id: chat.id } })).outbound).toBe('YES');
+  });
+
+  it('adds a chat it has not indexed yet, reading it from Linq', async () => {
+    const line = h.sandbox.store.state.lines[0]!.phone_number;
+    const created = await h.control<{ id: string }>('POST', '/__sandbox/chats', { from: line, to: ['+13125550999'], inbound: 1 });
+    const body = event('message.received', messageData(created.id, 'inbound', sentAt(1)));
+    await deliver(body, signed(body));
+    const row = await h.db.chat.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row).toMatchObject({ sendingNumber: line, participants: ['+13125550999'] });
+    expect(row.lastInboundAt).not.toBeNull();
+  });
+
+  it('records a line flagged by Linq, ignoring an older change that arrives late', async () => {
+    const line = h.sandbox.store.state.lines[1]!.phone_number;
+    const flagged = event('phone_number.status_updated', { phone_number: line, new_status: 'FLAGGED', changed_at: sentAt(1), new_reputation: 'CRITICAL' });
+    const olderActive = event('phone_number.status_updated', { phone_number: line, new_status: 'ACTIVE', changed_at: sentAt(20), new_reputation: 'HEALTHY' });
+    await deliver(flagged, signed(flagged));
+    await deliver(olderActive, signed(olderActive));
+    expect(await h.db.sendingLine.findUniqueOrThrow({ where: { phoneNumber: line } })).toMatchObject({ status: 'FLAGGED', reputation: 'CRITICAL' });
+  });
+
+  it('records message.failed and events it does not use without touching the index', async () => {
+    const failed = event('message.failed', { code: 4001, failed_at: sentAt(1), chat_id: 'some-chat' });
+    const typing = event('chat.typing_indicator.started', { chat_id: 'some-chat' });
+    await deliver(failed, signed(failed, { id: 'failed-1' }));
+    await deliver(typing, signed(typing, { id: 'typing-1' }));
+    expect(await h.db.webhookDelivery.findUniqueOrThrow({ where: { id: 'failed-1' } })).toMatchObject({ status: 'IGNORED', error: expect.stringMatching(/code 4001/) });
+    expect(await h.db.webhookDelivery.findUniqueOrThrow({ where: { id: 'typing-1' } })).toMatchObject({ status: 'IGNORED', eventType: 'chat.typing_indicator.started' });
+  });
+});
+
+describe('the sandbox as Linq', () => {
+  it('delivers signed events the SDK verifies, and tries again after a 5xx', async () => {
+    let failNext = true;
+    const received: number[] = [];
+    const { receiveWebhook } = await modules();
+    const server = http.createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      if (failNext) {
+        failNext = false;
+        res.writeHead(503).end();
+        return;
+      }
+      const result = await receiveWebhook(Buffer.concat(chunks).toString('utf8'), Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])));
+      received.push(result.status);
+      res.writeHead(result.status, { 'content-type': 'application/json' }).end(JSON.stringify(result.body));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    h.sandbox.behaviour.webhookRetryBaseMs = 50;
+    const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    const created = await h.linq.createWebhookSubscription({ targetUrl: target, events: ['message.received'] });
+    const { sealWebhookSecret, forgetWebhookSecrets } = await import('@/lib/webhooks/keys');
+    await h.db.webhookSubscription.create({ data: { id: created.id, targetUrl: target, events: created.events, secretCiphertext: sealWebhookSecret(created.signingSecret), createdById: actor.id } });
+    forgetWebhookSecrets();
+    try {
+      const chat = h.sandbox.store.state.chats[0]!;
+      await h.control('POST', `/__sandbox/chats/${chat.id}/customer-reply`, { text: 'Thanks!' });
+      await expect.poll(() => received, { timeout: 5_000 }).toEqual([200]);
+      const attempts = h.sandbox.webhooks.attempts.filter((a) => a.subscription_id === created.id);
+      expect(attempts.map((a) => [a.attempt, a.status])).toEqual([
+        [1, 503],
+        [2, 200],
+      ]);
+      expect(new Set(attempts.map((a) => a.webhook_id)).size).toBe(1);
+    } finally {
+      server.close();
+    }
+  });
+});

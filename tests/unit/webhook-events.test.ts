@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnvelope, planChange } from '@/lib/webhooks/events';
+
+const at = '2026-11-30T10:00:00Z';
+const plan = (event_type: string, data: unknown) => planChange(parseEnvelope({ event_type, event_id: 'e', created_at: '2026-11-30T10:05:00Z', data })!);
+
+describe('what a webhook event changes in the chat index', () => {
+  it('message.sent: the chat has an outbound message, at the time it was sent', () => {
+    expect(plan('message.sent', { direction: 'outbound', chat: { id: 'c1' }, sent_at: at })).toEqual({ kind: 'outbound', chatId: 'c1', at: new Date(at) });
+  });
+
+  it('message.received, in the 2026-02-03 shape and in the older nested one, falling back to the event time', () => {
+    expect(plan('message.received', { chat: { id: 'c1' }, sent_at: at })).toEqual({ kind: 'inbound', chatId: 'c1', at: new Date(at) });
+    expect(plan('message.received', { message: { chat_id: 'c2', created_at: at } })).toEqual({ kind: 'inbound', chatId: 'c2', at: new Date(at) });
+    expect(plan('message.received', { chat_id: 'c3' })).toEqual({ kind: 'inbound', chatId: 'c3', at: new Date('2026-11-30T10:05:00Z') });
+  });
+
+  it('chat.created carries the chat; participant changes read it again', () => {
+    expect(plan('chat.created', { id: 'c1', handles: [] })).toEqual({ kind: 'chat', chat: { id: 'c1', handles: [] } });
+    expect(plan('participant.added', { chat_id: 'c1', handle: '+1' })).toEqual({ kind: 'refresh', chatId: 'c1' });
+    expect(plan('participant.removed', { chat_id: 'c1', handle: '+1' })).toEqual({ kind: 'refresh', chatId: 'c1' });
+  });
+
+  it('phone_number.status_updated: the line is flagged or active again, as of its change', () => {
+    expect(plan('phone_number.status_updated', { phone_number: '+14155550100', new_status: 'FLAGGED', changed_at: at, new_reputation: 'CRITICAL' })).toEqual({
+      kind: 'line_status',
+      phoneNumber: '+14155550100',
+      status: 'FLAGGED',
+      changedAt: new Date(at),
+      reputation: 'CRITICAL',
+    });
+  });
+
+  it('message.failed is kept as a note; anything else is ignored', () => {
+    expect(plan('message.failed', { code: 4001, chat_id: 'c1', reason: 'Delivery failed', failed_at: at })).toEqual({
+      kind: 'record',
+      note: 'Linq could not deliver a message in chat c1 (code 4001: Delivery failed).',
+    });
+    expect(plan('reaction.added', { anything: true })).toEqual({ kind: 'ignore' });
+  });
+
+  it('refuses a subscribed event that lacks what it must carry, and a payload that is no event', () => {
+    expect(() => plan('message.sent', { direction: 'outbound' })).toThrow(/without its chat/);
+    expect(() => plan('phone_number.status_updated', { phone_number: '+1', new_status: 'GONE' })).toThrow();
+    expect(parseEnvelope({ data: {} })).toBeNull();
+    expect(parseEnvelope('text')).toBeNull();
+  });
+});
