@@ -18,6 +18,14 @@ interface Server extends ConsoleUnderTest {
   env: Record<string, string>;
 }
 
+// The PostgreSQL consoles are two instances of one deployment: one database, one Linq (the first
+// one's sandbox), one AUTH_SECRET, and a webhook subscription made outside the console whose signing
+// secret both are given (tests/e2e/instances.spec.ts).
+const SHARED = {
+  AUTH_SECRET: 'e2e-auth-secret-shared-by-the-postgres-consoles',
+  LINQ_WEBHOOK_SECRET: `whsec_${Buffer.from('e2e webhook signing secret, 32 bytes').toString('base64')}`,
+};
+
 const servers: Server[] = [
   {
     name: 'embedded',
@@ -27,13 +35,23 @@ const servers: Server[] = [
     env: { DATA_DIR: path.join(dataRoot, 'embedded'), EMBEDDED_DB_PORT: '54331', SANDBOX_PORT: '4101' },
   },
 ];
+/** Consoles only reached through another one's tests (the second PostgreSQL instance). */
+const extraServers: Array<Omit<Server, 'databaseUrl' | 'sandboxUrl'>> = [];
 if (process.env.E2E_POSTGRES_URL) {
   servers.push({
     name: 'postgres',
     port: 3102,
     databaseUrl: process.env.E2E_POSTGRES_URL,
     sandboxUrl: 'http://127.0.0.1:4102',
-    env: { DATA_DIR: path.join(dataRoot, 'postgres'), DATABASE_URL: process.env.E2E_POSTGRES_URL, SANDBOX_PORT: '4102' },
+    secondConsoleUrl: 'http://127.0.0.1:3103',
+    webhookSecret: SHARED.LINQ_WEBHOOK_SECRET,
+    authSecret: SHARED.AUTH_SECRET,
+    env: { DATA_DIR: path.join(dataRoot, 'postgres'), DATABASE_URL: process.env.E2E_POSTGRES_URL, SANDBOX_PORT: '4102', ...SHARED },
+  });
+  extraServers.push({
+    name: 'postgres-second',
+    port: 3103,
+    env: { DATA_DIR: path.join(dataRoot, 'postgres-second'), DATABASE_URL: process.env.E2E_POSTGRES_URL, LINQ_API_BASE_URL: 'http://127.0.0.1:4102/api/partner', ...SHARED },
   });
 }
 
@@ -61,12 +79,14 @@ export default defineConfig({
   },
   projects: servers.map((server) => ({
     name: server.name,
+    // Two instances of one deployment exist only on PostgreSQL (the embedded database is one process's).
+    testIgnore: server.secondConsoleUrl ? undefined : /instances\.spec\.ts/,
     use: {
       baseURL: `http://127.0.0.1:${server.port}`,
-      consoleUnderTest: { databaseUrl: server.databaseUrl, sandboxUrl: server.sandboxUrl },
+      consoleUnderTest: { databaseUrl: server.databaseUrl, sandboxUrl: server.sandboxUrl, secondConsoleUrl: server.secondConsoleUrl, webhookSecret: server.webhookSecret, authSecret: server.authSecret },
     },
   })),
-  webServer: servers.map((server) => ({
+  webServer: [...servers, ...extraServers].map((server) => ({
     command: `npx next start -p ${server.port}`,
     url: `http://127.0.0.1:${server.port}/api/health`,
     reuseExistingServer: false,

@@ -2,32 +2,26 @@
 
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { Loader2, Send, Users } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
 import { EligibilityCell } from '@/components/chats/eligibility-cell';
 import { HealthBadge, ServiceBadge } from '@/components/chats/chat-badges';
 import { ShareHistorySheet } from '@/components/chats/share-history-sheet';
+import { useNow } from '@/components/hooks/use-now';
 import { Button } from '@/components/ui/button';
+import { RelativeTime } from '@/components/ui/relative-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { shareContactCardAction } from '@/lib/actions/shares';
 import { evaluateEligibility } from '@/lib/chats/eligibility';
 import type { ChatRow } from '@/lib/chats/index-query';
 import type { ChatsView } from '@/lib/data/chats';
-import { formatDateTime, formatRelative } from '@/lib/format';
-
-/** The current time, ticking every 30 s so that cooldowns end on screen without a reload. */
-function useNow(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
+import { formatDateTime } from '@/lib/format';
 
 export function ChatTable({ view, viewKey, canShare }: { view: ChatsView; viewKey: QueryKey; canShare: boolean }) {
   const queryClient = useQueryClient();
-  const now = useNow();
+  // The server's time until the browser's clock takes over (the same on both sides of hydration),
+  // then ticking, so that cooldowns end on screen without a reload.
+  const now = useNow() ?? new Date(view.generatedAt);
   const [sharing, setSharing] = useState<ReadonlySet<string>>(new Set());
 
   const rows = view.rows.map((row) => ({
@@ -119,9 +113,7 @@ export function ChatTable({ view, viewKey, canShare }: { view: ChatsView; viewKe
               <EligibilityCell eligibility={eligibility} label={row.label} />
             </TableCell>
             <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
-              <time dateTime={row.activityAt} title={formatDateTime(row.activityAt)}>
-                {formatRelative(row.activityAt, now)}
-              </time>
+              <RelativeTime value={row.activityAt} />
             </TableCell>
             <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
               <p>{row.lastSharedAt ? formatDateTime(row.lastSharedAt) : 'Never'}</p>

@@ -5,9 +5,10 @@ import { Loader2, RefreshCw } from 'lucide-react';
 import { useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
+import { RelativeTime } from '@/components/ui/relative-time';
 import { requestSyncAction } from '@/lib/actions/chats';
 import type { IndexStatus } from '@/lib/chats/index-status';
-import { formatDateTime, formatRelative } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
 
 const PHASES: Record<string, string> = {
   lines: 'reading your numbers and cards',
@@ -15,14 +16,6 @@ const PHASES: Record<string, string> = {
   confirm_gone: 'checking chats Linq no longer lists',
   messages: 'reading messages of chats not checked yet',
 };
-
-function When({ at }: { at: string }) {
-  return (
-    <time dateTime={at} title={formatDateTime(at)}>
-      {formatRelative(at)}
-    </time>
-  );
-}
 
 /** How many chats the index holds, how fresh it is, and "Sync now". */
 export function IndexStatusBar({ status, canSync }: { status: IndexStatus; canSync: boolean }) {
@@ -58,7 +51,7 @@ export function IndexStatusBar({ status, canSync }: { status: IndexStatus; canSy
             </>
           ) : status.lastSyncEndedAt ? (
             <>
-              Last full sync {status.lastSyncFailed ? 'failed' : 'ended'} <When at={status.lastSyncEndedAt} />
+              Last full sync {status.lastSyncFailed ? 'failed' : 'ended'} <RelativeTime value={status.lastSyncEndedAt} />
             </>
           ) : (
             'No full sync yet'
@@ -66,7 +59,7 @@ export function IndexStatusBar({ status, canSync }: { status: IndexStatus; canSy
         </span>
         <span className="text-muted-foreground">
           {webhooks.connected ? (
-            <>Webhooks live{webhooks.lastDeliveryAt && <> (last delivery <When at={webhooks.lastDeliveryAt} />)</>}</>
+            <>Webhooks live{webhooks.lastDeliveryAt && <> (last delivery <RelativeTime value={webhooks.lastDeliveryAt} />)</>}</>
           ) : (
             'Webhooks not connected: changes show after the next sync'
           )}

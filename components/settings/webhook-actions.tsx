@@ -14,7 +14,7 @@ function report(result: SettingsActionResult) {
 }
 
 /** Connect, or Disconnect after a confirmation naming what stops. */
-export function WebhookActions({ connected, targetUrl }: { connected: boolean; targetUrl: string }) {
+export function WebhookActions({ subscriptionId, targetUrl }: { subscriptionId: string | null; targetUrl: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [open, setOpen] = useState(false);
@@ -25,9 +25,9 @@ export function WebhookActions({ connected, targetUrl }: { connected: boolean; t
       router.refresh();
     });
 
-  if (!connected) {
+  if (!subscriptionId) {
     return (
-      <Button onClick={() => run(connectWebhooksAction)} disabled={pending}>
+      <Button onClick={() => run(() => connectWebhooksAction(targetUrl))} disabled={pending}>
         {pending ? <Loader2 className="animate-spin" aria-hidden /> : <PlugZap aria-hidden />}
         Connect
       </Button>
@@ -46,7 +46,7 @@ export function WebhookActions({ connected, targetUrl }: { connected: boolean; t
           <DialogClose asChild>
             <Button variant="outline">Keep connected</Button>
           </DialogClose>
-          <Button variant="destructive" onClick={() => run(disconnectWebhooksAction)} disabled={pending}>
+          <Button variant="destructive" onClick={() => run(() => disconnectWebhooksAction(subscriptionId))} disabled={pending}>
             {pending && <Loader2 className="animate-spin" aria-hidden />}
             Disconnect
           </Button>

@@ -50,7 +50,7 @@ export function WebhookSection({ webhooks }: { webhooks: WebhookSettings }) {
             {subscription ? <Badge tone="success">Connected</Badge> : webhooks.envSecret ? <Badge tone="info">Secret from LINQ_WEBHOOK_SECRET</Badge> : <Badge tone="neutral">Not connected</Badge>}
             {subscription?.atLinq && <Badge tone={AT_LINQ[subscription.atLinq].tone}>{AT_LINQ[subscription.atLinq].label}</Badge>}
           </div>
-          <WebhookActions connected={subscription !== null} targetUrl={subscription?.targetUrl ?? webhooks.targetUrl} />
+          <WebhookActions subscriptionId={subscription?.id ?? null} targetUrl={subscription?.targetUrl ?? webhooks.targetUrl} />
         </div>
         {subscription && !subscription.secretReadable && (
           <p role="status" className="text-sm text-destructive">

@@ -3,16 +3,17 @@
 import { authorize } from '@/lib/auth/guards';
 import { requestSync } from '@/lib/chats/sync/request';
 
-export type SyncActionResult = { ok: true; started: boolean; message: string } | { ok: false; message: string };
+export type SyncActionResult = { ok: true; started: boolean; runId: string; message: string } | { ok: false; message: string };
 
 /** "Sync now": starts a full sync of the chat index, or reports the one already running. */
 export async function requestSyncAction(): Promise<SyncActionResult> {
   const access = await authorize('syncChats');
   if (!access.ok) return { ok: false, message: access.error };
-  const { started } = await requestSync('MANUAL', access.user.id);
+  const { started, run } = await requestSync('MANUAL', access.user.id);
   return {
     ok: true,
     started,
+    runId: run.id,
     message: started ? 'Sync started: every chat is read from Linq again, in the background.' : 'A sync is already running; its progress shows above the table.',
   };
 }

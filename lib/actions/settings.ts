@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { authorize } from '@/lib/auth/guards';
 import { describeLinqError, getLinq, LinqError } from '@/lib/linq';
-import { connectWebhooks, disconnectWebhooks, WebhookSetupError } from '@/lib/webhooks/subscription';
+import { z } from 'zod';
+import { connectWebhooks, disconnectWebhooks, webhookTargetUrl, WebhookSetupError } from '@/lib/webhooks/subscription';
 
 export type SettingsActionResult = { ok: true; message: string } | { ok: false; message: string; nextStep?: string; traceId?: string };
 
@@ -17,10 +18,19 @@ async function attempt(change: () => Promise<string>): Promise<SettingsActionRes
   }
 }
 
-/** Settings → Webhooks → Connect (admins). */
-export async function connectWebhooksAction(): Promise<SettingsActionResult> {
+const shown = z.string().min(1).max(500);
+
+/**
+ * Settings → Webhooks → Connect (admins). The page sends the address it showed, so that a page
+ * opened before PUBLIC_BASE_URL changed cannot subscribe an address nobody saw.
+ */
+export async function connectWebhooksAction(targetUrl: unknown): Promise<SettingsActionResult> {
   const access = await authorize('manageSettings');
   if (!access.ok) return { ok: false, message: access.error };
+  const parsed = shown.safeParse(targetUrl);
+  if (!parsed.success || parsed.data !== webhookTargetUrl()) {
+    return { ok: false, message: 'The webhook address changed since this page was opened: reload it, check the address, and connect again.' };
+  }
   const result = await attempt(async () => {
     const { targetUrl } = await connectWebhooks(access.user, getLinq());
     return `Connected: Linq now sends chat and message events to ${targetUrl}.`;
@@ -29,12 +39,14 @@ export async function connectWebhooksAction(): Promise<SettingsActionResult> {
   return result;
 }
 
-/** Settings → Webhooks → Disconnect (admins). */
-export async function disconnectWebhooksAction(): Promise<SettingsActionResult> {
+/** Settings → Webhooks → Disconnect (admins), of the subscription the page showed. */
+export async function disconnectWebhooksAction(subscriptionId: unknown): Promise<SettingsActionResult> {
   const access = await authorize('manageSettings');
   if (!access.ok) return { ok: false, message: access.error };
+  const parsed = shown.safeParse(subscriptionId);
+  if (!parsed.success) return { ok: false, message: 'That subscription could not be identified; reload the page.' };
   const result = await attempt(async () => {
-    await disconnectWebhooks(access.user, getLinq());
+    await disconnectWebhooks(access.user, getLinq(), parsed.data);
     return 'Disconnected: Linq no longer sends events here. The chat index is kept fresh by the full sync alone.';
   });
   revalidatePath('/settings');

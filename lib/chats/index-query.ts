@@ -74,7 +74,7 @@ function toRow(raw: RawRow): ChatRow {
 // index range, and rows that move while someone pages never repeat within the sort.
 const NEVER = '-infinity';
 
-function encodeCursor(value: Date | null, id: string): string {
+export function encodeCursor(value: Date | null, id: string): string {
   return Buffer.from(JSON.stringify([value?.toISOString() ?? NEVER, id])).toString('base64url');
 }
 

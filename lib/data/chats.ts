@@ -11,13 +11,16 @@ export interface ChatsView extends ChatIndexPage {
   lines: LineSummary[];
   cooldownMs: number;
   status: IndexStatus;
+  /** When the server read the view: the time eligibility is judged at until the browser's clock takes over. */
+  generatedAt: string;
 }
 
 /** The Chats page from the index: no Linq call. Callers check the session first. */
 export async function readChatsView(query: ChatPageQuery): Promise<ChatsView> {
   const cooldownMs = getSettings().shareCooldownMs;
-  const [page, lines, status] = await Promise.all([queryChatIndex(query, cooldownMs), listLines(), readIndexStatus()]);
-  return { ...page, lines, cooldownMs, status };
+  const now = new Date();
+  const [page, lines, status] = await Promise.all([queryChatIndex(query, cooldownMs, now), listLines(), readIndexStatus()]);
+  return { ...page, lines, cooldownMs, status, generatedAt: now.toISOString() };
 }
 
 export async function getChatsView(query: ChatPageQuery): Promise<ChatsView> {

@@ -93,7 +93,7 @@ export function chatPageHref(query: Partial<ChatPageQuery>): string {
   const params = new URLSearchParams();
   for (const key of ORDER) {
     const value = query[key];
-    if (value === undefined || value === '' || DEFAULTS[key] === value) continue;
+    if (value === undefined || value === '' || String(DEFAULTS[key]) === String(value)) continue;
     params.set(key, String(value));
   }
   const search = params.toString();

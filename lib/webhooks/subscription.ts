@@ -43,9 +43,9 @@ export async function connectWebhooks(actor: StaffUser, linq: LinqGateway): Prom
 }
 
 /** "Disconnect": deletes the subscription in Linq and forgets its secret. Audited. */
-export async function disconnectWebhooks(actor: StaffUser, linq: LinqGateway): Promise<void> {
-  const subscription = await db.webhookSubscription.findFirst();
-  if (!subscription) throw new WebhookSetupError('Webhooks are not connected from this console.');
+export async function disconnectWebhooks(actor: StaffUser, linq: LinqGateway, subscriptionId: string): Promise<void> {
+  const subscription = await db.webhookSubscription.findUnique({ where: { id: subscriptionId } });
+  if (!subscription) throw new WebhookSetupError('That subscription is no longer connected from this console; reload the page.');
   await linq.deleteWebhookSubscription(subscription.id);
   await db.$transaction([
     db.webhookSubscription.delete({ where: { id: subscription.id } }),

@@ -1,7 +1,8 @@
 // `npm run bench [-- index|history]`: measurements, not tests. Each writes docs/benchmarks/<name>.md.
 import { runHistoryBench } from './history';
+import { runIndexBench } from './index';
 
-const benches: Record<string, () => Promise<string>> = { history: runHistoryBench };
+const benches: Record<string, () => Promise<string>> = { index: runIndexBench, history: runHistoryBench };
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 for (const name of wanted.length > 0 ? wanted : Object.keys(benches)) {
   const bench = benches[name];

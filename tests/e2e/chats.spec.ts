@@ -16,11 +16,12 @@ const row = (page: Page, label: string) => page.getByRole('row', { name: label }
 const shareAction = () => findServerAction('lib/actions/shares.ts', 'shareContactCardAction');
 
 test.describe('chats', () => {
-  test('an eligible chat is shared once; pressing again from another tab is refused with "already shared today"', async ({ page, context, db, sandbox, signInAs }) => {
+  test('an eligible chat is shared once; pressing again from another tab is refused with "already shared today"', async ({ page, context, db, sandbox, signInAs, indexChats }) => {
     const operator = await signInAs(page, 'OPERATOR');
     const line = await lineWithCard(sandbox);
     const handle = customer();
     const chatId = await sandbox.addChat({ from: line, to: [handle], outbound: 1 });
+    await indexChats();
 
     const otherTab = await context.newPage();
     await otherTab.goto(chatsOf(line));
@@ -48,7 +49,7 @@ test.describe('chats', () => {
     expect(events[1]!.message).toMatch(/^Already shared today at/);
   });
 
-  test('SMS chats, chats without an outbound message and chats on a number without a card show why and cannot be shared', async ({ page, db, sandbox, signInAs }) => {
+  test('SMS chats, chats without an outbound message and chats on a number without a card show why and cannot be shared', async ({ page, db, sandbox, signInAs, indexChats }) => {
     await signInAs(page, 'ADMIN');
     const line = await lineWithCard(sandbox);
     const bare = await sandbox.addLine();
@@ -58,6 +59,7 @@ test.describe('chats', () => {
       await sandbox.addChat({ from: line, to: [silent], outbound: 0, inbound: 3 }),
       await sandbox.addChat({ from: bare, to: [noCard], outbound: 1 }),
     ];
+    await indexChats();
 
     await page.goto(chatsOf(line));
     await expect(row(page, sms).getByText('SMS chat: contact cards only work in iMessage.')).toBeVisible();
@@ -83,11 +85,12 @@ test.describe('chats', () => {
     expect(await db.shareEvent.count({ where: { chatId: { in: ids }, outcome: 'REFUSED' } })).toBe(3);
   });
 
-  test('a Linq failure on share leaves a failed event, a clear message, and the chat still eligible', async ({ page, db, sandbox, signInAs }) => {
+  test('a Linq failure on share leaves a failed event, a clear message, and the chat still eligible', async ({ page, db, sandbox, signInAs, indexChats }) => {
     await signInAs(page, 'OPERATOR');
     const line = await lineWithCard(sandbox);
     const handle = customer();
     const chatId = await sandbox.addChat({ from: line, to: [handle], outbound: 2 });
+    await indexChats();
     await sandbox.addFaults([{ path: `/v3/chats/${chatId}/share_contact_card`, status: 500, times: 1 }]);
 
     await page.goto(chatsOf(line));
@@ -122,11 +125,12 @@ test.describe('chats', () => {
     expect(outcomes).toEqual(['REFUSED', 'REFUSED', 'SUCCEEDED']);
   });
 
-  test('a viewer sees eligibility but no Share button, and the action refuses them', async ({ page, sandbox, signInAs }) => {
+  test('a viewer sees eligibility but no Share button, and the action refuses them', async ({ page, sandbox, signInAs, indexChats }) => {
     await signInAs(page, 'VIEWER');
     const line = await lineWithCard(sandbox);
     const handle = customer();
     const chatId = await sandbox.addChat({ from: line, to: [handle], outbound: 1 });
+    await indexChats();
     await page.goto(chatsOf(line));
     await expect(row(page, handle).getByText('Eligible', { exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: /^Share the card/ })).toHaveCount(0);
@@ -135,30 +139,74 @@ test.describe('chats', () => {
     expect(await sandbox.shares(chatId)).toEqual([]);
   });
 
-  test('filters and search live in the URL', async ({ page, sandbox, signInAs }) => {
+  test('filters over every indexed chat, with counts, live in the URL; search finds any part of a handle or name', async ({ page, sandbox, signInAs, indexChats }) => {
     await signInAs(page, 'VIEWER');
     const line = await lineWithCard(sandbox);
-    const [eligible, sms] = [customer(), customer()];
-    await sandbox.addChat({ from: line, to: [eligible], outbound: 1 });
+    const [eligible, sms, quiet] = [customer(), customer(), customer()];
+    await sandbox.addChat({ from: line, to: [eligible], outbound: 1, display_name: 'Harbor Regulars' });
     await sandbox.addChat({ from: line, to: [sms], service: 'SMS', outbound: 1 });
+    await sandbox.addChat({ from: line, to: [quiet], outbound: 0 });
+    await indexChats();
 
     await page.goto(chatsOf(line));
-    await page.getByRole('link', { name: 'Eligible now' }).click();
+    await expect(page.getByRole('link', { name: 'All (3)' })).toBeVisible();
+    await page.getByRole('link', { name: 'Eligible now (1)' }).click();
     await expect(page).toHaveURL(/show=eligible/);
-    await expect(row(page, eligible)).toBeVisible();
+    await expect(row(page, 'Harbor Regulars')).toBeVisible();
     await expect(row(page, sms)).toHaveCount(0);
-    await page.getByRole('link', { name: 'Not eligible' }).click();
+    await page.getByRole('link', { name: 'Not eligible (2)' }).click();
     await expect(row(page, sms)).toBeVisible();
-    await expect(row(page, eligible)).toHaveCount(0);
+    await expect(row(page, quiet)).toBeVisible();
+    await page.getByRole('link', { name: 'No message sent yet (1)' }).click();
+    await expect(page).toHaveURL(/reason=no_outbound/);
+    await expect(row(page, quiet)).toBeVisible();
+    await expect(row(page, sms)).toHaveCount(0);
 
-    await page.goto('/chats');
-    await page.getByLabel('Participant', { exact: true }).fill(` ${sms.slice(0, 5)} ${sms.slice(5)} `);
-    await page.getByRole('button', { name: 'Search by participant' }).click();
-    await expect(page).toHaveURL(/to=/);
+    // The menus apply together, with the button.
+    await page.getByLabel('Service').selectOption('SMS');
+    await expect(page).not.toHaveURL(/service=SMS/);
+    await page.getByRole('link', { name: 'Any reason' }).click();
+    await page.getByLabel('Service').selectOption({ label: 'SMS (1)' });
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(/service=SMS/);
     await expect(row(page, sms)).toBeVisible();
-    await expect(page.getByRole('row')).toHaveCount(2);
-    await page.getByLabel('Participant', { exact: true }).fill('not a number');
-    await page.getByRole('button', { name: 'Search by participant' }).click();
-    await expect(page.getByText('is not a phone number or email Linq can search by')).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Chats' }).getByRole('row')).toHaveCount(2);
+
+    // Search, across all numbers, by part of a handle typed with spaces and dashes, or of the name.
+    await page.goto('/chats');
+    await page.getByLabel('Search').fill(` ${sms.slice(2, 5)} ${sms.slice(5, 8)}-${sms.slice(8)} `);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(/q=/);
+    await expect(row(page, sms)).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Chats' }).getByRole('row')).toHaveCount(2);
+    await page.getByLabel('Search').fill('harbor reg');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(row(page, 'Harbor Regulars')).toBeVisible();
+    await page.getByLabel('Search').fill('no chat is called this');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page.getByText('No chat matches these filters.')).toBeVisible();
+  });
+
+  test('"Eligible now" on a number shows an eligible chat Linq lists last, beyond its first pages, and a page view asks Linq nothing', async ({ page, sandbox, signInAs, indexChats }) => {
+    await signInAs(page, 'VIEWER');
+    const line = await lineWithCard(sandbox);
+    const oldest = customer();
+    // 120 recent chats Linq lists first (SMS: none eligible), and one old eligible chat it lists last.
+    await Promise.all(Array.from({ length: 120 }, () => sandbox.addChat({ from: line, to: [customer()], service: 'SMS', outbound: 1, hours_ago: 0.5 })));
+    const oldestId = await sandbox.addChat({ from: line, to: [oldest], outbound: 1, hours_ago: 24 * 365 });
+    await indexChats();
+    const listed = (await sandbox.requests({ path: '/v3/chats', method: 'GET' })).filter((r) => r.path === '/v3/chats');
+    const lastPage = listed.at(-1)!;
+    expect(Number(lastPage.query.cursor)).toBeGreaterThanOrEqual(100);
+
+    const before = new Date().toISOString();
+    await page.goto(`${chatsOf(line)}&show=eligible`);
+    await expect(row(page, oldest).getByText('Eligible', { exact: true })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Chats' }).getByRole('row')).toHaveCount(2);
+    await expect(page.getByRole('link', { name: 'Eligible now (1)' })).toBeVisible();
+    await expect(page.getByText(/chats indexed/)).toBeVisible();
+    // Nothing about this number or this chat was asked of Linq to show the page (other tests may be calling it meanwhile).
+    const asked = (await sandbox.requests()).filter((r) => r.at >= before && (r.query.from === line || r.path.includes(oldestId) || r.query.phone_number === line));
+    expect(asked).toEqual([]);
   });
 });

@@ -14,15 +14,16 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-function secretsOf(project: string): Record<string, string> {
-  const authSecret = fs.readFileSync(path.join(process.env.E2E_DATA_DIR!, project, 'auth-secret'), 'utf8').trim();
+/** The console's secrets: AUTH_SECRET as configured or generated, the Linq API key, a webhook secret. */
+function secretsOf(project: string, configured: { authSecret?: string; webhookSecret?: string }): Record<string, string> {
+  const authSecret = configured.authSecret ?? fs.readFileSync(path.join(process.env.E2E_DATA_DIR!, project, 'auth-secret'), 'utf8').trim();
   expect(authSecret.length).toBeGreaterThanOrEqual(32);
   // In sandbox mode this is the console's Linq API key.
-  return { AUTH_SECRET: authSecret, 'Linq API key': SANDBOX_API_KEY };
+  return { AUTH_SECRET: authSecret, 'Linq API key': SANDBOX_API_KEY, ...(configured.webhookSecret && { LINQ_WEBHOOK_SECRET: configured.webhookSecret }) };
 }
 
-test('no secret is in the built client assets', () => {
-  const secrets = secretsOf(test.info().project.name);
+test('no secret is in the built client assets', ({ consoleUnderTest }) => {
+  const secrets = secretsOf(test.info().project.name, consoleUnderTest);
   const staticDir = path.join(process.cwd(), '.next', 'static');
   let scanned = 0;
   for (const file of files(staticDir)) {
@@ -33,10 +34,10 @@ test('no secret is in the built client assets', () => {
   expect(scanned).toBeGreaterThan(20);
 });
 
-test('no secret is in the pages an admin receives, nor in their React payloads', async ({ page, signInAs }) => {
-  const secrets = secretsOf(test.info().project.name);
+test('no secret is in the pages an admin receives, nor in their React payloads', async ({ page, signInAs, consoleUnderTest }) => {
+  const secrets = secretsOf(test.info().project.name, consoleUnderTest);
   await signInAs(page, 'ADMIN');
-  for (const pagePath of ['/', '/cards', '/cards/%2B14155550100', '/chats', '/history', '/history?tab=staff', '/staff']) {
+  for (const pagePath of ['/', '/cards', '/cards/%2B14155550100', '/chats', '/history', '/history?tab=staff', '/history?tab=settings', '/staff', '/settings']) {
     for (const headers of [{}, { RSC: '1' }] as Array<Record<string, string>>) {
       const body = await (await page.request.get(pagePath, { headers })).text();
       for (const [name, value] of Object.entries(secrets)) expect(body.includes(value), `${name} in ${pagePath} ${JSON.stringify(headers)}`).toBe(false);

@@ -1,9 +1,10 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import { createPrismaClient } from '@/lib/db';
 import { SandboxControl } from './sandbox-control';
+import { callServerAction, findServerAction } from './server-actions';
 
 /** What a test needs to know about the console it drives, beyond its baseURL. */
 export interface ConsoleUnderTest {
@@ -11,6 +12,12 @@ export interface ConsoleUnderTest {
   databaseUrl: string;
   /** The console's local Linq sandbox. */
   sandboxUrl: string;
+  /** Another instance on the same database and Linq, when the project has one. */
+  secondConsoleUrl?: string;
+  /** A signing secret the console accepts from its environment (LINQ_WEBHOOK_SECRET), when set. */
+  webhookSecret?: string;
+  /** AUTH_SECRET when the test run sets it (else the console generates one into its data folder). */
+  authSecret?: string;
 }
 
 export interface StaffAccount {
@@ -32,6 +39,22 @@ const STAFF_PASSWORD = 'worker-password-123';
 interface TestFixtures {
   signInAs: (page: Page, role: Role) => Promise<StaffAccount>;
   sandbox: SandboxControl;
+  /**
+   * Brings the console's chat index up to date with the sandbox: a full sync that started after
+   * the call (as "Sync now" does), waited for until it completes.
+   */
+  indexChats: () => Promise<void>;
+}
+
+/** Signs an API context in through Auth.js's credentials endpoint. */
+export async function signInRequest(api: APIRequestContext, account: Pick<StaffAccount, 'email' | 'password'>): Promise<void> {
+  const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const response = await api.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email: account.email, password: account.password, callbackUrl: '/' },
+    maxRedirects: 0,
+  });
+  expect(response.status(), 'credentials sign-in redirects on success').toBe(302);
+  expect(response.headers().location).not.toContain('error=');
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
@@ -70,17 +93,30 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(new SandboxControl(consoleUnderTest.sandboxUrl));
   },
 
+  indexChats: async ({ baseURL, staff, db }, use) => {
+    const api = await playwrightRequest.newContext({ baseURL });
+    let signedIn = false;
+    await use(async () => {
+      if (!signedIn) await signInRequest(api, staff.ADMIN);
+      signedIn = true;
+      const action = { ...findServerAction('lib/actions/chats.ts', 'requestSyncAction'), pagePath: '/chats' };
+      for (;;) {
+        const answer = await callServerAction(api, action, []);
+        const runId = /"runId":"([^"]+)"/.exec(answer.text)?.[1];
+        expect(runId, answer.text).toBeDefined();
+        await expect.poll(async () => (await db.chatSyncRun.findUniqueOrThrow({ where: { id: runId } })).status, { timeout: 60_000 }).not.toBe('RUNNING');
+        // A sync that was already running may have listed the chats before they existed: start another.
+        if (answer.text.includes('"started":true')) return;
+      }
+    });
+    await api.dispose();
+  },
+
   // Signs in through Auth.js's credentials endpoint (the login form has its own tests).
   signInAs: async ({ staff }, use) => {
     await use(async (page, role) => {
       const account = staff[role];
-      const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
-      const response = await page.request.post('/api/auth/callback/credentials', {
-        form: { csrfToken, email: account.email, password: account.password, callbackUrl: '/' },
-        maxRedirects: 0,
-      });
-      expect(response.status(), 'credentials sign-in redirects on success').toBe(302);
-      expect(response.headers().location).not.toContain('error=');
+      await signInRequest(page.request, account);
       return account;
     });
   },

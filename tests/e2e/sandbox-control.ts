@@ -2,6 +2,7 @@
 // check what the console actually sent to "Linq".
 
 export interface SandboxRequest {
+  at: string;
   method: string;
   path: string;
   query: Record<string, string>;
@@ -31,6 +32,8 @@ export interface ChatSpec {
   health?: 'HEALTHY' | 'AT_RISK' | 'CRITICAL' | 'OPTED_OUT';
   left?: boolean;
   display_name?: string;
+  /** How long ago the chat started (default 1): Linq lists older chats later. */
+  hours_ago?: number;
 }
 
 export class SandboxControl {
@@ -70,5 +73,18 @@ export class SandboxControl {
 
   async addFaults(rules: Array<Record<string, unknown>>): Promise<void> {
     await this.call('POST', '/__sandbox/faults', { rules });
+  }
+
+  /** A message the business sent from elsewhere (its phone): Linq announces it by webhook. */
+  async sendFromElsewhere(chatId: string): Promise<void> {
+    await this.call('POST', `/__sandbox/chats/${encodeURIComponent(chatId)}/outbound-elsewhere`, {});
+  }
+
+  async webhookSubscriptions(): Promise<Array<{ id: string; target_url: string; subscribed_events: string[] }>> {
+    return (await this.call<{ subscriptions: Array<{ id: string; target_url: string; subscribed_events: string[] }> }>('GET', '/__sandbox/webhook-subscriptions')).subscriptions;
+  }
+
+  async webhookDeliveries(): Promise<Array<{ webhook_id: string; event_type: string; status: number | null; target_url: string }>> {
+    return (await this.call<{ deliveries: Array<{ webhook_id: string; event_type: string; status: number | null; target_url: string }> }>('GET', '/__sandbox/webhook-deliveries')).deliveries;
   }
 }

@@ -17,6 +17,10 @@ const ACTIONS: Record<string, { access: Access; page: string; args: () => unknow
   'lib/actions/password.ts#setPasswordAction': { access: 'public', page: '/set-password', args: () => [undefined, formData({ token: 'x'.repeat(43), password: 'long-enough-pass', confirm: 'long-enough-pass' })] },
   'lib/actions/contact-cards.ts#saveContactCardAction': { access: 'editCards', page: '/cards', args: () => [{ status: 'idle' }, formData({ phoneNumber: 'not-a-number', firstName: '', photoMode: 'keep' })] },
   'lib/actions/shares.ts#shareContactCardAction': { access: 'shareCards', page: '/chats', args: () => [''] },
+  'lib/actions/chats.ts#requestSyncAction': { access: 'syncChats', page: '/chats', args: () => [] },
+  // An address the page never showed, and a subscription that does not exist: nothing changes.
+  'lib/actions/settings.ts#connectWebhooksAction': { access: 'manageSettings', page: '/settings', args: () => ['https://elsewhere.example/hook'] },
+  'lib/actions/settings.ts#disconnectWebhooksAction': { access: 'manageSettings', page: '/settings', args: () => ['no-such-subscription'] },
   'lib/actions/staff.ts#createStaffMember': { access: 'manageStaff', page: '/staff', args: () => [undefined, formData({ name: '', email: 'not-an-email', role: 'ADMIN', password: 'x' })] },
   'lib/actions/staff.ts#changeStaffRole': { access: 'manageStaff', page: '/staff', args: () => ['no-such-staff-member', 'ADMIN'] },
   'lib/actions/staff.ts#setStaffDisabled': { access: 'manageStaff', page: '/staff', args: () => ['no-such-staff-member', true] },
@@ -31,7 +35,9 @@ const ROUTES: Record<string, { access: Access; path: string }> = {
   '/photos/[file]/route': { access: 'public', path: `/photos/${'0'.repeat(64)}.jpg` },
   '/api/cards/[phone]/route': { access: 'view', path: '/api/cards/%2B14155550100' },
   '/api/chats/route': { access: 'view', path: '/api/chats?limit=20' },
-  '/api/chats/outbound/route': { access: 'view', path: '/api/chats/outbound?ids=no-such-chat' },
+  '/api/chats/counts/route': { access: 'view', path: '/api/chats/counts?show=eligible' },
+  // Public, trusted only through its signature (tests/e2e/webhooks.spec.ts); a GET is not even allowed.
+  '/api/webhooks/linq/route': { access: 'public', path: '/api/webhooks/linq' },
   '/api/chats/[id]/shares/route': { access: 'view', path: '/api/chats/no-such-chat/shares' },
   '/api/history/export/route': { access: 'exportHistory', path: '/api/history/export?from=2000-01-01&to=2000-01-01' },
 };
@@ -45,6 +51,7 @@ const PAGES: Record<string, { access: Access; path: string | null }> = {
   '/(dashboard)/chats/page': { access: 'view', path: '/chats?limit=20' },
   '/(dashboard)/history/page': { access: 'view', path: '/history' },
   '/(dashboard)/staff/page': { access: 'manageStaff', path: '/staff' },
+  '/(dashboard)/settings/page': { access: 'manageSettings', path: '/settings' },
   // Next.js's own error page has no address: it is only rendered when another page throws.
   '/_global-error/page': { access: 'public', path: null },
   // An unknown address sends anonymous visitors to sign in, without telling them whether it exists.

@@ -10,18 +10,23 @@ async function slices() {
   return import('@/lib/chats/sync/slice');
 }
 
-/** Runs a sync to its end, one step per slice (as if the job were stopped after every page). */
-async function syncToEnd(options: { budgetMs?: number; maxSlices?: number } = {}) {
+/** Runs a new sync in slices until it ends or Linq asks it to wait (budget 0: one step per slice). */
+async function syncUntilStopped(budgetMs: number) {
   const { beginSyncRun } = await import('@/lib/chats/sync/runs');
   const { runSyncSlice } = await slices();
   const { run } = await beginSyncRun('MANUAL');
-  let outcome;
-  for (let i = 0; i < (options.maxSlices ?? 500); i++) {
-    outcome = await runSyncSlice(run.id, { linq: h.backgroundLinq, budgetMs: options.budgetMs ?? 0, readConcurrency: 4 });
-    if (outcome.kind === 'finished') return outcome.run;
-    if (outcome.kind === 'paused') return outcome;
+  for (let i = 0; i < 500; i++) {
+    const outcome = await runSyncSlice(run.id, { linq: h.backgroundLinq, budgetMs, readConcurrency: 4 });
+    if (outcome.kind !== 'continue') return outcome;
   }
   throw new Error('The sync did not end');
+}
+
+/** A sync run to its end; fails the test if Linq asked it to wait. */
+async function syncToEnd(options: { budgetMs?: number } = {}) {
+  const outcome = await syncUntilStopped(options.budgetMs ?? 0);
+  if (outcome.kind !== 'finished') throw new Error(`The sync stopped: ${outcome.kind}`);
+  return outcome.run;
 }
 
 describe('full sync', () => {
@@ -60,8 +65,8 @@ describe('full sync', () => {
 
   it('pauses for Linq’s Retry-After on a 429 and resumes from the same page', async () => {
     await h.control('POST', '/__sandbox/faults', { rules: [{ method: 'GET', path: '^/v3/chats\\?.*cursor=100', status: 429, retryAfterSeconds: 1, times: 1 }] });
-    const paused = await syncToEnd({ budgetMs: 60_000 });
-    if (!('kind' in paused) || paused.kind !== 'paused') throw new Error('expected a pause');
+    const paused = await syncUntilStopped(60_000);
+    if (paused.kind !== 'paused') throw new Error('expected a pause');
     expect(paused.until.getTime() - Date.now()).toBeGreaterThan(0);
     expect(paused.until.getTime() - Date.now()).toBeLessThanOrEqual(1_000);
     expect(paused.run).toMatchObject({ status: 'RUNNING', phase: 'crawl', cursor: '100', pages: 1 });

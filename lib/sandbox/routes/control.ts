@@ -119,7 +119,7 @@ function updateLine({ res, params, body, store, webhooks }: RouteContext) {
   sendJson(res, 200, { phone_number: line.phone_number, card_setup: line.card_setup, activate_after_ms: line.activate_after_ms });
 }
 
-/** Seeds one chat exactly as a test needs it: service, outbound/inbound counts, health, left. */
+/** Seeds one chat exactly as a test needs it: service, outbound/inbound counts, health, left, age. */
 function addChat({ res, body, store }: RouteContext) {
   const input = requireObject(body);
   const from = input.from;
@@ -131,7 +131,10 @@ function addChat({ res, body, store }: RouteContext) {
   const health = (input.health as Health | undefined) ?? 'HEALTHY';
   if (!HEALTH.includes(health)) throw new LinqApiError(400, 1005, 'Invalid health');
 
-  const start = Date.now() - 3_600_000;
+  // Linq lists the most recently active chats first: an older chat comes later in the list.
+  const hoursAgo = input.hours_ago === undefined ? 1 : Number(input.hours_ago);
+  if (!Number.isFinite(hoursAgo) || hoursAgo < 0) throw new LinqApiError(400, 1005, 'hours_ago must be a number of hours');
+  const start = Date.now() - hoursAgo * 3_600_000;
   const at = (offset: number) => new Date(start + offset * 60_000).toISOString();
   const handle = (h: string, isMe: boolean): SandboxHandle => ({ id: randomUUID(), handle: String(h), joined_at: at(0), service: service ?? 'iMessage', is_me: isMe, left_at: null, status: 'active' });
   const me = handle(from, true);
@@ -195,6 +198,11 @@ function simulateMessage(direction: 'inbound' | 'outbound') {
   };
 }
 
+/** The account's subscriptions as Linq keeps them (without their secrets). */
+function webhookSubscriptions({ res, store }: RouteContext) {
+  sendJson(res, 200, { subscriptions: (store.state.webhook_subscriptions ?? []).map(({ signing_secret: _secret, ...subscription }) => subscription) });
+}
+
 function webhookDeliveries({ res, query, webhooks }: RouteContext) {
   const type = query.get('event_type');
   sendJson(res, 200, { deliveries: webhooks.attempts.filter((a) => !type || a.event_type === type) });
@@ -230,5 +238,6 @@ export const controlRoutes: Route[] = [
   { method: 'POST', pattern: /^\/__sandbox\/chats\/([^/]+)\/customer-reply$/, handler: simulateMessage('inbound') },
   { method: 'POST', pattern: /^\/__sandbox\/chats\/([^/]+)\/outbound-elsewhere$/, handler: simulateMessage('outbound') },
   { method: 'GET', pattern: /^\/__sandbox\/webhook-deliveries$/, handler: webhookDeliveries },
+  { method: 'GET', pattern: /^\/__sandbox\/webhook-subscriptions$/, handler: webhookSubscriptions },
   { method: 'GET', pattern: /^\/cdn\/contact-card\/([a-f0-9]{64})$/, handler: image },
 ];

@@ -1,0 +1,269 @@
+// One measurement of the chat index benchmark, in a process of its own (the console's modules keep
+// one database per process). `tsx --conditions=react-server tests/bench/index-child.ts <kind> <db>`,
+// kind: pages | sync | webhooks, db: embedded | postgres. Prints one JSON line: the result.
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createThrowawayDatabase, dropThrowawayDatabase, migrateDeploy } from '../support/postgres';
+import { percentile } from './setup';
+
+const [kind, database] = process.argv.slice(2) as ['pages' | 'sync' | 'webhooks', 'embedded' | 'postgres'];
+const LATENCY_MS = 50;
+const WEBHOOK_SECRET = `whsec_${Buffer.from('benchmark webhook signing secret!!').toString('base64')}`;
+
+async function setUp(sandboxOptions: { chatCount: number; latencyMs?: number }) {
+  const { SANDBOX_API_KEY } = await import('@/lib/env');
+  const { startSandbox } = await import('@/lib/sandbox/server');
+  const sandbox = await startSandbox({ apiKey: SANDBOX_API_KEY, chatCount: sandboxOptions.chatCount, seed: 5, behaviour: { latencyMs: sandboxOptions.latencyMs ?? 0 } });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-bench-'));
+  Object.assign(process.env, { DATA_DIR: dataDir, LINQ_API_BASE_URL: sandbox.baseUrl, BACKGROUND_JOBS: 'off', LINQ_WEBHOOK_SECRET: WEBHOOK_SECRET });
+  let databaseUrl: string | undefined;
+  if (database === 'postgres') {
+    databaseUrl = await createThrowawayDatabase('console_bench_index');
+    migrateDeploy(databaseUrl);
+    process.env.DATABASE_URL = databaseUrl;
+  }
+  const { prepareDatabase } = await import('@/lib/database/prepare');
+  const { getSettings } = await import('@/lib/env');
+  await prepareDatabase(getSettings().database);
+  const { db, disconnectDb } = await import('@/lib/db');
+  return {
+    sandbox,
+    db,
+    async close() {
+      const { stopBoss } = await import('@/lib/jobs/boss');
+      await stopBoss(1_000);
+      await disconnectDb();
+      const { closeEmbeddedPglite } = await import('@/lib/database/embedded');
+      await closeEmbeddedPglite();
+      await sandbox.close();
+      if (databaseUrl) await dropThrowawayDatabase(databaseUrl);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const stats = (times: number[]) => ({ p50: percentile(times, 50), p95: percentile(times, 95) });
+
+/** 100 000 indexed chats: the first page and a deep page of each filter, and the Linq calls a view makes. */
+async function pages() {
+  const env = await setUp({ chatCount: 0 });
+  const { db } = env;
+  const seedStarted = performance.now();
+  await db.$executeRawUnsafe(`INSERT INTO "SendingLine" ("phoneNumber", "cardStatus") VALUES
+    ('+14155550100', 'active'), ('+14155550101', 'none'), ('+14155550102', 'inactive'), ('+14155550103', 'active'), ('+14155550104', 'active')`);
+  await db.$executeRawUnsafe(`
+    INSERT INTO "Chat" ("id", "sendingNumber", "service", "isGroup", "health", "hasLeft", "displayName", "participants", "searchText", "outbound", "activityAt", "linqUpdatedAt", "lastListedAt")
+    SELECT 'chat-' || lpad(n::text, 6, '0'),
+           '+141555501' || lpad((n % 5)::text, 2, '0'),
+           CASE WHEN n % 10 < 7 THEN 'iMessage' WHEN n % 10 < 9 THEN 'SMS' ELSE 'RCS' END,
+           n % 17 = 0,
+           CASE WHEN n % 50 = 0 THEN 'OPTED_OUT' WHEN n % 20 = 0 THEN 'CRITICAL' WHEN n % 7 = 0 THEN 'AT_RISK' ELSE 'HEALTHY' END,
+           n % 97 = 0,
+           CASE WHEN n % 17 = 0 THEN 'Group ' || n END,
+           ARRAY['+1312' || lpad(n::text, 7, '0')],
+           CASE WHEN n % 17 = 0 THEN 'group ' || n || ' ' ELSE '' END || '+1312' || lpad(n::text, 7, '0'),
+           (CASE WHEN n % 13 < 8 THEN 'YES' WHEN n % 13 < 11 THEN 'NO' ELSE 'UNKNOWN' END)::"OutboundState",
+           (now() AT TIME ZONE 'UTC') - n * interval '26 seconds',
+           (now() AT TIME ZONE 'UTC') - n * interval '26 seconds',
+           (now() AT TIME ZONE 'UTC')
+      FROM generate_series(1, 100000) n`);
+  // One chat in seven shared, at any time over the last three days.
+  await db.$executeRawUnsafe(`
+    INSERT INTO "ChatShareState" ("chatId", "lastSucceededAt")
+    SELECT 'chat-' || lpad(n::text, 6, '0'), (now() AT TIME ZONE 'UTC') - (n % 72) * interval '1 hour' FROM generate_series(1, 100000, 7) n`);
+  await db.$executeRawUnsafe('ANALYZE');
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+
+  const { queryChatIndex, encodeCursor, cooldownCutoff, countChatIndex } = await import('@/lib/chats/index-query');
+  const { viewCondition, FROM_CHATS } = await import('@/lib/chats/index-filters');
+  const { chatPageQuerySchema } = await import('@/lib/validations/chats');
+  const { readChatsView } = await import('@/lib/data/chats');
+  const { Prisma } = await import('@/generated/prisma/client');
+  const cooldown = 24 * 3_600_000;
+  const q = (raw: Record<string, string>) => chatPageQuerySchema.parse({ limit: '50', ...raw });
+
+  /** A cursor 80 % of the way through the view's rows (at most row 50 000): a deep page. */
+  async function deepCursor(raw: Record<string, string>) {
+    const query = q(raw);
+    const where = viewCondition(query, cooldownCutoff(new Date(), cooldown));
+    const shared = query.sort === 'shared';
+    const [counted] = await db.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM ${FROM_CHATS} WHERE ${where}`;
+    const total = counted?.total ?? 0;
+    const offset = Math.min(Math.floor(total * 0.8), 50_000);
+    const key = shared ? Prisma.sql`s."lastSucceededAt"` : Prisma.sql`c."activityAt"`;
+    const order = shared ? Prisma.sql`COALESCE(s."lastSucceededAt", '-infinity'::timestamp)` : Prisma.sql`c."activityAt"`;
+    const [row] = await db.$queryRaw<Array<{ value: Date | null; id: string }>>`
+      SELECT ${key} AS value, c."id" FROM ${FROM_CHATS} WHERE ${where} ORDER BY ${order} DESC, c."id" DESC OFFSET ${offset} LIMIT 1`;
+    return { cursor: row ? encodeCursor(row.value, row.id) : undefined, offset, total };
+  }
+
+  const scenarios: Array<[string, Record<string, string>]> = [
+    ['All chats', {}],
+    ['One number', { from: '+14155550103' }],
+    ['Eligible now', { show: 'eligible' }],
+    ['Eligible now, one number', { show: 'eligible', from: '+14155550100' }],
+    ['Checking', { show: 'checking' }],
+    ['Not eligible', { show: 'ineligible' }],
+    ['Not eligible: not iMessage', { show: 'ineligible', reason: 'not_imessage' }],
+    ['Not eligible: no message sent', { show: 'ineligible', reason: 'no_outbound' }],
+    ['Not eligible: no active card', { show: 'ineligible', reason: 'no_card' }],
+    ['Not eligible: shared within the cooldown', { show: 'ineligible', reason: 'cooldown' }],
+    ['Not eligible: opted out', { show: 'ineligible', reason: 'opted_out' }],
+    ['Not eligible: number left', { show: 'ineligible', reason: 'left' }],
+    ['Never shared', { shared: 'never' }],
+    ['Shared within the cooldown', { shared: 'recent' }],
+    ['Shared before the cooldown', { shared: 'earlier' }],
+    ['Service SMS', { service: 'SMS' }],
+    ['Health critical', { health: 'CRITICAL' }],
+    ['Group chats', { group: 'group' }],
+    ['Search part of a number', { q: '131200012' }],
+    ['Search part of a name', { q: 'group 77' }],
+    ['Sort by last shared', { sort: 'shared' }],
+  ];
+
+  const RUNS = 25;
+  const results = [];
+  for (const [label, raw] of scenarios) {
+    const deep = await deepCursor(raw);
+    const measure = async (query: ReturnType<typeof q>) => {
+      await queryChatIndex(query, cooldown);
+      const times: number[] = [];
+      let rows = 0;
+      for (let i = 0; i < RUNS; i++) {
+        const started = performance.now();
+        rows = (await queryChatIndex(query, cooldown)).rows.length;
+        times.push(performance.now() - started);
+      }
+      return { rows, ...stats(times) };
+    };
+    const first = await measure(q(raw));
+    const deepPage = deep.cursor ? await measure(q({ ...raw, cursor: deep.cursor })) : null;
+    results.push({ label, total: deep.total, deepOffset: deep.offset, first, deep: deepPage });
+  }
+
+  // The counts beside the filters: one pass over the matching chats.
+  const countTimes: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const started = performance.now();
+    await countChatIndex(q({}), cooldown, ['+14155550100', '+14155550101', '+14155550102', '+14155550103', '+14155550104']);
+    countTimes.push(performance.now() - started);
+  }
+
+  // A whole page view (rows, lines, index status) and the Linq calls it makes.
+  const before = env.sandbox.store.requestLog.length;
+  const viewTimes: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const started = performance.now();
+    await readChatsView(q({ show: 'eligible' }));
+    viewTimes.push(performance.now() - started);
+  }
+  const linqCalls = env.sandbox.store.requestLog.length - before;
+  await env.close();
+  return { seedSeconds, results, counts: stats(countTimes), view: stats(viewTimes), linqCallsPerView: linqCalls / 10 };
+}
+
+/** A full sync of 10 000 sandbox chats with 50 ms added to every Linq request, then one with nothing changed. */
+async function sync() {
+  const env = await setUp({ chatCount: 10_000, latencyMs: LATENCY_MS });
+  const { beginSyncRun } = await import('@/lib/chats/sync/runs');
+  const { runSyncSlice } = await import('@/lib/chats/sync/slice');
+  const { getBackgroundLinq } = await import('@/lib/linq');
+  const readConcurrency = database === 'embedded' ? 4 : 8;
+  const once = async () => {
+    const requestsBefore = env.sandbox.store.requestLog.length;
+    const started = performance.now();
+    const { run } = await beginSyncRun('MANUAL');
+    let outcome = await runSyncSlice(run.id, { linq: getBackgroundLinq(), budgetMs: 4 * 60_000, readConcurrency });
+    while (outcome.kind !== 'finished') outcome = await runSyncSlice(run.id, { linq: getBackgroundLinq(), budgetMs: 4 * 60_000, readConcurrency });
+    const seconds = (performance.now() - started) / 1000;
+    const requests = env.sandbox.store.requestLog.slice(requestsBefore);
+    return {
+      seconds,
+      status: outcome.run.status,
+      chatsSeen: outcome.run.chatsSeen,
+      listPages: requests.filter((r) => r.path === '/v3/chats').length,
+      messageReads: requests.filter((r) => r.path.endsWith('/messages')).length,
+      otherCalls: requests.filter((r) => r.path !== '/v3/chats' && !r.path.endsWith('/messages')).length,
+      messagesRead: outcome.run.messagesRead,
+    };
+  };
+  const first = await once();
+  const second = await once();
+  const indexed = await env.db.chat.count({ where: { goneAt: null } });
+  await env.close();
+  return { latencyMs: LATENCY_MS, readConcurrency, chats: 10_000, indexed, first, second };
+}
+
+/** 1 000 deliveries in a burst (100 of them repeats) through the webhook route: answer times, then what was applied. */
+async function webhooks() {
+  const env = await setUp({ chatCount: 1_000 });
+  const { upsertChats } = await import('@/lib/chats/index-store');
+  const { getLinq, getBackgroundLinq } = await import('@/lib/linq');
+  for (let cursor: string | undefined; ; ) {
+    const page = await getLinq().listChats({ limit: 100, cursor });
+    await upsertChats(page.items, new Date());
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  const { POST } = await import('@/app/api/webhooks/linq/route');
+  const { signatureHeaders } = await import('@/lib/sandbox/webhooks');
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const response = await POST(new Request('http://console.local/api/webhooks/linq', { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
+    res.writeHead(response.status, { 'content-type': 'application/json' }).end(await response.text());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const chats = env.sandbox.store.state.chats;
+  const unique = Array.from({ length: 900 }, (_, i) => {
+    const chat = chats[i % chats.length]!;
+    const at = new Date(Date.now() - (900 - i) * 1000).toISOString();
+    return { id: `msg_bench_${i}`, body: JSON.stringify({ event_type: 'message.received', event_id: `evt_${i}`, created_at: at, data: { direction: 'inbound', chat: { id: chat.id }, sent_at: at } }) };
+  });
+  const burst = [...unique, ...unique.slice(0, 100)];
+  // The first request starts pg-boss (and on a new database installs its schema): not part of a burst.
+  const warm = JSON.stringify({ event_type: 'warm.up', event_id: 'warm', created_at: new Date().toISOString(), data: {} });
+  await fetch(url, { method: 'POST', headers: signatureHeaders(WEBHOOK_SECRET, 'msg_warm', Math.floor(Date.now() / 1000), warm), body: warm });
+
+  const times: number[] = [];
+  const statuses = new Map<number, number>();
+  let duplicates = 0;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      while (next < burst.length) {
+        const delivery = burst[next++]!;
+        const sent = performance.now();
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signatureHeaders(WEBHOOK_SECRET, delivery.id, Math.floor(Date.now() / 1000), delivery.body) }, body: delivery.body });
+        times.push(performance.now() - sent);
+        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+        if (((await response.json()) as { duplicate?: boolean }).duplicate) duplicates += 1;
+      }
+    }),
+  );
+  const burstSeconds = (performance.now() - started) / 1000;
+  server.close();
+
+  const { applyWaitingDeliveries } = await import('@/lib/webhooks/apply');
+  const applyStarted = performance.now();
+  while ((await env.db.webhookDelivery.count({ where: { status: 'RECEIVED' } })) > 0) await applyWaitingDeliveries(getBackgroundLinq(), 60_000);
+  const applySeconds = (performance.now() - applyStarted) / 1000;
+  const recorded = await env.db.webhookDelivery.count({ where: { id: { startsWith: 'msg_bench_' } } });
+  const applied = await env.db.webhookDelivery.count({ where: { id: { startsWith: 'msg_bench_' }, status: 'APPLIED' } });
+  await env.close();
+  return { sent: burst.length, unique: unique.length, statuses: Object.fromEntries(statuses), duplicates, recorded, applied, burstSeconds, applySeconds, ...stats(times) };
+}
+
+const run = { pages, sync, webhooks }[kind];
+if (!run || !['embedded', 'postgres'].includes(database)) {
+  console.error('usage: index-child.ts pages|sync|webhooks embedded|postgres');
+  process.exit(2);
+}
+const result = await run();
+console.log(JSON.stringify(result));
+process.exit(0);
