@@ -62,8 +62,18 @@ export function reasonCondition(reason: BlockReason, cutoff: Date): Prisma.Sql {
   return REASONS[reason](cutoff);
 }
 
-export function sharedCondition(shared: Exclude<ChatPageQuery['shared'], 'any'>, cutoff: Date): Prisma.Sql {
-  if (shared === 'never') return sql`s."lastSucceededAt" IS NULL`;
+/**
+ * Never shared. Written as NOT EXISTS rather than a test on the joined row, so that PostgreSQL can
+ * walk the chats in page order and skip the shared ones (an anti-join), instead of sorting them all.
+ */
+export const NEVER_SHARED = sql`NOT EXISTS (SELECT 1 FROM "ChatShareState" x WHERE x."chatId" = c."id" AND x."lastSucceededAt" IS NOT NULL)`;
+
+/**
+ * `counting`: the condition inside count(*) FILTER over every chat, where the joined row's own test is
+ * the fast one (NOT EXISTS would run once per chat); the two say the same, one share state per chat.
+ */
+export function sharedCondition(shared: Exclude<ChatPageQuery['shared'], 'any'>, cutoff: Date, counting = false): Prisma.Sql {
+  if (shared === 'never') return counting ? sql`s."lastSucceededAt" IS NULL` : NEVER_SHARED;
   if (shared === 'recent') return recent(cutoff);
   return sql`s."lastSucceededAt" <= ${cutoff}::timestamp`;
 }
@@ -80,12 +90,12 @@ function likePattern(term: string): string {
 /** The filters a query sets, each as one condition, keyed by the filter it comes from. */
 export type Facet = 'line' | 'state' | 'reason' | 'shared' | 'service' | 'health' | 'group';
 
-export function facetConditions(query: ChatPageQuery, cutoff: Date): Partial<Record<Facet, Prisma.Sql>> {
+export function facetConditions(query: ChatPageQuery, cutoff: Date, counting = false): Partial<Record<Facet, Prisma.Sql>> {
   const conditions: Partial<Record<Facet, Prisma.Sql>> = {};
   if (query.from) conditions.line = sql`c."sendingNumber" = ${query.from}`;
   if (query.show !== 'all') conditions.state = stateCondition(query.show, cutoff);
   if (query.reason) conditions.reason = reasonCondition(query.reason, cutoff);
-  if (query.shared !== 'any') conditions.shared = sharedCondition(query.shared, cutoff);
+  if (query.shared !== 'any') conditions.shared = sharedCondition(query.shared, cutoff, counting);
   if (query.service !== 'any') conditions.service = serviceCondition(query.service);
   if (query.health !== 'any') conditions.health = sql`c."health" = ${query.health}`;
   if (query.group !== 'any') conditions.group = sql`c."isGroup" = ${query.group === 'group'}`;

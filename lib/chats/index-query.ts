@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { CardStatus } from '@/lib/cards/status';
 import type { ChatFacts, OutboundKnowledge } from '@/lib/chats/eligibility';
 import { labelOf } from '@/lib/chats/facts';
-import { and, baseConditions, facetConditions, FROM_CHATS, reasonCondition, sharedCondition, stateCondition, serviceCondition, type Facet } from '@/lib/chats/index-filters';
+import { and, baseConditions, facetConditions, FROM_CHATS, NEVER_SHARED, reasonCondition, sharedCondition, stateCondition, serviceCondition, type Facet } from '@/lib/chats/index-filters';
 import { outboundKnowledge } from '@/lib/chats/outbound';
 import { db } from '@/lib/db';
 import type { ChatHealth } from '@/lib/linq/types';
@@ -70,29 +70,48 @@ function toRow(raw: RawRow): ChatRow {
   };
 }
 
-// Keyset pagination: the cursor is the last row's sort value and id, so a page at any depth is an
-// index range, and rows that move while someone pages never repeat within the sort.
-const NEVER = '-infinity';
+// Keyset pagination: the cursor is the last row's sort value and id (and, when sorting by last share,
+// its activity: never-shared chats follow the shared ones, most recently active first). A page at
+// any depth is then an index range, and rows never repeat across pages.
+const NEVER = 'never';
 
-export function encodeCursor(value: Date | null, id: string): string {
-  return Buffer.from(JSON.stringify([value?.toISOString() ?? NEVER, id])).toString('base64url');
+interface Cursor {
+  /** The sort value: activityAt, or lastSharedAt / NEVER when sorting by last share. */
+  value: string;
+  id: string;
+  activityAt?: string;
 }
 
-function decodeCursor(cursor: string | undefined): { value: string; id: string } | null {
+const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+
+export function encodeCursor(row: { id: string; activityAt: Date; lastSharedAt: Date | null }, sort: ChatPageQuery['sort']): string {
+  const parts = sort === 'shared' ? [row.lastSharedAt?.toISOString() ?? NEVER, row.id, row.activityAt.toISOString()] : [row.activityAt.toISOString(), row.id];
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): Cursor | null {
   if (!cursor) return null;
   try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof id !== 'string' || typeof value !== 'string' || (value !== NEVER && Number.isNaN(Date.parse(value)))) return null;
-    return { value, id };
+    const [value, id, activityAt] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof id !== 'string' || !(isTime(value) || value === NEVER)) return null;
+    if (value === NEVER && !isTime(activityAt)) return null;
+    return { value, id, activityAt: isTime(activityAt) ? activityAt : undefined };
   } catch {
     return null;
   }
 }
 
-function sortParts(query: ChatPageQuery) {
-  return query.sort === 'shared'
-    ? { key: sql`COALESCE(s."lastSucceededAt", '-infinity'::timestamp)`, pick: (row: RawRow) => row.lastSharedAt }
-    : { key: sql`c."activityAt"`, pick: (row: RawRow) => row.activityAt };
+const ACTIVITY_ORDER = sql`c."activityAt" DESC, c."id" DESC`;
+const afterActivity = (at: string, id: string) => sql`(c."activityAt", c."id") < (${at}::timestamp, ${id})`;
+
+async function selectRows(where: Prisma.Sql[], order: Prisma.Sql, take: number): Promise<RawRow[]> {
+  return db.$queryRaw<RawRow[]>`
+    SELECT c."id", c."sendingNumber", c."service", c."isGroup", c."health", c."hasLeft", c."displayName", c."participants",
+           c."outbound", c."activityAt", c."lastInboundAt", l."cardStatus", l."status" AS "lineStatus", s."lastSucceededAt" AS "lastSharedAt"
+      FROM ${FROM_CHATS}
+     WHERE ${and(where)}
+     ORDER BY ${order}
+     LIMIT ${take}`;
 }
 
 /** The cutoff of the cooldown: chats shared after it are cooling down. */
@@ -100,25 +119,34 @@ export function cooldownCutoff(now: Date, cooldownMs: number): Date {
   return new Date(now.getTime() - cooldownMs);
 }
 
-/** One page of the index, filtered across every chat of the account. No Linq call. */
+/**
+ * One page of the index, filtered across every chat of the account. No Linq call. Sorted by last
+ * share, it reads the shared chats in the order of ChatShareState's index, then the never-shared ones
+ * by activity: both are index ranges, where one COALESCE ordering would sort every chat.
+ */
 export async function queryChatIndex(query: ChatPageQuery, cooldownMs: number, now = new Date()): Promise<ChatIndexPage> {
-  const cutoff = cooldownCutoff(now, cooldownMs);
-  const { key, pick } = sortParts(query);
+  const filters = [...baseConditions(query), ...Object.values(facetConditions(query, cooldownCutoff(now, cooldownMs)))];
   const after = decodeCursor(query.cursor);
-  const keyset = after ? [sql`(${key}, c."id") < (${after.value}::timestamp, ${after.id})`] : [];
-  const where = and([...baseConditions(query), ...Object.values(facetConditions(query, cutoff)), ...keyset]);
-  const rows = await db.$queryRaw<RawRow[]>`
-    SELECT c."id", c."sendingNumber", c."service", c."isGroup", c."health", c."hasLeft", c."displayName", c."participants",
-           c."outbound", c."activityAt", c."lastInboundAt", l."cardStatus", l."status" AS "lineStatus", s."lastSucceededAt" AS "lastSharedAt"
-      FROM ${FROM_CHATS}
-     WHERE ${where}
-     ORDER BY ${key} DESC, c."id" DESC
-     LIMIT ${query.limit + 1}`;
+  const take = query.limit + 1;
+  let rows: RawRow[];
+  if (query.sort === 'activity') {
+    rows = await selectRows([...filters, ...(after ? [afterActivity(after.value, after.id)] : [])], ACTIVITY_ORDER, take);
+  } else {
+    rows = [];
+    if (after?.value !== NEVER) {
+      const keyset = after ? [sql`(s."lastSucceededAt", s."chatId") < (${after.value}::timestamp, ${after.id})`] : [];
+      rows = await selectRows([...filters, sql`s."lastSucceededAt" IS NOT NULL`, ...keyset], sql`s."lastSucceededAt" DESC, s."chatId" DESC`, take);
+    }
+    if (rows.length < take) {
+      const keyset = after?.value === NEVER ? [afterActivity(after.activityAt!, after.id)] : [];
+      rows.push(...(await selectRows([...filters, NEVER_SHARED, ...keyset], ACTIVITY_ORDER, take - rows.length)));
+    }
+  }
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     rows: page.map(toRow),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(pick(last), last.id) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last, query.sort) : null,
   };
 }
 
@@ -140,7 +168,7 @@ export interface FacetCounts {
  */
 export async function countChatIndex(query: ChatPageQuery, cooldownMs: number, lines: string[], now = new Date()): Promise<FacetCounts> {
   const cutoff = cooldownCutoff(now, cooldownMs);
-  const active = facetConditions(query, cutoff);
+  const active = facetConditions(query, cutoff, true);
   const others = (facet: Facet) => Object.entries(active).filter(([name]) => name !== facet).map(([, condition]) => condition);
   const counters: Array<{ path: [keyof FacetCounts, string]; condition: Prisma.Sql }> = [];
   const add = (facet: Facet, value: string, condition: Prisma.Sql | null) =>
@@ -152,7 +180,7 @@ export async function countChatIndex(query: ChatPageQuery, cooldownMs: number, l
   for (const state of ['eligible', 'checking', 'ineligible'] as const) add('state', state, stateCondition(state, cutoff));
   for (const reason of BLOCK_REASONS) add('reason', reason, reasonCondition(reason, cutoff));
   add('shared', 'any', null);
-  for (const shared of ['never', 'recent', 'earlier'] as const) add('shared', shared, sharedCondition(shared, cutoff));
+  for (const shared of ['never', 'recent', 'earlier'] as const) add('shared', shared, sharedCondition(shared, cutoff, true));
   add('service', 'any', null);
   for (const service of ['iMessage', 'SMS', 'RCS', 'unknown'] as const) add('service', service, serviceCondition(service));
   add('health', 'any', null);

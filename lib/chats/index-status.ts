@@ -14,7 +14,21 @@ export interface IndexStatus {
   webhooks: { connected: boolean; lastDeliveryAt: string | null };
 }
 
-export async function readIndexStatus(): Promise<IndexStatus> {
+// Every open Chats page asks for this every few seconds; two counts over the whole index are worth
+// sharing between those requests for a moment.
+const FRESH_FOR_MS = 3_000;
+const globalForStatus = globalThis as unknown as { indexStatus?: { value: Promise<IndexStatus>; until: number } };
+
+export function readIndexStatus(): Promise<IndexStatus> {
+  const cached = globalForStatus.indexStatus;
+  if (cached && cached.until > Date.now()) return cached.value;
+  const value = loadIndexStatus();
+  globalForStatus.indexStatus = { value, until: Date.now() + FRESH_FOR_MS };
+  value.catch(() => (globalForStatus.indexStatus = undefined));
+  return value;
+}
+
+async function loadIndexStatus(): Promise<IndexStatus> {
   const [indexed, unknownOutbound, { running, lastFinished }, subscriptions, lastDelivery] = await Promise.all([
     db.chat.count({ where: { goneAt: null } }),
     db.chat.count({ where: { goneAt: null, outbound: 'UNKNOWN' } }),

@@ -19,9 +19,9 @@ export interface StoreOptions {
   seed?: number;
   /** When set, the state survives restarts: JSON here, downloaded images in a folder beside it. */
   stateFile?: string;
+  /** The latest requests kept for GET /__sandbox/requests (5 000 unless a benchmark needs more). */
+  requestLogSize?: number;
 }
-
-const REQUEST_LOG_SIZE = 5_000;
 
 export class SandboxStore {
   state: SandboxState;
@@ -147,7 +147,8 @@ export class SandboxStore {
 
   log(entry: LoggedRequest): void {
     this.requestLog.push(entry);
-    if (this.requestLog.length > REQUEST_LOG_SIZE) this.requestLog.splice(0, this.requestLog.length - REQUEST_LOG_SIZE);
+    const size = this.options.requestLogSize ?? 5_000;
+    if (this.requestLog.length > size) this.requestLog.splice(0, this.requestLog.length - size);
   }
 
   /** Writes the state soon, once, however many changes come in the meantime. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { sendJob } from '@/lib/jobs/send';
+import { sendSoon } from '@/lib/jobs/send';
 import { getLinq, WebhookRejection } from '@/lib/linq';
 import { utcDay } from '@/lib/webhooks/stats';
 import { webhookSecrets } from '@/lib/webhooks/keys';
@@ -46,7 +46,7 @@ export async function receiveWebhook(rawBody: string, headers: Record<string, st
   const id = headers['webhook-id']!;
   const inserted = await db.$executeRaw`
     INSERT INTO "WebhookDelivery" ("id", "eventId", "eventType", "eventCreatedAt", "payload")
-    VALUES (${id}, ${event?.event_id ?? null}, ${event?.event_type ?? 'unknown'}, ${event?.created_at ?? null}::timestamp, ${JSON.stringify(payload)}::jsonb)
+    VALUES (${id}, ${event?.event_id ?? null}, ${event?.event_type ?? 'unknown'}, ${event?.created_at ?? null}::timestamp, ${rawBody}::jsonb)
     ON CONFLICT ("id") DO NOTHING`;
   if (inserted === 0) {
     await db.$executeRaw`
@@ -54,6 +54,7 @@ export async function receiveWebhook(rawBody: string, headers: Record<string, st
       ON CONFLICT ("day") DO UPDATE SET "duplicates" = "WebhookDay"."duplicates" + 1`;
     return { status: 200, body: { received: true, duplicate: true } };
   }
-  await sendJob('webhooks.apply', {});
+  // The route answers now; the job that applies deliveries is queued in a moment, once for a burst.
+  sendSoon('webhooks.apply');
   return { status: 200, body: { received: true, duplicate: false } };
 }

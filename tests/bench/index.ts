@@ -14,7 +14,16 @@ interface PagesResult {
 }
 interface SyncRun { seconds: number; status: string; chatsSeen: number; listPages: number; messageReads: number; otherCalls: number; messagesRead: number }
 interface SyncResult { latencyMs: number; readConcurrency: number; chats: number; indexed: number; first: SyncRun; second: SyncRun }
-interface WebhooksResult extends Stats { sent: number; unique: number; statuses: Record<string, number>; duplicates: number; recorded: number; applied: number; burstSeconds: number; applySeconds: number }
+interface WebhooksResult {
+  sent: number;
+  unique: number;
+  statuses: Record<string, number>;
+  duplicates: number;
+  recorded: number;
+  applied: number;
+  applySeconds: number;
+  parts: Array<Stats & { inFlight: number; seconds: number }>;
+}
 
 const DATABASES = ['postgres', 'embedded'] as const;
 const LABEL = { postgres: 'PostgreSQL 15', embedded: 'embedded (PGlite)' };
@@ -69,7 +78,8 @@ none the second); "other calls" are the numbers and their cards (2 per sync). ${
 }
 
 function webhooksSection(database: (typeof DATABASES)[number], r: WebhooksResult): string {
-  return `| ${LABEL[database]} | ${r.sent} (${r.unique} + ${r.sent - r.unique} repeats) | ${Object.entries(r.statuses).map(([s, n]) => `${n}× ${s}`).join(', ')} | ${ms(r.p50)} | **${ms(r.p95)}** | ${r.burstSeconds.toFixed(1)} s | ${r.duplicates} | ${r.recorded} | ${r.applied} in ${r.applySeconds.toFixed(1)} s |`;
+  const answers = r.parts.map((p) => `${p.inFlight} at a time: p50 ${ms(p.p50)}, p95 **${ms(p.p95)}**`).join('; ');
+  return `| ${LABEL[database]} | ${r.sent} (${r.unique} + ${r.sent - r.unique} repeats) | ${Object.entries(r.statuses).map(([s, n]) => `${n}× ${s}`).join(', ')} | ${answers} | ${r.duplicates} | ${r.recorded} | ${r.applied} in ${r.applySeconds.toFixed(1)} s |`;
 }
 
 export async function runIndexBench(): Promise<string> {
@@ -88,13 +98,19 @@ ${pages.map(([db, r]) => pagesSection(db, r)).join('\n')}
 ${syncs.map(([db, r]) => syncSection(db, r)).join('\n')}
 ## Webhooks: 1 000 deliveries in a burst
 
-Sent 20 at a time to the webhook route handler (\`POST\` of \`app/api/webhooks/linq/route.ts\`, behind a plain Node HTTP
-server: Next.js's own routing is not included), each signed with the Standard Webhooks scheme; 100 are repeats of earlier
-webhook-ids. Then the \`webhooks.apply\` job's function applies what was recorded.
+Sent to the webhook route handler (\`POST\` of \`app/api/webhooks/linq/route.ts\`, behind a plain Node HTTP server in the
+same process as the sender: Next.js's own routing is not included), each signed with the Standard Webhooks scheme; 100
+are repeats of earlier webhook-ids, spread through the burst. The burst goes in three parts: 200 one at a time (what an
+answer itself costs), 400 five at a time, 400 twenty at a time. Then the \`webhooks.apply\` job's function applies what
+was recorded. The route records the delivery (one INSERT) and answers; the job is queued a moment later, once per burst.
 
-| Database | Deliveries | Answers | p50 | p95 (target < 50 ms) | Burst took | Repeats recognised | Recorded | Applied |
-|---|---|---|---|---|---|---|---|---|
+| Database | Deliveries | Answers | Answer time (target p95 < 50 ms) | Repeats recognised | Recorded | Applied |
+|---|---|---|---|---|---|---|
 ${hooks.map(([db, r]) => webhooksSection(db, r)).join('\n')}
+
+With twenty deliveries in flight on this two-core machine, the sender, the console and the database share the CPU, and
+an answer waits behind the others (each costs a few milliseconds of work): that is what the 20-at-a-time p95 measures,
+and there the target is missed. One to five at a time, it holds.
 `;
   writeResults('index', markdown);
   return markdown;

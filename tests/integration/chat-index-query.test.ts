@@ -147,9 +147,13 @@ describe('the chat index query', () => {
     expect(counts.service.SMS).toBe(0);
   });
 
-  it('sorts by last shared, never-shared chats last, without repeats across pages', async () => {
+  it('sorts by last shared, then never-shared chats by last activity, without repeats across pages', async () => {
     const ids = await allPages({ sort: 'shared' });
-    const want = [...rows].sort((a, b) => (b.lastSharedAt ?? '').localeCompare(a.lastSharedAt ?? '') || b.id.localeCompare(a.id)).map((row) => row.id);
-    expect(ids).toEqual(want);
+    const shared = rows.filter((row) => row.lastSharedAt).sort((a, b) => b.lastSharedAt!.localeCompare(a.lastSharedAt!) || b.id.localeCompare(a.id));
+    const never = rows.filter((row) => !row.lastSharedAt);
+    expect(ids).toEqual([...shared, ...never].map((row) => row.id));
+    // Combined with a filter, and with a page boundary inside each part.
+    const eligibleShared = await allPages({ sort: 'shared', show: 'ineligible' });
+    expect(eligibleShared).toEqual([...shared, ...never].filter((row) => !verdict(row).eligible && !verdict(row).pending).map((row) => row.id));
   });
 });

@@ -15,8 +15,13 @@ export type SyncPhase = 'lines' | 'crawl' | 'confirm_gone' | 'messages' | 'done'
 
 /** Chats per page of GET /v3/chats (Linq's maximum). */
 export const CRAWL_PAGE_SIZE = 100;
-/** Chats looked at per step of the later phases. */
-const BATCH_SIZE = 50;
+/** Chats asked about by id per step (a complete listing rarely misses many). */
+const CONFIRM_BATCH = 50;
+/**
+ * Chats whose messages are read per step: large enough that the reads keep every slot busy (a step
+ * waits for its slowest read), small enough that a step is a checkpoint every few seconds.
+ */
+const READ_BATCH = 200;
 /** A Retry-After Linq did not give. */
 const DEFAULT_PAUSE_SECONDS = 30;
 
@@ -89,7 +94,7 @@ async function confirmGone(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyn
   const candidates = await db.chat.findMany({
     where: { goneAt: null, firstSeenAt: { lt: run.startedAt }, OR: [{ lastListedAt: null }, { lastListedAt: { lt: run.startedAt } }] },
     select: { id: true },
-    take: BATCH_SIZE,
+    take: CONFIRM_BATCH,
   });
   if (candidates.length === 0) return advance(run, { phase: 'messages' });
   const results = await mapWithConcurrency(candidates, ctx.readConcurrency, (chat) => ctx.linq.getChat(chat.id));
@@ -127,7 +132,7 @@ async function readUnknownOutbound(run: ChatSyncRun, ctx: SliceContext): Promise
     where: { goneAt: null, outbound: 'UNKNOWN', OR: [{ outboundFailedAt: null }, { outboundFailedAt: { lt: run.startedAt } }] },
     orderBy: [{ activityAt: 'desc' }, { id: 'desc' }],
     select: { id: true },
-    take: BATCH_SIZE,
+    take: READ_BATCH,
   });
   if (chats.length === 0) return finish(run, 'COMPLETED');
   const checkedAt = ctx.now?.() ?? new Date();
