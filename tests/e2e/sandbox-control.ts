@@ -71,6 +71,10 @@ export class SandboxControl {
     return (await this.call<{ shares: SandboxShare[] }>('GET', `/__sandbox/shares?chat_id=${encodeURIComponent(chatId)}`)).shares;
   }
 
+  async setBehaviour(changes: Record<string, unknown>): Promise<void> {
+    await this.call('PATCH', '/__sandbox/behaviour', changes);
+  }
+
   async addFaults(rules: Array<Record<string, unknown>>): Promise<void> {
     await this.call('POST', '/__sandbox/faults', { rules });
   }
