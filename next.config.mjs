@@ -1,3 +1,14 @@
+// Server actions are refused when the browser's Origin is not the host they were sent to. Behind a
+// reverse proxy the host the console sees may differ from the address staff use: that address,
+// PUBLIC_BASE_URL, is allowed too (read when the server starts, as this file is).
+const publicHost = (() => {
+  try {
+    return process.env.PUBLIC_BASE_URL ? new URL(process.env.PUBLIC_BASE_URL).host : undefined;
+  } catch {
+    return undefined; // the console's own settings check says what is wrong with it
+  }
+})();
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -7,8 +18,10 @@ const nextConfig = {
     // forbidden() renders app/forbidden.tsx with a 403 status for a role that may not see a page.
     authInterrupts: true,
     // Contact-card photos are uploaded through a server action; the server refuses files over
-    // 10 MB itself (lib/photos/limits.ts) with a clear message, so the transport must let them in.
-    serverActions: { bodySizeLimit: '11mb' },
+    // 10 MB itself (lib/photos/limits.ts) with a clear message, so the transport (the proxy, which
+    // sees every request body, and the action) must let larger ones in to be told so.
+    serverActions: { bodySizeLimit: '32mb', ...(publicHost && { allowedOrigins: [publicHost] }) },
+    proxyClientMaxBodySize: '32mb',
   },
   async headers() {
     return [

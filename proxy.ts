@@ -1,13 +1,39 @@
 import NextAuth from 'next-auth';
 import { NextResponse, type NextRequest } from 'next/server';
 import { authConfig } from '@/lib/auth/config';
+import { getSettings } from '@/lib/env';
+import { securityHeaders } from '@/lib/security/headers';
 
-// Redirects anonymous visitors to the sign-in page, and only that: every page, read, action and
-// route handler checks the session and the role itself (lib/auth/guards.ts).
+// Two jobs, nothing more: every page gets its security headers (a fresh CSP nonce each time), and
+// anonymous visitors are sent to the sign-in page. Every page, read, action and route handler
+// checks the session and the role itself (lib/auth/guards.ts).
 const { auth } = NextAuth(authConfig);
 
+/** Pages reachable without a session: signing in and setting a password. */
+const PUBLIC = /^\/(login|set-password)(\/|$)/;
+
+function withHeaders(request: NextRequest, response: (headers: Headers) => NextResponse): NextResponse {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
+  const settings = getSettings();
+  const headers = securityHeaders({
+    nonce,
+    development: process.env.NODE_ENV === 'development',
+    https: request.nextUrl.protocol === 'https:' || settings.publicBaseUrl.startsWith('https:'),
+    imageOrigins: [new URL(settings.publicBaseUrl).origin, ...(settings.linq.mode === 'sandbox' ? [new URL(settings.linq.baseUrl).origin] : [])],
+  });
+  // Next.js reads the nonce from the request's own CSP header and puts it on the scripts it renders.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('Content-Security-Policy', headers['Content-Security-Policy']!);
+  const result = response(requestHeaders);
+  for (const [name, value] of Object.entries(headers)) result.headers.set(name, value);
+  return result;
+}
+
 const guard = auth((request) => {
-  if (request.auth?.user) return NextResponse.next();
+  if (request.auth?.user || PUBLIC.test(request.nextUrl.pathname)) {
+    return withHeaders(request, (headers) => NextResponse.next({ request: { headers } }));
+  }
   if (request.nextUrl.pathname.startsWith('/api/')) {
     return NextResponse.json({ error: 'Sign in first.' }, { status: 401 });
   }
@@ -26,6 +52,12 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except the sign-in page, Auth.js's own routes, Linq's signed webhooks, public photos and static files.
-  matcher: ['/((?!login|set-password|api/auth|api/health|api/webhooks/|photos/|_next/static|_next/image|favicon\\.ico|.*\\.(?:png|jpg|jpeg|svg|ico|webp)$).*)'],
+  // Everything but static files, public photos, and the routes that answer for themselves without a
+  // session (Auth.js's, the health check, Linq's signed webhooks); prefetches carry no page to protect.
+  matcher: [
+    {
+      source: '/((?!api/auth|api/health|api/webhooks/|photos/|_next/static|_next/image|favicon\\.ico|.*\\.(?:png|jpg|jpeg|svg|ico|webp)$).*)',
+      missing: [{ type: 'header', key: 'next-router-prefetch' }],
+    },
+  ],
 };

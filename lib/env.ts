@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from '@/lib/auth/client-address';
 
 /** Linq's production base URL, as the official SDK defaults to it. */
 export const LINQ_PRODUCTION_BASE_URL = 'https://api.linqapp.com/api/partner';
@@ -53,6 +54,10 @@ const settingsSchema = z
       (value) => value === undefined || /^whsec_[A-Za-z0-9+/=]+$/.test(value),
       'must be the subscription\'s signing secret as Linq shows it (whsec_…)',
     ),
+    TRUSTED_PROXIES: optionalString.refine(
+      (value) => parseTrustedProxies(value) !== null,
+      'must be the number of proxies in front of the console (e.g. 1) or their addresses and ranges (e.g. 10.0.0.0/8, 192.168.1.5)',
+    ),
     SECRETS_KEY: optionalString.refine(
       (value) => value === undefined || value.length >= 32,
       'must be at least 32 characters long (try: openssl rand -base64 32)',
@@ -102,6 +107,8 @@ export interface Settings {
   linqWebhookSecret: string | undefined;
   /** Encrypts secrets at rest (the webhook signing secret); derived from AUTH_SECRET when unset. */
   secretsKey: string | undefined;
+  /** Which X-Forwarded-For entries to believe when telling a client's address (sign-in throttling). */
+  trustedProxies: TrustedProxies;
 }
 
 /** A setting that stops start-up; `message` is one sentence a person can act on. */
@@ -154,6 +161,7 @@ export function parseSettings(raw: Record<string, string | undefined>, cwd = pro
     backgroundJobs: s.BACKGROUND_JOBS === 'on',
     linqWebhookSecret: s.LINQ_WEBHOOK_SECRET,
     secretsKey: s.SECRETS_KEY,
+    trustedProxies: parseTrustedProxies(s.TRUSTED_PROXIES)!,
   };
 }
 

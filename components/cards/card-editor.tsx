@@ -1,7 +1,7 @@
 'use client';
 
 import { Loader2 } from 'lucide-react';
-import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
+import { useActionState, useEffect, useState, useTransition, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import type { AvatarPhoto } from '@/components/cards/card-avatar';
@@ -30,7 +30,7 @@ export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: L
   const [clientErrors, setClientErrors] = useState<Partial<Record<ContactCardField, string[]>>>({});
   const [state, dispatch, saving] = useActionState<CardFormState, FormData>(saveContactCardAction, { status: 'idle' });
   const [preparing, startPreparing] = useTransition();
-  const lastSubmission = useRef<FormData | null>(null);
+  const [lastSubmission, setLastSubmission] = useState<FormData | null>(null);
 
   const errors = state.status === 'invalid' ? { ...state.fieldErrors, ...clientErrors } : clientErrors;
   const busy = saving || preparing;
@@ -47,7 +47,7 @@ export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: L
   }
 
   function submit(formData: FormData) {
-    lastSubmission.current = formData;
+    setLastSubmission(formData);
     startPreparing(() => dispatch(formData));
   }
 
@@ -64,7 +64,13 @@ export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: L
       const formData = new FormData();
       for (const [name, value] of Object.entries(values)) formData.set(name, value);
       if (photo.mode === 'upload' && photo.objectUrl && photo.pixels) {
-        formData.set('photo', new File([await cropToJpeg(photo.objectUrl, photo.pixels)], 'photo.jpg', { type: 'image/jpeg' }));
+        try {
+          formData.set('photo', new File([await cropToJpeg(photo.objectUrl, photo.pixels)], 'photo.jpg', { type: 'image/jpeg' }));
+        } catch {
+          // The browser refused to redraw the photo (memory, a blocked blob URL): say so beside it.
+          setClientErrors({ photo: ['This browser could not prepare the framed photo. Choose the file again, or try another browser.'] });
+          return;
+        }
       }
       submit(formData);
     });
@@ -110,7 +116,7 @@ export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: L
           phoneNumber={phoneNumber}
           state={state}
           initiallyInactive={card !== null && !card.isActive}
-          onRetry={lastSubmission.current ? () => submit(lastSubmission.current!) : undefined}
+          onRetry={lastSubmission ? () => submit(lastSubmission) : undefined}
           busy={busy}
         />
       </form>

@@ -1,35 +1,44 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, Clock, Loader2, RotateCcw, XCircle } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import type { CardFormState } from '@/lib/actions/contact-cards';
 import type { CardStatus } from '@/lib/cards/status';
 
 const POLL_EVERY_MS = 2_000;
-const GIVE_UP_AFTER_MS = 60_000;
+/** A minute of polls: after that the page says so and stops asking. */
+const MAX_POLLS = 30;
+
+// Each save's answer is a new state object: a number per object starts a fresh watch for each save.
+const watchIds = new WeakMap<object, number>();
+let lastWatchId = 0;
+function watchIdOf(state: object): number {
+  if (!watchIds.has(state)) watchIds.set(state, ++lastWatchId);
+  return watchIds.get(state)!;
+}
 
 /** Re-reads a card's status while Linq applies it; stops when it is active or after a minute. */
-function useSettlingStatus(phoneNumber: string, watching: boolean) {
-  const [startedAt, setStartedAt] = useState(() => Date.now());
-  useEffect(() => {
-    if (watching) setStartedAt(Date.now());
-  }, [watching]);
+function useSettlingStatus(phoneNumber: string, watching: boolean, watchId: number) {
+  const queryKey = ['card-status', phoneNumber, watchId];
+  const queryClient = useQueryClient();
   const query = useQuery({
-    queryKey: ['card-status', phoneNumber, startedAt],
+    queryKey,
     queryFn: async (): Promise<{ status: CardStatus }> => {
       const response = await fetch(`/api/cards/${encodeURIComponent(phoneNumber)}`, { cache: 'no-store' });
       if (!response.ok) throw new Error('status unavailable');
       return response.json();
     },
     enabled: watching,
-    refetchInterval: (q) => (q.state.data?.status === 'active' || Date.now() - startedAt > GIVE_UP_AFTER_MS ? false : POLL_EVERY_MS),
+    refetchInterval: (q) => (q.state.data?.status === 'active' || q.state.dataUpdateCount + q.state.errorUpdateCount >= MAX_POLLS ? false : POLL_EVERY_MS),
     retry: false,
   });
   const active = query.data?.status === 'active';
-  return { active, gaveUp: !active && Date.now() - startedAt > GIVE_UP_AFTER_MS && !query.isFetching };
+  const state = queryClient.getQueryState(queryKey);
+  const polls = (state?.dataUpdateCount ?? 0) + (state?.errorUpdateCount ?? 0);
+  return { active, gaveUp: !active && polls >= MAX_POLLS && !query.isFetching };
 }
 
 function Panel({ tone, icon, title, children }: { tone: 'success' | 'warning' | 'danger' | 'info'; icon: ReactNode; title: string; children?: ReactNode }) {
@@ -65,7 +74,7 @@ export function CardSaveOutcome({
 }) {
   const router = useRouter();
   const waiting = state.status === 'not_applied_yet' || (state.status === 'idle' && initiallyInactive);
-  const { active, gaveUp } = useSettlingStatus(phoneNumber, waiting);
+  const { active, gaveUp } = useSettlingStatus(phoneNumber, waiting, watchIdOf(state));
   useEffect(() => {
     if (waiting && active) router.refresh();
   }, [waiting, active, router]);

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { FacetCounts } from '@/lib/chats/index-query';
-import type { ChatsView } from '@/lib/data/chats';
+import type { ChatsView, HoldRelease } from '@/lib/data/chats';
 import type { ShareHistoryRow } from '@/lib/history/shares';
 import { chatPageHref, type ChatPageQuery } from '@/lib/validations/chats';
 
@@ -48,6 +48,6 @@ export function chatCountsQuery(query: ChatPageQuery) {
 export function chatSharesQuery(chatId: string) {
   return queryOptions({
     queryKey: ['chat-shares', chatId],
-    queryFn: async () => (await getJson<{ events: ShareHistoryRow[] }>(`/api/chats/${encodeURIComponent(chatId)}/shares`)).events,
+    queryFn: () => getJson<{ events: ShareHistoryRow[]; releases: HoldRelease[] }>(`/api/chats/${encodeURIComponent(chatId)}/shares`),
   });
 }

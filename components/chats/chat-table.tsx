@@ -34,12 +34,13 @@ export function ChatTable({ view, viewKey, canShare }: { view: ChatsView; viewKe
       now,
       cooldownMs: view.cooldownMs,
       lineFlagged: row.lineFlagged,
+      lastShareUncertain: row.lastShareUncertain,
     }),
   }));
 
-  const setLastShared = (chatId: string, lastSharedAt: string | null) =>
+  const setLastShared = (chatId: string, lastSharedAt: string | null, lastShareUncertain = false) =>
     queryClient.setQueryData<ChatsView>(viewKey, (current) =>
-      current && { ...current, rows: current.rows.map((r) => (r.id === chatId ? { ...r, lastSharedAt } : r)) },
+      current && { ...current, rows: current.rows.map((r) => (r.id === chatId ? { ...r, lastSharedAt, lastShareUncertain } : r)) },
     );
 
   const share = useMutation({
@@ -56,7 +57,13 @@ export function ChatTable({ view, viewKey, canShare }: { view: ChatsView; viewKe
         toast.success(result.message, { description: row.label });
         return;
       }
-      setLastShared(row.id, row.lastSharedAt);
+      if (result.kind === 'unknown') {
+        // Held as if shared: the row keeps its share, marked uncertain.
+        setLastShared(row.id, new Date(new Date(result.heldUntil).getTime() - view.cooldownMs).toISOString(), true);
+        toast.warning(result.message, { description: row.label });
+        return;
+      }
+      setLastShared(row.id, row.lastSharedAt, row.lastShareUncertain);
       toast.error(result.message, { description: [result.nextStep, result.traceId && `Trace ${result.traceId}`].filter(Boolean).join(' ') || row.label });
     },
     onError: (_error, row) => {
@@ -127,7 +134,7 @@ export function ChatTable({ view, viewKey, canShare }: { view: ChatsView; viewKe
                     Share
                   </Button>
                 )}
-                <ShareHistorySheet chatId={row.id} label={row.label} />
+                <ShareHistorySheet chatId={row.id} label={row.label} held={row.lastShareUncertain} canRelease={canShare} />
               </div>
             </TableCell>
           </TableRow>

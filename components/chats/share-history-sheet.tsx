@@ -1,49 +1,93 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { History } from 'lucide-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { History, Loader2, Unlock } from 'lucide-react';
+import { useTransition } from 'react';
+import { toast } from 'sonner';
 import { chatSharesQuery } from '@/components/chats/chat-queries';
 import { SHARE_OUTCOMES } from '@/components/chats/share-outcomes';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Skeleton } from '@/components/ui/skeleton';
+import { releaseShareHoldAction } from '@/lib/actions/shares';
 import { formatDateTime } from '@/lib/format';
 
 function Events({ chatId }: { chatId: string }) {
   const { data, isPending, isError, error } = useQuery(chatSharesQuery(chatId));
   if (isPending) return <Skeleton className="h-24" />;
   if (isError) return <p className="text-sm text-destructive">{error.message}</p>;
-  if (data.length === 0) return <p className="text-sm text-muted-foreground">The card has never been shared into this chat from this console.</p>;
+  const entries = [
+    ...data.events.map((event) => ({ at: event.createdAt, event, release: null })),
+    ...data.releases.map((release) => ({ at: release.createdAt, event: null, release })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+  if (entries.length === 0) return <p className="text-sm text-muted-foreground">The card has never been shared into this chat from this console.</p>;
   return (
     <ol className="flex flex-col gap-3" aria-label="Share attempts">
-      {data.map((event) => (
-        <li key={event.id} className="rounded-lg border p-3 text-sm">
-          <div className="flex items-center justify-between gap-2">
-            <Badge tone={SHARE_OUTCOMES[event.outcome].tone}>{SHARE_OUTCOMES[event.outcome].label}</Badge>
-            <time className="text-xs text-muted-foreground" dateTime={event.createdAt}>
-              {formatDateTime(event.createdAt)}
-            </time>
-          </div>
-          <p className="mt-1">
-            By {event.actorName}
-            {event.sendingNumber && <> from {event.sendingNumber}</>}
-            {event.latencyMs !== null && <> in {event.latencyMs} ms</>}
-          </p>
-          {event.message && <p className="mt-1 text-muted-foreground">{event.message}</p>}
-          {(event.linqCode || event.traceId) && (
-            <p className="mt-1 text-xs text-muted-foreground">
-              {event.linqCode && <>Linq code {event.linqCode}. </>}
-              {event.traceId && <>Trace <code>{event.traceId}</code></>}
+      {entries.map(({ event, release }) =>
+        release ? (
+          <li key={release.id} className="rounded-lg border border-dashed p-3 text-sm">
+            <div className="flex items-center justify-between gap-2">
+              <Badge tone="neutral">Hold released</Badge>
+              <time className="text-xs text-muted-foreground" dateTime={release.createdAt}>
+                {formatDateTime(release.createdAt)}
+              </time>
+            </div>
+            <p className="mt-1">By {release.actorName}: the earlier share of unknown outcome is taken as not received.</p>
+          </li>
+        ) : (
+          <li key={event!.id} className="rounded-lg border p-3 text-sm">
+            <div className="flex items-center justify-between gap-2">
+              <Badge tone={SHARE_OUTCOMES[event!.outcome].tone}>{SHARE_OUTCOMES[event!.outcome].label}</Badge>
+              <time className="text-xs text-muted-foreground" dateTime={event!.createdAt}>
+                {formatDateTime(event!.createdAt)}
+              </time>
+            </div>
+            <p className="mt-1">
+              By {event!.actorName}
+              {event!.sendingNumber && <> from {event!.sendingNumber}</>}
+              {event!.latencyMs !== null && <> in {event!.latencyMs} ms</>}
             </p>
-          )}
-        </li>
-      ))}
+            {event!.message && <p className="mt-1 text-muted-foreground">{event!.message}</p>}
+            {(event!.linqCode || event!.traceId) && (
+              <p className="mt-1 text-xs text-muted-foreground">
+                {event!.linqCode && <>Linq code {event!.linqCode}. </>}
+                {event!.traceId && <>Trace <code>{event!.traceId}</code></>}
+              </p>
+            )}
+          </li>
+        ),
+      )}
     </ol>
   );
 }
 
-export function ShareHistorySheet({ chatId, label }: { chatId: string; label: string }) {
+/** Lets an operator take a share of unknown outcome as not received, so the chat can be shared again. */
+function ReleaseHold({ chatId }: { chatId: string }) {
+  const queryClient = useQueryClient();
+  const [pending, startTransition] = useTransition();
+  const release = () =>
+    startTransition(async () => {
+      const result = await releaseShareHoldAction(chatId);
+      if (result.ok) toast.success(result.message);
+      else toast.error(result.message);
+      await Promise.all([queryClient.invalidateQueries({ queryKey: ['chats'] }), queryClient.invalidateQueries({ queryKey: ['chat-shares', chatId] })]);
+    });
+  return (
+    <div className="flex flex-col gap-2 rounded-lg border border-warning/50 bg-warning/10 p-3 text-sm">
+      <p>
+        Linq did not answer in time when the card was last shared, so the chat is held as if it had been shared. If you know the card did not
+        arrive (the customer says so), release the hold to share again now.
+      </p>
+      <Button variant="outline" size="sm" className="self-start" onClick={release} disabled={pending}>
+        {pending ? <Loader2 className="animate-spin" aria-hidden /> : <Unlock aria-hidden />}
+        Release the hold
+      </Button>
+    </div>
+  );
+}
+
+export function ShareHistorySheet({ chatId, label, held, canRelease }: { chatId: string; label: string; held: boolean; canRelease: boolean }) {
   return (
     <Dialog>
       <DialogTrigger asChild>
@@ -52,6 +96,7 @@ export function ShareHistorySheet({ chatId, label }: { chatId: string; label: st
         </Button>
       </DialogTrigger>
       <DialogContent placement="side" title="Share history" description={label}>
+        {held && canRelease && <ReleaseHold chatId={chatId} />}
         <Events chatId={chatId} />
       </DialogContent>
     </Dialog>

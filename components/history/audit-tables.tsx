@@ -54,6 +54,7 @@ export function StaffHistoryTable({ rows }: { rows: StaffChangeRow[] }) {
 const SETTINGS_KINDS: Record<SettingsChangeRow['kind'], string> = {
   WEBHOOK_CONNECTED: 'Webhooks connected',
   WEBHOOK_DISCONNECTED: 'Webhooks disconnected',
+  SCHEDULE_CHANGED: 'Daily re-share changed',
 };
 
 /** A recorded setting as staff read it: its fields, without the braces. */

@@ -8,7 +8,7 @@ import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import { historyHref, SHARE_OUTCOMES, type HistoryFilters } from '@/lib/validations/history';
 
-const OUTCOME_LABELS: Record<(typeof SHARE_OUTCOMES)[number], string> = { SUCCEEDED: 'Shared', FAILED: 'Failed', REFUSED: 'Refused', PENDING: 'Interrupted' };
+const OUTCOME_LABELS: Record<(typeof SHARE_OUTCOMES)[number], string> = { SUCCEEDED: 'Shared', FAILED: 'Failed', UNKNOWN: 'Unknown outcome', REFUSED: 'Refused', PENDING: 'Interrupted' };
 
 export function HistoryFilterForm({
   filters,
@@ -16,7 +16,7 @@ export function HistoryFilterForm({
   numbers,
 }: {
   filters: HistoryFilters;
-  actors: Array<{ id: string; name: string; email: string }>;
+  actors: Array<{ id: string; name: string }>;
   numbers: string[];
 }) {
   const router = useRouter();
@@ -57,7 +57,7 @@ export function HistoryFilterForm({
           <option value="">Anyone</option>
           {actors.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.name} ({a.email})
+              {a.name}
             </option>
           ))}
         </NativeSelect>

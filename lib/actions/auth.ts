@@ -2,9 +2,8 @@
 
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
-import { auth, signIn, signOut } from '@/lib/auth';
-import { revokeSession } from '@/lib/auth/sessions';
-import { THROTTLE_WINDOW_MINUTES } from '@/lib/auth/throttle';
+import { signIn, signOut } from '@/lib/auth';
+import { describeWait } from '@/lib/auth/throttle';
 import { safeCallbackPath, signInSchema } from '@/lib/validations/auth';
 
 export interface SignInState {
@@ -14,9 +13,9 @@ export interface SignInState {
 }
 
 function throttledMessage(code: string): string | undefined {
-  const minutes = /^throttled:(\d+)$/.exec(code)?.[1];
-  if (!minutes) return undefined;
-  return `Too many failed sign-ins. Wait about ${minutes} minute${minutes === '1' ? '' : 's'} and try again (attempts are limited over ${THROTTLE_WINDOW_MINUTES} minutes).`;
+  const seconds = /^throttled:(\d+)$/.exec(code)?.[1];
+  if (!seconds) return undefined;
+  return `Too many failed sign-ins for this account or from this network. Wait ${describeWait(Number(seconds))}, then try again: each failure makes the wait longer.`;
 }
 
 export async function signInWithPassword(_previous: SignInState, formData: FormData): Promise<SignInState> {
@@ -39,10 +38,7 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
   }
 }
 
+/** Signs out; Auth.js's signOut event (lib/auth/index.ts) ends the session on the server. */
 export async function signOutAction(): Promise<void> {
-  const session = await auth();
-  if (session?.sessionId && session.user?.id && session.signedInAt) {
-    await revokeSession(session.sessionId, session.user.id, session.signedInAt);
-  }
   await signOut({ redirectTo: '/login' });
 }

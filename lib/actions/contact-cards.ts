@@ -7,6 +7,7 @@ import { saveContactCard } from '@/lib/cards/save-card';
 import { getSettings } from '@/lib/env';
 import { PhotoError, processPhoto } from '@/lib/photos/process';
 import { photoUrl } from '@/lib/photos/public-url';
+import { photoAddressProblem } from '@/lib/photos/remote-address';
 import { storePhoto } from '@/lib/photos/store';
 import { contactCardFormSchema, type ContactCardField } from '@/lib/validations/contact-card';
 
@@ -38,7 +39,11 @@ export async function saveContactCardAction(_previous: CardFormState, formData: 
   const form = parsed.data;
 
   let imageUrl: string | undefined;
-  if (form.photoMode === 'url') imageUrl = form.photoUrl;
+  if (form.photoMode === 'url') {
+    const problem = await photoAddressProblem(form.photoUrl);
+    if (problem) return { status: 'invalid', message: 'Check the highlighted fields.', fieldErrors: { photoUrl: [problem] } };
+    imageUrl = form.photoUrl;
+  }
   if (form.photoMode === 'upload') {
     const file = formData.get('photo');
     if (!(file instanceof File) || file.size === 0) {

@@ -1,14 +1,21 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authorize } from '@/lib/auth/guards';
+import { budgetSpentMessage, spendLinqBudget } from '@/lib/auth/linq-budget';
+import { releaseHold } from '@/lib/shares/reservation';
 import { shareIntoChat } from '@/lib/shares/share-chat';
 
 export type ShareActionResult =
   | { ok: true; sharedAt: string; message: string }
+  | { ok: false; kind: 'unknown'; message: string; heldUntil: string }
   | { ok: false; kind: 'refused' | 'failed' | 'forbidden' | 'invalid'; message: string; nextStep?: string; code?: number; traceId?: string };
 
 const chatIdSchema = z.string().trim().min(1).max(100);
+
+/** What one share may ask of Linq: the chat, its card, its messages, the share itself. */
+const SHARE_LINQ_CALLS = 4;
 
 /** Shares the contact card of the chat's line into the chat. Eligibility is decided here again. */
 export async function shareContactCardAction(chatId: unknown): Promise<ShareActionResult> {
@@ -16,14 +23,36 @@ export async function shareContactCardAction(chatId: unknown): Promise<ShareActi
   if (!access.ok) return { ok: false, kind: 'forbidden', message: access.error };
   const parsed = chatIdSchema.safeParse(chatId);
   if (!parsed.success) return { ok: false, kind: 'invalid', message: 'That chat could not be identified; refresh the page.' };
+  const budget = spendLinqBudget(access.user.id, SHARE_LINQ_CALLS);
+  if (!budget.ok) return { ok: false, kind: 'refused', message: budgetSpentMessage(budget.retryAfterSeconds) };
 
   const result = await shareIntoChat(access.user.id, parsed.data);
   switch (result.status) {
     case 'shared':
       return { ok: true, sharedAt: result.sharedAt.toISOString(), message: 'Contact card shared. The customer’s iPhone offers to save your name and photo.' };
+    case 'unknown':
+      return { ok: false, kind: 'unknown', message: result.message, heldUntil: result.heldUntil.toISOString() };
     case 'refused':
       return { ok: false, kind: 'refused', message: result.reason };
     case 'failed':
       return { ok: false, kind: 'failed', message: result.message, nextStep: result.nextStep, code: result.code, traceId: result.traceId };
   }
+}
+
+export type ReleaseResult = { ok: true; message: string } | { ok: false; message: string };
+
+/**
+ * After a share whose outcome is unknown, an operator who knows the card did not arrive (the customer
+ * says so) releases the chat from its hold, so that it can be shared again now. Recorded.
+ */
+export async function releaseShareHoldAction(chatId: unknown): Promise<ReleaseResult> {
+  const access = await authorize('shareCards');
+  if (!access.ok) return { ok: false, message: access.error };
+  const parsed = chatIdSchema.safeParse(chatId);
+  if (!parsed.success) return { ok: false, message: 'That chat could not be identified; refresh the page.' };
+  const released = await releaseHold(parsed.data, access.user.id);
+  revalidatePath('/chats');
+  return released
+    ? { ok: true, message: 'Released: the chat can receive the card again now. Your decision is recorded in its share history.' }
+    : { ok: false, message: 'Nothing holds this chat any more (it was released, or shared since). Refresh the page.' };
 }

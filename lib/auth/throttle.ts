@@ -1,35 +1,53 @@
+// Sign-in throttling: growing delays rather than a lock-out. A hard lock would let anyone lock any
+// account (an admin's included) with a few wrong passwords; delays slow a guesser down to nothing
+// while the real owner, whose own address has no failures, waits at most a minute.
+
 /** Failed sign-ins are counted over this window; older ones are forgotten. */
-export const THROTTLE_WINDOW_MINUTES = 15;
-/** An account is locked for the rest of the window after this many failures… */
-export const MAX_FAILURES_PER_ACCOUNT = 5;
-/** …and a client address after this many failures, whatever accounts it tried. */
-export const MAX_FAILURES_PER_ADDRESS = 20;
+export const THROTTLE_WINDOW_MINUTES = 60;
 
-export interface FailureCounts {
-  account: number;
-  address: number;
-  /** When the oldest failure still counted happened, to tell the person how long to wait. */
-  oldestFailureAt: Date | undefined;
+export interface DelayPolicy {
+  /** Failures allowed with no wait at all. */
+  free: number;
+  /** The wait doubles with each failure beyond the free ones (1 s, 2 s, 4 s…) up to this. */
+  maxSeconds: number;
 }
 
-export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterMinutes: number };
-
-/** Pure: decides whether a sign-in attempt may proceed. */
-export function throttleVerdict(counts: FailureCounts, now: Date): ThrottleVerdict {
-  if (counts.account < MAX_FAILURES_PER_ACCOUNT && counts.address < MAX_FAILURES_PER_ADDRESS) {
-    return { allowed: true };
-  }
-  const windowMs = THROTTLE_WINDOW_MINUTES * 60_000;
-  const elapsedMs = counts.oldestFailureAt ? now.getTime() - counts.oldestFailureAt.getTime() : 0;
-  return { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil((windowMs - elapsedMs) / 60_000)) };
-}
-
+/** Per account, whatever the address: the owner's worst case while someone guesses at it. */
+export const ACCOUNT_POLICY: DelayPolicy = { free: 5, maxSeconds: 60 };
 /**
- * The address a request came from. Takes the first X-Forwarded-For entry (what a reverse
- * proxy or Next.js itself sets); a client can forge it, which is why accounts are also
- * throttled on their own.
+ * Per client address, whatever the accounts: a guesser's own attempts slow to one per 15 minutes.
+ * More free attempts than per account: an office's staff may share one address.
  */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return forwarded || headers.get('x-real-ip') || 'unknown';
+export const ADDRESS_POLICY: DelayPolicy = { free: 20, maxSeconds: 15 * 60 };
+
+export interface FailureHistory {
+  /** Failed (or still running) attempts counted for the account, and when the latest was. */
+  account: { failures: number; lastAt: Date | undefined };
+  address: { failures: number; lastAt: Date | undefined };
 }
+
+export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** Seconds to wait after the latest failure, given how many there were. */
+export function delaySeconds(failures: number, policy: DelayPolicy): number {
+  if (failures < policy.free) return 0;
+  return Math.min(policy.maxSeconds, 2 ** (failures - policy.free));
+}
+
+/** Pure: whether a sign-in attempt may go ahead now, or how long to wait. */
+export function throttleVerdict(history: FailureHistory, now: Date): ThrottleVerdict {
+  const waitFor = ({ failures, lastAt }: FailureHistory['account'], policy: DelayPolicy) =>
+    lastAt ? lastAt.getTime() + delaySeconds(failures, policy) * 1000 - now.getTime() : 0;
+  const waitMs = Math.max(waitFor(history.account, ACCOUNT_POLICY), waitFor(history.address, ADDRESS_POLICY));
+  return waitMs > 0 ? { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { allowed: true };
+}
+
+/** "40 seconds", "3 minutes": how long to wait, as the sign-in form says it. */
+export function describeWait(seconds: number): string {
+  if (seconds < 90) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minutes`;
+}
+
+/** Accounts with at least this many failures in the window are shown to admins as under attack. */
+export const UNDER_ATTACK_FAILURES = 10;

@@ -27,6 +27,8 @@ export interface EligibilityInput {
   cooldownMs: number;
   /** Linq flagged the chat's line (phone_number.status_updated): sending from it may be restricted. */
   lineFlagged?: boolean;
+  /** The last share's outcome is unknown (Linq did not answer in time): the chat is held as if shared. */
+  lastShareUncertain?: boolean;
 }
 
 export type RuleId = 'imessage' | 'outbound' | 'card' | 'cooldown';
@@ -89,11 +91,17 @@ export function describeRecentShare(lastSharedAt: Date, now: Date, cooldownMs: n
   return `Already shared ${when}; it can be shared again from ${formatDateTime(new Date(lastSharedAt.getTime() + cooldownMs))}.`;
 }
 
-function cooldownRule(lastSharedAt: Date | null, now: Date, cooldownMs: number): { rule: RuleResult; nextEligibleAt: Date | null } {
+/** The sentence for a chat held after a share whose outcome is unknown. */
+export function describeUncertainHold(heldUntil: Date): string {
+  return `Linq did not answer in time; the card may have reached the customer. The chat is held until ${formatDateTime(heldUntil)}, or until an operator releases it.`;
+}
+
+function cooldownRule(lastSharedAt: Date | null, now: Date, cooldownMs: number, uncertain: boolean): { rule: RuleResult; nextEligibleAt: Date | null } {
   if (!lastSharedAt) return { rule: { id: 'cooldown', status: 'pass', reason: 'Never shared into this chat.' }, nextEligibleAt: null };
   const next = new Date(lastSharedAt.getTime() + cooldownMs);
   if (now < next) {
-    return { rule: { id: 'cooldown', status: 'fail', reason: describeRecentShare(lastSharedAt, now, cooldownMs) }, nextEligibleAt: next };
+    const reason = uncertain ? describeUncertainHold(next) : describeRecentShare(lastSharedAt, now, cooldownMs);
+    return { rule: { id: 'cooldown', status: 'fail', reason }, nextEligibleAt: next };
   }
   return { rule: { id: 'cooldown', status: 'pass', reason: `Last shared at ${formatDateTime(lastSharedAt)}.` }, nextEligibleAt: null };
 }
@@ -115,9 +123,10 @@ function warningsFor(chat: ChatFacts, lineFlagged: boolean): EligibilityWarning[
   return warnings;
 }
 
-export function evaluateEligibility({ chat, outbound, cardStatus, lastSharedAt, now, cooldownMs, lineFlagged = false }: EligibilityInput): Eligibility {
+export function evaluateEligibility(input: EligibilityInput): Eligibility {
+  const { chat, outbound, cardStatus, lastSharedAt, now, cooldownMs, lineFlagged = false, lastShareUncertain = false } = input;
   const sendingNumber = sendingNumberOf(chat);
-  const cooldown = cooldownRule(lastSharedAt, now, cooldownMs);
+  const cooldown = cooldownRule(lastSharedAt, now, cooldownMs, lastShareUncertain);
   const rules = [serviceRule(chat), outboundRule(outbound), cardRule(sendingNumber, cardStatus), cooldown.rule];
   const warnings = warningsFor(chat, lineFlagged);
   const failed = rules.find((rule) => rule.status === 'fail');
@@ -132,4 +141,17 @@ export function evaluateEligibility({ chat, outbound, cardStatus, lastSharedAt, 
     nextEligibleAt: cooldown.nextEligibleAt,
     blockedBecause: blocking?.message ?? failed?.reason ?? null,
   };
+}
+
+/** Why a chat cannot receive the card, as a short code (the Chats page's reasons), or null if it can. */
+export type BlockCode = 'left' | 'opted_out' | 'not_imessage' | 'no_outbound' | 'no_card' | 'cooldown' | 'unconfirmed';
+
+const RULE_CODES: Record<RuleId, BlockCode> = { imessage: 'not_imessage', outbound: 'no_outbound', card: 'no_card', cooldown: 'cooldown' };
+
+export function blockCode(eligibility: Eligibility): BlockCode | null {
+  if (eligibility.eligible) return null;
+  const warning = eligibility.warnings.find((w) => w.blocking);
+  if (warning?.id === 'left' || warning?.id === 'opted_out') return warning.id;
+  const failed = eligibility.rules.find((rule) => rule.status === 'fail');
+  return failed ? RULE_CODES[failed.id] : 'unconfirmed';
 }

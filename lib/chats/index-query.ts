@@ -24,6 +24,8 @@ export interface ChatRow {
   /** Linq flagged the chat's line (phone_number.status_updated). */
   lineFlagged: boolean;
   lastSharedAt: string | null;
+  /** The last share's outcome is unknown: the chat is held as if shared, until released. */
+  lastShareUncertain: boolean;
   activityAt: string;
   lastInboundAt: string | null;
 }
@@ -48,6 +50,7 @@ interface RawRow {
   cardStatus: string | null;
   lineStatus: string | null;
   lastSharedAt: Date | null;
+  heldByEventId: string | null;
 }
 
 function toRow(raw: RawRow): ChatRow {
@@ -65,6 +68,7 @@ function toRow(raw: RawRow): ChatRow {
     cardStatus: (raw.cardStatus as CardStatus | null) ?? undefined,
     lineFlagged: raw.lineStatus === 'FLAGGED',
     lastSharedAt: raw.lastSharedAt?.toISOString() ?? null,
+    lastShareUncertain: raw.heldByEventId !== null,
     activityAt: raw.activityAt.toISOString(),
     lastInboundAt: raw.lastInboundAt?.toISOString() ?? null,
   };
@@ -107,7 +111,8 @@ const afterActivity = (at: string, id: string) => sql`(c."activityAt", c."id") <
 async function selectRows(where: Prisma.Sql[], order: Prisma.Sql, take: number): Promise<RawRow[]> {
   return db.$queryRaw<RawRow[]>`
     SELECT c."id", c."sendingNumber", c."service", c."isGroup", c."health", c."hasLeft", c."displayName", c."participants",
-           c."outbound", c."activityAt", c."lastInboundAt", l."cardStatus", l."status" AS "lineStatus", s."lastSucceededAt" AS "lastSharedAt"
+           c."outbound", c."activityAt", c."lastInboundAt", l."cardStatus", l."status" AS "lineStatus", s."lastSucceededAt" AS "lastSharedAt",
+           s."heldByEventId"
       FROM ${FROM_CHATS}
      WHERE ${and(where)}
      ORDER BY ${order}

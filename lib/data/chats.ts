@@ -3,6 +3,7 @@ import { requirePermission } from '@/lib/auth/guards';
 import { countChatIndex, queryChatIndex, type ChatIndexPage, type FacetCounts } from '@/lib/chats/index-query';
 import { readIndexStatus, type IndexStatus } from '@/lib/chats/index-status';
 import { listLines, type LineSummary } from '@/lib/chats/lines';
+import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { queryShareEvents, type ShareHistoryRow } from '@/lib/history/shares';
 import type { ChatPageQuery } from '@/lib/validations/chats';
@@ -34,7 +35,20 @@ export async function readChatCounts(query: ChatPageQuery): Promise<FacetCounts>
   return countChatIndex(query, getSettings().shareCooldownMs, lines);
 }
 
-/** A chat's share attempts, newest first (History's query, scoped to the chat). Callers check the session first. */
-export function readChatShares(chatId: string): Promise<ShareHistoryRow[]> {
-  return queryShareEvents({ chatId }, null, 50);
+export interface HoldRelease {
+  id: string;
+  createdAt: string;
+  actorName: string;
+}
+
+/**
+ * A chat's share attempts, newest first (History's query, scoped to the chat), and the holds staff
+ * released. Callers check the session first.
+ */
+export async function readChatShares(chatId: string): Promise<{ events: ShareHistoryRow[]; releases: HoldRelease[] }> {
+  const [events, releases] = await Promise.all([
+    queryShareEvents({ chatId }, null, 50),
+    db.shareHoldRelease.findMany({ where: { chatId }, orderBy: { createdAt: 'desc' }, take: 50, include: { actor: { select: { name: true } } } }),
+  ]);
+  return { events, releases: releases.map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString(), actorName: r.actor.name })) };
 }

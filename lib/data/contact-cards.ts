@@ -4,15 +4,24 @@ import { recordCardActivations } from '@/lib/cards/save-card';
 import { loadCardRows, type CardRow } from '@/lib/cards/rows';
 import { cardStatus } from '@/lib/cards/status';
 import { requirePermission } from '@/lib/auth/guards';
+import { budgetSpentMessage, spendLinqBudget } from '@/lib/auth/linq-budget';
 import { recordCardStatus } from '@/lib/chats/lines';
 import { db } from '@/lib/db';
 import { getLinq, readLinq, type LinqRead } from '@/lib/linq';
 
 export type { CardRow } from '@/lib/cards/rows';
 
+/** The person's Linq budget, as a read's failure when it is spent (two calls per card page). */
+function budgetRefusal(userId: string): LinqRead<never> | null {
+  const budget = spendLinqBudget(userId, 2);
+  return budget.ok ? null : { ok: false, error: { message: budgetSpentMessage(budget.retryAfterSeconds), nextStep: 'Reload the page in a moment.', retryable: true } };
+}
+
 /** Every sending number with its card, or the Linq failure to show in their place. */
 export async function getCardRows(): Promise<LinqRead<CardRow[]>> {
-  await requirePermission('view');
+  const user = await requirePermission('view');
+  const refused = budgetRefusal(user.id);
+  if (refused) return refused;
   const rows = await readLinq(() => loadCardRows(getLinq()));
   if (rows.ok) {
     await recordCardActivations(rows.value.map((row) => row.card));
@@ -23,7 +32,9 @@ export async function getCardRows(): Promise<LinqRead<CardRow[]>> {
 
 /** One number's card; 404 when the number is not a line of the account. */
 export async function getCardRow(phoneNumber: string): Promise<LinqRead<CardRow>> {
-  await requirePermission('view');
+  const user = await requirePermission('view');
+  const refused = budgetRefusal(user.id);
+  if (refused) return refused;
   const linq = getLinq();
   const read = await readLinq(() => Promise.all([linq.listPhoneNumbers(), linq.getContactCard(phoneNumber)]), { phoneNumber });
   if (!read.ok) return read;

@@ -2,6 +2,7 @@ import 'server-only';
 import { forbidden } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
+import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
 import { getCardRevisionPage, getSettingsChangePage, getStaffChangePage } from '@/lib/history/audit';
 import { getShareHistoryPage } from '@/lib/history/shares';
@@ -31,11 +32,24 @@ export async function getSettingsHistory(filters: HistoryFilters) {
   return getSettingsChangePage(filters, HISTORY_PAGE_SIZE);
 }
 
-/** Who can be filtered on (everyone who ever acted), and the numbers seen in shares. */
+/**
+ * Who can be filtered on: only staff who appear in records this person may read (shares and card
+ * changes; staff and settings changes too for admins), by name. Emails stay on the admins' Staff page.
+ */
 export async function getHistoryFilterOptions() {
-  await requirePermission('view');
+  const user = await requirePermission('view');
+  const audits = [
+    ...(can(user.role, 'manageStaff') ? [Prisma.sql`EXISTS (SELECT 1 FROM "StaffChange" x WHERE x."actorId" = u."id")`] : []),
+    ...(can(user.role, 'manageSettings') ? [Prisma.sql`EXISTS (SELECT 1 FROM "SettingsChange" x WHERE x."actorId" = u."id")`] : []),
+  ];
   const [actors, numbers] = await Promise.all([
-    db.user.findMany({ select: { id: true, name: true, email: true }, orderBy: { name: 'asc' } }),
+    // One index probe per staff member, not a scan of every record.
+    db.$queryRaw<Array<{ id: string; name: string }>>`
+      SELECT u."id", u."name" FROM "User" u
+       WHERE EXISTS (SELECT 1 FROM "ShareEvent" x WHERE x."actorId" = u."id")
+          OR EXISTS (SELECT 1 FROM "CardRevision" x WHERE x."actorId" = u."id")
+          ${audits.length ? Prisma.sql`OR ${Prisma.join(audits, ' OR ')}` : Prisma.empty}
+       ORDER BY u."name", u."id"`,
     db.sendingLine.findMany({ select: { phoneNumber: true }, orderBy: { phoneNumber: 'asc' } }),
   ]);
   return { actors, numbers: numbers.map((n) => n.phoneNumber) };

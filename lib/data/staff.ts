@@ -1,5 +1,6 @@
 import 'server-only';
 import { requirePermission } from '@/lib/auth/guards';
+import { accountsUnderAttack } from '@/lib/auth/login-attempts';
 import { db } from '@/lib/db';
 
 export async function getStaff() {
@@ -11,3 +12,9 @@ export async function getStaff() {
 }
 
 export type StaffRow = Awaited<ReturnType<typeof getStaff>>[number];
+
+/** Staff accounts someone has been guessing the password of within the last hour. */
+export async function getAccountsUnderAttack() {
+  await requirePermission('manageStaff');
+  return accountsUnderAttack();
+}

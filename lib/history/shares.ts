@@ -16,7 +16,7 @@ export interface ShareHistoryRow {
   actorName: string;
   actorEmail: string;
   source: string;
-  outcome: 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'REFUSED';
+  outcome: 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'REFUSED' | 'UNKNOWN';
   linqCode: number | null;
   httpStatus: number | null;
   message: string | null;

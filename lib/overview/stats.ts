@@ -31,6 +31,8 @@ export interface Overview {
   cards: { active: number; missing: number; inactive: number };
   /** When the last full sync of the chat index ended (null: none yet). */
   lastSyncAt: string | null;
+  /** The UTC days (YYYY-MM-DD) the figures start from: today, and six days before it. */
+  days: { today: string; weekStart: string };
 }
 
 const DAY = 86_400_000;
@@ -87,5 +89,6 @@ export async function loadOverview(cooldownMs: number, now = new Date()): Promis
       missing: numbers.filter((n) => n.cardStatus === 'none').length,
     },
     lastSyncAt: lastFinished?.finishedAt?.toISOString() ?? null,
+    days: { today: today.toISOString().slice(0, 10), weekStart: weekStart.toISOString().slice(0, 10) },
   };
 }

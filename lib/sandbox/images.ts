@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { photoAddressProblem } from '@/lib/photos/remote-address';
 import { sniffImageType } from '@/lib/photos/sniff';
 import { LinqApiError } from '@/lib/sandbox/http';
 
@@ -13,6 +14,31 @@ const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const DOWNLOAD_TIMEOUT_MS = 10_000;
 
 const downloadFailed = (why: string) => new LinqApiError(400, 5007, `Failed to download image from the provided URL: ${why}`);
+const MAX_REDIRECTS = 5;
+
+/**
+ * Follows redirects one at a time, as a careful downloader must: a redirect may lead only to a
+ * public address (or stay on the host it started from, which the caller chose), never from a public
+ * host into a private network or this machine.
+ */
+async function fetchFollowingSafeRedirects(start: URL): Promise<Response> {
+  let url = start;
+  for (let hop = 0; ; hop++) {
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), redirect: 'manual' });
+    } catch (error) {
+      throw downloadFailed((error as Error).name === 'TimeoutError' ? 'timed out' : 'could not connect');
+    }
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status >= 400 || !location) return response;
+    if (hop >= MAX_REDIRECTS) throw downloadFailed('too many redirects');
+    const next = new URL(location, url);
+    if (!['http:', 'https:'].includes(next.protocol)) throw downloadFailed('redirected to an address that is not http(s)');
+    if (next.host !== start.host && (await photoAddressProblem(next.href))) throw downloadFailed(`redirected to a private or local address (${next.hostname})`);
+    url = next;
+  }
+}
 
 /**
  * Downloads a card's image_url as Linq does before re-hosting it. Refuses (400/5007) anything
@@ -29,12 +55,7 @@ export async function downloadImage(url: string, options: { requireHttps: boolea
     throw new LinqApiError(400, 1005, 'image_url must be a publicly accessible HTTPS URL');
   }
 
-  let response: Response;
-  try {
-    response = await fetch(parsed, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), redirect: 'follow' });
-  } catch (error) {
-    throw downloadFailed((error as Error).name === 'TimeoutError' ? 'timed out' : 'could not connect');
-  }
+  const response = await fetchFollowingSafeRedirects(parsed);
   if (!response.ok) throw downloadFailed(`HTTP ${response.status}`);
   const declaredLength = Number(response.headers.get('content-length') ?? 0);
   if (declaredLength > MAX_IMAGE_BYTES) throw downloadFailed('file too large');

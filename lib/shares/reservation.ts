@@ -36,11 +36,24 @@ export async function reserveShare(chatId: string, eventId: string, cooldownMs: 
   return { ok: false, reason: 'in_flight' };
 }
 
-/** Ends a reservation: a success starts the cooldown; a failure frees the chat at once. */
-export async function completeShare(chatId: string, eventId: string, succeeded: boolean): Promise<Date | null> {
+/**
+ * How a share ended, for the chat's cooldown: shared starts it; failed frees the chat at once;
+ * uncertain (Linq did not answer in time, the card may have gone) holds the chat as if shared, until
+ * the cooldown passes or an operator releases it.
+ */
+export type ShareEnd = 'shared' | 'failed' | 'uncertain';
+
+const END_SET: Record<ShareEnd, string> = {
+  shared: `, "lastSucceededAt" = ${NOW}, "heldByEventId" = NULL, "succeededBeforeHold" = NULL`,
+  failed: '',
+  uncertain: `, "succeededBeforeHold" = "lastSucceededAt", "lastSucceededAt" = ${NOW}, "heldByEventId" = $2`,
+};
+
+/** Ends a reservation as the share ended; returns the chat's last share time after it. */
+export async function completeShare(chatId: string, eventId: string, end: ShareEnd): Promise<Date | null> {
   const rows = await db.$queryRawUnsafe<Array<{ lastSucceededAt: Date | null }>>(
     `UPDATE "ChatShareState"
-        SET "reservedAt" = NULL, "reservedBy" = NULL${succeeded ? `, "lastSucceededAt" = ${NOW}` : ''}
+        SET "reservedAt" = NULL, "reservedBy" = NULL${END_SET[end]}
       WHERE "chatId" = $1 AND "reservedBy" = $2
       RETURNING "lastSucceededAt"`,
     chatId,
@@ -48,6 +61,24 @@ export async function completeShare(chatId: string, eventId: string, succeeded: 
   );
   return rows[0]?.lastSucceededAt ?? null;
 }
+
+/**
+ * An operator's decision that a share of unknown outcome did not reach the customer: the chat's
+ * cooldown goes back to what it was before, and the release is recorded. False when nothing holds it.
+ */
+export async function releaseHold(chatId: string, actorId: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const [held] = await tx.$queryRaw<Array<{ heldByEventId: string | null }>>`
+      SELECT "heldByEventId" FROM "ChatShareState" WHERE "chatId" = ${chatId} FOR UPDATE`;
+    if (!held?.heldByEventId) return false;
+    await tx.$executeRaw`
+      UPDATE "ChatShareState" SET "lastSucceededAt" = "succeededBeforeHold", "succeededBeforeHold" = NULL, "heldByEventId" = NULL
+       WHERE "chatId" = ${chatId}`;
+    await tx.shareHoldRelease.create({ data: { chatId, eventId: held.heldByEventId, actorId } });
+    return true;
+  });
+}
+
 
 /** When each chat last received the card successfully. */
 export async function lastSharedAt(chatIds: string[]): Promise<Map<string, Date>> {

@@ -7,10 +7,27 @@ export const signInSchema = z.object({
 
 export type SignInInput = z.infer<typeof signInSchema>;
 
-/** Only same-site paths may be returned to after sign-in (no open redirects). */
+const ORIGIN = 'http://console.invalid';
+/** Control characters, line breaks (also percent-encoded), and invisible characters browsers drop. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u2060\ufeff]|%(0[0-9a-f]|1[0-9a-f]|7f)/i;
+
+/**
+ * Where to go after sign-in: only a page of the console itself (no open redirects). The value is
+ * resolved as a browser would resolve it against the console's own address (a browser drops tabs and
+ * line breaks, so "/\t/evil.example" means "//evil.example"), must stay on that origin, and only its
+ * path, query and hash are kept. Anything with control or invisible characters is ignored, since it
+ * could not even be sent back in a Location header.
+ */
 export function safeCallbackPath(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
+  if (typeof value !== 'string' || value === '' || value.length > 2_000 || UNSAFE.test(value)) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, ORIGIN);
+  } catch {
     return '/';
   }
-  return value;
+  if (url.origin !== ORIGIN) return '/';
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // A path beginning with two slashes would be read as another host if echoed back as it is.
+  return path.startsWith('//') ? '/' : path;
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const HISTORY_TABS = ['shares', 'cards', 'staff', 'settings'] as const;
 export type HistoryTab = (typeof HISTORY_TABS)[number];
-export const SHARE_OUTCOMES = ['SUCCEEDED', 'FAILED', 'REFUSED', 'PENDING'] as const;
+export const SHARE_OUTCOMES = ['SUCCEEDED', 'FAILED', 'UNKNOWN', 'REFUSED', 'PENDING'] as const;
 export const HISTORY_PAGE_SIZE = 50;
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);

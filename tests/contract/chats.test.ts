@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LinqError } from '@/lib/linq/errors';
 import { DEMO_LINES } from '@/lib/sandbox/seed';
-import { newChat, newLine, useSandbox } from './harness';
+import { newChat, newLine, startTestSandbox } from './harness';
 
-const harness = useSandbox();
+const harness = startTestSandbox();
 
 const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as LinqError);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LinqError } from '@/lib/linq/errors';
 import { DEMO_LINES } from '@/lib/sandbox/seed';
-import { newLine, TINY_PNG, useSandbox } from './harness';
+import { newLine, TINY_PNG, startTestSandbox } from './harness';
 
-const harness = useSandbox();
+const harness = startTestSandbox();
 
 async function expectLinqError(promise: Promise<unknown>, status: number, code: number) {
   const error = await promise.then(

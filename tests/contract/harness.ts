@@ -27,7 +27,7 @@ export interface Harness {
 }
 
 /** Starts a fresh sandbox and photo server for one test file. */
-export function useSandbox(): Harness {
+export function startTestSandbox(): Harness {
   const harness = {} as Harness;
   let photoServer: http.Server;
 

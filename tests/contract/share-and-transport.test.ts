@@ -6,9 +6,9 @@ import { createLinqClient } from '@/lib/linq/client';
 import { describeLinqError, LinqError } from '@/lib/linq/errors';
 import { LinqGateway } from '@/lib/linq/gateway';
 import { DEMO_LINES } from '@/lib/sandbox/seed';
-import { API_KEY, newChat, newLine, useSandbox } from './harness';
+import { API_KEY, newChat, newLine, startTestSandbox } from './harness';
 
-const harness = useSandbox();
+const harness = startTestSandbox();
 const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as LinqError);
 const sharesOf = (chatId: string) => harness.sandbox.store.state.shares.filter((s) => s.chat_id === chatId);
 

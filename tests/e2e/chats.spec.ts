@@ -112,10 +112,11 @@ test.describe('chats', () => {
     await expect(drawer.getByText('Linq code 3006.')).toBeVisible();
   });
 
-  test('two share requests for one chat at the same moment produce one share', async ({ page, db, sandbox, signInAs }) => {
+  test('two share requests for one chat at the same moment produce one share', async ({ page, db, sandbox, signInAs, indexChats }) => {
     await signInAs(page, 'OPERATOR');
     const line = await lineWithCard(sandbox);
     const chatId = await sandbox.addChat({ from: line, to: [customer()], outbound: 1 });
+    await indexChats();
     await sandbox.addFaults([{ path: `/v3/chats/${chatId}/share_contact_card`, delayMs: 300, times: 1 }]);
 
     const results = await Promise.all([0, 1, 2].map(() => callServerAction(page.request, { ...shareAction(), pagePath: '/chats' }, [chatId])));

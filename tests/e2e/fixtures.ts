@@ -61,9 +61,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   consoleUnderTest: [{ databaseUrl: '', sandboxUrl: '' }, { option: true, scope: 'worker' }],
 
   db: [
-    async ({ consoleUnderTest }, use) => {
+    async ({ consoleUnderTest }, provide) => {
       const client = createPrismaClient({ kind: 'postgres', url: consoleUnderTest.databaseUrl });
-      await use(client);
+      await provide(client);
       await client.$disconnect();
     },
     { scope: 'worker' },
@@ -71,7 +71,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   // One viewer, operator and admin per worker, so parallel tests never share an account.
   staff: [
-    async ({ db }, use, workerInfo) => {
+    async ({ db }, provide, workerInfo) => {
       const passwordHash = await hashPassword(STAFF_PASSWORD);
       const accounts = {} as Record<Role, StaffAccount>;
       for (const role of ['ADMIN', 'OPERATOR', 'VIEWER'] as const) {
@@ -84,19 +84,19 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         });
         accounts[role] = { id: user.id, email, name, password: STAFF_PASSWORD, role };
       }
-      await use(accounts);
+      await provide(accounts);
     },
     { scope: 'worker' },
   ],
 
-  sandbox: async ({ consoleUnderTest }, use) => {
-    await use(new SandboxControl(consoleUnderTest.sandboxUrl));
+  sandbox: async ({ consoleUnderTest }, provide) => {
+    await provide(new SandboxControl(consoleUnderTest.sandboxUrl));
   },
 
-  indexChats: async ({ baseURL, staff, db }, use) => {
+  indexChats: async ({ baseURL, staff, db }, provide) => {
     const api = await playwrightRequest.newContext({ baseURL });
     let signedIn = false;
-    await use(async () => {
+    await provide(async () => {
       if (!signedIn) await signInRequest(api, staff.ADMIN);
       signedIn = true;
       const action = { ...findServerAction('lib/actions/chats.ts', 'requestSyncAction'), pagePath: '/chats' };
@@ -113,8 +113,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   // Signs in through Auth.js's credentials endpoint (the login form has its own tests).
-  signInAs: async ({ staff }, use) => {
-    await use(async (page, role) => {
+  signInAs: async ({ staff }, provide) => {
+    await provide(async (page, role) => {
       const account = staff[role];
       await signInRequest(page.request, account);
       return account;

@@ -17,6 +17,7 @@ const ACTIONS: Record<string, { access: Access; page: string; args: () => unknow
   'lib/actions/password.ts#setPasswordAction': { access: 'public', page: '/set-password', args: () => [undefined, formData({ token: 'x'.repeat(43), password: 'long-enough-pass', confirm: 'long-enough-pass' })] },
   'lib/actions/contact-cards.ts#saveContactCardAction': { access: 'editCards', page: '/cards', args: () => [{ status: 'idle' }, formData({ phoneNumber: 'not-a-number', firstName: '', photoMode: 'keep' })] },
   'lib/actions/shares.ts#shareContactCardAction': { access: 'shareCards', page: '/chats', args: () => [''] },
+  'lib/actions/shares.ts#releaseShareHoldAction': { access: 'shareCards', page: '/chats', args: () => ['no-such-chat'] },
   'lib/actions/chats.ts#requestSyncAction': { access: 'syncChats', page: '/chats', args: () => [] },
   // An address the page never showed, and a subscription that does not exist: nothing changes.
   'lib/actions/settings.ts#connectWebhooksAction': { access: 'manageSettings', page: '/settings', args: () => ['https://elsewhere.example/hook'] },

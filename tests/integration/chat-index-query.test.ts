@@ -5,13 +5,13 @@ import { chatSearchText } from '@/lib/chats/index-facts';
 import type { ChatRow } from '@/lib/chats/index-query';
 import { SeededRandom } from '@/lib/sandbox/random';
 import { BLOCK_REASONS, chatPageQuerySchema, type BlockReason, type ChatPageQuery } from '@/lib/validations/chats';
-import { useConsole } from '../support/console-harness';
+import { startTestConsole } from '../support/console-harness';
 
 // The Chats page's filters are SQL over the index; eligibility is a pure function. Over a few
 // hundred chats with every combination of facts, each filter must pick exactly the chats the
 // pure function says, page after page.
 
-const h = useConsole();
+const h = startTestConsole();
 const COOLDOWN = 24 * 3_600_000;
 const NOW = new Date();
 const LINES: Record<string, CardStatus | undefined> = { '+14155550100': 'active', '+14155550101': 'none', '+14155550102': 'inactive', '+14155550103': undefined };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { useConsole } from '../support/console-harness';
+import { startTestConsole } from '../support/console-harness';
 
 // The full sync against the sandbox and the embedded database: what it indexes, how it resumes,
 // waits for Linq, confirms chats gone, and survives one chat's failure.
 
-const h = useConsole({ sandbox: { chatCount: 250, seed: 7 } });
+const h = startTestConsole({ sandbox: { chatCount: 250, seed: 7 } });
 
 async function slices() {
   return import('@/lib/chats/sync/slice');

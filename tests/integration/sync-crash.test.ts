@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { useConsole } from '../support/console-harness';
+import { startTestConsole } from '../support/console-harness';
 
 // A console killed in the middle of a full sync (kill -9: no shutdown of any kind) and another one
 // taking over: pg-boss notices the job's heartbeat stopped and retries it, and the sync resumes
@@ -9,7 +9,7 @@ import { useConsole } from '../support/console-harness';
 const postgresAdminUrl = inject('postgresAdminUrl');
 
 describe.runIf(postgresAdminUrl)('a sync interrupted by a crash', () => {
-  const h = useConsole({ postgresAdminUrl, backgroundJobs: true, sandbox: { chatCount: 1_000, seed: 3, behaviour: { latencyMs: 40 } } });
+  const h = startTestConsole({ postgresAdminUrl, backgroundJobs: true, sandbox: { chatCount: 1_000, seed: 3, behaviour: { latencyMs: 40 } } });
   let child: ChildProcess | undefined;
   afterAll(() => void child?.kill('SIGKILL'));
 

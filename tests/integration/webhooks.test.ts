@@ -2,12 +2,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signatureHeaders } from '@/lib/sandbox/webhooks';
-import { useConsole } from '../support/console-harness';
+import { startTestConsole } from '../support/console-harness';
 
 // Linq's webhooks through the console: verification with the SDK, one record per webhook-id,
 // and each event applied to the chat index so that it stays right whatever the order.
 
-const h = useConsole({ sandbox: { chatCount: 40, seed: 11 } });
+const h = startTestConsole({ sandbox: { chatCount: 40, seed: 11 } });
 let secret = '';
 let actor: { id: string; email: string; name: string; role: 'ADMIN' };
 

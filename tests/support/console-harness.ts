@@ -27,7 +27,7 @@ export interface ConsoleHarness {
  * or a throwaway PostgreSQL database when `postgresAdminUrl` is given) and a local Linq sandbox,
  * for one test file. Modules are imported after the environment is set, as the console does.
  */
-export function useConsole(options: { postgresAdminUrl?: string; sandbox?: Partial<SandboxOptions>; backgroundJobs?: boolean } = {}): ConsoleHarness {
+export function startTestConsole(options: { postgresAdminUrl?: string; sandbox?: Partial<SandboxOptions>; backgroundJobs?: boolean } = {}): ConsoleHarness {
   const harness = {} as ConsoleHarness;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-test-'));
 

@@ -17,20 +17,26 @@ describe('history cursors', () => {
 });
 
 describe('CSV', () => {
-  it('quotes only what needs quoting and doubles quotes', () => {
+  it('quotes every cell and doubles quotes', () => {
     expect(csvRow(['plain', 'with, comma', 'with "quotes"', 'two\nlines', 42, null, undefined, true])).toBe(
-      'plain,"with, comma","with ""quotes""","two\nlines",42,,,true\r\n',
+      '"plain","with, comma","with ""quotes""","two\nlines","42","","","true"\r\n',
     );
   });
 
   it('defuses formulas but keeps phone numbers and negative numbers', () => {
     expect(csvCell('=HYPERLINK("http://evil")')).toBe(`"'=HYPERLINK(""http://evil"")"`);
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('+cmd|/C calc')).toBe("'+cmd|/C calc");
-    expect(csvCell('-2+3')).toBe("'-2+3");
-    expect(csvCell('+14155550100')).toBe('+14155550100');
-    expect(csvCell('+1 (415) 555-0100')).toBe('+1 (415) 555-0100');
-    expect(csvCell('-42')).toBe('-42');
+    expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvCell('+cmd|/C calc')).toBe(`"'+cmd|/C calc"`);
+    expect(csvCell('-2+3')).toBe(`"'-2+3"`);
+    expect(csvCell('+14155550100')).toBe('"+14155550100"');
+    expect(csvCell('+1 (415) 555-0100')).toBe('"+1 (415) 555-0100"');
+    expect(csvCell('-42')).toBe('"-42"');
+  });
+
+  it('defuses a formula after every ";" or "," too, for spreadsheets that split cells there', () => {
+    expect(csvCell("safe;=cmd|' /C calc'!A0")).toBe(`"safe;'=cmd|' /C calc'!A0"`);
+    expect(csvCell('a, @SUM(A1);+cmd|x; -3')).toBe(`"a, '@SUM(A1);'+cmd|x; -3"`);
+    expect(csvCell('Harbor; Dental, +14155550100')).toBe('"Harbor; Dental, +14155550100"');
   });
 });
 

@@ -20,8 +20,7 @@ export default async function OverviewPage() {
   const user = await requirePermission('view');
   const overview = await getOverview();
   const { database } = getSettings();
-  const today = new Date().toISOString().slice(0, 10);
-  const weekAgo = new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10);
+  const { today, weekStart: weekAgo } = overview.days;
 
   return (
     <>

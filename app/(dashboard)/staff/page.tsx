@@ -1,20 +1,22 @@
 import type { Metadata } from 'next';
+import { AttackNotice } from '@/components/staff/attack-notice';
 import { CreateStaffForm } from '@/components/staff/create-staff-form';
 import { StaffTable } from '@/components/staff/staff-table';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/guards';
-import { getStaff } from '@/lib/data/staff';
+import { getAccountsUnderAttack, getStaff } from '@/lib/data/staff';
 
 export const metadata: Metadata = { title: 'Staff' };
 
 export default async function StaffPage() {
   const user = await requirePermission('manageStaff');
-  const staff = await getStaff();
+  const [staff, underAttack] = await Promise.all([getStaff(), getAccountsUnderAttack()]);
   return (
     <>
       <PageHeader title="Staff" description="Who can sign in to the console, and what each person may do." />
       <div className="flex flex-col gap-6">
+        <AttackNotice accounts={underAttack} />
         <Card>
           <CardContent className="p-0">
             <StaffTable staff={staff} currentUserId={user.id} />

@@ -1,6 +1,7 @@
 import { ArrowLeft } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { CardEditor } from '@/components/cards/card-editor';
 import { CardReadonly } from '@/components/cards/card-readonly';
 import { CardStatusBadge } from '@/components/cards/card-status-badge';
@@ -13,16 +14,18 @@ import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
 import { getCardRevisions, getCardRow } from '@/lib/data/contact-cards';
 import { getSettings } from '@/lib/env';
+import { phoneNumberParam } from '@/lib/validations/route-params';
 
 type Params = { params: Promise<{ phone: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  return { title: `Card of ${decodeURIComponent((await params).phone)}` };
+  return { title: `Card of ${phoneNumberParam((await params).phone) ?? 'an unknown number'}` };
 }
 
 export default async function ContactCardPage({ params }: Params) {
   const user = await requirePermission('view');
-  const phoneNumber = decodeURIComponent((await params).phone);
+  const phoneNumber = phoneNumberParam((await params).phone);
+  if (!phoneNumber) notFound();
   const [row, revisions] = await Promise.all([getCardRow(phoneNumber), getCardRevisions(phoneNumber)]);
   const canEdit = can(user.role, 'editCards');
   const { publicBaseUrl, linq } = getSettings();

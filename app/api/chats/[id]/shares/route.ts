@@ -7,5 +7,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!access.ok) return refusalResponse(access);
   const { id } = await params;
   if (id.length > 100) return Response.json({ error: 'Unknown chat.' }, { status: 404 });
-  return Response.json({ events: await readChatShares(id) }, { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(await readChatShares(id), { headers: { 'Cache-Control': 'no-store' } });
 }
