@@ -65,6 +65,9 @@ const settingsSchema = z
     SHARE_COOLDOWN_HOURS: optionalString
       .pipe(z.coerce.number<string>({ error: 'must be a number of hours' }).positive('must be more than 0').max(720, 'must be at most 720 (30 days)').optional())
       .transform((value) => value ?? 24),
+    SHARE_RUN_CONCURRENCY: optionalString
+      .pipe(z.coerce.number<string>({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(16, 'must be at most 16').optional())
+      .transform((value) => value ?? 4),
   })
   .superRefine((value, ctx) => {
     if (Boolean(value.ADMIN_EMAIL) !== Boolean(value.ADMIN_PASSWORD)) {
@@ -101,6 +104,8 @@ export interface Settings {
   shareCooldownMs: number;
   /** A full sync of the chat index starts this long after the last one ended. */
   chatSyncIntervalMs: number;
+  /** Shares in flight at once in each bulk or scheduled run. */
+  shareRunConcurrency: number;
   /** False: this instance serves pages only and runs no background jobs. */
   backgroundJobs: boolean;
   /** The signing secret of a webhook subscription made outside the console. */
@@ -158,6 +163,7 @@ export function parseSettings(raw: Record<string, string | undefined>, cwd = pro
     embeddedDbPort: s.EMBEDDED_DB_PORT,
     shareCooldownMs: Math.round(s.SHARE_COOLDOWN_HOURS * 3_600_000),
     chatSyncIntervalMs: s.CHAT_SYNC_INTERVAL_MINUTES * 60_000,
+    shareRunConcurrency: s.SHARE_RUN_CONCURRENCY,
     backgroundJobs: s.BACKGROUND_JOBS === 'on',
     linqWebhookSecret: s.LINQ_WEBHOOK_SECRET,
     secretsKey: s.SECRETS_KEY,

@@ -10,6 +10,13 @@ export function formatDateTime(value: Date | string): string {
   return `${dateTime.format(new Date(value))} UTC`;
 }
 
+const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium', timeZone: 'UTC' });
+
+/** "12:03:10 UTC": a moment later today (when a pause ends). */
+export function formatTime(value: Date | string): string {
+  return `${time.format(new Date(value))} UTC`;
+}
+
 const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['day', 86_400_000],
   ['hour', 3_600_000],

@@ -7,6 +7,7 @@ import { toast } from 'sonner';
 import { EligibilityCell } from '@/components/chats/eligibility-cell';
 import { HealthBadge, ServiceBadge } from '@/components/chats/chat-badges';
 import { ShareHistorySheet } from '@/components/chats/share-history-sheet';
+import type { ChatSelectionState } from '@/components/chats/use-chat-selection';
 import { useNow } from '@/components/hooks/use-now';
 import { Button } from '@/components/ui/button';
 import { RelativeTime } from '@/components/ui/relative-time';
@@ -17,7 +18,7 @@ import type { ChatRow } from '@/lib/chats/index-query';
 import type { ChatsView } from '@/lib/data/chats';
 import { formatDateTime } from '@/lib/format';
 
-export function ChatTable({ view, viewKey, canShare }: { view: ChatsView; viewKey: QueryKey; canShare: boolean }) {
+export function ChatTable({ view, viewKey, canShare, selection }: { view: ChatsView; viewKey: QueryKey; canShare: boolean; selection?: ChatSelectionState }) {
   const queryClient = useQueryClient();
   // The server's time until the browser's clock takes over (the same on both sides of hydration),
   // then ticking, so that cooldowns end on screen without a reload.
@@ -85,10 +86,22 @@ export function ChatTable({ view, viewKey, canShare }: { view: ChatsView; viewKe
     return <p className="p-6 text-sm text-muted-foreground">No chat matches these filters. Try another filter, or clear the search.</p>;
   }
 
+  const pageIds = view.rows.map((row) => row.id);
   return (
     <Table aria-label="Chats">
       <TableHeader>
         <TableRow>
+          {selection && (
+            <TableHead className="w-10">
+              <input
+                type="checkbox"
+                className="size-4 accent-primary"
+                aria-label="Select every chat on this page"
+                checked={selection.pageSelected(pageIds)}
+                onChange={(event) => selection.setPage(pageIds, event.target.checked)}
+              />
+            </TableHead>
+          )}
           <TableHead>Chat</TableHead>
           <TableHead>Sending number</TableHead>
           <TableHead>Service</TableHead>
@@ -102,6 +115,17 @@ export function ChatTable({ view, viewKey, canShare }: { view: ChatsView; viewKe
       <TableBody>
         {rows.map(({ row, eligibility }) => (
           <TableRow key={row.id} aria-label={row.label}>
+            {selection && (
+              <TableCell>
+                <input
+                  type="checkbox"
+                  className="size-4 accent-primary"
+                  aria-label={`Select ${row.label}`}
+                  checked={selection.isSelected(row.id)}
+                  onChange={() => selection.toggle(row.id, pageIds)}
+                />
+              </TableCell>
+            )}
             <TableCell className="max-w-72">
               <div className="flex items-center gap-1.5 font-medium">
                 {row.facts.isGroup && <Users className="size-3.5 shrink-0 text-muted-foreground" aria-label="Group chat" />}

@@ -3,9 +3,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { ChevronRight } from 'lucide-react';
 import Link from 'next/link';
-import { chatsViewQuery } from '@/components/chats/chat-queries';
+import { chatCountsQuery, chatsViewQuery } from '@/components/chats/chat-queries';
 import { ChatTable } from '@/components/chats/chat-table';
 import { IndexStatusBar } from '@/components/chats/index-status-bar';
+import { SelectionBar } from '@/components/chats/selection-bar';
+import { useChatSelection } from '@/components/chats/use-chat-selection';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import type { ChatsView as View } from '@/lib/data/chats';
@@ -15,12 +17,16 @@ import { chatPageHref, type ChatPageQuery } from '@/lib/validations/chats';
 export function ChatsView({ query, initialView, canShare, canSync }: { query: ChatPageQuery; initialView: View; canShare: boolean; canSync: boolean }) {
   const viewQuery = chatsViewQuery(query);
   const { data: view } = useQuery({ ...viewQuery, initialData: initialView });
+  // The same query as the filters' counts: its total is how many chats "all matching" covers.
+  const { data: counts } = useQuery({ ...chatCountsQuery(query), enabled: canShare });
+  const selection = useChatSelection();
 
   return (
     <>
       <IndexStatusBar status={view.status} canSync={canSync} />
+      {canShare && <SelectionBar state={selection} pageIds={view.rows.map((row) => row.id)} matching={counts?.total} query={query} />}
       <Card className="overflow-hidden">
-        <ChatTable view={view} viewKey={viewQuery.queryKey} canShare={canShare} />
+        <ChatTable view={view} viewKey={viewQuery.queryKey} canShare={canShare} selection={canShare ? selection : undefined} />
       </Card>
       <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm">
         <span>

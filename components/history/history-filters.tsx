@@ -30,6 +30,7 @@ export function HistoryFilterForm({
 
   return (
     <form onSubmit={apply} className="flex flex-wrap items-end gap-3" aria-label="Filters">
+      {filters.run && <input type="hidden" name="run" value={filters.run} />}
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="history-from">From</Label>
         <Input id="history-from" name="from" type="date" defaultValue={filters.from} className="w-40" />

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { SHARE_OUTCOMES } from '@/components/chats/share-outcomes';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
@@ -32,7 +33,16 @@ export function ShareHistoryTable({ rows }: { rows: ShareHistoryRow[] }) {
             </TableCell>
             <TableCell className="font-mono text-xs">{row.sendingNumber ?? '—'}</TableCell>
             <TableCell>{row.actorName}</TableCell>
-            <TableCell>{SOURCES[row.source] ?? row.source}</TableCell>
+            <TableCell>
+              {row.runId ? (
+                <Link href={`/runs/${row.runId}`} className="text-primary underline-offset-2 hover:underline">
+                  {SOURCES[row.source] ?? row.source}
+                  <span className="sr-only"> (open its run)</span>
+                </Link>
+              ) : (
+                (SOURCES[row.source] ?? row.source)
+              )}
+            </TableCell>
             <TableCell>
               <Badge tone={SHARE_OUTCOMES[row.outcome].tone}>{SHARE_OUTCOMES[row.outcome].label}</Badge>
             </TableCell>

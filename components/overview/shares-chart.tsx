@@ -2,13 +2,14 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
-/** Shares per day over the last two weeks, succeeded and failed stacked. */
-export function SharesChart({ data }: { data: Array<{ day: string; succeeded: number; failed: number }> }) {
+/** Shares per day over the last two weeks: succeeded by source (manual, bulk, scheduled) and failed, stacked. */
+export function SharesChart({ data }: { data: Array<{ day: string; manual: number; bulk: number; scheduled: number; succeeded: number; failed: number }> }) {
   const rows = data.map((d) => ({ ...d, label: d.day.slice(5) }));
   const total = data.reduce((sum, d) => sum + d.succeeded + d.failed, 0);
+  const bySource = (key: 'manual' | 'bulk' | 'scheduled') => data.reduce((sum, d) => sum + d[key], 0);
   return (
     <figure className="flex flex-col gap-2">
-      <div className="h-64 w-full" role="img" aria-label={`Shares per day over 14 days: ${total} in all`}>
+      <div className="h-64 w-full" role="img" aria-label={`Shares per day over 14 days: ${total} in all; shared ${bySource('manual')} by hand, ${bySource('bulk')} in bulk, ${bySource('scheduled')} by daily re-share`}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
@@ -16,7 +17,9 @@ export function SharesChart({ data }: { data: Array<{ day: string; succeeded: nu
             <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: 'var(--muted-foreground)' }} tickLine={false} axisLine={false} />
             <Tooltip cursor={{ fill: 'var(--muted)' }} contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12 }} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar dataKey="succeeded" name="Shared" stackId="shares" fill="var(--success)" radius={[0, 0, 0, 0]} />
+            <Bar dataKey="manual" name="Shared by hand" stackId="shares" fill="var(--success)" />
+            <Bar dataKey="bulk" name="Shared in bulk" stackId="shares" fill="var(--primary)" />
+            <Bar dataKey="scheduled" name="Daily re-share" stackId="shares" fill="var(--chart-scheduled)" />
             <Bar dataKey="failed" name="Failed" stackId="shares" fill="var(--destructive)" radius={[3, 3, 0, 0]} />
           </BarChart>
         </ResponsiveContainer>

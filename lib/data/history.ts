@@ -4,7 +4,7 @@ import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
 import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
-import { getCardRevisionPage, getSettingsChangePage, getStaffChangePage } from '@/lib/history/audit';
+import { getCardRevisionPage, getRunPage, getSettingsChangePage, getStaffChangePage } from '@/lib/history/audit';
 import { getShareHistoryPage } from '@/lib/history/shares';
 import { HISTORY_PAGE_SIZE, type HistoryFilters } from '@/lib/validations/history';
 
@@ -16,6 +16,11 @@ export async function getShareHistory(filters: HistoryFilters) {
 export async function getCardHistory(filters: HistoryFilters) {
   await requirePermission('view');
   return getCardRevisionPage(filters, HISTORY_PAGE_SIZE);
+}
+
+export async function getRunHistory(filters: HistoryFilters) {
+  await requirePermission('view');
+  return getRunPage(filters, HISTORY_PAGE_SIZE);
 }
 
 /** Staff changes name accounts and roles: admins only. */

@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { decodeCursor, encodeCursor, type Keyset } from '@/lib/history/cursor';
 import { dayRange, type HistoryFilters } from '@/lib/validations/history';
 
-// Card changes and staff changes: far fewer rows than shares, same newest-first keyset paging.
+// Card changes, staff changes and runs: far fewer rows than shares, same newest-first keyset paging.
 
 function keysetWhere(after: Keyset | null) {
   if (!after) return {};
@@ -62,3 +62,16 @@ export async function getSettingsChangePage(filters: HistoryFilters, pageSize: n
 }
 
 export type SettingsChangeRow = Awaited<ReturnType<typeof getSettingsChangePage>>['rows'][number];
+
+/** Bulk and scheduled share runs, newest first; the actor is who started them. */
+export async function getRunPage(filters: HistoryFilters, pageSize: number) {
+  const rows = await db.shareRun.findMany({
+    where: { AND: [createdWithin(filters), filters.actor ? { createdById: filters.actor } : {}, keysetWhere(decodeCursor(filters.cursor))] },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: pageSize + 1,
+    include: { createdBy: { select: { name: true } } },
+  });
+  return paged(rows, pageSize);
+}
+
+export type RunRow = Awaited<ReturnType<typeof getRunPage>>['rows'][number];

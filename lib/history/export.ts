@@ -8,13 +8,13 @@ const BATCH = 1_000;
 
 const HEADER = [
   'time_utc', 'outcome', 'chat_id', 'chat', 'participants', 'sending_number', 'actor', 'actor_email',
-  'source', 'linq_code', 'http_status', 'message', 'trace_id', 'latency_ms',
+  'source', 'run_id', 'linq_code', 'http_status', 'message', 'trace_id', 'latency_ms',
 ];
 
 function line(row: ShareHistoryRow): string {
   return csvRow([
     row.createdAt, row.outcome, row.chatId, row.chatLabel, row.participants.join('; '), row.sendingNumber, row.actorName, row.actorEmail,
-    row.source, row.linqCode, row.httpStatus, row.message, row.traceId, row.latencyMs,
+    row.source, row.runId, row.linqCode, row.httpStatus, row.message, row.traceId, row.latencyMs,
   ]);
 }
 
@@ -48,5 +48,6 @@ export function exportFileName(filters: HistoryFilters, today = new Date()): str
   const parts = ['share-history', filters.from ?? 'start', 'to', filters.to ?? today.toISOString().slice(0, 10)];
   if (filters.outcome) parts.push(filters.outcome.toLowerCase());
   if (filters.number) parts.push(filters.number.replace('+', ''));
+  if (filters.run) parts.push(filters.run);
   return `${parts.join('_')}.csv`;
 }

@@ -16,6 +16,8 @@ export interface ShareHistoryRow {
   actorName: string;
   actorEmail: string;
   source: string;
+  /** The bulk or scheduled run it belongs to. */
+  runId: string | null;
   outcome: 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'REFUSED' | 'UNKNOWN';
   linqCode: number | null;
   httpStatus: number | null;
@@ -39,6 +41,7 @@ function conditions(filters: ShareEventFilters, after: Keyset | null): Prisma.Sq
   if (filters.number) parts.push(Prisma.sql`e."sendingNumber" = ${filters.number}`);
   if (filters.chatId) parts.push(Prisma.sql`e."chatId" = ${filters.chatId}`);
   if (filters.actor) parts.push(Prisma.sql`e."actorId" = ${filters.actor}`);
+  if (filters.run) parts.push(Prisma.sql`e."runId" = ${filters.run}`);
   if (filters.outcome) parts.push(Prisma.sql`e."outcome" = ${filters.outcome}::"ShareOutcome"`);
   if (filters.q) {
     const handle = normaliseParticipant(filters.q);
@@ -53,7 +56,7 @@ function conditions(filters: ShareEventFilters, after: Keyset | null): Prisma.Sq
 export async function queryShareEvents(filters: ShareEventFilters, after: Keyset | null, limit: number): Promise<ShareHistoryRow[]> {
   return db.$queryRaw<ShareHistoryRow[]>`
     SELECT e."id", to_char(e."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", e."chatId", e."chatLabel",
-           e."participants", e."sendingNumber", u."name" AS "actorName", u."email" AS "actorEmail", e."source"::text AS "source",
+           e."participants", e."sendingNumber", u."name" AS "actorName", u."email" AS "actorEmail", e."source"::text AS "source", e."runId",
            e."outcome"::text AS "outcome", e."linqCode", e."httpStatus", e."message", e."traceId", e."latencyMs"
       FROM "ShareEvent" e JOIN "User" u ON u."id" = e."actorId"
       ${conditions(filters, after)}

@@ -26,6 +26,20 @@ export const QUEUES = {
     retryBackoff: true,
     retryDelayMax: 60,
   },
+  /**
+   * One slice of a bulk or scheduled share run (lib/runs), keyed by the run: 'stately' per key, so
+   * one slice of a run works at a time (across instances) while runs proceed side by side. A crashed
+   * slice stops its heartbeat and is retried; the next slice settles what it left half-done.
+   */
+  'runs.share': {
+    policy: 'stately',
+    heartbeatSeconds: 30,
+    expireInSeconds: 15 * 60,
+    retryLimit: 20,
+    retryDelay: 5,
+    retryBackoff: true,
+    retryDelayMax: 120,
+  },
   /** Every minute (pg-boss cron, once across instances): starts what is due and tidies up. */
   'console.tick': {
     policy: 'stately',

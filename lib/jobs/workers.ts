@@ -3,6 +3,7 @@ import type { Job, JobWithMetadata } from 'pg-boss';
 import { closeEmbeddedPglite } from '@/lib/database/embedded';
 import { getSettings } from '@/lib/env';
 import { getBoss, stopBoss } from '@/lib/jobs/boss';
+import { handleRunJob, type RunJobData } from '@/lib/jobs/handlers/runs';
 import { handleSyncJob, type SyncJobData } from '@/lib/jobs/handlers/sync';
 import { runTick } from '@/lib/jobs/handlers/tick';
 import { handleApplyJob } from '@/lib/jobs/handlers/webhooks';
@@ -26,6 +27,10 @@ export async function startBackgroundJobs(): Promise<void> {
   );
   await boss.work('webhooks.apply', { pollingIntervalSeconds: 1 }, async ([job]: Job<object>[]) =>
     recordJobRun('webhooks.apply', job!.id, () => handleApplyJob(job!), { quietWhenIdle: true }),
+  );
+  // Two runs side by side per instance; each run's own slices never overlap (the queue's policy).
+  await boss.work('runs.share', { pollingIntervalSeconds: 1, includeMetadata: true, localConcurrency: 2 }, async ([job]: JobWithMetadata<RunJobData>[]) =>
+    recordJobRun('runs.share', job!.id, () => handleRunJob(job!)),
   );
   await boss.work('console.tick', { pollingIntervalSeconds: 5 }, async ([job]: Job<object>[]) =>
     recordJobRun('console.tick', job!.id, () => runTick(), { quietWhenIdle: true }),

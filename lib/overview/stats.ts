@@ -12,6 +12,14 @@ export interface ShareCounts {
   failed: number;
 }
 
+/** A day's shares: succeeded by source, and failed. */
+export interface DayShares extends ShareCounts {
+  day: string;
+  manual: number;
+  bulk: number;
+  scheduled: number;
+}
+
 export interface NumberSummary {
   phoneNumber: string;
   cardStatus: CardStatus;
@@ -21,12 +29,18 @@ export interface NumberSummary {
   chats: number;
   /** Of those, the ones that can receive the card now. */
   eligibleNow: number;
+  /** The funnel: iMessage chats with a message from the business… */
+  imessageWithOutbound: number;
+  /** …shared at least once… */
+  sharedEver: number;
+  /** …and shared in the last 7 days. */
+  sharedLastWeek: number;
 }
 
 export interface Overview {
   today: ShareCounts;
   lastSevenDays: ShareCounts;
-  perDay: Array<{ day: string } & ShareCounts>;
+  perDay: DayShares[];
   numbers: NumberSummary[];
   cards: { active: number; missing: number; inactive: number };
   /** When the last full sync of the chat index ended (null: none yet). */
@@ -46,15 +60,20 @@ export async function loadOverview(cooldownMs: number, now = new Date()): Promis
   const eligible = stateCondition('eligible', cooldownCutoff(now, cooldownMs));
 
   const [days, perNumber, lines, { lastFinished }] = await Promise.all([
-    db.$queryRaw<Array<{ day: string; succeeded: number; failed: number }>>`
+    db.$queryRaw<Array<Omit<DayShares, 'succeeded'>>>`
       SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS day,
-             count(*) FILTER (WHERE "outcome" = 'SUCCEEDED')::int AS succeeded,
+             count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'MANUAL')::int AS manual,
+             count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'BULK')::int AS bulk,
+             count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'SCHEDULED')::int AS scheduled,
              count(*) FILTER (WHERE "outcome" = 'FAILED')::int AS failed
         FROM "ShareEvent"
        WHERE "createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC')
        GROUP BY 1`,
-    db.$queryRaw<Array<{ sendingNumber: string; chats: number; eligible: number }>>`
-      SELECT c."sendingNumber", count(*)::int AS chats, count(*) FILTER (WHERE ${eligible})::int AS eligible
+    db.$queryRaw<Array<{ sendingNumber: string; chats: number; eligible: number; imessageWithOutbound: number; sharedEver: number; sharedLastWeek: number }>>`
+      SELECT c."sendingNumber", count(*)::int AS chats, count(*) FILTER (WHERE ${eligible})::int AS eligible,
+             count(*) FILTER (WHERE c."service" = 'iMessage' AND c."outbound" = 'YES')::int AS "imessageWithOutbound",
+             count(*) FILTER (WHERE s."lastSucceededAt" IS NOT NULL)::int AS "sharedEver",
+             count(*) FILTER (WHERE s."lastSucceededAt" >= (${new Date(now.getTime() - 7 * DAY).toISOString()}::timestamptz AT TIME ZONE 'UTC'))::int AS "sharedLastWeek"
         FROM ${FROM_CHATS}
        WHERE ${and([...baseConditions({}), Prisma.sql`c."sendingNumber" IS NOT NULL`])}
        GROUP BY 1`,
@@ -65,7 +84,8 @@ export async function loadOverview(cooldownMs: number, now = new Date()): Promis
   const byDay = new Map(days.map((d) => [d.day, d]));
   const perDay = Array.from({ length: 14 }, (_, i) => {
     const day = new Date(since.getTime() + i * DAY).toISOString().slice(0, 10);
-    return { day, succeeded: byDay.get(day)?.succeeded ?? 0, failed: byDay.get(day)?.failed ?? 0 };
+    const { manual = 0, bulk = 0, scheduled = 0, failed = 0 } = byDay.get(day) ?? {};
+    return { day, manual, bulk, scheduled, succeeded: manual + bulk + scheduled, failed };
   });
   const sum = (from: Date) =>
     perDay.filter((d) => d.day >= from.toISOString().slice(0, 10)).reduce((acc, d) => ({ succeeded: acc.succeeded + d.succeeded, failed: acc.failed + d.failed }), { succeeded: 0, failed: 0 });
@@ -77,6 +97,9 @@ export async function loadOverview(cooldownMs: number, now = new Date()): Promis
     lineStatus: status,
     chats: counted.get(phoneNumber)?.chats ?? 0,
     eligibleNow: counted.get(phoneNumber)?.eligible ?? 0,
+    imessageWithOutbound: counted.get(phoneNumber)?.imessageWithOutbound ?? 0,
+    sharedEver: counted.get(phoneNumber)?.sharedEver ?? 0,
+    sharedLastWeek: counted.get(phoneNumber)?.sharedLastWeek ?? 0,
   }));
   return {
     today: sum(today),

@@ -69,10 +69,9 @@ export async function shareIntoChat(actorId: string, chatId: string, options: Sh
     return { status: 'failed', eventId: event.id, ...described, code: error.code, traceId: error.traceId, facts: error.facts() };
   }
 
-  // What Linq just said about the chat keeps the index right too.
-  await upsertChats([chat], null);
+  // What Linq just said about the chat keeps the index right too (written alongside the event).
   const sendingNumber = sendingNumberOf(chat);
-  const event = await record({ chatLabel: chatLabel(chat), sendingNumber, participants: participantsOf(chat) });
+  const [, event] = await Promise.all([upsertChats([chat], null), record({ chatLabel: chatLabel(chat), sendingNumber, participants: participantsOf(chat) })]);
 
   // The facts the page showed may be stale: decide again on the server.
   const [card, outbound, state] = await Promise.all([

@@ -12,20 +12,30 @@ export type CardCache = Map<string, Promise<LinqContactCard | null | undefined>>
 
 /**
  * The card of the chat's line; undefined when Linq could not say (eligibility then stays pending).
- * With a cache (a run's batch), each number's card is read once.
+ * With a cache (a run's batch), each number's card is read once; a failed read is not kept.
  */
 export function currentCard(linq: LinqGateway, sendingNumber: string | null, cache?: CardCache): Promise<LinqContactCard | null | undefined> {
   if (!sendingNumber) return Promise.resolve(null);
-  if (!cache) return readCard(linq, sendingNumber);
-  if (!cache.has(sendingNumber)) cache.set(sendingNumber, readCard(linq, sendingNumber));
-  return cache.get(sendingNumber)!;
+  const cached = cache?.get(sendingNumber);
+  if (cached) return cached;
+  const reading = readCard(linq, sendingNumber);
+  if (cache) {
+    cache.set(sendingNumber, reading);
+    void reading.then((card) => card === undefined && cache.get(sendingNumber) === reading && cache.delete(sendingNumber));
+  }
+  return reading;
+}
+
+/** Reads the line's card from Linq and writes its status to the index. Throws what Linq answered. */
+export async function fetchCard(linq: LinqGateway, sendingNumber: string): Promise<LinqContactCard | null> {
+  const card = await linq.getContactCard(sendingNumber);
+  await recordCardStatus(sendingNumber, cardStatus(card));
+  return card;
 }
 
 async function readCard(linq: LinqGateway, sendingNumber: string): Promise<LinqContactCard | null | undefined> {
   try {
-    const card = await linq.getContactCard(sendingNumber);
-    await recordCardStatus(sendingNumber, cardStatus(card));
-    return card;
+    return await fetchCard(linq, sendingNumber);
   } catch (error) {
     if (error instanceof LinqError) return undefined;
     throw error;

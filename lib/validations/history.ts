@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const HISTORY_TABS = ['shares', 'cards', 'staff', 'settings'] as const;
+export const HISTORY_TABS = ['shares', 'runs', 'cards', 'staff', 'settings'] as const;
 export type HistoryTab = (typeof HISTORY_TABS)[number];
 export const SHARE_OUTCOMES = ['SUCCEEDED', 'FAILED', 'UNKNOWN', 'REFUSED', 'PENDING'] as const;
 export const HISTORY_PAGE_SIZE = 50;
@@ -22,6 +22,8 @@ export const historyFiltersSchema = z.object({
   outcome: z.preprocess(first, z.enum(SHARE_OUTCOMES).optional().catch(undefined)),
   /** A participant's phone number or email, or a chat id. */
   q: text(320),
+  /** The shares of one bulk or scheduled run. */
+  run: text(100),
   cursor: text(300),
 });
 
@@ -34,7 +36,7 @@ export function parseHistoryFilters(searchParams: Record<string, string | string
 /** The filters as URL parameters (for links, the CSV export and the next page). */
 export function historySearchParams(filters: Partial<HistoryFilters>): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of ['tab', 'from', 'to', 'number', 'actor', 'outcome', 'q', 'cursor'] as const) {
+  for (const key of ['tab', 'from', 'to', 'number', 'actor', 'outcome', 'q', 'run', 'cursor'] as const) {
     const value = filters[key];
     if (value && !(key === 'tab' && value === 'shares')) params.set(key, value);
   }

@@ -19,6 +19,16 @@ const ACTIONS: Record<string, { access: Access; page: string; args: () => unknow
   'lib/actions/shares.ts#shareContactCardAction': { access: 'shareCards', page: '/chats', args: () => [''] },
   'lib/actions/shares.ts#releaseShareHoldAction': { access: 'shareCards', page: '/chats', args: () => ['no-such-chat'] },
   'lib/actions/chats.ts#requestSyncAction': { access: 'syncChats', page: '/chats', args: () => [] },
+  // Runs: a plan of a chat nobody has, a selection that cannot be read, runs that do not exist.
+  'lib/actions/runs.ts#planBulkShareAction': { access: 'shareCards', page: '/chats', args: () => [{ kind: 'chats', chatIds: ['no-such-chat'] }] },
+  'lib/actions/runs.ts#startBulkShareAction': { access: 'shareCards', page: '/chats', args: () => [{ kind: 'everything' }] },
+  'lib/actions/runs.ts#retryFailedAction': { access: 'shareCards', page: '/history', args: () => ['no-such-run'] },
+  'lib/actions/runs.ts#controlRunAction': { access: 'shareCards', page: '/history', args: () => ['no-such-run', 'cancel'] },
+  'lib/actions/schedules.ts#saveScheduleAction': {
+    access: 'shareCards',
+    page: '/cards/%2B14155550100',
+    args: () => [{ status: 'idle' }, formData({ phoneNumber: 'not-a-number', enabled: 'on', timeOfDay: '25:00', timeZone: 'Nowhere/Special' })],
+  },
   // An address the page never showed, and a subscription that does not exist: nothing changes.
   'lib/actions/settings.ts#connectWebhooksAction': { access: 'manageSettings', page: '/settings', args: () => ['https://elsewhere.example/hook'] },
   'lib/actions/settings.ts#disconnectWebhooksAction': { access: 'manageSettings', page: '/settings', args: () => ['no-such-subscription'] },
@@ -41,6 +51,8 @@ const ROUTES: Record<string, { access: Access; path: string }> = {
   '/api/webhooks/linq/route': { access: 'public', path: '/api/webhooks/linq' },
   '/api/chats/[id]/shares/route': { access: 'view', path: '/api/chats/no-such-chat/shares' },
   '/api/history/export/route': { access: 'exportHistory', path: '/api/history/export?from=2000-01-01&to=2000-01-01' },
+  '/api/runs/[id]/route': { access: 'view', path: '/api/runs/no-such-run' },
+  '/api/runs/[id]/export/route': { access: 'exportHistory', path: '/api/runs/no-such-run/export' },
 };
 
 const PAGES: Record<string, { access: Access; path: string | null }> = {
@@ -51,6 +63,7 @@ const PAGES: Record<string, { access: Access; path: string | null }> = {
   '/(dashboard)/cards/[phone]/page': { access: 'view', path: '/cards/%2B14155550100' },
   '/(dashboard)/chats/page': { access: 'view', path: '/chats?limit=20' },
   '/(dashboard)/history/page': { access: 'view', path: '/history' },
+  '/(dashboard)/runs/[id]/page': { access: 'view', path: '/runs/no-such-run' },
   '/(dashboard)/staff/page': { access: 'manageStaff', path: '/staff' },
   '/(dashboard)/settings/page': { access: 'manageSettings', path: '/settings' },
   // Next.js's own error page has no address: it is only rendered when another page throws.

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CardStatusBadge } from '@/components/cards/card-status-badge';
+import { ActiveRuns } from '@/components/overview/active-runs';
 import { SharesChart } from '@/components/overview/shares-chart';
 import { StatCard } from '@/components/overview/stat-card';
 import { Badge } from '@/components/ui/badge';
@@ -8,7 +9,7 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/guards';
-import { getOverview } from '@/lib/data/overview';
+import { getActiveRuns, getOverview } from '@/lib/data/overview';
 import { getSettings } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
 import { chatPageHref } from '@/lib/validations/chats';
@@ -18,7 +19,7 @@ export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage() {
   const user = await requirePermission('view');
-  const overview = await getOverview();
+  const [overview, activeRuns] = await Promise.all([getOverview(), getActiveRuns()]);
   const { database } = getSettings();
   const { today, weekStart: weekAgo } = overview.days;
 
@@ -56,6 +57,9 @@ export default async function OverviewPage() {
                       <TableHead>Number</TableHead>
                       <TableHead>Card</TableHead>
                       <TableHead className="text-right">Chats</TableHead>
+                      <TableHead className="text-right">iMessage, message sent</TableHead>
+                      <TableHead className="text-right">Shared at least once</TableHead>
+                      <TableHead className="text-right">Shared, last 7 days</TableHead>
                       <TableHead className="text-right">Eligible now</TableHead>
                     </TableRow>
                   </TableHeader>
@@ -78,6 +82,9 @@ export default async function OverviewPage() {
                           )}
                         </TableCell>
                         <TableCell className="text-right tabular-nums">{n.chats.toLocaleString('en')}</TableCell>
+                        <TableCell className="text-right tabular-nums">{n.imessageWithOutbound.toLocaleString('en')}</TableCell>
+                        <TableCell className="text-right tabular-nums">{n.sharedEver.toLocaleString('en')}</TableCell>
+                        <TableCell className="text-right tabular-nums">{n.sharedLastWeek.toLocaleString('en')}</TableCell>
                         <TableCell className="text-right tabular-nums">
                           <Link className="font-medium text-primary hover:underline" href={chatPageHref({ from: n.phoneNumber, show: 'eligible' })} aria-label={`${n.eligibleNow} eligible chats on ${n.phoneNumber}`}>
                             {n.eligibleNow.toLocaleString('en')}
@@ -92,14 +99,24 @@ export default async function OverviewPage() {
               )}
             </CardContent>
           </Card>
-          <Card>
-            <CardHeader>
-              <CardTitle>Shares per day</CardTitle>
-            </CardHeader>
-            <CardContent>
-              <SharesChart data={overview.perDay} />
-            </CardContent>
-          </Card>
+          <div className="flex flex-col gap-6">
+            <Card>
+              <CardHeader>
+                <CardTitle>Shares per day</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <SharesChart data={overview.perDay} />
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader>
+                <CardTitle>Runs in progress</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <ActiveRuns runs={activeRuns} />
+              </CardContent>
+            </Card>
+          </div>
         </div>
         <p className="text-xs text-muted-foreground">
           Database: {database.kind === 'embedded' ? 'embedded PostgreSQL (PGlite) in the data folder' : 'PostgreSQL server'}.

@@ -4,13 +4,14 @@ import Link from 'next/link';
 import { RevisionHistory } from '@/components/cards/revision-history';
 import { SettingsHistoryTable, StaffHistoryTable } from '@/components/history/audit-tables';
 import { HistoryFilterForm } from '@/components/history/history-filters';
+import { RunHistoryTable } from '@/components/history/run-history-table';
 import { ShareHistoryTable } from '@/components/history/share-history-table';
 import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
-import { getCardHistory, getHistoryFilterOptions, getSettingsHistory, getShareHistory, getStaffHistory } from '@/lib/data/history';
+import { getCardHistory, getHistoryFilterOptions, getRunHistory, getSettingsHistory, getShareHistory, getStaffHistory } from '@/lib/data/history';
 import { cn } from '@/lib/utils';
 import { historyHref, historySearchParams, parseHistoryFilters, type HistoryFilters, type HistoryTab } from '@/lib/validations/history';
 
@@ -18,6 +19,7 @@ export const metadata: Metadata = { title: 'History' };
 
 const TABS: Array<{ tab: HistoryTab; label: string }> = [
   { tab: 'shares', label: 'Shares' },
+  { tab: 'runs', label: 'Runs' },
   { tab: 'cards', label: 'Card changes' },
   { tab: 'staff', label: 'Staff changes' },
   { tab: 'settings', label: 'Settings changes' },
@@ -33,7 +35,9 @@ async function Rows({ filters }: { filters: HistoryFilters }) {
         ? await getStaffHistory(filters).then((p) => ({ ...p, table: <StaffHistoryTable rows={p.rows} /> }))
         : filters.tab === 'settings'
           ? await getSettingsHistory(filters).then((p) => ({ ...p, table: <SettingsHistoryTable rows={p.rows} /> }))
-          : await getShareHistory(filters).then((p) => ({ ...p, table: <ShareHistoryTable rows={p.rows} /> }));
+          : filters.tab === 'runs'
+            ? await getRunHistory(filters).then((p) => ({ ...p, table: <RunHistoryTable rows={p.rows} /> }))
+            : await getShareHistory(filters).then((p) => ({ ...p, table: <ShareHistoryTable rows={p.rows} /> }));
   return (
     <>
       <Card className="overflow-hidden">{page.table}</Card>
@@ -88,6 +92,14 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           ))}
         </nav>
         <HistoryFilterForm key={JSON.stringify(filters)} filters={filters} actors={options.actors} numbers={options.numbers} />
+        {filters.tab === 'shares' && filters.run && (
+          <p className="text-sm">
+            The shares of <Link className="text-primary underline-offset-2 hover:underline" href={`/runs/${filters.run}`}>one run</Link>.{' '}
+            <Link className="text-primary underline-offset-2 hover:underline" href={historyHref({ ...filters, run: undefined, cursor: undefined })}>
+              Show every share
+            </Link>
+          </p>
+        )}
         <Rows filters={filters} />
       </div>
     </>

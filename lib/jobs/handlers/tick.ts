@@ -5,6 +5,8 @@ import { syncHistory } from '@/lib/chats/sync/runs';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { sendJob } from '@/lib/jobs/send';
+import { queueRunSlice } from '@/lib/runs/runs';
+import { runDueSchedules } from '@/lib/runs/schedules';
 
 /** A running sync that has not moved for this long has lost its job: it is queued again. */
 const STALLED_AFTER_MS = 3 * 60_000;
@@ -36,6 +38,32 @@ async function reviveWebhooks(now: Date): Promise<string | undefined> {
   return `${waiting} waiting webhook deliveries queued`;
 }
 
+/**
+ * Runs whose job was lost (its retries spent, or a queue emptied by hand) and that have not moved
+ * for a while are queued again; the queue keeps one waiting slice per run, so asking twice is harmless.
+ */
+async function reviveRuns(now: Date): Promise<string | undefined> {
+  const quietSince = new Date(now.getTime() - STALLED_AFTER_MS);
+  const stalled = await db.shareRun.findMany({
+    where: {
+      status: 'RUNNING',
+      OR: [{ pausedUntil: null }, { pausedUntil: { lt: quietSince } }],
+      createdAt: { lt: quietSince },
+      items: { none: { updatedAt: { gte: quietSince } } },
+    },
+    select: { id: true },
+    take: 20,
+  });
+  for (const run of stalled) await queueRunSlice(run.id);
+  return stalled.length > 0 ? `revived ${stalled.length} share runs` : undefined;
+}
+
+/** Daily re-shares that are due. */
+async function scheduleShares(now: Date): Promise<string | undefined> {
+  const made = await runDueSchedules(now);
+  return made.length > 0 ? made.join('; ') : undefined;
+}
+
 /** Records kept long enough: webhook ids well beyond Linq's ~25 minutes of retries, job runs two weeks. */
 async function prune(now: Date): Promise<string | undefined> {
   if (now.getUTCMinutes() !== 0) return undefined;
@@ -48,6 +76,6 @@ async function prune(now: Date): Promise<string | undefined> {
 
 /** Every minute, on one instance: what is due. */
 export async function runTick(now = new Date()): Promise<string | undefined> {
-  const done = [await scheduleSync(now), await reviveWebhooks(now), await prune(now)].filter(Boolean);
+  const done = [await scheduleSync(now), await reviveWebhooks(now), await scheduleShares(now), await reviveRuns(now), await prune(now)].filter(Boolean);
   return done.length > 0 ? `${done.join('; ')}.` : undefined;
 }

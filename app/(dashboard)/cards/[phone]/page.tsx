@@ -6,7 +6,9 @@ import { CardEditor } from '@/components/cards/card-editor';
 import { CardReadonly } from '@/components/cards/card-readonly';
 import { CardStatusBadge } from '@/components/cards/card-status-badge';
 import { PublicUrlNotice } from '@/components/cards/public-url-notice';
+import { PreviewLine, ReshareScheduleForm } from '@/components/cards/reshare-schedule';
 import { RevisionHistory } from '@/components/cards/revision-history';
+import { ScheduleChanges } from '@/components/cards/schedule-changes';
 import { LinqErrorPanel } from '@/components/shell/linq-error-panel';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -14,6 +16,8 @@ import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
 import { getCardRevisions, getCardRow } from '@/lib/data/contact-cards';
 import { getSettings } from '@/lib/env';
+import { timeZoneChoices } from '@/lib/runs/schedule-time';
+import { getSchedule, previewSchedule, recentScheduleChanges } from '@/lib/runs/schedules';
 import { phoneNumberParam } from '@/lib/validations/route-params';
 
 type Params = { params: Promise<{ phone: string }> };
@@ -26,7 +30,13 @@ export default async function ContactCardPage({ params }: Params) {
   const user = await requirePermission('view');
   const phoneNumber = phoneNumberParam((await params).phone);
   if (!phoneNumber) notFound();
-  const [row, revisions] = await Promise.all([getCardRow(phoneNumber), getCardRevisions(phoneNumber)]);
+  const [row, revisions, schedule, scheduleChanges] = await Promise.all([
+    getCardRow(phoneNumber),
+    getCardRevisions(phoneNumber),
+    getSchedule(phoneNumber),
+    recentScheduleChanges(phoneNumber),
+  ]);
+  const preview = await previewSchedule(phoneNumber, schedule);
   const canEdit = can(user.role, 'editCards');
   const { publicBaseUrl, linq } = getSettings();
 
@@ -51,6 +61,19 @@ export default async function ContactCardPage({ params }: Params) {
             ) : (
               <CardReadonly card={row.value.card} />
             )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Daily re-share</CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-4">
+            {can(user.role, 'shareCards') ? (
+              <ReshareScheduleForm phoneNumber={phoneNumber} schedule={schedule} preview={preview} timeZones={timeZoneChoices(schedule.timeZone)} />
+            ) : (
+              <PreviewLine schedule={schedule} preview={preview} />
+            )}
+            <ScheduleChanges changes={scheduleChanges} />
           </CardContent>
         </Card>
         <Card>

@@ -1,0 +1,53 @@
+import Link from 'next/link';
+import { RunStatusBadge } from '@/components/runs/run-status-badge';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { formatDateTime } from '@/lib/format';
+import type { RunRow } from '@/lib/history/audit';
+
+const count = (value: number) => value.toLocaleString('en-US');
+
+export function RunHistoryTable({ rows }: { rows: RunRow[] }) {
+  if (rows.length === 0) return <p className="p-6 text-sm text-muted-foreground">No bulk share or daily re-share has run in this period.</p>;
+  return (
+    <Table aria-label="Runs">
+      <TableHeader>
+        <TableRow>
+          <TableHead>Started</TableHead>
+          <TableHead>Run</TableHead>
+          <TableHead>Started by</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead className="text-right">Done</TableHead>
+          <TableHead className="text-right">Shared</TableHead>
+          <TableHead className="text-right">Refused</TableHead>
+          <TableHead className="text-right">Failed</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((run) => {
+          const done = run.shared + run.refused + run.failed + run.unknown + run.skipped;
+          return (
+            <TableRow key={run.id}>
+              <TableCell className="whitespace-nowrap text-xs text-muted-foreground">{formatDateTime(run.createdAt)}</TableCell>
+              <TableCell>
+                <Link href={`/runs/${run.id}`} className="font-medium text-primary underline-offset-2 hover:underline">
+                  {run.source === 'SCHEDULED' ? `Daily re-share of ${run.schedulePhone}` : 'Bulk share'}
+                  {run.scheduleDate && `, ${run.scheduleDate}`}
+                </Link>
+              </TableCell>
+              <TableCell>{run.createdBy.name}</TableCell>
+              <TableCell>
+                <RunStatusBadge status={run.status} />
+              </TableCell>
+              <TableCell className="text-right tabular-nums">
+                {count(done)} of {count(run.total)}
+              </TableCell>
+              <TableCell className="text-right tabular-nums">{count(run.shared)}</TableCell>
+              <TableCell className="text-right tabular-nums">{count(run.refused)}</TableCell>
+              <TableCell className="text-right tabular-nums">{count(run.failed)}</TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

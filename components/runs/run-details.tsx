@@ -1,0 +1,71 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { Download } from 'lucide-react';
+import Link from 'next/link';
+import { RunControls } from '@/components/runs/run-controls';
+import { RunProgress } from '@/components/runs/run-progress';
+import { RunReport } from '@/components/runs/run-report';
+import { runQuery } from '@/components/runs/run-queries';
+import { RunStatusBadge } from '@/components/runs/run-status-badge';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent } from '@/components/ui/card';
+import { formatDateTime } from '@/lib/format';
+import { describeScope } from '@/lib/runs/describe-scope';
+import type { RunView } from '@/lib/runs/view';
+import { historyHref } from '@/lib/validations/history';
+
+/** A run's page: who and what, the live bar, the controls, and the report once it stands still. */
+export function RunDetails({ initialRun, canControl, canExport }: { initialRun: RunView; canControl: boolean; canExport: boolean }) {
+  const { data: run, error } = useQuery({ ...runQuery(initialRun.id), initialData: initialRun });
+  const scope = describeScope(run.scope);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <Card>
+        <CardContent className="flex flex-col gap-5 pt-5">
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+            <RunStatusBadge status={run.status} />
+            <span>
+              {run.source === 'SCHEDULED' ? 'Daily re-share' : 'Bulk share'} started by {run.startedBy}, {formatDateTime(run.createdAt)}
+              {run.finishedAt && <>; ended {formatDateTime(run.finishedAt)}</>}
+            </span>
+          </div>
+          <p className="text-sm text-muted-foreground">
+            {scope.href ? (
+              <Link href={scope.href} className="text-primary underline-offset-2 hover:underline">
+                {scope.text}
+              </Link>
+            ) : (
+              scope.text
+            )}
+            {run.scheduleDate && <> (for {run.scheduleDate})</>}. The chats were fixed when it started.
+          </p>
+          <RunProgress run={run} />
+          {error && <p role="status" className="text-sm text-muted-foreground">{error.message}</p>}
+          {run.lastError && <p className="text-sm text-muted-foreground">Last console error (the chat was tried again): {run.lastError}</p>}
+          <div className="flex flex-wrap gap-2">
+            {canControl && <RunControls run={run} />}
+            <Button asChild variant="outline">
+              <Link href={historyHref({ tab: 'shares', run: run.id })}>See its shares in History</Link>
+            </Button>
+            {canExport && (
+              <Button asChild variant="outline">
+                <a href={`/api/runs/${run.id}/export`} download>
+                  <Download aria-hidden /> Export CSV
+                </a>
+              </Button>
+            )}
+          </div>
+        </CardContent>
+      </Card>
+      {run.report.length > 0 && (
+        <Card>
+          <CardContent className="pt-5">
+            <RunReport run={run} />
+          </CardContent>
+        </Card>
+      )}
+    </div>
+  );
+}

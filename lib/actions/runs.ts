@@ -1,0 +1,80 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { authorize } from '@/lib/auth/guards';
+import { cooldownCutoff } from '@/lib/chats/index-query';
+import { getSettings } from '@/lib/env';
+import { estimateSeconds } from '@/lib/runs/estimate';
+import { cancelRun, countFailed, createRun, pauseRun, resumeRun, RunStateError } from '@/lib/runs/runs';
+import { planRun, type RunPlan } from '@/lib/runs/selection';
+import { runSelectionSchema } from '@/lib/validations/runs';
+
+export type PlanResult = { ok: true; plan: RunPlan; estimateSeconds: number } | { ok: false; message: string };
+export type RunActionResult = { ok: true; runId: string; message: string } | { ok: false; message: string };
+
+const INVALID_SELECTION = 'That selection could not be read; refresh the page and select the chats again.';
+const runIdSchema = z.string().trim().min(1).max(100);
+
+/** The confirmation dialog's figures: what a bulk share of this selection would do now. */
+export async function planBulkShareAction(selection: unknown): Promise<PlanResult> {
+  const access = await authorize('shareCards');
+  if (!access.ok) return { ok: false, message: access.error };
+  const parsed = runSelectionSchema.safeParse(selection);
+  if (!parsed.success) return { ok: false, message: INVALID_SELECTION };
+  const { shareCooldownMs, shareRunConcurrency } = getSettings();
+  const plan = await planRun(parsed.data, cooldownCutoff(new Date(), shareCooldownMs));
+  return { ok: true, plan, estimateSeconds: estimateSeconds(plan.toShare, shareRunConcurrency) };
+}
+
+/** Confirms a bulk share: the chats are frozen into a run that proceeds in the background. */
+export async function startBulkShareAction(selection: unknown): Promise<RunActionResult> {
+  const access = await authorize('shareCards');
+  if (!access.ok) return { ok: false, message: access.error };
+  const parsed = runSelectionSchema.safeParse(selection);
+  if (!parsed.success) return { ok: false, message: INVALID_SELECTION };
+  const run = await createRun({ createdById: access.user.id, source: 'BULK', scope: parsed.data });
+  if (!run) return { ok: false, message: 'The run could not be made; try again.' };
+  revalidatePath('/chats');
+  const toShare = run.total - run.skipped;
+  return {
+    ok: true,
+    runId: run.id,
+    message: toShare === 0 ? 'None of these chats can receive the card now; the run’s page says why.' : `Sharing with ${toShare.toLocaleString('en-US')} chats in the background.`,
+  };
+}
+
+/** "Retry the failed ones": a new run with the chats whose share failed in this one. */
+export async function retryFailedAction(runId: unknown): Promise<RunActionResult> {
+  const access = await authorize('shareCards');
+  if (!access.ok) return { ok: false, message: access.error };
+  const parsed = runIdSchema.safeParse(runId);
+  if (!parsed.success) return { ok: false, message: 'That run could not be identified; refresh the page.' };
+  if ((await countFailed(parsed.data)) === 0) return { ok: false, message: 'This run has no failed chats to try again.' };
+  const run = await createRun({ createdById: access.user.id, source: 'BULK', scope: { kind: 'retry', fromRunId: parsed.data } });
+  if (!run) return { ok: false, message: 'The run could not be made; try again.' };
+  return { ok: true, runId: run.id, message: `Trying the ${run.total.toLocaleString('en-US')} failed chats again in a new run.` };
+}
+
+const CONTROLS = {
+  pause: { apply: pauseRun, done: 'Paused: the shares in flight finish, then nothing more is sent until you resume.' },
+  resume: { apply: resumeRun, done: 'Resumed where it stood.' },
+  cancel: { apply: cancelRun, done: 'Cancelled: the chats not shared yet are skipped.' },
+} as const;
+
+/** Pause, resume or cancel a run. */
+export async function controlRunAction(runId: unknown, control: unknown): Promise<RunActionResult> {
+  const access = await authorize('shareCards');
+  if (!access.ok) return { ok: false, message: access.error };
+  const parsedId = runIdSchema.safeParse(runId);
+  const parsedControl = z.enum(['pause', 'resume', 'cancel']).safeParse(control);
+  if (!parsedId.success || !parsedControl.success) return { ok: false, message: 'That run could not be identified; refresh the page.' };
+  const { apply, done } = CONTROLS[parsedControl.data];
+  try {
+    const run = await apply(parsedId.data);
+    return { ok: true, runId: run.id, message: done };
+  } catch (error) {
+    if (error instanceof RunStateError) return { ok: false, message: `${error.message} Refresh to see where it stands.` };
+    throw error;
+  }
+}

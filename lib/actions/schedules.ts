@@ -1,0 +1,36 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { authorize } from '@/lib/auth/guards';
+import { saveSchedule } from '@/lib/runs/schedules';
+import { scheduleFormSchema } from '@/lib/validations/schedule';
+
+export type ScheduleField = 'timeOfDay' | 'timeZone';
+
+export type ScheduleFormState =
+  | { status: 'idle' }
+  | { status: 'saved' | 'unchanged' | 'failed'; message: string }
+  | { status: 'invalid'; message: string; fieldErrors: Partial<Record<ScheduleField, string[]>> };
+
+/** Saves a number's daily re-share (on or off, time, zone, which chats); the change is audited. */
+export async function saveScheduleAction(_previous: ScheduleFormState, formData: FormData): Promise<ScheduleFormState> {
+  const access = await authorize('shareCards');
+  if (!access.ok) return { status: 'failed', message: access.error };
+  const parsed = scheduleFormSchema.safeParse({
+    phoneNumber: formData.get('phoneNumber'),
+    enabled: formData.get('enabled') === 'on',
+    timeOfDay: formData.get('timeOfDay'),
+    timeZone: formData.get('timeZone'),
+    onlyRepliedChats: formData.get('onlyRepliedChats') === 'on',
+  });
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Partial<Record<ScheduleField | 'phoneNumber', string[]>>;
+    if (fieldErrors.phoneNumber) return { status: 'failed', message: 'That number could not be identified; refresh the page.' };
+    return { status: 'invalid', message: 'Check the highlighted fields.', fieldErrors: { timeOfDay: fieldErrors.timeOfDay, timeZone: fieldErrors.timeZone } };
+  }
+  const { changed } = await saveSchedule(parsed.data, access.user.id);
+  revalidatePath(`/cards/${encodeURIComponent(parsed.data.phoneNumber)}`);
+  if (!changed) return { status: 'unchanged', message: 'Nothing changed.' };
+  return { status: 'saved', message: parsed.data.enabled ? 'Daily re-share saved.' : 'Daily re-share is off for this number.' };
+}

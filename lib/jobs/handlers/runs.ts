@@ -1,0 +1,34 @@
+import 'server-only';
+import type { JobWithMetadata } from 'pg-boss';
+import { getSettings } from '@/lib/env';
+import { getBackgroundLinq } from '@/lib/linq';
+import { runSlice } from '@/lib/runs/process';
+import { queueRunSlice } from '@/lib/runs/runs';
+
+/** A slice hands over to the next after this long, so other runs and jobs get their turn. */
+const SLICE_BUDGET_MS = 2 * 60_000;
+
+export interface RunJobData {
+  runId: string;
+}
+
+/** One slice of a share run; then the next slice, at once or when Linq's pause (or a retry) is due. */
+export async function handleRunJob(job: JobWithMetadata<RunJobData>): Promise<string> {
+  const { runId } = job.data;
+  const outcome = await runSlice(runId, {
+    linq: getBackgroundLinq(),
+    signal: job.signal,
+    budgetMs: SLICE_BUDGET_MS,
+    concurrency: getSettings().shareRunConcurrency,
+  });
+  if (outcome.kind === 'continue') {
+    await queueRunSlice(runId);
+    return `Run ${runId}: continues.`;
+  }
+  if (outcome.kind === 'wait') {
+    await queueRunSlice(runId, outcome.until);
+    return `Run ${runId}: waits until ${outcome.until.toISOString()}.`;
+  }
+  const { run } = outcome;
+  return `Run ${runId}: ${run.status.toLowerCase()} (${run.shared} shared, ${run.refused} refused, ${run.failed} failed, ${run.unknown} unknown, ${run.skipped} skipped of ${run.total}).`;
+}

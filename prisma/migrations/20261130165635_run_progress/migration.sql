@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ShareRun" ADD COLUMN     "progressAt" TIMESTAMP(3);

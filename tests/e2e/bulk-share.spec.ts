@@ -1,0 +1,118 @@
+import { expect, test } from './fixtures';
+
+// Bulk share from the Chats page and the daily re-share on a number's card page, as an operator
+// does them; the sandbox's record of shares and the database are checked afterwards.
+
+let counter = 0;
+const customer = () => `+1415${String(Date.now() % 100_000).padStart(5, '0')}${String(++counter % 100).padStart(2, '0')}`;
+
+test.describe('bulk share', () => {
+  test('select all matching the filter → confirm → the bar fills → the report matches the sandbox; the failed one is retried', async ({ page, db, sandbox, signInAs, indexChats }) => {
+    test.setTimeout(180_000);
+    const operator = await signInAs(page, 'OPERATOR');
+    const line = await sandbox.addLine({ card: { first_name: 'Harbor', last_name: 'Dental' } });
+    const eligible: string[] = [];
+    for (let i = 0; i < 58; i++) eligible.push(await sandbox.addChat({ from: line, to: [customer()], outbound: 1 }));
+    const sms = [await sandbox.addChat({ from: line, to: [customer()], service: 'SMS', outbound: 1 }), await sandbox.addChat({ from: line, to: [customer()], service: 'SMS', outbound: 1 })];
+    const silent = await sandbox.addChat({ from: line, to: [customer()], outbound: 0, inbound: 2 });
+    // Linq refuses one chat's share once (card not found): it fails, then succeeds when retried.
+    const stubborn = eligible[7]!;
+    await sandbox.addFaults([{ method: 'POST', path: `/v3/chats/${stubborn}/share_contact_card$`, status: 404, code: 2012, times: 1 }]);
+    await indexChats();
+
+    await page.goto(`/chats?from=${encodeURIComponent(line)}`);
+    await page.getByRole('checkbox', { name: 'Select every chat on this page' }).check();
+    const selectionBar = page.getByRole('region', { name: 'Selection' });
+    await expect(selectionBar.getByRole('status')).toHaveText('50 chats on this page selected.');
+    await selectionBar.getByRole('button', { name: 'Select all 61 chats matching this filter' }).click();
+    await expect(selectionBar.getByRole('status')).toHaveText('All 61 chats matching this filter are selected.');
+    await selectionBar.getByRole('button', { name: 'Share with 61 chats' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Share the card with these chats?' });
+    await expect(dialog.getByText('58 of 61 chats will receive the card.')).toBeVisible();
+    await expect(dialog.getByRole('row', { name: `${line} 58 3` })).toBeVisible();
+    await expect(dialog.getByRole('list', { name: 'Skipped chats' }).getByRole('listitem')).toHaveText(['not iMessage: 2', 'no message sent yet: 1']);
+    await expect(dialog.getByText(/^Expected duration: /)).toBeVisible();
+    await dialog.getByRole('button', { name: 'Share with 58 chats' }).click();
+
+    await expect(page).toHaveURL(/\/runs\/[^/]+$/);
+    const runId = page.url().split('/runs/')[1]!;
+    const bar = page.getByRole('progressbar', { name: 'Chats done' });
+    await expect(bar).toHaveAttribute('aria-valuemax', '61');
+    await expect(bar).toHaveAttribute('aria-valuenow', '61', { timeout: 90_000 });
+    await expect(page.getByText('Shared 57, failed 1 (Linq 2012), skipped 3 (not iMessage 2, no message sent yet 1).')).toBeVisible();
+
+    const run = await db.shareRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(run).toMatchObject({ source: 'BULK', status: 'COMPLETED', createdById: operator.id, total: 61, shared: 57, failed: 1, skipped: 3 });
+    for (const chatId of eligible) expect((await sandbox.shares(chatId)).length, chatId).toBe(chatId === stubborn ? 0 : 1);
+    for (const chatId of [...sms, silent]) expect(await sandbox.shares(chatId)).toEqual([]);
+    expect(await db.shareEvent.count({ where: { runId, source: 'BULK', outcome: 'SUCCEEDED' } })).toBe(57);
+
+    // Retry the failed ones: a new run with that chat only.
+    await page.getByRole('button', { name: 'Retry the failed ones' }).click();
+    await expect(page).not.toHaveURL(new RegExp(`/runs/${runId}$`));
+    await expect(page.getByRole('progressbar', { name: 'Chats done' })).toHaveAttribute('aria-valuenow', '1', { timeout: 60_000 });
+    await expect(page.getByText('Shared 1.')).toBeVisible();
+    expect(await sandbox.shares(stubborn)).toHaveLength(1);
+
+    // History: the run in the Runs tab, and its shares, each linked back to it.
+    await page.goto('/history?tab=runs');
+    await expect(page.getByRole('table', { name: 'Runs' }).getByRole('link', { name: 'Bulk share' }).first()).toBeVisible();
+    await page.goto(`/history?run=${runId}&outcome=FAILED`);
+    const failedRows = page.getByRole('table').getByRole('row').filter({ hasText: 'Failed' });
+    await expect(failedRows).toHaveCount(1);
+  });
+
+  test('a viewer sees no checkboxes and no Share buttons', async ({ page, sandbox, signInAs, indexChats }) => {
+    await signInAs(page, 'VIEWER');
+    const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
+    const handle = customer();
+    await sandbox.addChat({ from: line, to: [handle], outbound: 1 });
+    await indexChats();
+    await page.goto(`/chats?from=${encodeURIComponent(line)}`);
+    await expect(page.getByRole('row', { name: handle })).toBeVisible();
+    await expect(page.getByRole('checkbox')).toHaveCount(0);
+  });
+});
+
+test.describe('daily re-share', () => {
+  test('an operator turns it on for a number; the preview says when and how many; the change is audited', async ({ page, db, sandbox, signInAs, indexChats }) => {
+    const operator = await signInAs(page, 'OPERATOR');
+    const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
+    await sandbox.addChat({ from: line, to: [customer()], outbound: 1, inbound: 1 });
+    await sandbox.addChat({ from: line, to: [customer()], outbound: 1 });
+    await sandbox.addChat({ from: line, to: [customer()], outbound: 1, health: 'CRITICAL' });
+    await indexChats();
+
+    await page.goto(`/cards/${encodeURIComponent(line)}`);
+    const form = page.getByRole('form', { name: 'Daily re-share' });
+    await expect(form.getByText('The daily re-share is off for this number.')).toBeVisible();
+    await form.getByRole('checkbox', { name: /Share the card again every day/ }).check();
+    await form.getByLabel('Time of day').fill('09:00');
+    await form.getByLabel('Time zone').selectOption('America/New_York');
+    await form.getByRole('button', { name: 'Save daily re-share' }).click();
+    await expect(page.getByText('Daily re-share saved.')).toBeVisible();
+    // The critical chat is never re-shared.
+    await expect(form.getByText(/^Next run: (today|tomorrow) 09:00 America\/New_York, about 2 chats\.$/)).toBeVisible();
+
+    await form.getByRole('checkbox', { name: 'Only chats where the customer has written at least once' }).check();
+    await form.getByRole('button', { name: 'Save daily re-share' }).click();
+    await expect(form.getByText(/, about 1 chat\.$/)).toBeVisible();
+    await expect(page.getByText(`${operator.name} changed it from every day at 09:00 America/New_York to every day at 09:00 America/New_York, only chats where the customer has written.`)).toBeVisible();
+
+    expect(await db.shareSchedule.findUniqueOrThrow({ where: { phoneNumber: line } })).toMatchObject({ enabled: true, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: true, updatedById: operator.id });
+    const changes = await db.settingsChange.findMany({ where: { kind: 'SCHEDULE_CHANGED', subject: line }, orderBy: { createdAt: 'asc' } });
+    expect(changes.map((change) => [change.actorId, (change.before as { enabled: boolean }).enabled, (change.after as { enabled: boolean }).enabled])).toEqual([
+      [operator.id, false, true],
+      [operator.id, true, true],
+    ]);
+  });
+
+  test('a viewer reads the schedule but cannot change it', async ({ page, sandbox, signInAs }) => {
+    await signInAs(page, 'VIEWER');
+    const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
+    await page.goto(`/cards/${encodeURIComponent(line)}`);
+    await expect(page.getByText('The daily re-share is off for this number.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Save daily re-share' })).toHaveCount(0);
+  });
+});

@@ -1,0 +1,192 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_API_KEY } from '@/lib/env';
+import { createLinqClient } from '@/lib/linq/client';
+import { LinqGateway } from '@/lib/linq/gateway';
+import type { RunScope } from '@/lib/runs/selection';
+import { chatPageQuerySchema } from '@/lib/validations/chats';
+import { startTestConsole } from '../support/console-harness';
+
+// Bulk share runs over the chat index and the sandbox: what a selection covers, how a run goes
+// through Linq's 429s, 5xx and timeouts, pause / resume / cancel, a slice that died mid-share, and
+// retrying the failed ones. The sandbox's own record of shares is the judge: no chat twice.
+
+const h = startTestConsole({ sandbox: { chatCount: 300, seed: 11 } });
+let actorId = '';
+
+const modules = async () => ({
+  ...(await import('@/lib/runs/runs')),
+  ...(await import('@/lib/runs/selection')),
+  ...(await import('@/lib/runs/process')),
+  ...(await import('@/lib/chats/index-query')),
+});
+
+/** The run processor's clock: waits (Linq's pause, a retry's delay) pass at once. */
+function testClock() {
+  let offset = 0;
+  return { now: () => new Date(Date.now() + offset), advanceTo: (until: Date) => void (offset = Math.max(offset, until.getTime() - Date.now() + 1)) };
+}
+
+/** Works a run in slices until it stops, as the job would, jumping over every wait; the waits it met. */
+async function drive(runId: string, linq = h.backgroundLinq) {
+  const { runSlice } = await modules();
+  const clock = testClock();
+  const waits: number[] = [];
+  for (let slice = 0; slice < 200; slice++) {
+    const outcome = await runSlice(runId, { linq, budgetMs: 60_000, concurrency: 4, now: clock.now });
+    if (outcome.kind === 'stopped') return { run: outcome.run, waits };
+    if (outcome.kind === 'wait') {
+      waits.push(outcome.until.getTime() - clock.now().getTime());
+      clock.advanceTo(outcome.until);
+    }
+  }
+  throw new Error('The run did not end');
+}
+
+async function startRun(scope: RunScope) {
+  const { createRun } = await modules();
+  const run = await createRun({ createdById: actorId, source: 'BULK', scope });
+  if (!run) throw new Error('no run');
+  return run;
+}
+
+const sharesOf = (chatId: string) => h.sandbox.store.state.shares.filter((share) => share.chat_id === chatId).length;
+const shareRequests = () => h.requests('/share_contact_card', 'POST').length;
+
+async function pendingItems(runId: string): Promise<string[]> {
+  const items = await h.db.shareRunItem.findMany({ where: { runId, state: { not: 'SKIPPED' } }, select: { chatId: true } });
+  return items.map((item) => item.chatId);
+}
+
+/** A new chat of the card's line with a message sent: eligible at once. */
+async function eligibleChat(): Promise<string> {
+  const { upsertChats } = await import('@/lib/chats/index-store');
+  const chat = await h.control<{ id: string }>('POST', '/__sandbox/chats', { from: '+14155550100', to: [`+1646${String(Math.random()).slice(2, 9)}`], outbound: 1 });
+  await upsertChats([await h.linq.getChat(chat.id)], new Date());
+  return chat.id;
+}
+
+beforeAll(async () => {
+  actorId = (await h.db.user.create({ data: { email: 'op@example.com', name: 'Olive Operator', role: 'OPERATOR', passwordHash: 'x' } })).id;
+  const { beginSyncRun } = await import('@/lib/chats/sync/runs');
+  const { runSyncSlice } = await import('@/lib/chats/sync/slice');
+  const { run } = await beginSyncRun('MANUAL');
+  for (let i = 0; i < 100; i++) {
+    const outcome = await runSyncSlice(run.id, { linq: h.backgroundLinq, budgetMs: 60_000, readConcurrency: 4 });
+    if (outcome.kind === 'finished') return;
+  }
+  throw new Error('The sync did not end');
+});
+
+describe('share runs', () => {
+  it('covers every chat the filter matches, beyond the page; the dialog’s figures are the run’s; pause, resume and cancel', async () => {
+    const { planRun, cooldownCutoff, queryChatIndex, pauseRun, resumeRun, cancelRun, RunStateError, runSlice } = await modules();
+    const cutoff = cooldownCutoff(new Date(), 24 * 3_600_000);
+    const scope: RunScope = { kind: 'filter', query: chatPageQuerySchema.parse({ show: 'all', from: '+14155550100' }) };
+
+    // What the Chats page lists for this filter, page after page.
+    const listed: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await queryChatIndex(chatPageQuerySchema.parse({ from: '+14155550100', cursor }), 24 * 3_600_000, new Date());
+      listed.push(...page.rows.map((row) => row.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(listed.length).toBeGreaterThan(50);
+
+    const plan = await planRun(scope, cutoff);
+    const run = await startRun(scope);
+    const items = await h.db.shareRunItem.findMany({ where: { runId: run.id } });
+    expect(items.map((item) => item.chatId).sort()).toEqual([...listed].sort());
+    expect(run).toMatchObject({ status: 'RUNNING', total: plan.total, skipped: plan.total - plan.toShare });
+    expect(plan.perNumber).toEqual([{ phoneNumber: '+14155550100', toShare: plan.toShare, skipped: plan.total - plan.toShare }]);
+    const skippedByReason: Record<string, number> = {};
+    for (const item of items.filter((one) => one.state === 'SKIPPED')) skippedByReason[item.reason!] = (skippedByReason[item.reason!] ?? 0) + 1;
+    expect(skippedByReason).toEqual(plan.skipped);
+    expect(Object.keys(plan.skipped).length).toBeGreaterThan(1);
+    expect(plan.toShare).toBeGreaterThan(0);
+
+    // Paused: a slice shares nothing. Resumed, then cancelled before any slice ran: nothing is shared.
+    await pauseRun(run.id);
+    await expect(pauseRun(run.id)).rejects.toBeInstanceOf(RunStateError);
+    expect((await runSlice(run.id, { linq: h.backgroundLinq, budgetMs: 1_000, concurrency: 4 })).kind).toBe('stopped');
+    await resumeRun(run.id);
+    const cancelled = await cancelRun(run.id);
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', skipped: plan.total });
+    expect(await h.db.shareRunItem.count({ where: { runId: run.id, reason: 'cancelled' } })).toBe(plan.toShare);
+    await expect(resumeRun(run.id)).rejects.toBeInstanceOf(RunStateError);
+    expect((await runSlice(run.id, { linq: h.backgroundLinq, budgetMs: 1_000, concurrency: 4 })).kind).toBe('stopped');
+    expect(shareRequests()).toBe(0);
+  });
+
+  it('goes through 429s, 5xx and timeouts and shares each eligible chat exactly once; the failed ones are retried by a new run', async () => {
+    const everyEligible = await startRun({ kind: 'filter', query: chatPageQuerySchema.parse({ show: 'eligible' }) });
+    const chats = await pendingItems(everyEligible.id);
+    expect(chats.length).toBeGreaterThan(20);
+    const [stubborn, slow1, slow2] = chats;
+    const impatient = new LinqGateway(createLinqClient({ apiKey: SANDBOX_API_KEY, baseUrl: h.sandbox.baseUrl }), { shareMs: 2_000, readRetries: 0 });
+    await h.control('POST', '/__sandbox/faults', {
+      rules: [
+        // One chat Linq keeps failing: it ends failed after three tries, with Linq's code.
+        { method: 'POST', path: `/v3/chats/${stubborn}/share_contact_card`, status: 500, code: 3006, times: 3 },
+        // Two shares answered too late: they did reach the customer.
+        { method: 'POST', path: `/v3/chats/${slow1}/share_contact_card`, delayMs: 4_000, times: 1 },
+        { method: 'POST', path: `/v3/chats/${slow2}/share_contact_card`, delayMs: 4_000, times: 1 },
+        // A burst of rate limits, then passing 5xx on shares and on the chat reads before them.
+        { method: 'POST', path: '/share_contact_card$', status: 429, retryAfterSeconds: 3, times: 2 },
+        { method: 'POST', path: '/share_contact_card$', status: 503, times: 4 },
+        { method: 'GET', path: '^/v3/chats/[^/]+$', status: 502, times: 2 },
+      ],
+    });
+
+    const { run, waits } = await drive(everyEligible.id, impatient);
+    expect(run).toMatchObject({ status: 'COMPLETED', shared: chats.length - 3, unknown: 2, failed: 1, refused: 0 });
+    // The 429s paused the whole run for at least what Linq asked.
+    expect(waits.some((ms) => ms >= 2_900)).toBe(true);
+    expect(await h.db.shareRunItem.findUniqueOrThrow({ where: { runId_chatId: { runId: run.id, chatId: stubborn! } } })).toMatchObject({ state: 'FAILED', reason: 'linq_3006', attempts: 3 });
+    // Each failed try (the stubborn chat's three, the 503s, the 502s, the 429s) is in History, with its run.
+    expect(await h.db.shareEvent.count({ where: { runId: run.id, outcome: 'FAILED' } })).toBe(3 + 4 + 2 + 2);
+    await expect.poll(() => sharesOf(slow1!) + sharesOf(slow2!), { timeout: 10_000 }).toBe(2);
+
+    // Retry the failed ones: only the stubborn chat, shared this time.
+    const retry = await startRun({ kind: 'retry', fromRunId: run.id });
+    expect(await pendingItems(retry.id)).toEqual([stubborn]);
+    expect((await drive(retry.id)).run).toMatchObject({ status: 'COMPLETED', shared: 1 });
+
+    for (const chatId of chats) expect(sharesOf(chatId), chatId).toBe(1);
+    expect(h.sandbox.store.state.shares).toHaveLength(chats.length);
+    // A second run now finds every one of them within the cooldown: skipped, nothing sent.
+    const again = await startRun({ kind: 'chats', chatIds: chats });
+    expect(again).toMatchObject({ status: 'COMPLETED', skipped: chats.length });
+    expect(await h.db.shareRunItem.count({ where: { runId: again.id, reason: 'cooldown' } })).toBe(chats.length);
+  });
+
+  it('settles a slice that died mid-share: a share that reached Linq is never sent again, the others are', async () => {
+    const { reserveShare } = await import('@/lib/shares/reservation');
+    const [reached, recorded, claimed] = [await eligibleChat(), await eligibleChat(), await eligibleChat()];
+    const run = await startRun({ kind: 'chats', chatIds: [reached, recorded, claimed] });
+
+    // What a killed slice leaves behind: its three chats "sending"; one share event had its
+    // reservation and its request reached Linq; one had only its event written; one not even that.
+    await h.db.shareRunItem.updateMany({ where: { runId: run.id }, data: { state: 'SENDING', attempts: 1 } });
+    for (const chatId of [reached, recorded]) {
+      const event = await h.db.shareEvent.create({ data: { chatId, actorId, source: 'BULK', runId: run.id, chatLabel: chatId, participants: [] } });
+      if (chatId === reached) {
+        expect((await reserveShare(chatId, event.id, 24 * 3_600_000)).ok).toBe(true);
+        await h.linq.shareContactCard(chatId);
+      }
+    }
+
+    const { run: done } = await drive(run.id);
+    expect(done).toMatchObject({ status: 'COMPLETED', shared: 2, unknown: 1 });
+    expect(await h.db.shareRunItem.findUniqueOrThrow({ where: { runId_chatId: { runId: run.id, chatId: reached } } })).toMatchObject({ state: 'UNKNOWN', reason: 'interrupted' });
+    expect(await h.db.shareEvent.findMany({ where: { runId: run.id }, orderBy: { createdAt: 'asc' }, select: { chatId: true, outcome: true } })).toEqual(
+      expect.arrayContaining([
+        { chatId: reached, outcome: 'UNKNOWN' },
+        { chatId: recorded, outcome: 'FAILED' },
+        { chatId: recorded, outcome: 'SUCCEEDED' },
+        { chatId: claimed, outcome: 'SUCCEEDED' },
+      ]),
+    );
+    for (const chatId of [reached, recorded, claimed]) expect(sharesOf(chatId), chatId).toBe(1);
+  });
+});
