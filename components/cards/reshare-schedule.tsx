@@ -1,7 +1,7 @@
 'use client';
 
 import { Loader2 } from 'lucide-react';
-import { useActionState, useEffect } from 'react';
+import { useActionState, useEffect, useState } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
@@ -39,6 +39,9 @@ export function ReshareScheduleForm({
   timeZones: string[];
 }) {
   const [state, dispatch, saving] = useActionState<ScheduleFormState, FormData>(saveScheduleAction, { status: 'idle' });
+  // Controlled, so that what was just saved stays in the form (React resets uncontrolled fields after an action).
+  const [values, setValues] = useState(schedule);
+  const set = (change: Partial<ScheduleSettings>) => setValues((current) => ({ ...current, ...change }));
   const errors = state.status === 'invalid' ? state.fieldErrors : {};
 
   useEffect(() => {
@@ -50,17 +53,17 @@ export function ReshareScheduleForm({
     <form action={dispatch} className="flex flex-col gap-4" aria-label="Daily re-share">
       <input type="hidden" name="phoneNumber" value={phoneNumber} />
       <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="enabled" defaultChecked={schedule.enabled} className="mt-0.5 size-4 accent-primary" />
+        <input type="checkbox" name="enabled" checked={values.enabled} onChange={(event) => set({ enabled: event.target.checked })} className="mt-0.5 size-4 accent-primary" />
         <span>
           <span className="font-medium">Share the card again every day</span>
           <span className="block text-muted-foreground">With every eligible chat of this number not shared within the cooldown. Opted-out and critical chats, and chats the number has left, are always skipped.</span>
         </span>
       </label>
       <div className="flex flex-wrap gap-4">
-        <TextField id="schedule-time" name="timeOfDay" type="time" label="Time of day" defaultValue={schedule.timeOfDay} errors={errors.timeOfDay} required className="w-40" />
+        <TextField id="schedule-time" name="timeOfDay" type="time" label="Time of day" value={values.timeOfDay} onChange={(event) => set({ timeOfDay: event.target.value })} errors={errors.timeOfDay} required className="w-40" />
         <div className="flex flex-col gap-2">
           <Label htmlFor="schedule-zone">Time zone</Label>
-          <NativeSelect id="schedule-zone" name="timeZone" defaultValue={schedule.timeZone} aria-invalid={Boolean(errors.timeZone)} aria-describedby="schedule-zone-error">
+          <NativeSelect id="schedule-zone" name="timeZone" value={values.timeZone} onChange={(event) => set({ timeZone: event.target.value })} aria-invalid={Boolean(errors.timeZone)} aria-describedby="schedule-zone-error">
             {timeZones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone}
@@ -71,7 +74,7 @@ export function ReshareScheduleForm({
         </div>
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="onlyRepliedChats" defaultChecked={schedule.onlyRepliedChats} className="size-4 accent-primary" />
+        <input type="checkbox" name="onlyRepliedChats" checked={values.onlyRepliedChats} onChange={(event) => set({ onlyRepliedChats: event.target.checked })} className="size-4 accent-primary" />
         Only chats where the customer has written at least once
       </label>
       {(state.status === 'failed' || state.status === 'invalid') && <FormAlert>{state.message}</FormAlert>}

@@ -34,8 +34,11 @@ export function EligibilityCell({ eligibility, label }: { eligibility: Eligibili
         )}
         {eligibility.warnings.some((w) => !w.blocking) && <AlertTriangle className="size-3.5 text-warning" aria-label="Has warnings" />}
         <Popover>
-          <PopoverTrigger className="rounded p-0.5 text-muted-foreground hover:bg-muted hover:text-foreground" aria-label={`Why, for ${label}`}>
-            <CircleHelp className="size-3.5" />
+          <PopoverTrigger
+            className="inline-flex size-6 items-center justify-center rounded text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
+            aria-label={`Why, for ${label}`}
+          >
+            <CircleHelp className="size-4" aria-hidden />
           </PopoverTrigger>
           <PopoverContent aria-label={`Eligibility of ${label}`}>
             <ul className="flex flex-col gap-2">

@@ -31,16 +31,16 @@ export function HistoryFilterForm({
   return (
     <form onSubmit={apply} className="flex flex-wrap items-end gap-3" aria-label="Filters">
       {filters.run && <input type="hidden" name="run" value={filters.run} />}
-      <div className="flex flex-col gap-1.5">
+      <div className="flex max-w-full min-w-0 flex-col gap-1.5">
         <Label htmlFor="history-from">From</Label>
         <Input id="history-from" name="from" type="date" defaultValue={filters.from} className="w-40" />
       </div>
-      <div className="flex flex-col gap-1.5">
+      <div className="flex max-w-full min-w-0 flex-col gap-1.5">
         <Label htmlFor="history-to">To</Label>
         <Input id="history-to" name="to" type="date" defaultValue={filters.to} className="w-40" />
       </div>
       {(filters.tab === 'shares' || filters.tab === 'cards') && (
-        <div className="flex flex-col gap-1.5">
+        <div className="flex max-w-full min-w-0 flex-col gap-1.5">
           <Label htmlFor="history-number">Sending number</Label>
           <NativeSelect id="history-number" name="number" defaultValue={filters.number ?? ''} >
             <option value="">All numbers</option>
@@ -52,7 +52,7 @@ export function HistoryFilterForm({
           </NativeSelect>
         </div>
       )}
-      <div className="flex flex-col gap-1.5">
+      <div className="flex max-w-full min-w-0 flex-col gap-1.5">
         <Label htmlFor="history-actor">Staff member</Label>
         <NativeSelect id="history-actor" name="actor" defaultValue={filters.actor ?? ''} >
           <option value="">Anyone</option>
@@ -65,7 +65,7 @@ export function HistoryFilterForm({
       </div>
       {shares && (
         <>
-          <div className="flex flex-col gap-1.5">
+          <div className="flex max-w-full min-w-0 flex-col gap-1.5">
             <Label htmlFor="history-outcome">Outcome</Label>
             <NativeSelect id="history-outcome" name="outcome" defaultValue={filters.outcome ?? ''} >
               <option value="">Any outcome</option>
@@ -76,7 +76,7 @@ export function HistoryFilterForm({
               ))}
             </NativeSelect>
           </div>
-          <div className="flex flex-col gap-1.5">
+          <div className="flex max-w-full min-w-0 flex-col gap-1.5">
             <Label htmlFor="history-q">Chat or participant</Label>
             <Input id="history-q" name="q" defaultValue={filters.q} placeholder="+14155550123, email or chat id" className="w-64" />
           </div>

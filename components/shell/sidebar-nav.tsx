@@ -13,7 +13,7 @@ function isActive(pathname: string, href: string): boolean {
 export function SidebarNav({ role }: { role: Role }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Sections" className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+    <nav aria-label="Sections" className="flex flex-wrap gap-1 md:flex-col md:flex-nowrap">
       {NAV_ITEMS.filter((item) => can(role, item.permission)).map(({ href, label, icon: Icon }) => {
         const active = isActive(pathname, href);
         return (

@@ -6,7 +6,7 @@ import { toast } from 'sonner';
 import { OneTimeLink } from '@/components/staff/one-time-link';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
+import { Dialog, DialogClose, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { FormAlert } from '@/components/ui/form-alert';
 import { RadioOption } from '@/components/ui/radio-option';
 import { TextField } from '@/components/ui/text-field';
@@ -37,8 +37,8 @@ function ResetPassword({ id, name }: { id: string; name: string }) {
   return (
     <Dialog onOpenChange={(open) => !open && setLink(undefined)}>
       <DialogTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={`Reset the password of ${name}`}>
-          <KeyRound aria-hidden /> Reset password
+        <Button variant="ghost" size="sm" >
+          <KeyRound aria-hidden /> Reset password<span className="sr-only"> of {name}</span>
         </Button>
       </DialogTrigger>
       <DialogContent title={`Reset the password of ${name}`} description="Their current sessions end either way.">
@@ -70,15 +70,45 @@ function ResetPassword({ id, name }: { id: string; name: string }) {
   );
 }
 
+const roleWord = (role: Role) => ROLE_LABELS[role].toLowerCase();
+/** "an admin", "an operator", "a viewer". */
+const withArticle = (role: Role) => `${/^[aeiou]/.test(roleWord(role)) ? 'an' : 'a'} ${roleWord(role)}`;
+
+/**
+ * A role change or disabling, confirmed first: a menu moved by an arrow key or a stray click changes
+ * nothing until the dialog, which names the person and the change, is confirmed.
+ */
+type Pending = { kind: 'role'; role: Role } | { kind: 'disable' };
+
 export function StaffRowActions({ id, name, role, disabled, isSelf }: { id: string; name: string; role: Role; disabled: boolean; isSelf: boolean }) {
   const [pending, startTransition] = useTransition();
+  const [confirming, setConfirming] = useState<Pending | null>(null);
+
+  const changeRole = (to: Role, from: Role) =>
+    startTransition(async () => {
+      const result = await changeStaffRole(id, to);
+      if (!result.ok) return void toast.error(result.error);
+      toast.success(`${name} is now ${withArticle(to)}. It applies from their next click.`, {
+        action: { label: 'Undo', onClick: () => changeRole(from, to) },
+      });
+    });
+  const confirm = () => {
+    if (!confirming) return;
+    if (confirming.kind === 'role') changeRole(confirming.role, role);
+    else startTransition(async () => report(await setStaffDisabled(id, true)));
+    setConfirming(null);
+  };
+
   return (
     <div className="flex flex-wrap items-center justify-end gap-1">
       <NativeSelect
         aria-label={`Role of ${name}`}
-        value={role}
+        value={confirming?.kind === 'role' ? confirming.role : role}
         disabled={pending}
-        onChange={(event) => startTransition(async () => report(await changeStaffRole(id, event.target.value)))}
+        onChange={(event) => {
+          const next = event.target.value as Role;
+          setConfirming(next === role ? null : { kind: 'role', role: next });
+        }}
         className="h-8"
       >
         {ROLES.map((r) => (
@@ -87,13 +117,38 @@ export function StaffRowActions({ id, name, role, disabled, isSelf }: { id: stri
           </option>
         ))}
       </NativeSelect>
-      {!isSelf && (
-        <Button variant="ghost" size="sm" disabled={pending} onClick={() => startTransition(async () => report(await setStaffDisabled(id, !disabled)))}>
-          {disabled ? 'Enable' : 'Disable'}
-          <span className="sr-only"> {name}</span>
-        </Button>
-      )}
+      {!isSelf &&
+        (disabled ? (
+          <Button variant="ghost" size="sm" disabled={pending} onClick={() => startTransition(async () => report(await setStaffDisabled(id, false)))}>
+            Enable<span className="sr-only"> {name}</span>
+          </Button>
+        ) : (
+          <Button variant="ghost" size="sm" disabled={pending} onClick={() => setConfirming({ kind: 'disable' })}>
+            Disable<span className="sr-only"> {name}</span>
+          </Button>
+        ))}
       <ResetPassword id={id} name={name} />
+      <Dialog open={confirming !== null} onOpenChange={(open) => !open && setConfirming(null)}>
+        {confirming && (
+          <DialogContent
+            title={confirming.kind === 'role' ? `Make ${name} ${withArticle(confirming.role)}?` : `Disable ${name}?`}
+            description={
+              confirming.kind === 'role'
+                ? `${name} is ${withArticle(role)} today. The new role applies from their next click, and the change is recorded.`
+                : `${name} is signed out at once and cannot sign in until an admin enables the account again. The change is recorded.`
+            }
+          >
+            <div className="flex flex-wrap justify-end gap-2">
+              <DialogClose asChild>
+                <Button variant="outline">Keep as it is</Button>
+              </DialogClose>
+              <Button variant={confirming.kind === 'disable' ? 'destructive' : 'default'} onClick={confirm}>
+                {confirming.kind === 'role' ? `Make ${roleWord(confirming.role)}` : `Disable ${name}`}
+              </Button>
+            </div>
+          </DialogContent>
+        )}
+      </Dialog>
     </div>
   );
 }

@@ -9,8 +9,9 @@ export function CardHeader({ className, ...props }: ComponentProps<'div'>) {
   return <div className={cn('flex flex-col gap-1 p-5 pb-3', className)} {...props} />;
 }
 
-export function CardTitle({ className, ...props }: ComponentProps<'h2'>) {
-  return <h2 className={cn('text-base font-semibold leading-tight', className)} {...props} />;
+/** A card's title: an h2 under the page's h1, or the h1 itself on pages that are one card (sign-in). */
+export function CardTitle({ className, asHeading: Heading = 'h2', ...props }: ComponentProps<'h2'> & { asHeading?: 'h1' | 'h2' | 'h3' }) {
+  return <Heading className={cn('text-base font-semibold leading-tight', className)} {...props} />;
 }
 
 export function CardDescription({ className, ...props }: ComponentProps<'p'>) {

@@ -3,7 +3,8 @@ import { cn } from '@/lib/utils';
 
 export function Table({ className, ...props }: ComponentProps<'table'>) {
   return (
-    <div className="relative w-full overflow-x-auto">
+    // Focusable, so that a table wider than the screen can be scrolled from the keyboard too.
+    <div tabIndex={0} className="relative w-full overflow-x-auto rounded-[inherit] focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none">
       <table className={cn('w-full caption-bottom text-sm', className)} {...props} />
     </div>
   );

@@ -21,7 +21,8 @@ test.describe('bulk share', () => {
     await indexChats();
 
     await page.goto(`/chats?from=${encodeURIComponent(line)}`);
-    await page.getByRole('checkbox', { name: 'Select every chat on this page' }).check();
+    // (Until the page has hydrated a click on the checkbox does nothing: try until it takes.)
+    await expect(() => page.getByRole('checkbox', { name: 'Select every chat on this page' }).check({ timeout: 1_000 })).toPass();
     const selectionBar = page.getByRole('region', { name: 'Selection' });
     await expect(selectionBar.getByRole('status')).toHaveText('50 chats on this page selected.');
     await selectionBar.getByRole('button', { name: 'Select all 61 chats matching this filter' }).click();
@@ -80,7 +81,7 @@ test.describe('daily re-share', () => {
     const operator = await signInAs(page, 'OPERATOR');
     const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
     await sandbox.addChat({ from: line, to: [customer()], outbound: 1, inbound: 1 });
-    await sandbox.addChat({ from: line, to: [customer()], outbound: 1 });
+    await sandbox.addChat({ from: line, to: [customer()], outbound: 1, inbound: 0 });
     await sandbox.addChat({ from: line, to: [customer()], outbound: 1, health: 'CRITICAL' });
     await indexChats();
 

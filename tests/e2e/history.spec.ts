@@ -64,12 +64,13 @@ test.describe('history', () => {
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toMatch(/^share-history_start_to_\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = parseCsv(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
-    expect(rows[0]).toEqual(['time_utc', 'outcome', 'chat_id', 'chat', 'participants', 'sending_number', 'actor', 'actor_email', 'source', 'linq_code', 'http_status', 'message', 'trace_id', 'latency_ms']);
+    expect(rows[0]).toEqual(['time_utc', 'outcome', 'chat_id', 'chat', 'participants', 'sending_number', 'actor', 'actor_email', 'source', 'run_id', 'linq_code', 'http_status', 'message', 'trace_id', 'latency_ms']);
     expect(rows.slice(1).map((r) => [r[1], r[2], r[4], r[5], r[7], r[8]])).toEqual([
       ['REFUSED', chatId, handle, line, operator.email, 'MANUAL'],
       ['SUCCEEDED', chatId, handle, line, operator.email, 'MANUAL'],
     ]);
-    expect(rows[2]![10]).toBe('204');
+    expect(rows[2]![9]).toBe('');
+    expect(rows[2]![11]).toBe('204');
     expect(rows[1]![0]! > rows[2]![0]!).toBe(true);
   });
 

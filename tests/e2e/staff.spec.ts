@@ -67,12 +67,18 @@ test.describe('staff management', () => {
 
     await page.goto('/staff');
     const row = page.getByRole('row', { name: them.email });
+    // Moving the menu changes nothing until the confirmation names the person and the new role.
     await row.getByLabel('Role of Casey Colleague').selectOption('VIEWER');
-    await expect(page.getByText('Role changed. It applies from their next click.')).toBeVisible();
+    const confirmRole = page.getByRole('dialog', { name: 'Make Casey Colleague a viewer?' });
+    await expect(confirmRole).toContainText('Casey Colleague is an operator today.');
+    expect((await db.user.findUniqueOrThrow({ where: { id: them.user.id } })).role).toBe('OPERATOR');
+    await confirmRole.getByRole('button', { name: 'Make viewer' }).click();
+    await expect(page.getByText('Casey Colleague is now a viewer. It applies from their next click.')).toBeVisible();
     await them.page.reload();
     await expect(them.page.getByRole('link', { name: /^View the card of/ }).first()).toBeVisible();
 
     await row.getByRole('button', { name: 'Disable Casey Colleague' }).click();
+    await page.getByRole('dialog', { name: 'Disable Casey Colleague?' }).getByRole('button', { name: 'Disable Casey Colleague' }).click();
     await expect(page.getByText('Account disabled: they are signed out and cannot sign in.')).toBeVisible();
     await expect(row.getByText('Disabled')).toBeVisible();
     await them.page.goto('/chats');
@@ -101,7 +107,7 @@ test.describe('staff management', () => {
     await signInAs(page, 'ADMIN');
     const them = await colleague(browser, db, 'VIEWER');
     await page.goto('/staff');
-    await page.getByRole('row', { name: them.email }).getByRole('button', { name: 'Reset the password of Casey Colleague' }).click();
+    await page.getByRole('row', { name: them.email }).getByRole('button', { name: 'Reset password of Casey Colleague' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reset the password of Casey Colleague' });
     await dialog.getByLabel('Set a new password now').check();
     await dialog.getByLabel('New password', { exact: true }).fill('reset-password-123');

@@ -23,7 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <Card>
           <CardHeader>
-            <CardTitle>Sign in</CardTitle>
+            <CardTitle asHeading="h1" className="text-lg">Sign in</CardTitle>
             <CardDescription>Use the email and password an admin gave you.</CardDescription>
           </CardHeader>
           <CardContent>

@@ -10,7 +10,7 @@ export default async function SetPasswordPage({ searchParams }: { searchParams: 
     <main className="flex min-h-screen items-center justify-center p-6">
       <Card className="w-full max-w-sm">
         <CardHeader>
-          <CardTitle>Set your password</CardTitle>
+          <CardTitle asHeading="h1" className="text-lg">Set your password</CardTitle>
           <CardDescription>Choose the password you will sign in to the console with.</CardDescription>
         </CardHeader>
         <CardContent>

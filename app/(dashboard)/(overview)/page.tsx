@@ -34,7 +34,7 @@ export default async function OverviewPage() {
           <StatCard label="Failed, last 7 days" value={overview.lastSevenDays.failed} href={historyHref({ from: weekAgo, outcome: 'FAILED' })} />
         </section>
 
-        <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <Card>
             <CardHeader>
               <CardTitle>Sending numbers</CardTitle>
@@ -72,8 +72,9 @@ export default async function OverviewPage() {
                           </Link>
                         </TableCell>
                         <TableCell>
-                          <Link href={`/cards/${encodeURIComponent(n.phoneNumber)}`} aria-label={`Card of ${n.phoneNumber}`}>
+                          <Link href={`/cards/${encodeURIComponent(n.phoneNumber)}`}>
                             <CardStatusBadge status={n.cardStatus} />
+                            <span className="sr-only"> card of {n.phoneNumber}</span>
                           </Link>
                           {n.lineStatus === 'FLAGGED' && (
                             <Badge tone="danger" className="ml-1">

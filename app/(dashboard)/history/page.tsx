@@ -79,7 +79,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         }
       />
       <div className="flex flex-col gap-4">
-        <nav aria-label="History tabs" className="flex gap-1 border-b">
+        <nav aria-label="History tabs" className="flex flex-wrap gap-1 border-b">
           {tabs.map(({ tab, label }) => (
             <Link
               key={tab}
