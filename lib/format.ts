@@ -33,3 +33,10 @@ export function formatRelative(value: Date | string, now: Date = new Date()): st
   }
   return relative.format(0, 'second');
 }
+
+const counts = new Intl.NumberFormat('en-US');
+
+/** "4,812": counts of chats and shares, grouped the same way on the server and in the browser. */
+export function formatCount(value: number): string {
+  return counts.format(value);
+}

@@ -11,13 +11,14 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { TextField } from '@/components/ui/text-field';
 import { saveScheduleAction, type ScheduleFormState } from '@/lib/actions/schedules';
 import type { SchedulePreview, ScheduleSettings } from '@/lib/runs/schedules';
+import { formatCount } from '@/lib/format';
 
 export function PreviewLine({ schedule, preview }: { schedule: ScheduleSettings; preview: SchedulePreview }) {
   if (!schedule.enabled) return <p className="text-sm text-muted-foreground">The daily re-share is off for this number.</p>;
   if (preview.lineFlagged) return <p className="text-sm">Linq has flagged this number: the daily re-share waits until it is active again.</p>;
   return (
     <p className="text-sm">
-      Next run: {preview.nextRun}, about {preview.chats.toLocaleString('en-US')} {preview.chats === 1 ? 'chat' : 'chats'}.
+      Next run: {preview.nextRun}, about {formatCount(preview.chats)} {preview.chats === 1 ? 'chat' : 'chats'}.
     </p>
   );
 }

@@ -12,8 +12,7 @@ import { planBulkShareAction, startBulkShareAction } from '@/lib/actions/runs';
 import { describeDuration } from '@/lib/runs/estimate';
 import { reasonLabel } from '@/lib/runs/outcome';
 import type { RunSelection } from '@/lib/validations/runs';
-
-const count = (value: number) => value.toLocaleString('en-US');
+import { formatCount } from '@/lib/format';
 
 /**
  * Confirms a bulk share: what it would do now (per number, what is skipped and why, how long), from
@@ -56,7 +55,7 @@ export function BulkShareDialog({ selection, onStarted }: { selection: RunSelect
       {plan.data && (
         <div className="flex flex-col gap-3 text-sm">
           <p className="text-base font-medium">
-            {count(toShare)} of {count(plan.data.plan.total)} chats will receive the card.
+            {formatCount(toShare)} of {formatCount(plan.data.plan.total)} chats will receive the card.
           </p>
           {plan.data.plan.perNumber.length > 0 && (
             <Table aria-label="Chats per sending number">
@@ -71,8 +70,8 @@ export function BulkShareDialog({ selection, onStarted }: { selection: RunSelect
                 {plan.data.plan.perNumber.map((line) => (
                   <TableRow key={line.phoneNumber ?? 'none'}>
                     <TableCell className="font-mono text-xs">{line.phoneNumber ?? 'No number'}</TableCell>
-                    <TableCell className="text-right">{count(line.toShare)}</TableCell>
-                    <TableCell className="text-right">{count(line.skipped)}</TableCell>
+                    <TableCell className="text-right">{formatCount(line.toShare)}</TableCell>
+                    <TableCell className="text-right">{formatCount(line.skipped)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -84,7 +83,7 @@ export function BulkShareDialog({ selection, onStarted }: { selection: RunSelect
               <ul className="list-disc pl-5" aria-label="Skipped chats">
                 {skipped.map(([reason, n]) => (
                   <li key={reason}>
-                    {reasonLabel(reason)}: {count(n)}
+                    {reasonLabel(reason)}: {formatCount(n)}
                   </li>
                 ))}
               </ul>
@@ -99,7 +98,7 @@ export function BulkShareDialog({ selection, onStarted }: { selection: RunSelect
         </DialogClose>
         <Button disabled={!plan.data || toShare === 0 || start.isPending} onClick={() => start.mutate()}>
           {start.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Send aria-hidden />}
-          {plan.data ? `Share with ${count(toShare)} chats` : 'Share'}
+          {plan.data ? `Share with ${formatCount(toShare)} chats` : 'Share'}
         </Button>
       </div>
     </DialogContent>

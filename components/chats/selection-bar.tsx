@@ -8,8 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogTrigger } from '@/components/ui/dialog';
 import type { RunSelection } from '@/lib/validations/runs';
 import type { ChatPageQuery } from '@/lib/validations/chats';
-
-const count = (value: number) => value.toLocaleString('en-US');
+import { formatCount } from '@/lib/format';
 
 /**
  * What is selected, "Select all N chats matching this filter" once the page is, and "Share with N
@@ -39,11 +38,11 @@ export function SelectionBar({
   return (
     <section aria-label="Selection" className="flex flex-wrap items-center gap-3 rounded-lg border border-primary/40 bg-primary/5 px-4 py-2 text-sm">
       <p role="status" className="font-medium">
-        {selection.kind === 'filter' ? `All ${count(selected)} chats matching this filter are selected.` : `${count(selected)} ${selected === 1 ? 'chat' : 'chats'} on this page selected.`}
+        {selection.kind === 'filter' ? `All ${formatCount(selected)} chats matching this filter are selected.` : `${formatCount(selected)} ${selected === 1 ? 'chat' : 'chats'} on this page selected.`}
       </p>
       {canWiden && (
         <Button variant="link" className="h-auto p-0" onClick={state.selectAllMatching}>
-          Select all {count(matching)} chats matching this filter
+          Select all {formatCount(matching)} chats matching this filter
         </Button>
       )}
       <div className="ml-auto flex flex-wrap gap-2">
@@ -53,7 +52,7 @@ export function SelectionBar({
         <Dialog open={open} onOpenChange={setOpen}>
           <DialogTrigger asChild>
             <Button size="sm">
-              <Send aria-hidden /> Share with {count(selected)} {selected === 1 ? 'chat' : 'chats'}
+              <Send aria-hidden /> Share with {formatCount(selected)} {selected === 1 ? 'chat' : 'chats'}
             </Button>
           </DialogTrigger>
           {open && <BulkShareDialog selection={runSelection} onStarted={() => setOpen(false)} />}

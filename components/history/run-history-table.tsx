@@ -1,10 +1,8 @@
 import Link from 'next/link';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { formatDateTime } from '@/lib/format';
+import { formatCount, formatDateTime } from '@/lib/format';
 import type { RunRow } from '@/lib/history/audit';
-
-const count = (value: number) => value.toLocaleString('en-US');
 
 export function RunHistoryTable({ rows }: { rows: RunRow[] }) {
   if (rows.length === 0) return <p className="p-6 text-sm text-muted-foreground">No bulk share or daily re-share has run in this period.</p>;
@@ -39,11 +37,11 @@ export function RunHistoryTable({ rows }: { rows: RunRow[] }) {
                 <RunStatusBadge status={run.status} />
               </TableCell>
               <TableCell className="text-right tabular-nums">
-                {count(done)} of {count(run.total)}
+                {formatCount(done)} of {formatCount(run.total)}
               </TableCell>
-              <TableCell className="text-right tabular-nums">{count(run.shared)}</TableCell>
-              <TableCell className="text-right tabular-nums">{count(run.refused)}</TableCell>
-              <TableCell className="text-right tabular-nums">{count(run.failed)}</TableCell>
+              <TableCell className="text-right tabular-nums">{formatCount(run.shared)}</TableCell>
+              <TableCell className="text-right tabular-nums">{formatCount(run.refused)}</TableCell>
+              <TableCell className="text-right tabular-nums">{formatCount(run.failed)}</TableCell>
             </TableRow>
           );
         })}

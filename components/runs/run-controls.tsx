@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { controlRunAction, retryFailedAction, type RunActionResult } from '@/lib/actions/runs';
 import type { RunView } from '@/lib/runs/view';
+import { formatCount } from '@/lib/format';
 
 /** Pause, resume, cancel (with a confirmation), and "Retry the failed ones" once it has ended. */
 export function RunControls({ run }: { run: RunView }) {
@@ -58,7 +59,7 @@ export function RunControls({ run }: { run: RunView }) {
               <Ban aria-hidden /> Cancel run
             </Button>
           </DialogTrigger>
-          <DialogContent title="Cancel this run?" description={`The ${run.counts.waiting.toLocaleString('en-US')} chats not shared yet are skipped. Shares already sent stay sent. This cannot be undone.`}>
+          <DialogContent title="Cancel this run?" description={`The ${formatCount(run.counts.waiting)} chats not shared yet are skipped. Shares already sent stay sent. This cannot be undone.`}>
             <div className="flex flex-wrap justify-end gap-2">
               <DialogClose asChild>
                 <Button variant="outline">Keep running</Button>

@@ -1,16 +1,15 @@
 'use client';
 
 import { useNow } from '@/components/hooks/use-now';
-import { formatTime } from '@/lib/format';
+import { percentDone, RunBar } from '@/components/runs/run-bar';
+import { formatCount, formatTime } from '@/lib/format';
 import { describeDuration, runPace } from '@/lib/runs/estimate';
 import type { RunView } from '@/lib/runs/view';
-
-const count = (value: number) => value.toLocaleString('en-US');
 
 /** The bar (done of total) and the figures under it: outcomes so far, speed, time left, Linq's pause. */
 export function RunProgress({ run }: { run: RunView }) {
   const now = useNow();
-  const percent = run.total === 0 ? 100 : Math.floor((run.done / run.total) * 100);
+  const percent = percentDone(run.done, run.total);
   const activeMs = run.lastActivityAt ? new Date(run.lastActivityAt).getTime() - new Date(run.createdAt).getTime() : 0;
   const pace = runPace(run.done - run.counts.skipped, run.counts.waiting, activeMs);
   const pausedByLinq = run.pausedUntil && (!now || new Date(run.pausedUntil) > now);
@@ -18,19 +17,9 @@ export function RunProgress({ run }: { run: RunView }) {
 
   return (
     <div className="flex flex-col gap-3">
-      <div
-        role="progressbar"
-        aria-label="Chats done"
-        aria-valuemin={0}
-        aria-valuemax={run.total}
-        aria-valuenow={run.done}
-        aria-valuetext={`${count(run.done)} of ${count(run.total)} chats done`}
-        className="h-3 w-full overflow-hidden rounded-full bg-muted"
-      >
-        <div className="h-full rounded-full bg-primary transition-[width] duration-500" style={{ width: `${percent}%` }} />
-      </div>
+      <RunBar label="Chats done" done={run.done} total={run.total} />
       <p className="text-sm font-medium">
-        {count(run.done)} of {count(run.total)} chats done ({percent}%)
+        {formatCount(run.done)} of {formatCount(run.total)} chats done ({percent}%)
       </p>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6" aria-label="Outcomes so far">
         {[
@@ -43,13 +32,13 @@ export function RunProgress({ run }: { run: RunView }) {
         ].map(([label, value]) => (
           <div key={label as string}>
             <dt className="text-muted-foreground">{label}</dt>
-            <dd className="text-lg font-semibold tabular-nums">{count(value as number)}</dd>
+            <dd className="text-lg font-semibold tabular-nums">{formatCount(value as number)}</dd>
           </div>
         ))}
       </dl>
       {run.status === 'RUNNING' && (
         <p className="text-sm text-muted-foreground">
-          {pace.perMinute !== null ? `${count(pace.perMinute)} chats a minute` : 'Measuring the speed…'}
+          {pace.perMinute !== null ? `${formatCount(pace.perMinute)} chats a minute` : 'Measuring the speed…'}
           {pace.secondsLeft !== null && waiting > 0 && `, ${describeDuration(pace.secondsLeft)} left`}
         </p>
       )}

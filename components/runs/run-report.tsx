@@ -2,8 +2,7 @@ import Link from 'next/link';
 import { reportSentence, SECTION_HISTORY_OUTCOME, SECTION_LABELS } from '@/lib/runs/report';
 import type { RunView } from '@/lib/runs/view';
 import { historyHref } from '@/lib/validations/history';
-
-const count = (value: number) => value.toLocaleString('en-US');
+import { formatCount } from '@/lib/format';
 
 /** The report of a run that stands still: each outcome with its reasons, linked to its History rows. */
 export function RunReport({ run }: { run: RunView }) {
@@ -17,7 +16,7 @@ export function RunReport({ run }: { run: RunView }) {
       <ul className="flex flex-col gap-2 text-sm">
         {run.report.map((line) => {
           const outcome = SECTION_HISTORY_OUTCOME[line.section];
-          const label = `${SECTION_LABELS[line.section]}: ${count(line.count)}`;
+          const label = `${SECTION_LABELS[line.section]}: ${formatCount(line.count)}`;
           return (
             <li key={line.section} className="rounded-md border px-3 py-2">
               {outcome ? (
@@ -32,7 +31,7 @@ export function RunReport({ run }: { run: RunView }) {
                 <ul className="mt-1 text-muted-foreground">
                   {line.reasons.map((reason) => (
                     <li key={reason.reason ?? 'other'}>
-                      {reason.label}: {count(reason.count)}
+                      {reason.label}: {formatCount(reason.count)}
                     </li>
                   ))}
                 </ul>

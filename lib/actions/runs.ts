@@ -9,6 +9,7 @@ import { estimateSeconds } from '@/lib/runs/estimate';
 import { cancelRun, countFailed, createRun, pauseRun, resumeRun, RunStateError } from '@/lib/runs/runs';
 import { planRun, type RunPlan } from '@/lib/runs/selection';
 import { runSelectionSchema } from '@/lib/validations/runs';
+import { formatCount } from '@/lib/format';
 
 export type PlanResult = { ok: true; plan: RunPlan; estimateSeconds: number } | { ok: false; message: string };
 export type RunActionResult = { ok: true; runId: string; message: string } | { ok: false; message: string };
@@ -40,7 +41,7 @@ export async function startBulkShareAction(selection: unknown): Promise<RunActio
   return {
     ok: true,
     runId: run.id,
-    message: toShare === 0 ? 'None of these chats can receive the card now; the run’s page says why.' : `Sharing with ${toShare.toLocaleString('en-US')} chats in the background.`,
+    message: toShare === 0 ? 'None of these chats can receive the card now; the run’s page says why.' : `Sharing with ${formatCount(toShare)} chats in the background.`,
   };
 }
 
@@ -53,7 +54,7 @@ export async function retryFailedAction(runId: unknown): Promise<RunActionResult
   if ((await countFailed(parsed.data)) === 0) return { ok: false, message: 'This run has no failed chats to try again.' };
   const run = await createRun({ createdById: access.user.id, source: 'BULK', scope: { kind: 'retry', fromRunId: parsed.data } });
   if (!run) return { ok: false, message: 'The run could not be made; try again.' };
-  return { ok: true, runId: run.id, message: `Trying the ${run.total.toLocaleString('en-US')} failed chats again in a new run.` };
+  return { ok: true, runId: run.id, message: `Trying the ${formatCount(run.total)} failed chats again in a new run.` };
 }
 
 const CONTROLS = {

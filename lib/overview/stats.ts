@@ -91,16 +91,11 @@ export async function loadOverview(cooldownMs: number, now = new Date()): Promis
     perDay.filter((d) => d.day >= from.toISOString().slice(0, 10)).reduce((acc, d) => ({ succeeded: acc.succeeded + d.succeeded, failed: acc.failed + d.failed }), { succeeded: 0, failed: 0 });
 
   const counted = new Map(perNumber.map((row) => [row.sendingNumber, row]));
-  const numbers = lines.map(({ phoneNumber, cardStatus, status }): NumberSummary => ({
-    phoneNumber,
-    cardStatus,
-    lineStatus: status,
-    chats: counted.get(phoneNumber)?.chats ?? 0,
-    eligibleNow: counted.get(phoneNumber)?.eligible ?? 0,
-    imessageWithOutbound: counted.get(phoneNumber)?.imessageWithOutbound ?? 0,
-    sharedEver: counted.get(phoneNumber)?.sharedEver ?? 0,
-    sharedLastWeek: counted.get(phoneNumber)?.sharedLastWeek ?? 0,
-  }));
+  const numbers = lines.map(({ phoneNumber, cardStatus, status }): NumberSummary => {
+    // A number without an indexed chat has no row: zero everywhere.
+    const { chats = 0, eligible = 0, imessageWithOutbound = 0, sharedEver = 0, sharedLastWeek = 0 } = counted.get(phoneNumber) ?? {};
+    return { phoneNumber, cardStatus, lineStatus: status, chats, eligibleNow: eligible, imessageWithOutbound, sharedEver, sharedLastWeek };
+  });
   return {
     today: sum(today),
     lastSevenDays: sum(weekStart),

@@ -1,13 +1,14 @@
 // What a run was asked to cover, in a sentence, with a link where there is one. Pure.
 import type { RunScope } from '@/lib/runs/selection';
 import { chatPageHref, type ChatPageQuery } from '@/lib/validations/chats';
+import { formatCount } from '@/lib/format';
 
 export function describeScope(scope: RunScope): { text: string; href?: string } {
   switch (scope.kind) {
     case 'filter':
       return { text: 'Every chat matching a filter of the Chats page', href: chatPageHref(scope.query as Partial<ChatPageQuery>) };
     case 'chats':
-      return { text: `${scope.chatIds.length.toLocaleString('en-US')} chats picked on the Chats page` };
+      return { text: `${formatCount(scope.chatIds.length)} chats picked on the Chats page` };
     case 'retry':
       return { text: 'The chats that failed in an earlier run', href: `/runs/${scope.fromRunId}` };
     case 'schedule':

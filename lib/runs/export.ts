@@ -1,36 +1,29 @@
 import 'server-only';
+import type { ShareRunItem } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
-import { csvRow } from '@/lib/history/csv';
+import { csvStream } from '@/lib/history/csv';
 import { reasonLabel } from '@/lib/runs/outcome';
 
 const BATCH = 1_000;
 const HEADER = ['chat_id', 'chat', 'sending_number', 'state', 'reason', 'reason_code', 'attempts', 'share_event_id', 'updated_utc'];
 
+type ItemRow = ShareRunItem & { chatLabel: string };
+
+/** A batch of a run's items, in chat id order, each with its chat's label from the index. */
+async function itemsAfter(runId: string, after: ItemRow | null): Promise<ItemRow[]> {
+  const items = await db.shareRunItem.findMany({
+    where: { runId, ...(after && { chatId: { gt: after.chatId } }) },
+    orderBy: { chatId: 'asc' },
+    take: BATCH,
+  });
+  const chats = await db.chat.findMany({ where: { id: { in: items.map((i) => i.chatId) } }, select: { id: true, displayName: true, participants: true } });
+  const labels = new Map(chats.map((c) => [c.id, c.displayName || c.participants.join(', ')]));
+  return items.map((item) => ({ ...item, chatLabel: labels.get(item.chatId) ?? '' }));
+}
+
 /** A run's chats and what became of each, as CSV streamed a batch at a time (runs can cover 100 000 chats). */
 export function runItemsCsv(runId: string): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let after: string | null = null;
-  let headerSent = false;
-  return new ReadableStream({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(`\uFEFF${csvRow(HEADER)}`));
-        return;
-      }
-      const items = await db.shareRunItem.findMany({
-        where: { runId, ...(after !== null && { chatId: { gt: after } }) },
-        orderBy: { chatId: 'asc' },
-        take: BATCH,
-      });
-      const chats = await db.chat.findMany({ where: { id: { in: items.map((i) => i.chatId) } }, select: { id: true, displayName: true, participants: true } });
-      const labels = new Map(chats.map((c) => [c.id, c.displayName || c.participants.join(', ')]));
-      const lines = items.map((item) =>
-        csvRow([item.chatId, labels.get(item.chatId) ?? '', item.sendingNumber, item.state, item.reason ? reasonLabel(item.reason) : '', item.reason, item.attempts, item.eventId, item.updatedAt.toISOString()]),
-      );
-      if (lines.length > 0) controller.enqueue(encoder.encode(lines.join('')));
-      if (items.length < BATCH) return controller.close();
-      after = items.at(-1)!.chatId;
-    },
-  });
+  return csvStream(HEADER, BATCH, (after: ItemRow | null) => itemsAfter(runId, after), (item) => [
+    item.chatId, item.chatLabel, item.sendingNumber, item.state, item.reason ? reasonLabel(item.reason) : '', item.reason, item.attempts, item.eventId, item.updatedAt.toISOString(),
+  ]);
 }

@@ -1,5 +1,6 @@
 // A run's report: its items grouped by outcome and reason, as staff read it. Pure.
 import { reasonLabel } from '@/lib/runs/outcome';
+import { formatCount } from '@/lib/format';
 
 export type ItemGroupState = 'PENDING' | 'SENDING' | 'RETRY' | 'SHARED' | 'REFUSED' | 'FAILED' | 'UNKNOWN' | 'SKIPPED';
 
@@ -60,19 +61,17 @@ export function reportLines(groups: ItemGroup[]): ReportLine[] {
   });
 }
 
-const number = (value: number) => value.toLocaleString('en-US');
-
 /** "Shared 4,812, refused 37 (shared within the cooldown 30, no active card 7), failed 3 (Linq 3006)". */
 export function reportSentence(lines: ReportLine[]): string {
   if (lines.length === 0) return 'No chats.';
   return lines
     .map((line, index) => {
       const label = SECTION_LABELS[line.section];
-      const head = `${index === 0 ? label : label.toLowerCase()} ${number(line.count)}`;
+      const head = `${index === 0 ? label : label.toLowerCase()} ${formatCount(line.count)}`;
       if (line.reasons.length === 0) return head;
       // One reason covers the whole section: its count would only repeat the section's.
       if (line.reasons.length === 1) return `${head} (${line.reasons[0]!.label})`;
-      return `${head} (${line.reasons.map((r) => `${r.label} ${number(r.count)}`).join(', ')})`;
+      return `${head} (${line.reasons.map((r) => `${r.label} ${formatCount(r.count)}`).join(', ')})`;
     })
     .join(', ');
 }

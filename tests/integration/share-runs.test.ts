@@ -116,6 +116,15 @@ describe('share runs', () => {
     await expect(resumeRun(run.id)).rejects.toBeInstanceOf(RunStateError);
     expect((await runSlice(run.id, { linq: h.backgroundLinq, budgetMs: 1_000, concurrency: 4 })).kind).toBe('stopped');
     expect(shareRequests()).toBe(0);
+
+    // Its CSV: every chat of the run, with what became of it.
+    const { runItemsCsv } = await import('@/lib/runs/export');
+    // (ignoreBOM keeps the byte-order mark that spreadsheets need.)
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await new Response(runItemsCsv(run.id)).arrayBuffer());
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('\uFEFF"chat_id","chat","sending_number","state","reason","reason_code","attempts","share_event_id","updated_utc"');
+    expect(lines).toHaveLength(plan.total + 1);
+    expect(lines.filter((line) => line.includes('"SKIPPED","run cancelled","cancelled"'))).toHaveLength(plan.toShare);
   });
 
   it('goes through 429s, 5xx and timeouts and shares each eligible chat exactly once; the failed ones are retried by a new run', async () => {

@@ -40,16 +40,17 @@ async function reviveWebhooks(now: Date): Promise<string | undefined> {
 
 /**
  * Runs whose job was lost (its retries spent, or a queue emptied by hand) and that have not moved
- * for a while are queued again; the queue keeps one waiting slice per run, so asking twice is harmless.
+ * for a while are queued again; the queue keeps one waiting slice per run, so asking twice (a run
+ * only waiting for its retries) is harmless.
  */
 async function reviveRuns(now: Date): Promise<string | undefined> {
   const quietSince = new Date(now.getTime() - STALLED_AFTER_MS);
+  // progressAt (the run's last outcome) rather than its items: one row per run to read, every minute.
   const stalled = await db.shareRun.findMany({
     where: {
       status: 'RUNNING',
-      OR: [{ pausedUntil: null }, { pausedUntil: { lt: quietSince } }],
       createdAt: { lt: quietSince },
-      items: { none: { updatedAt: { gte: quietSince } } },
+      AND: [{ OR: [{ pausedUntil: null }, { pausedUntil: { lt: quietSince } }] }, { OR: [{ progressAt: null }, { progressAt: { lt: quietSince } }] }],
     },
     select: { id: true },
     take: 20,
