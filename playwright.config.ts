@@ -72,6 +72,8 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     trace: 'retain-on-failure',
+    // Times are shown in the viewer's zone: the suite reads them in UTC unless a test says otherwise.
+    timezoneId: 'UTC',
     launchOptions: {
       executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],

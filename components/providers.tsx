@@ -15,7 +15,9 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       {children}
-      <Toaster theme="system" richColors closeButton position="bottom-right" />
+      {/* Bottom left, over the sidebar on wide screens (globals.css narrows them to it), so that
+          toasts never cover the Share buttons at the right end of the table's rows. */}
+      <Toaster theme="system" richColors closeButton position="bottom-left" offset={8} />
     </QueryClientProvider>
   );
 }

@@ -1,20 +1,32 @@
-// Dates are shown in UTC with the zone named, so that two staff members in different places
-// read the same time for the same event (and server and browser render the same text).
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
+// The server renders times in UTC with the zone named (server and browser then render the same
+// text during hydration); the browser then shows them in the viewer's own zone (components/ui/date-time).
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDateTime(value: Date | string): string {
-  return `${dateTime.format(new Date(value))} UTC`;
+function cached(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, create: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let format = cache.get(timeZone);
+  if (!format) cache.set(timeZone, (format = create()));
+  return format;
 }
 
-const time = new Intl.DateTimeFormat('en-GB', { timeStyle: 'medium', timeZone: 'UTC' });
+/** "UTC", "EST", "GMT+1": the zone's short name at that moment (it changes with summer time). */
+export function zoneLabel(value: Date | string, timeZone = 'UTC'): string {
+  if (timeZone === 'UTC') return 'UTC';
+  const format = cached(zoneFormats, timeZone, () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }));
+  return format.formatToParts(new Date(value)).find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}
 
-/** "12:03:10 UTC": a moment later today (when a pause ends). */
-export function formatTime(value: Date | string): string {
-  return `${time.format(new Date(value))} UTC`;
+/** "30 Nov 2026, 14:03 UTC", in the zone given (UTC by default). */
+export function formatDateTime(value: Date | string, timeZone = 'UTC'): string {
+  const format = cached(dateTimeFormats, timeZone, () => new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }));
+  return `${format.format(new Date(value))} ${zoneLabel(value, timeZone)}`;
+}
+
+/** "12:03:10 UTC" (or "12:03 UTC" without seconds): a moment later today, such as when a pause ends. */
+export function formatTime(value: Date | string, timeZone = 'UTC', { seconds = true } = {}): string {
+  const format = cached(timeFormats, `${timeZone} ${seconds}`, () => new Intl.DateTimeFormat('en-GB', { timeStyle: seconds ? 'medium' : 'short', timeZone }));
+  return `${format.format(new Date(value))} ${zoneLabel(value, timeZone)}`;
 }
 
 const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [

@@ -20,7 +20,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         Skip to main content
       </a>
       <aside className="flex flex-col gap-4 border-b bg-sidebar p-4 md:sticky md:top-0 md:h-screen md:w-60 md:shrink-0 md:border-r md:border-b-0">
-        <div className="flex items-center justify-between gap-2">
+        <div className="flex flex-wrap items-center justify-between gap-2">
           <Link href="/" className="flex items-center gap-2 font-semibold">
             <MessageCircle className="size-5 text-primary" aria-hidden />
             <span className="whitespace-nowrap">Card Console</span>

@@ -2,7 +2,8 @@
 
 import { Loader2 } from 'lucide-react';
 import Link from 'next/link';
-import { useActionState } from 'react';
+import { useActionState, useRef } from 'react';
+import { useFocusResult } from '@/components/hooks/use-focus-result';
 import { ActionForm } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -12,10 +13,14 @@ import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
 
 export function SetPasswordForm({ token }: { token: string }) {
   const [state, formAction, pending] = useActionState<SetPasswordState, FormData>(setPasswordAction, undefined);
+  const form = useRef<HTMLDivElement>(null);
+  useFocusResult(state, form);
   if (state?.ok) {
     return (
-      <div className="flex flex-col gap-3 text-sm">
-        <p>Your password is set. Sign in as {state.email}.</p>
+      <div ref={form} className="flex flex-col gap-3 text-sm">
+        <p tabIndex={-1} data-form-result className="outline-none">
+          Your password is set. Sign in as {state.email}.
+        </p>
         <Button asChild>
           <Link href="/login">Sign in</Link>
         </Button>
@@ -24,6 +29,7 @@ export function SetPasswordForm({ token }: { token: string }) {
   }
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   return (
+    <div ref={form}>
     <ActionForm action={formAction} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="token" value={token} />
       <TextField
@@ -42,5 +48,6 @@ export function SetPasswordForm({ token }: { token: string }) {
         Set password
       </Button>
     </ActionForm>
+    </div>
   );
 }

@@ -34,16 +34,19 @@ export function CardAvatar({
   lastName,
   photo,
   className,
+  label,
 }: {
   firstName: string;
   lastName: string;
   photo: AvatarPhoto;
   className?: string;
+  /** The accessible name, when "Contact photo" is not enough (the before and after of a change). */
+  label?: string;
 }) {
   return (
     <div
       role="img"
-      aria-label={photo ? 'Contact photo' : `Monogram ${initials(firstName, lastName)}`}
+      aria-label={label ?? (photo ? 'Contact photo' : `Monogram ${initials(firstName, lastName)}`)}
       className={cn(
         'flex shrink-0 items-center justify-center overflow-hidden rounded-full bg-gradient-to-b from-[#a5abb8] to-[#858994] bg-no-repeat font-medium text-white select-none',
         className,

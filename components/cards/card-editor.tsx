@@ -1,12 +1,13 @@
 'use client';
 
 import { Loader2 } from 'lucide-react';
-import { useActionState, useEffect, useState, useTransition, type FormEvent } from 'react';
+import { useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { z } from 'zod';
 import type { AvatarPhoto } from '@/components/cards/card-avatar';
 import { CardPreview } from '@/components/cards/card-preview';
 import { CardSaveOutcome } from '@/components/cards/card-save-outcome';
+import { useFocusResult } from '@/components/hooks/use-focus-result';
 import { PhotoField, type PhotoState } from '@/components/cards/photo-field';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
@@ -26,14 +27,24 @@ function previewPhoto(photo: PhotoState, current: string | null): AvatarPhoto {
 export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: LinqContactCard | null }) {
   const [firstName, setFirstName] = useState(card?.firstName ?? '');
   const [lastName, setLastName] = useState(card?.lastName ?? '');
-  const [photo, setPhoto] = useState<PhotoState>({ mode: 'keep', url: '' });
+  const [chosenPhoto, setPhoto] = useState<PhotoState>({ mode: 'keep', url: '' });
+  // The photo file last sent: once Linq holds it, the cropper has done its job and closes (the
+  // preview shows the saved card); choosing another file opens it again.
+  const [sentPhotoUrl, setSentPhotoUrl] = useState<string>();
   const [clientErrors, setClientErrors] = useState<Partial<Record<ContactCardField, string[]>>>({});
   const [state, dispatch, saving] = useActionState<CardFormState, FormData>(saveContactCardAction, { status: 'idle' });
   const [preparing, startPreparing] = useTransition();
   const [lastSubmission, setLastSubmission] = useState<FormData | null>(null);
 
+  const saved = state.status === 'applied' || state.status === 'not_applied_yet' || state.status === 'unchanged';
+  const photo: PhotoState = saved && chosenPhoto.mode === 'upload' && chosenPhoto.objectUrl === sentPhotoUrl ? { mode: 'keep', url: '' } : chosenPhoto;
   const errors = state.status === 'invalid' ? { ...state.fieldErrors, ...clientErrors } : clientErrors;
   const busy = saving || preparing;
+  const form = useRef<HTMLFormElement>(null);
+  // The save's answer, or the fields a check in the browser refused, takes the focus.
+  const [refusedInBrowser, setRefusedInBrowser] = useState(0);
+  useFocusResult(state, form);
+  useFocusResult(refusedInBrowser, form, true);
 
   useEffect(() => {
     if (state.status === 'applied') toast.success(state.message);
@@ -58,7 +69,7 @@ export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: L
     const fieldErrors: Partial<Record<ContactCardField, string[]>> = checked.success ? {} : z.flattenError(checked.error).fieldErrors;
     if (photo.mode === 'upload' && !photo.objectUrl) fieldErrors.photo = [NO_FILE_CHOSEN];
     setClientErrors(fieldErrors);
-    if (Object.keys(fieldErrors).length > 0) return;
+    if (Object.keys(fieldErrors).length > 0) return setRefusedInBrowser((count) => count + 1);
 
     startPreparing(async () => {
       const formData = new FormData();
@@ -72,13 +83,14 @@ export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: L
           return;
         }
       }
+      setSentPhotoUrl(photo.mode === 'upload' ? photo.objectUrl : undefined);
       submit(formData);
     });
   }
 
   return (
     <div className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_auto]">
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label={`Contact card for ${phoneNumber}`}>
+      <form ref={form} onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label={`Contact card for ${phoneNumber}`}>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             id="first-name"

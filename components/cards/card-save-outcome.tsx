@@ -49,7 +49,7 @@ function Panel({ tone, icon, title, children }: { tone: 'success' | 'warning' | 
     info: 'border-border bg-muted/50',
   }[tone];
   return (
-    <section aria-label="Save result" className={`flex gap-3 rounded-lg border p-4 text-sm ${colors}`}>
+    <section aria-label="Save result" tabIndex={-1} data-form-result className={`flex gap-3 rounded-lg border p-4 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring ${colors}`}>
       <span className="mt-0.5 [&_svg]:size-4">{icon}</span>
       <div className="flex flex-col gap-1">
         <h3 className="font-semibold">{title}</h3>

@@ -90,7 +90,8 @@ export function PhotoField({
           >
             <ImageUp className="size-6" aria-hidden />
             <p>Drop a photo here, or</p>
-            <label className="cursor-pointer font-medium text-primary underline-offset-4 hover:underline">
+            {/* The input is visually hidden: its label shows the keyboard focus instead. */}
+            <label className="cursor-pointer rounded-sm px-1 font-medium text-primary underline-offset-4 hover:underline has-[:focus-visible]:underline has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring has-[:focus-visible]:ring-offset-2">
               choose a file
               <input
                 ref={inputRef}
@@ -99,6 +100,7 @@ export function PhotoField({
                 className="sr-only"
                 aria-label="Photo file"
                 aria-describedby="photo-hint photo-error"
+                aria-invalid={Boolean(errors.photo?.length ?? fileError)}
                 onChange={(event) => void choose(event.target.files?.[0])}
               />
             </label>

@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/lib/format';
+import { DateTime } from '@/components/ui/date-time';
 
 interface ScheduleChange {
   id: string;
@@ -23,7 +23,7 @@ export function ScheduleChanges({ changes }: { changes: ScheduleChange[] }) {
       <ul className="mt-1 flex flex-col gap-1 text-muted-foreground">
         {changes.map((change) => (
           <li key={change.id}>
-            {formatDateTime(change.createdAt)}: {change.actor.name} changed it from {describe(change.before)} to {describe(change.after)}.
+            <DateTime value={change.createdAt} />: {change.actor.name} changed it from {describe(change.before)} to {describe(change.after)}.
           </li>
         ))}
       </ul>

@@ -1,32 +1,51 @@
 'use client';
 
-import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { Loader2, Send, Users } from 'lucide-react';
-import { useState } from 'react';
-import { toast } from 'sonner';
+import type { QueryKey } from '@tanstack/react-query';
+import { Users } from 'lucide-react';
+import { ChatCards } from '@/components/chats/chat-cards';
 import { EligibilityCell } from '@/components/chats/eligibility-cell';
 import { HealthBadge, ServiceBadge } from '@/components/chats/chat-badges';
+import { RowShareStatus, ShareButton } from '@/components/chats/row-share-status';
 import { ShareHistorySheet } from '@/components/chats/share-history-sheet';
 import type { ChatSelectionState } from '@/components/chats/use-chat-selection';
+import { useRowShares, type RowShare } from '@/components/chats/use-row-shares';
 import { useNow } from '@/components/hooks/use-now';
-import { Button } from '@/components/ui/button';
-import { RelativeTime } from '@/components/ui/relative-time';
+import { DateTime, RelativeTime, useViewerTimeZone } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { shareContactCardAction } from '@/lib/actions/shares';
-import { evaluateEligibility } from '@/lib/chats/eligibility';
+import { evaluateEligibility, type Eligibility } from '@/lib/chats/eligibility';
 import type { ChatRow } from '@/lib/chats/index-query';
 import type { ChatsView } from '@/lib/data/chats';
-import { formatDateTime } from '@/lib/format';
 
+/** One chat as both layouts show it. */
+export interface ChatLine {
+  row: ChatRow;
+  eligibility: Eligibility;
+  share: RowShare | undefined;
+}
+
+export interface ChatLinesProps {
+  lines: ChatLine[];
+  canShare: boolean;
+  selection?: ChatSelectionState;
+  pageIds: string[];
+  onShare: (row: ChatRow) => void;
+}
+
+/** The page of chats: a table on wide screens, stacked cards below 768 px (both kept in step). */
 export function ChatTable({ view, viewKey, canShare, selection }: { view: ChatsView; viewKey: QueryKey; canShare: boolean; selection?: ChatSelectionState }) {
-  const queryClient = useQueryClient();
   // The server's time until the browser's clock takes over (the same on both sides of hydration),
   // then ticking, so that cooldowns end on screen without a reload.
   const now = useNow() ?? new Date(view.generatedAt);
-  const [sharing, setSharing] = useState<ReadonlySet<string>>(new Set());
+  const timeZone = useViewerTimeZone() ?? 'UTC';
+  const shares = useRowShares(view, viewKey);
 
-  const rows = view.rows.map((row) => ({
+  if (shares.rows.length === 0) {
+    return <p className="p-6 text-sm text-muted-foreground">No chat matches these filters. Try another filter, or clear the search.</p>;
+  }
+
+  const lines = shares.rows.map((row) => ({
     row,
+    share: shares.shareOf(row.id),
     eligibility: evaluateEligibility({
       chat: row.facts,
       outbound: row.outbound,
@@ -36,57 +55,23 @@ export function ChatTable({ view, viewKey, canShare, selection }: { view: ChatsV
       cooldownMs: view.cooldownMs,
       lineFlagged: row.lineFlagged,
       lastShareUncertain: row.lastShareUncertain,
+      timeZone,
     }),
   }));
+  const props: ChatLinesProps = { lines, canShare, selection, pageIds: view.rows.map((row) => row.id), onShare: shares.share };
+  return (
+    <>
+      <div className="hidden md:block">
+        <WideTable {...props} />
+      </div>
+      <div className="md:hidden">
+        <ChatCards {...props} />
+      </div>
+    </>
+  );
+}
 
-  const setLastShared = (chatId: string, lastSharedAt: string | null, lastShareUncertain = false) =>
-    queryClient.setQueryData<ChatsView>(viewKey, (current) =>
-      current && { ...current, rows: current.rows.map((r) => (r.id === chatId ? { ...r, lastSharedAt, lastShareUncertain } : r)) },
-    );
-
-  const share = useMutation({
-    mutationFn: (row: ChatRow) => shareContactCardAction(row.id),
-    onMutate: async (row) => {
-      setSharing((ids) => new Set(ids).add(row.id));
-      await queryClient.cancelQueries({ queryKey: viewKey });
-      // Optimistic: the row shows the share at once; undone below if it does not happen.
-      setLastShared(row.id, new Date().toISOString());
-    },
-    onSuccess: (result, row) => {
-      if (result.ok) {
-        setLastShared(row.id, result.sharedAt);
-        toast.success(result.message, { description: row.label });
-        return;
-      }
-      if (result.kind === 'unknown') {
-        // Held as if shared: the row keeps its share, marked uncertain.
-        setLastShared(row.id, new Date(new Date(result.heldUntil).getTime() - view.cooldownMs).toISOString(), true);
-        toast.warning(result.message, { description: row.label });
-        return;
-      }
-      setLastShared(row.id, row.lastSharedAt, row.lastShareUncertain);
-      toast.error(result.message, { description: [result.nextStep, result.traceId && `Trace ${result.traceId}`].filter(Boolean).join(' ') || row.label });
-    },
-    onError: (_error, row) => {
-      setLastShared(row.id, row.lastSharedAt);
-      toast.error('The share could not be sent: the console did not answer.', { description: 'Check your connection and try again.' });
-    },
-    onSettled: (_result, _error, row) => {
-      setSharing((ids) => {
-        const next = new Set(ids);
-        next.delete(row.id);
-        return next;
-      });
-      void queryClient.invalidateQueries({ queryKey: ['chat-shares', row.id] });
-      void queryClient.invalidateQueries({ queryKey: ['chat-counts'] });
-    },
-  });
-
-  if (view.rows.length === 0) {
-    return <p className="p-6 text-sm text-muted-foreground">No chat matches these filters. Try another filter, or clear the search.</p>;
-  }
-
-  const pageIds = view.rows.map((row) => row.id);
+function WideTable({ lines, canShare, selection, pageIds, onShare }: ChatLinesProps) {
   return (
     <Table aria-label="Chats">
       <TableHeader>
@@ -113,7 +98,7 @@ export function ChatTable({ view, viewKey, canShare, selection }: { view: ChatsV
         </TableRow>
       </TableHeader>
       <TableBody>
-        {rows.map(({ row, eligibility }) => (
+        {lines.map(({ row, eligibility, share }) => (
           <TableRow key={row.id} aria-label={row.label}>
             {selection && (
               <TableCell>
@@ -127,11 +112,7 @@ export function ChatTable({ view, viewKey, canShare, selection }: { view: ChatsV
               </TableCell>
             )}
             <TableCell className="max-w-72">
-              <div className="flex items-center gap-1.5 font-medium">
-                {row.facts.isGroup && <Users className="size-3.5 shrink-0 text-muted-foreground" aria-label="Group chat" />}
-                <span className="truncate">{row.label}</span>
-              </div>
-              {row.label !== row.participants.join(', ') && <p className="truncate text-xs text-muted-foreground">{row.participants.join(', ')}</p>}
+              <ChatName row={row} />
             </TableCell>
             <TableCell className="font-mono text-xs">{row.sendingNumber ?? '—'}</TableCell>
             <TableCell>
@@ -141,23 +122,20 @@ export function ChatTable({ view, viewKey, canShare, selection }: { view: ChatsV
               <HealthBadge health={row.facts.health} />
             </TableCell>
             <TableCell>
-              <EligibilityCell eligibility={eligibility} label={row.label} />
+              <div className="flex flex-col gap-2">
+                <EligibilityCell eligibility={eligibility} label={row.label} />
+                {share && <RowShareStatus chatId={row.id} label={row.label} share={share} layout="table" onRetry={eligibility.eligible ? () => onShare(row) : undefined} />}
+              </div>
             </TableCell>
             <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
               <RelativeTime value={row.activityAt} />
             </TableCell>
             <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
-              <p>{row.lastSharedAt ? formatDateTime(row.lastSharedAt) : 'Never'}</p>
-              {eligibility.nextEligibleAt && <p>Next: {formatDateTime(eligibility.nextEligibleAt)}</p>}
+              <LastShared row={row} eligibility={eligibility} />
             </TableCell>
             <TableCell>
               <div className="flex items-center justify-end gap-1">
-                {canShare && (
-                  <Button size="sm" disabled={!eligibility.eligible || sharing.has(row.id)} onClick={() => share.mutate(row)} aria-label={`Share the card into ${row.label}`}>
-                    {sharing.has(row.id) ? <Loader2 className="animate-spin" aria-hidden /> : <Send aria-hidden />}
-                    Share
-                  </Button>
-                )}
+                {canShare && <ShareButton label={row.label} disabled={!eligibility.eligible} sharing={share?.state === 'sharing'} onShare={() => onShare(row)} />}
                 <ShareHistorySheet chatId={row.id} label={row.label} held={row.lastShareUncertain} canRelease={canShare} />
               </div>
             </TableCell>
@@ -165,5 +143,30 @@ export function ChatTable({ view, viewKey, canShare, selection }: { view: ChatsV
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+export function ChatName({ row }: { row: ChatRow }) {
+  return (
+    <>
+      <div className="flex items-center gap-1.5 font-medium">
+        {row.facts.isGroup && <Users className="size-3.5 shrink-0 text-muted-foreground" aria-label="Group chat" />}
+        <span className="truncate">{row.label}</span>
+      </div>
+      {row.label !== row.participants.join(', ') && <p className="truncate text-xs text-muted-foreground">{row.participants.join(', ')}</p>}
+    </>
+  );
+}
+
+export function LastShared({ row, eligibility }: { row: ChatRow; eligibility: Eligibility }) {
+  return (
+    <>
+      <p>{row.lastSharedAt ? <RelativeTime value={row.lastSharedAt} /> : 'Never'}</p>
+      {eligibility.nextEligibleAt && (
+        <p>
+          Next: <DateTime value={eligibility.nextEligibleAt} />
+        </p>
+      )}
+    </>
   );
 }

@@ -5,10 +5,10 @@ import { Loader2, RefreshCw } from 'lucide-react';
 import { useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { RelativeTime } from '@/components/ui/relative-time';
+import { RelativeTime } from '@/components/ui/date-time';
 import { requestSyncAction } from '@/lib/actions/chats';
 import type { IndexStatus } from '@/lib/chats/index-status';
-import { formatDateTime } from '@/lib/format';
+import { DateTime } from '@/components/ui/date-time';
 
 const PHASES: Record<string, string> = {
   lines: 'reading your numbers and cards',
@@ -44,7 +44,7 @@ export function IndexStatusBar({ status, canSync }: { status: IndexStatus; canSy
             <>
               <Loader2 className="mr-1 inline size-3.5 animate-spin" aria-hidden />
               {running.pausedUntil ? (
-                <>Sync paused by Linq until {formatDateTime(running.pausedUntil)}</>
+                <>Sync paused by Linq until <DateTime value={running.pausedUntil} /></>
               ) : (
                 <>Syncing: {PHASES[running.phase] ?? running.phase} ({running.chatsSeen.toLocaleString('en')} listed, {running.messagesRead.toLocaleString('en')} read)</>
               )}

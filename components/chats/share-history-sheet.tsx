@@ -11,7 +11,7 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Skeleton } from '@/components/ui/skeleton';
 import { releaseShareHoldAction } from '@/lib/actions/shares';
-import { formatDateTime } from '@/lib/format';
+import { RelativeTime } from '@/components/ui/date-time';
 
 function Events({ chatId }: { chatId: string }) {
   const { data, isPending, isError, error } = useQuery(chatSharesQuery(chatId));
@@ -30,7 +30,7 @@ function Events({ chatId }: { chatId: string }) {
             <div className="flex items-center justify-between gap-2">
               <Badge tone="neutral">Hold released</Badge>
               <time className="text-xs text-muted-foreground" dateTime={release.createdAt}>
-                {formatDateTime(release.createdAt)}
+                <RelativeTime value={release.createdAt} />
               </time>
             </div>
             <p className="mt-1">By {release.actorName}: the earlier share of unknown outcome is taken as not received.</p>
@@ -40,7 +40,7 @@ function Events({ chatId }: { chatId: string }) {
             <div className="flex items-center justify-between gap-2">
               <Badge tone={SHARE_OUTCOMES[event!.outcome].tone}>{SHARE_OUTCOMES[event!.outcome].label}</Badge>
               <time className="text-xs text-muted-foreground" dateTime={event!.createdAt}>
-                {formatDateTime(event!.createdAt)}
+                <RelativeTime value={event!.createdAt} />
               </time>
             </div>
             <p className="mt-1">

@@ -5,7 +5,9 @@ import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { useViewerTimeZone } from '@/components/ui/date-time';
 import { NativeSelect } from '@/components/ui/native-select';
+import { localDate, shiftDate } from '@/lib/runs/schedule-time';
 import { historyHref, SHARE_OUTCOMES, type HistoryFilters } from '@/lib/validations/history';
 
 const OUTCOME_LABELS: Record<(typeof SHARE_OUTCOMES)[number], string> = { SUCCEEDED: 'Shared', FAILED: 'Failed', UNKNOWN: 'Unknown outcome', REFUSED: 'Refused', PENDING: 'Interrupted' };
@@ -21,6 +23,8 @@ export function HistoryFilterForm({
 }) {
   const router = useRouter();
   const shares = filters.tab === 'shares';
+  // Days are read in the viewer's zone once the browser says which it is (UTC until then).
+  const zone = useViewerTimeZone() ?? filters.tz ?? 'UTC';
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,17 +32,43 @@ export function HistoryFilterForm({
     router.push(historyHref({ tab: filters.tab, ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== '')) }));
   }
 
+  function preset(daysBack: number, length: number) {
+    const today = localDate(new Date(), zone);
+    const from = shiftDate(today, -daysBack);
+    router.push(historyHref({ ...filters, cursor: undefined, tz: zone, from, to: shiftDate(from, length - 1) }));
+  }
+
   return (
     <form onSubmit={apply} className="flex flex-wrap items-end gap-3" aria-label="Filters">
       {filters.run && <input type="hidden" name="run" value={filters.run} />}
-      <div className="flex max-w-full min-w-0 flex-col gap-1.5">
-        <Label htmlFor="history-from">From</Label>
-        <Input id="history-from" name="from" type="date" defaultValue={filters.from} className="w-40" />
-      </div>
-      <div className="flex max-w-full min-w-0 flex-col gap-1.5">
-        <Label htmlFor="history-to">To</Label>
-        <Input id="history-to" name="to" type="date" defaultValue={filters.to} className="w-40" />
-      </div>
+      <input type="hidden" name="tz" value={zone} />
+      <fieldset className="flex max-w-full min-w-0 flex-wrap items-end gap-3" aria-describedby="history-zone">
+        <legend className="sr-only">Dates</legend>
+        <div className="flex max-w-full min-w-0 flex-col gap-1.5">
+          <Label htmlFor="history-from">From</Label>
+          <Input id="history-from" name="from" type="date" defaultValue={filters.from} className="w-40" />
+        </div>
+        <div className="flex max-w-full min-w-0 flex-col gap-1.5">
+          <Label htmlFor="history-to">To</Label>
+          <Input id="history-to" name="to" type="date" defaultValue={filters.to} className="w-40" />
+        </div>
+        <div className="flex flex-col gap-1.5">
+          <p id="history-zone" className="text-xs text-muted-foreground">
+            Days in your time zone, {zone}
+          </p>
+          <div className="flex flex-wrap gap-1">
+            <Button type="button" variant="ghost" size="sm" onClick={() => preset(0, 1)}>
+              Today
+            </Button>
+            <Button type="button" variant="ghost" size="sm" onClick={() => preset(1, 1)}>
+              Yesterday
+            </Button>
+            <Button type="button" variant="ghost" size="sm" onClick={() => preset(6, 7)}>
+              Last 7 days
+            </Button>
+          </div>
+        </div>
+      </fieldset>
       {(filters.tab === 'shares' || filters.tab === 'cards') && (
         <div className="flex max-w-full min-w-0 flex-col gap-1.5">
           <Label htmlFor="history-number">Sending number</Label>

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { SHARE_OUTCOMES } from '@/components/chats/share-outcomes';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { formatDateTime } from '@/lib/format';
+import { RelativeTime } from '@/components/ui/date-time';
 import type { ShareHistoryRow } from '@/lib/history/shares';
 
 const SOURCES: Record<string, string> = { MANUAL: 'Manual', BULK: 'Bulk', SCHEDULED: 'Scheduled' };
@@ -26,7 +26,7 @@ export function ShareHistoryTable({ rows }: { rows: ShareHistoryRow[] }) {
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.id}>
-            <TableCell className="whitespace-nowrap text-xs text-muted-foreground">{formatDateTime(row.createdAt)}</TableCell>
+            <TableCell className="whitespace-nowrap text-xs text-muted-foreground"><RelativeTime value={row.createdAt} /></TableCell>
             <TableCell className="max-w-64">
               <p className="truncate font-medium">{row.chatLabel}</p>
               {row.chatLabel !== row.participants.join(', ') && <p className="truncate text-xs text-muted-foreground">{row.participants.join(', ')}</p>}

@@ -10,7 +10,7 @@ import { runQuery } from '@/components/runs/run-queries';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
-import { formatDateTime } from '@/lib/format';
+import { DateTime } from '@/components/ui/date-time';
 import { describeScope } from '@/lib/runs/describe-scope';
 import type { RunView } from '@/lib/runs/view';
 import { historyHref } from '@/lib/validations/history';
@@ -27,8 +27,8 @@ export function RunDetails({ initialRun, canControl, canExport }: { initialRun: 
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
             <RunStatusBadge status={run.status} />
             <span>
-              {run.source === 'SCHEDULED' ? 'Daily re-share' : 'Bulk share'} started by {run.startedBy}, {formatDateTime(run.createdAt)}
-              {run.finishedAt && <>; ended {formatDateTime(run.finishedAt)}</>}
+              {run.source === 'SCHEDULED' ? 'Daily re-share' : 'Bulk share'} started by {run.startedBy}, <DateTime value={run.createdAt} />
+              {run.finishedAt && <>; ended <DateTime value={run.finishedAt} /></>}
             </span>
           </div>
           <p className="text-sm text-muted-foreground">

@@ -2,7 +2,8 @@
 
 import { useNow } from '@/components/hooks/use-now';
 import { percentDone, RunBar } from '@/components/runs/run-bar';
-import { formatCount, formatTime } from '@/lib/format';
+import { DateTime } from '@/components/ui/date-time';
+import { formatCount } from '@/lib/format';
 import { describeDuration, runPace } from '@/lib/runs/estimate';
 import type { RunView } from '@/lib/runs/view';
 
@@ -44,7 +45,7 @@ export function RunProgress({ run }: { run: RunView }) {
       )}
       {pausedByLinq && run.status === 'RUNNING' && (
         <p role="status" className="rounded-md border border-warning/40 bg-warning/15 px-3 py-2 text-sm">
-          Paused by Linq until {formatTime(run.pausedUntil!)}: Linq asked the console to slow down. It continues by itself then.
+          Paused by Linq until <DateTime value={run.pausedUntil!} timeOnly />: Linq asked the console to slow down. It continues by itself then.
         </p>
       )}
     </div>

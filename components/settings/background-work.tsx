@@ -2,7 +2,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { BackgroundWork } from '@/lib/data/settings';
-import { formatDateTime } from '@/lib/format';
+import { DateTime } from '@/components/ui/date-time';
 
 const STATUS_TONE = { RUNNING: 'info', COMPLETED: 'success', SUCCEEDED: 'success', FAILED: 'danger' } as const;
 const STATUS_LABEL = { RUNNING: 'Running', COMPLETED: 'Completed', SUCCEEDED: 'Done', FAILED: 'Failed' } as const;
@@ -27,7 +27,7 @@ export function BackgroundWorkSection({ work }: { work: BackgroundWork }) {
           {work.lastFailure && (
             <>
               {' '}
-              Last error: {work.lastFailure.queue}, {formatDateTime(work.lastFailure.startedAt)}: {work.lastFailure.error}
+              Last error: {work.lastFailure.queue}, <DateTime value={work.lastFailure.startedAt} />: {work.lastFailure.error}
             </>
           )}
         </CardDescription>
@@ -55,7 +55,7 @@ export function BackgroundWorkSection({ work }: { work: BackgroundWork }) {
                   <span className="text-xs text-muted-foreground">{TRIGGER[sync.trigger]}</span>
                   {sync.lastError && <p className="max-w-80 text-xs text-muted-foreground">{sync.lastError}</p>}
                 </TableCell>
-                <TableCell className="whitespace-nowrap text-xs">{formatDateTime(sync.startedAt)}</TableCell>
+                <TableCell className="whitespace-nowrap text-xs"><DateTime value={sync.startedAt} /></TableCell>
                 <TableCell className="text-right tabular-nums">{sync.chatsSeen.toLocaleString('en')}</TableCell>
                 <TableCell className="text-right tabular-nums">{sync.chatsNew.toLocaleString('en')}</TableCell>
                 <TableCell className="text-right tabular-nums">{sync.chatsChanged.toLocaleString('en')}</TableCell>
@@ -80,7 +80,7 @@ export function BackgroundWorkSection({ work }: { work: BackgroundWork }) {
             {work.jobs.map((job) => (
               <TableRow key={job.id}>
                 <TableCell className="font-mono text-xs">{job.queue}</TableCell>
-                <TableCell className="whitespace-nowrap text-xs">{formatDateTime(job.startedAt)}</TableCell>
+                <TableCell className="whitespace-nowrap text-xs"><DateTime value={job.startedAt} /></TableCell>
                 <TableCell className="whitespace-nowrap text-xs">{duration(job.durationMs)}</TableCell>
                 <TableCell className="text-xs">
                   <Badge tone={STATUS_TONE[job.status]}>{STATUS_LABEL[job.status]}</Badge> {job.error ?? job.summary}

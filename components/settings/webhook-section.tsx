@@ -3,7 +3,7 @@ import { WebhookActions } from '@/components/settings/webhook-actions';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { WebhookSettings } from '@/lib/data/settings';
-import { formatDateTime } from '@/lib/format';
+import { DateTime } from '@/components/ui/date-time';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -65,11 +65,11 @@ export function WebhookSection({ webhooks }: { webhooks: WebhookSettings }) {
             <Fact label="Subscription">
               <span className="break-all">{subscription.targetUrl}</span>
               <span className="block text-xs text-muted-foreground">
-                by {subscription.createdBy}, {formatDateTime(subscription.createdAt)}
+                by {subscription.createdBy}, <DateTime value={subscription.createdAt} />
               </span>
             </Fact>
           )}
-          <Fact label="Last delivery">{webhooks.lastDelivery ? `${webhooks.lastDelivery.eventType}, ${formatDateTime(webhooks.lastDelivery.at)}` : 'None yet'}</Fact>
+          <Fact label="Last delivery">{webhooks.lastDelivery ? <>{webhooks.lastDelivery.eventType}, <DateTime value={webhooks.lastDelivery.at} /></> : 'None yet'}</Fact>
           <Fact label="Deliveries today (UTC)">
             {today.deliveries.toLocaleString('en')}
             {today.duplicates > 0 && <span className="text-muted-foreground"> (+{today.duplicates} repeats ignored)</span>}
@@ -78,7 +78,7 @@ export function WebhookSection({ webhooks }: { webhooks: WebhookSettings }) {
             {today.refusals.toLocaleString('en')}
             {today.lastRefusal && (
               <span className="block text-xs text-muted-foreground">
-                Last: {today.lastRefusal.reason} ({formatDateTime(today.lastRefusal.at)})
+                Last: {today.lastRefusal.reason} (<DateTime value={today.lastRefusal.at} />)
               </span>
             )}
           </Fact>

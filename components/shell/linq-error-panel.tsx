@@ -1,15 +1,28 @@
 import { CloudOff } from 'lucide-react';
-import type { StaffFacingError } from '@/lib/linq/error-messages';
+import type { ReactNode } from 'react';
+import { RetryButton } from '@/components/shell/retry-button';
+import type { LinqReadError } from '@/lib/linq/read';
 
-/** A Linq read that failed, in the page's place: what happened and what to do. */
-export function LinqErrorPanel({ error }: { error: StaffFacingError }) {
+/** A Linq read that failed, in the page's place: what happened, what to do, the references, and Retry. */
+export function LinqErrorPanel({ error, children }: { error: LinqReadError; children?: ReactNode }) {
   return (
     <section aria-label="Linq unavailable" className="flex gap-3 rounded-lg border border-destructive/40 bg-destructive/10 p-4 text-sm">
       <CloudOff className="mt-0.5 size-5 shrink-0 text-destructive" aria-hidden />
-      <div className="flex flex-col gap-1">
+      <div className="flex min-w-0 flex-col gap-2">
         <h2 className="font-semibold">{error.message}</h2>
         <p>{error.nextStep}</p>
-        {error.retryable && <p className="text-muted-foreground">Reload the page to try again.</p>}
+        {(error.code || error.traceId) && (
+          <p className="text-xs text-muted-foreground">
+            {error.code && <>Linq code {error.code}. </>}
+            {error.traceId && (
+              <>
+                Trace id <code className="break-all">{error.traceId}</code>.
+              </>
+            )}
+          </p>
+        )}
+        {children}
+        {error.retryable && <RetryButton />}
       </div>
     </section>
   );

@@ -1,7 +1,7 @@
 import { ShieldAlert } from 'lucide-react';
 import type { AccountUnderAttack } from '@/lib/auth/login-attempts';
 import { ACCOUNT_POLICY } from '@/lib/auth/throttle';
-import { formatDateTime } from '@/lib/format';
+import { DateTime } from '@/components/ui/date-time';
 
 /** Accounts with many failed sign-ins in the last hour: who, how many, from how many addresses. */
 export function AttackNotice({ accounts }: { accounts: AccountUnderAttack[] }) {
@@ -15,7 +15,7 @@ export function AttackNotice({ accounts }: { accounts: AccountUnderAttack[] }) {
           {accounts.map((account) => (
             <li key={account.email}>
               <strong>{account.email}</strong>: {account.failures} failed sign-ins in the last hour from {account.addresses}{' '}
-              {account.addresses === 1 ? 'address' : 'addresses'}, the latest {formatDateTime(account.lastAt)}.
+              {account.addresses === 1 ? 'address' : 'addresses'}, the latest <DateTime value={account.lastAt} />.
             </li>
           ))}
         </ul>

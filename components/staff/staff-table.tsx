@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import type { StaffRow } from '@/lib/data/staff';
-import { formatDateTime } from '@/lib/format';
+import { DateTime } from '@/components/ui/date-time';
 
 export function StaffTable({ staff, currentUserId }: { staff: StaffRow[]; currentUserId: string }) {
   return (
@@ -31,7 +31,7 @@ export function StaffTable({ staff, currentUserId }: { staff: StaffRow[]; curren
               {member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
             </TableCell>
             <TableCell className="text-muted-foreground">
-              {member.lastLoginAt ? formatDateTime(member.lastLoginAt) : 'Never'}
+              {member.lastLoginAt ? <DateTime value={member.lastLoginAt} /> : 'Never'}
             </TableCell>
             <TableCell>
               <StaffRowActions id={member.id} name={member.name} role={member.role} disabled={member.disabled} isSelf={member.id === currentUserId} />

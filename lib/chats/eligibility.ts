@@ -3,7 +3,8 @@
 // decide with this one function.
 import type { CardStatus } from '@/lib/cards/status';
 import { hasLeftChat, sendingNumberOf } from '@/lib/chats/facts';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatTime } from '@/lib/format';
+import { localDate } from '@/lib/runs/schedule-time';
 import type { ChatHealth } from '@/lib/linq/types';
 
 export interface ChatFacts {
@@ -29,6 +30,8 @@ export interface EligibilityInput {
   lineFlagged?: boolean;
   /** The last share's outcome is unknown (Linq did not answer in time): the chat is held as if shared. */
   lastShareUncertain?: boolean;
+  /** The zone the reasons' times are written in: the viewer's in the browser, UTC on the server. */
+  timeZone?: string;
 }
 
 export type RuleId = 'imessage' | 'outbound' | 'card' | 'cooldown';
@@ -85,25 +88,26 @@ function cardRule(sendingNumber: string | null, cardStatus: CardStatus | undefin
 }
 
 /** "Already shared today at 09:15 UTC; …" — the refusal the page and the server both give. */
-export function describeRecentShare(lastSharedAt: Date, now: Date, cooldownMs: number): string {
-  const sameDay = lastSharedAt.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
-  const when = sameDay ? `today at ${lastSharedAt.toISOString().slice(11, 16)} UTC` : `at ${formatDateTime(lastSharedAt)}`;
-  return `Already shared ${when}; it can be shared again from ${formatDateTime(new Date(lastSharedAt.getTime() + cooldownMs))}.`;
+export function describeRecentShare(lastSharedAt: Date, now: Date, cooldownMs: number, timeZone = 'UTC'): string {
+  const sameDay = localDate(lastSharedAt, timeZone) === localDate(now, timeZone);
+  const when = sameDay ? `today at ${formatTime(lastSharedAt, timeZone, { seconds: false })}` : `at ${formatDateTime(lastSharedAt, timeZone)}`;
+  return `Already shared ${when}; it can be shared again from ${formatDateTime(new Date(lastSharedAt.getTime() + cooldownMs), timeZone)}.`;
 }
 
 /** The sentence for a chat held after a share whose outcome is unknown. */
-export function describeUncertainHold(heldUntil: Date): string {
-  return `Linq did not answer in time; the card may have reached the customer. The chat is held until ${formatDateTime(heldUntil)}, or until an operator releases it.`;
+export function describeUncertainHold(heldUntil: Date, timeZone = 'UTC'): string {
+  return `Linq did not answer in time; the card may have reached the customer. The chat is held until ${formatDateTime(heldUntil, timeZone)}, or until an operator releases it.`;
 }
 
-function cooldownRule(lastSharedAt: Date | null, now: Date, cooldownMs: number, uncertain: boolean): { rule: RuleResult; nextEligibleAt: Date | null } {
+function cooldownRule(lastSharedAt: Date | null, input: EligibilityInput): { rule: RuleResult; nextEligibleAt: Date | null } {
+  const { now, cooldownMs, lastShareUncertain = false, timeZone } = input;
   if (!lastSharedAt) return { rule: { id: 'cooldown', status: 'pass', reason: 'Never shared into this chat.' }, nextEligibleAt: null };
   const next = new Date(lastSharedAt.getTime() + cooldownMs);
   if (now < next) {
-    const reason = uncertain ? describeUncertainHold(next) : describeRecentShare(lastSharedAt, now, cooldownMs);
+    const reason = lastShareUncertain ? describeUncertainHold(next, timeZone) : describeRecentShare(lastSharedAt, now, cooldownMs, timeZone);
     return { rule: { id: 'cooldown', status: 'fail', reason }, nextEligibleAt: next };
   }
-  return { rule: { id: 'cooldown', status: 'pass', reason: `Last shared at ${formatDateTime(lastSharedAt)}.` }, nextEligibleAt: null };
+  return { rule: { id: 'cooldown', status: 'pass', reason: `Last shared at ${formatDateTime(lastSharedAt, timeZone)}.` }, nextEligibleAt: null };
 }
 
 function warningsFor(chat: ChatFacts, lineFlagged: boolean): EligibilityWarning[] {
@@ -124,9 +128,9 @@ function warningsFor(chat: ChatFacts, lineFlagged: boolean): EligibilityWarning[
 }
 
 export function evaluateEligibility(input: EligibilityInput): Eligibility {
-  const { chat, outbound, cardStatus, lastSharedAt, now, cooldownMs, lineFlagged = false, lastShareUncertain = false } = input;
+  const { chat, outbound, cardStatus, lastSharedAt, lineFlagged = false } = input;
   const sendingNumber = sendingNumberOf(chat);
-  const cooldown = cooldownRule(lastSharedAt, now, cooldownMs, lastShareUncertain);
+  const cooldown = cooldownRule(lastSharedAt, input);
   const rules = [serviceRule(chat), outboundRule(outbound), cardRule(sendingNumber, cardStatus), cooldown.rule];
   const warnings = warningsFor(chat, lineFlagged);
   const failed = rules.find((rule) => rule.status === 'fail');

@@ -71,7 +71,8 @@ export function zonedInstant(date: string, time: string, timeZone: string): Date
   return new Date(Math.max(first, second));
 }
 
-function shiftDate(date: string, days: number): string {
+/** "2026-12-01" for ("2026-11-30", 1): calendar arithmetic on day strings. */
+export function shiftDate(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }

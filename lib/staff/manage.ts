@@ -5,7 +5,7 @@ import type { StaffUser } from '@/lib/auth/guards';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
-import { createPasswordLink, hashToken } from '@/lib/staff/tokens';
+import { createPasswordLink, hashToken, USED_LINK_MESSAGE } from '@/lib/staff/tokens';
 
 /** A change the rules do not allow; `message` is shown to the admin as is. */
 export class StaffRuleError extends Error {
@@ -99,7 +99,7 @@ export async function setPasswordWithToken(token: string, password: string): Pro
       where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: new Date() }, user: { disabled: false } },
       data: { usedAt: new Date() },
     });
-    if (used.count !== 1) throw new StaffRuleError('This link is no longer valid: it was already used or has expired. Ask an admin for a new one.');
+    if (used.count !== 1) throw new StaffRuleError(USED_LINK_MESSAGE);
     const { userId } = await tx.passwordToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { userId: true } });
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionsRevokedAt: new Date() }, select: { email: true } });
     await tx.staffChange.create({ data: { kind: 'PASSWORD_SET', actorId: userId, targetId: userId } });

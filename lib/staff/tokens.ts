@@ -1,9 +1,12 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
+import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 
 export const PASSWORD_LINK_HOURS = 72;
+
+export const USED_LINK_MESSAGE = 'This link is no longer valid: it was already used or has expired. Ask an admin for a new one.';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -15,4 +18,16 @@ export async function createPasswordLink(tx: Prisma.TransactionClient, userId: s
     data: { tokenHash: hashToken(token), userId, createdById, expiresAt: new Date(Date.now() + PASSWORD_LINK_HOURS * 3_600_000) },
   });
   return `${getSettings().publicBaseUrl}/set-password?token=${token}`;
+}
+
+/**
+ * Whether a set-password link can still be used, checked when its page opens so that nobody types a
+ * password twice for nothing. Reveals nothing guessable: the token is 32 random bytes.
+ */
+export async function passwordLinkUsable(token: string): Promise<boolean> {
+  const found = await db.passwordToken.findFirst({
+    where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: new Date() }, user: { disabled: false } },
+    select: { tokenHash: true },
+  });
+  return found !== null;
 }

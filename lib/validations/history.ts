@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isTimeZone, shiftDate, zonedInstant } from '@/lib/runs/schedule-time';
 
 export const HISTORY_TABS = ['shares', 'runs', 'cards', 'staff', 'settings'] as const;
 export type HistoryTab = (typeof HISTORY_TABS)[number];
@@ -13,10 +14,12 @@ const text = (max: number) => z.preprocess(first, z.string().trim().min(1).max(m
 
 export const historyFiltersSchema = z.object({
   tab: z.preprocess(first, z.enum(HISTORY_TABS).catch('shares')),
-  /** First day included, UTC (YYYY-MM-DD). */
+  /** First day included (YYYY-MM-DD), in `tz`. */
   from: day,
-  /** Last day included, UTC. */
+  /** Last day included, in `tz`. */
   to: day,
+  /** The IANA zone the days are read in: the viewer's, sent by the filter form. UTC when absent. */
+  tz: z.preprocess(first, z.string().max(64).refine(isTimeZone).optional().catch(undefined)),
   number: z.preprocess(first, z.string().regex(/^\+[1-9]\d{6,14}$/).optional().catch(undefined)),
   actor: text(64),
   outcome: z.preprocess(first, z.enum(SHARE_OUTCOMES).optional().catch(undefined)),
@@ -36,7 +39,7 @@ export function parseHistoryFilters(searchParams: Record<string, string | string
 /** The filters as URL parameters (for links, the CSV export and the next page). */
 export function historySearchParams(filters: Partial<HistoryFilters>): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of ['tab', 'from', 'to', 'number', 'actor', 'outcome', 'q', 'run', 'cursor'] as const) {
+  for (const key of ['tab', 'from', 'to', 'tz', 'number', 'actor', 'outcome', 'q', 'run', 'cursor'] as const) {
     const value = filters[key];
     if (value && !(key === 'tab' && value === 'shares')) params.set(key, value);
   }
@@ -48,10 +51,11 @@ export function historyHref(filters: Partial<HistoryFilters>): string {
   return search ? `/history?${search}` : '/history';
 }
 
-/** UTC bounds of the chosen days: [from 00:00, the day after `to` 00:00). */
-export function dayRange(filters: Pick<HistoryFilters, 'from' | 'to'>): { since?: Date; until?: Date } {
+/** Bounds of the chosen days in their zone: [from 00:00, the day after `to` 00:00), as instants. */
+export function dayRange(filters: Pick<HistoryFilters, 'from' | 'to' | 'tz'>): { since?: Date; until?: Date } {
+  const zone = filters.tz ?? 'UTC';
   return {
-    since: filters.from ? new Date(`${filters.from}T00:00:00Z`) : undefined,
-    until: filters.to ? new Date(Date.parse(`${filters.to}T00:00:00Z`) + 86_400_000) : undefined,
+    since: filters.from ? zonedInstant(filters.from, '00:00', zone) : undefined,
+    until: filters.to ? zonedInstant(shiftDate(filters.to, 1), '00:00', zone) : undefined,
   };
 }

@@ -50,4 +50,16 @@ describe('history filters', () => {
     expect(parseHistoryFilters(Object.fromEntries(new URL(`http://x${historyHref(filters)}`).searchParams))).toEqual(filters);
     expect(dayRange({ from: '2026-11-01', to: '2026-11-24' })).toEqual({ since: new Date('2026-11-01T00:00:00Z'), until: new Date('2026-11-25T00:00:00Z') });
   });
+
+  it('read the days in the viewer\'s zone, across a summer-time change, and refuse unknown zones', async () => {
+    const { dayRange, parseHistoryFilters, historyHref } = await import('@/lib/validations/history');
+    // 1 November 2026: New York leaves summer time (UTC-4 before, UTC-5 after).
+    expect(dayRange({ from: '2026-10-31', to: '2026-11-01', tz: 'America/New_York' })).toEqual({
+      since: new Date('2026-10-31T04:00:00Z'),
+      until: new Date('2026-11-02T05:00:00Z'),
+    });
+    expect(parseHistoryFilters({ from: '2026-11-01', tz: 'Mars/Olympus' }).tz).toBeUndefined();
+    const filters = parseHistoryFilters({ from: '2026-11-01', tz: 'Europe/Paris' });
+    expect(historyHref(filters)).toBe('/history?from=2026-11-01&tz=Europe%2FParis');
+  });
 });

@@ -114,3 +114,20 @@ describe('toLinqError', () => {
     expect(() => toLinqError(new TypeError('a bug'))).toThrow(TypeError);
   });
 });
+
+describe('readLinq', () => {
+  it('gives up on a read that hangs, with the timeout sentence, instead of waiting for the SDK\'s retries', async () => {
+    const { readLinq } = await import('@/lib/linq/read');
+    const started = Date.now();
+    const read = await readLinq(() => new Promise(() => {}), undefined, 50);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(read).toEqual({ ok: false, error: expect.objectContaining({ message: 'Linq did not answer in time.', retryable: true }) });
+  });
+
+  it('keeps the Linq code and trace id for the page to show', async () => {
+    const { readLinq } = await import('@/lib/linq/read');
+    const read = await readLinq(() => Promise.reject(new LinqError({ kind: 'api', status: 503, code: 4004, traceId: 'trace-abc' })));
+    expect(read).toEqual({ ok: false, error: expect.objectContaining({ message: 'Linq is temporarily unavailable.', code: 4004, traceId: 'trace-abc' }) });
+    expect(await readLinq(async () => 7)).toEqual({ ok: true, value: 7 });
+  });
+});

@@ -11,7 +11,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { requirePermission } from '@/lib/auth/guards';
 import { getActiveRuns, getOverview } from '@/lib/data/overview';
 import { getSettings } from '@/lib/env';
-import { formatDateTime } from '@/lib/format';
+import { DateTime } from '@/components/ui/date-time';
 import { chatPageHref } from '@/lib/validations/chats';
 import { historyHref } from '@/lib/validations/history';
 
@@ -42,7 +42,7 @@ export default async function OverviewPage() {
                 Cards: {overview.cards.active} active, {overview.cards.inactive} not applied yet, {overview.cards.missing} missing. Chats are counted over the whole account
                 {overview.lastSyncAt ? (
                   <>
-                    {' '}as of the last full sync, <time dateTime={overview.lastSyncAt}>{formatDateTime(overview.lastSyncAt)}</time>, and webhooks since.
+                    {' '}as of the last full sync, <DateTime value={overview.lastSyncAt} />, and webhooks since.
                   </>
                 ) : (
                   ': the first full sync has not ended yet.'

@@ -5,6 +5,7 @@ import { notFound } from 'next/navigation';
 import { CardEditor } from '@/components/cards/card-editor';
 import { CardReadonly } from '@/components/cards/card-readonly';
 import { CardStatusBadge } from '@/components/cards/card-status-badge';
+import { LastSavedCard } from '@/components/cards/last-saved-card';
 import { PublicUrlNotice } from '@/components/cards/public-url-notice';
 import { PreviewLine, ReshareScheduleForm } from '@/components/cards/reshare-schedule';
 import { RevisionHistory } from '@/components/cards/revision-history';
@@ -55,7 +56,10 @@ export default async function ContactCardPage({ params }: Params) {
         <Card>
           <CardContent className="pt-5">
             {!row.ok ? (
-              <LinqErrorPanel error={row.error} />
+              <div className="flex flex-col gap-5">
+                <LinqErrorPanel error={row.error} />
+                <LastSavedCard phoneNumber={phoneNumber} revisions={revisions} />
+              </div>
             ) : canEdit ? (
               <CardEditor phoneNumber={phoneNumber} card={row.value.card} />
             ) : (
