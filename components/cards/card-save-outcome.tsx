@@ -52,7 +52,7 @@ function Panel({ tone, icon, title, children }: { tone: 'success' | 'warning' | 
     <section aria-label="Save result" tabIndex={-1} data-form-result className={`flex gap-3 rounded-lg border p-4 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring ${colors}`}>
       <span className="mt-0.5 [&_svg]:size-4">{icon}</span>
       <div className="flex flex-col gap-1">
-        <h3 className="font-semibold">{title}</h3>
+        <h2 className="font-semibold">{title}</h2>
         {children}
       </div>
     </section>

@@ -96,7 +96,13 @@ test.describe('chats', () => {
 
     await page.goto(chatsOf(line));
     await row(page, handle).getByRole('button', { name: `Share the card into ${handle}` }).click();
-    await expect(page.getByText('Linq had an unexpected error.')).toBeVisible();
+    // The row says so, with the reason and a Retry, and keeps the focus; the toast names the chat.
+    const status = row(page, handle).getByRole('status', { name: `Share with ${handle}` });
+    await expect(status.getByText('Share failed')).toBeVisible();
+    await expect(status.getByText('Linq had an unexpected error.')).toBeVisible();
+    await expect(status.getByRole('button', { name: `Retry the share with ${handle}` })).toBeVisible();
+    await expect(status).toBeFocused();
+    await expect(page.getByText(`Not shared with ${handle}`)).toBeVisible();
     await expect(row(page, handle).getByText('Eligible', { exact: true })).toBeVisible();
     await expect(row(page, handle).getByRole('cell', { name: 'Never' })).toBeVisible();
 

@@ -25,8 +25,15 @@ test.describe('contact cards', () => {
     await page.getByRole('button', { name: 'Create card' }).click();
 
     await expect(page.getByRole('heading', { name: 'Saved and active' })).toBeVisible();
+    // Focus goes to the answer, and the cropper has done its job.
+    await expect(page.getByRole('region', { name: 'Save result' })).toBeFocused();
+    await expect(page.getByRole('group', { name: 'Framing area' })).toHaveCount(0);
     await expect(page.getByText('Active', { exact: true }).first()).toBeVisible();
-    await expect(page.getByRole('table', { name: 'Card history' }).getByText('Applied')).toBeVisible();
+    const history = page.getByRole('table', { name: 'Card history' });
+    await expect(history.getByText('Applied')).toBeVisible();
+    await expect(history.getByText('Name: Harbor Dental')).toBeVisible();
+    await expect(history.getByText('Created the card')).toBeVisible();
+    await expect(history.getByRole('img', { name: 'New photo' })).toBeVisible();
 
     const revision = await db.cardRevision.findFirstOrThrow({ where: { phoneNumber: phone } });
     expect(revision).toMatchObject({ write: 'CREATE', outcome: 'APPLIED', actorId: operator.id, afterFirstName: 'Harbor', afterLastName: 'Dental' });
@@ -54,6 +61,9 @@ test.describe('contact cards', () => {
     await page.getByLabel('Last name').fill('Dental Care');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect(page.getByRole('heading', { name: 'Saved and active' })).toBeVisible();
+    const history = page.getByRole('table', { name: 'Card history' });
+    await expect(history.getByText('Name: Harbor Dental → Harbor Dental Care')).toBeVisible();
+    await expect(history.getByText('Updated the last name')).toBeVisible();
 
     const patches = await sandbox.requests({ path: '/v3/contact_card', method: 'PATCH' });
     const patch = patches.find((r) => r.query.phone_number === phone);
