@@ -1,6 +1,6 @@
 'use client';
 
-import { ChatName, LastShared, type ChatLinesProps } from '@/components/chats/chat-table';
+import { ChatName, LastShared, type ChatLinesProps } from '@/components/chats/chat-line';
 import { EligibilityCell } from '@/components/chats/eligibility-cell';
 import { HealthBadge, ServiceBadge } from '@/components/chats/chat-badges';
 import { RowShareStatus, ShareButton } from '@/components/chats/row-share-status';

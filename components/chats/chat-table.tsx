@@ -1,35 +1,19 @@
 'use client';
 
 import type { QueryKey } from '@tanstack/react-query';
-import { Users } from 'lucide-react';
 import { ChatCards } from '@/components/chats/chat-cards';
+import { ChatName, LastShared, type ChatLinesProps } from '@/components/chats/chat-line';
 import { EligibilityCell } from '@/components/chats/eligibility-cell';
 import { HealthBadge, ServiceBadge } from '@/components/chats/chat-badges';
 import { RowShareStatus, ShareButton } from '@/components/chats/row-share-status';
 import { ShareHistorySheet } from '@/components/chats/share-history-sheet';
 import type { ChatSelectionState } from '@/components/chats/use-chat-selection';
-import { useRowShares, type RowShare } from '@/components/chats/use-row-shares';
+import { useRowShares } from '@/components/chats/use-row-shares';
 import { useNow } from '@/components/hooks/use-now';
-import { DateTime, RelativeTime, useViewerTimeZone } from '@/components/ui/date-time';
+import { RelativeTime, useViewerTimeZone } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { evaluateEligibility, type Eligibility } from '@/lib/chats/eligibility';
-import type { ChatRow } from '@/lib/chats/index-query';
+import { evaluateEligibility } from '@/lib/chats/eligibility';
 import type { ChatsView } from '@/lib/data/chats';
-
-/** One chat as both layouts show it. */
-export interface ChatLine {
-  row: ChatRow;
-  eligibility: Eligibility;
-  share: RowShare | undefined;
-}
-
-export interface ChatLinesProps {
-  lines: ChatLine[];
-  canShare: boolean;
-  selection?: ChatSelectionState;
-  pageIds: string[];
-  onShare: (row: ChatRow) => void;
-}
 
 /** The page of chats: a table on wide screens, stacked cards below 768 px (both kept in step). */
 export function ChatTable({ view, viewKey, canShare, selection }: { view: ChatsView; viewKey: QueryKey; canShare: boolean; selection?: ChatSelectionState }) {
@@ -143,30 +127,5 @@ function WideTable({ lines, canShare, selection, pageIds, onShare }: ChatLinesPr
         ))}
       </TableBody>
     </Table>
-  );
-}
-
-export function ChatName({ row }: { row: ChatRow }) {
-  return (
-    <>
-      <div className="flex items-center gap-1.5 font-medium">
-        {row.facts.isGroup && <Users className="size-3.5 shrink-0 text-muted-foreground" aria-label="Group chat" />}
-        <span className="truncate">{row.label}</span>
-      </div>
-      {row.label !== row.participants.join(', ') && <p className="truncate text-xs text-muted-foreground">{row.participants.join(', ')}</p>}
-    </>
-  );
-}
-
-export function LastShared({ row, eligibility }: { row: ChatRow; eligibility: Eligibility }) {
-  return (
-    <>
-      <p>{row.lastSharedAt ? <RelativeTime value={row.lastSharedAt} /> : 'Never'}</p>
-      {eligibility.nextEligibleAt && (
-        <p>
-          Next: <DateTime value={eligibility.nextEligibleAt} />
-        </p>
-      )}
-    </>
   );
 }

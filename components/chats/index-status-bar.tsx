@@ -5,10 +5,9 @@ import { Loader2, RefreshCw } from 'lucide-react';
 import { useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { RelativeTime } from '@/components/ui/date-time';
 import { requestSyncAction } from '@/lib/actions/chats';
 import type { IndexStatus } from '@/lib/chats/index-status';
-import { DateTime } from '@/components/ui/date-time';
+import { DateTime, RelativeTime } from '@/components/ui/date-time';
 
 const PHASES: Record<string, string> = {
   lines: 'reading your numbers and cards',

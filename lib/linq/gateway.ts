@@ -28,6 +28,11 @@ export interface GatewayOptions {
    * record a 429 as a pause staff can see and come back later, instead of waiting inside a call.
    */
   readRetries?: number;
+  /**
+   * Per-try limit of a read. Staff wait on the console's own gateway: three tries of 5 s give up on a
+   * hanging Linq in about 15 s (instead of the SDK's 3 × 15 s); background jobs keep the SDK's default.
+   */
+  readTimeoutMs?: number;
 }
 
 const DEFAULT_OPTIONS: GatewayOptions = { cardWriteMs: 45_000, shareMs: 20_000 };
@@ -56,7 +61,8 @@ export class LinqGateway {
   }
 
   private get read() {
-    return this.options.readRetries === undefined ? undefined : { maxRetries: this.options.readRetries };
+    const { readRetries, readTimeoutMs } = this.options;
+    return { ...(readRetries !== undefined && { maxRetries: readRetries }), ...(readTimeoutMs !== undefined && { timeout: readTimeoutMs }) };
   }
 
   async listPhoneNumbers(): Promise<LinqPhoneNumber[]> {

@@ -10,9 +10,9 @@ export type * from '@/lib/linq/types';
 
 const globalForLinq = globalThis as unknown as { linqGateway?: LinqGateway; backgroundLinqGateway?: LinqGateway };
 
-/** The console's Linq gateway, configured from the settings (the sandbox in sandbox mode). */
+/** The console's Linq gateway, configured from the settings (the sandbox in sandbox mode). Staff wait on its reads. */
 export function getLinq(): LinqGateway {
-  globalForLinq.linqGateway ??= new LinqGateway(createLinqClient(getSettings().linq));
+  globalForLinq.linqGateway ??= new LinqGateway(createLinqClient(getSettings().linq), { readTimeoutMs: 5_000 });
   return globalForLinq.linqGateway;
 }
 

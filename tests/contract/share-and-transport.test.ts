@@ -91,6 +91,16 @@ describe('reads, rate limits and transport failures', () => {
     expect(describeLinqError(error!.facts()).message).toBe('Linq did not answer in time.');
   });
 
+  it('gives up a read after each try of readTimeoutMs, retries included (staff wait about 15 s, not 45)', async () => {
+    harness.sandbox.faults.add([{ path: '/v3/phone_numbers', delayMs: 1_500, times: 3 }]);
+    // The client's own limit is 15 s a try; the gateway's per-read limit wins.
+    const staffFacing = new LinqGateway(createLinqClient({ apiKey: API_KEY, baseUrl: harness.sandbox.baseUrl }), { readTimeoutMs: 150 });
+    const started = Date.now();
+    expect(await failure(staffFacing.listPhoneNumbers())).toMatchObject({ kind: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(1_500 * 3);
+    expect(harness.requests('/v3/phone_numbers').length).toBeGreaterThanOrEqual(3);
+  });
+
   it('turns an unreachable Linq into a connection error', async () => {
     const nowhere = new LinqGateway(new LinqAPIV3({ apiKey: API_KEY, baseURL: 'http://127.0.0.1:9/api/partner', maxRetries: 0, logLevel: 'off' }));
     expect(await failure(nowhere.listPhoneNumbers())).toMatchObject({ kind: 'connection' });

@@ -13,6 +13,8 @@ async function lineWithCard(sandbox: SandboxControl) {
 
 const chatsOf = (line: string) => `/chats?from=${encodeURIComponent(line)}`;
 const row = (page: Page, label: string) => page.getByRole('row', { name: label });
+/** The row's relative time ("5 min. ago") shows once React runs in the page: a click before that does nothing. */
+const hydrated = (page: Page, label: string) => expect(row(page, label).getByText(/ ago$/)).toBeVisible();
 const shareAction = () => findServerAction('lib/actions/shares.ts', 'shareContactCardAction');
 
 test.describe('chats', () => {
@@ -29,6 +31,7 @@ test.describe('chats', () => {
 
     await page.goto(chatsOf(line));
     await expect(row(page, handle).getByText('Eligible', { exact: true })).toBeVisible();
+    await hydrated(page, handle);
     await row(page, handle).getByRole('button', { name: `Share the card into ${handle}` }).click();
     await expect(page.getByText('Contact card shared.', { exact: false })).toBeVisible();
     await expect(row(page, handle).getByText(/^Already shared today at \d\d:\d\d UTC/)).toBeVisible();
@@ -95,6 +98,7 @@ test.describe('chats', () => {
     await sandbox.addFaults([{ path: `/v3/chats/${chatId}/share_contact_card`, status: 500, times: 1 }]);
 
     await page.goto(chatsOf(line));
+    await hydrated(page, handle);
     await row(page, handle).getByRole('button', { name: `Share the card into ${handle}` }).click();
     // The row says so, with the reason and a Retry, and keeps the focus; the toast names the chat.
     const status = row(page, handle).getByRole('status', { name: `Share with ${handle}` });

@@ -24,6 +24,17 @@ async function hydrated(scope: Locator) {
   await expect(scope.getByText(/ ago$/).first()).toBeVisible();
 }
 
+/** Opens "Eligible now" of the line and presses Share on the chat's row, which says "Sharing…" at once. */
+async function pressShareInEligibleNow(page: Page, line: string, handle: string) {
+  await page.goto(eligibleNow(line));
+  const row = page.getByRole('row', { name: handle });
+  await hydrated(row);
+  await row.getByRole('button', { name: `Share the card into ${handle}` }).click();
+  const status = row.getByRole('status', { name: `Share with ${handle}` });
+  await expect(status.getByText('Sharing…')).toBeVisible();
+  return { row, status };
+}
+
 async function pageWidth(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth);
 }
@@ -35,12 +46,7 @@ test.describe('slow, failed and uncertain shares say so on their row', () => {
     await indexChats();
     await sandbox.addFaults([{ method: 'POST', path: `/v3/chats/${chatId}/share_contact_card`, delayMs: 2_500, status: 503, code: 4004, times: 1 }]);
 
-    await page.goto(eligibleNow(line));
-    const row = page.getByRole('row', { name: handle });
-    await hydrated(row);
-    await row.getByRole('button', { name: `Share the card into ${handle}` }).click();
-    const status = row.getByRole('status', { name: `Share with ${handle}` });
-    await expect(status.getByText('Sharing…')).toBeVisible();
+    const { row, status } = await pressShareInEligibleNow(page, line, handle);
     await expect(status).toBeFocused();
 
     await expect(status.getByText('Share failed')).toBeVisible();
@@ -57,6 +63,22 @@ test.describe('slow, failed and uncertain shares say so on their row', () => {
 
     expect(await sandbox.shares(chatId)).toHaveLength(1);
     expect((await db.shareEvent.findMany({ where: { chatId }, orderBy: { createdAt: 'asc' } })).map((e) => e.outcome)).toEqual(['FAILED', 'SUCCEEDED']);
+  });
+
+  test('a share Linq does not answer in time says "Unknown outcome" on its row and holds the chat', async ({ page, db, sandbox, signInAs, indexChats }) => {
+    test.setTimeout(90_000);
+    await signInAs(page, 'OPERATOR');
+    const { line, handle, chatId } = await eligibleChat(sandbox);
+    await indexChats();
+    // Longer than the console waits for a share (20 s): it cannot know whether the card arrived.
+    await sandbox.addFaults([{ method: 'POST', path: `/v3/chats/${chatId}/share_contact_card`, delayMs: 22_000, times: 1 }]);
+
+    const { row, status } = await pressShareInEligibleNow(page, line, handle);
+    await expect(status.getByText('Unknown outcome')).toBeVisible({ timeout: 40_000 });
+    await expect(status.getByText(/the card may have reached the customer/)).toBeVisible();
+    await expect(page.getByText(`Outcome unknown for ${handle}`)).toBeVisible();
+    await expect(row.getByRole('button', { name: `Share the card into ${handle}` })).toBeDisabled();
+    expect((await db.shareEvent.findFirstOrThrow({ where: { chatId } })).outcome).toBe('UNKNOWN');
   });
 
   test('toasts stack in the sidebar column at 1440 × 900, never over the table’s Share buttons', async ({ page, sandbox, signInAs, indexChats }) => {

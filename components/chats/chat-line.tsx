@@ -1,0 +1,48 @@
+import { Users } from 'lucide-react';
+import type { ChatSelectionState } from '@/components/chats/use-chat-selection';
+import type { RowShare } from '@/components/chats/use-row-shares';
+import { DateTime, RelativeTime } from '@/components/ui/date-time';
+import type { Eligibility } from '@/lib/chats/eligibility';
+import type { ChatRow } from '@/lib/chats/index-query';
+
+// What the wide table and the phone cards show of a chat, in one place.
+
+/** One chat as both layouts show it. */
+export interface ChatLine {
+  row: ChatRow;
+  eligibility: Eligibility;
+  share: RowShare | undefined;
+}
+
+export interface ChatLinesProps {
+  lines: ChatLine[];
+  canShare: boolean;
+  selection?: ChatSelectionState;
+  pageIds: string[];
+  onShare: (row: ChatRow) => void;
+}
+
+export function ChatName({ row }: { row: ChatRow }) {
+  return (
+    <>
+      <div className="flex items-center gap-1.5 font-medium">
+        {row.facts.isGroup && <Users className="size-3.5 shrink-0 text-muted-foreground" aria-label="Group chat" />}
+        <span className="truncate">{row.label}</span>
+      </div>
+      {row.label !== row.participants.join(', ') && <p className="truncate text-xs text-muted-foreground">{row.participants.join(', ')}</p>}
+    </>
+  );
+}
+
+export function LastShared({ row, eligibility }: { row: ChatRow; eligibility: Eligibility }) {
+  return (
+    <>
+      <p>{row.lastSharedAt ? <RelativeTime value={row.lastSharedAt} /> : 'Never'}</p>
+      {eligibility.nextEligibleAt && (
+        <p>
+          Next: <DateTime value={eligibility.nextEligibleAt} />
+        </p>
+      )}
+    </>
+  );
+}
