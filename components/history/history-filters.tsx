@@ -29,6 +29,8 @@ export function HistoryFilterForm({
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    // The zone matters only to the days: kept out of the address when there are none.
+    if (!data.from && !data.to) delete data.tz;
     router.push(historyHref({ tab: filters.tab, ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== '')) }));
   }
 

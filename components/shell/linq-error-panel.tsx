@@ -1,10 +1,9 @@
 import { CloudOff } from 'lucide-react';
-import type { ReactNode } from 'react';
 import { RetryButton } from '@/components/shell/retry-button';
 import type { LinqReadError } from '@/lib/linq/read';
 
 /** A Linq read that failed, in the page's place: what happened, what to do, the references, and Retry. */
-export function LinqErrorPanel({ error, children }: { error: LinqReadError; children?: ReactNode }) {
+export function LinqErrorPanel({ error }: { error: LinqReadError }) {
   return (
     <section aria-label="Linq unavailable" className="flex gap-3 rounded-lg border border-destructive/40 bg-destructive/10 p-4 text-sm">
       <CloudOff className="mt-0.5 size-5 shrink-0 text-destructive" aria-hidden />
@@ -21,7 +20,6 @@ export function LinqErrorPanel({ error, children }: { error: LinqReadError; chil
             )}
           </p>
         )}
-        {children}
         {error.retryable && <RetryButton />}
       </div>
     </section>
