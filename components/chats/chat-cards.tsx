@@ -1,10 +1,8 @@
 'use client';
 
-import { ChatName, LastShared, type ChatLinesProps } from '@/components/chats/chat-line';
+import { ChatActions, ChatName, ChatShareStatus, LastShared, type ChatLinesProps } from '@/components/chats/chat-line';
 import { EligibilityCell } from '@/components/chats/eligibility-cell';
 import { HealthBadge, ServiceBadge } from '@/components/chats/chat-badges';
-import { RowShareStatus, ShareButton } from '@/components/chats/row-share-status';
-import { ShareHistorySheet } from '@/components/chats/share-history-sheet';
 import { RelativeTime } from '@/components/ui/date-time';
 
 /** Chats on a phone: one card each, with Share in reach instead of behind a sideways scroll. */
@@ -18,7 +16,9 @@ export function ChatCards({ lines, canShare, selection, pageIds, onShare }: Chat
         </label>
       )}
       <ul aria-label="Chats" className="divide-y">
-        {lines.map(({ row, eligibility, share }) => (
+        {lines.map((line) => {
+          const { row, eligibility } = line;
+          return (
           <li key={row.id} aria-label={row.label} className="flex flex-col gap-3 p-4">
             <div className="flex items-start gap-3">
               {selection && (
@@ -40,7 +40,7 @@ export function ChatCards({ lines, canShare, selection, pageIds, onShare }: Chat
               <HealthBadge health={row.facts.health} />
             </div>
             <EligibilityCell eligibility={eligibility} label={row.label} />
-            {share && <RowShareStatus chatId={row.id} label={row.label} share={share} layout="cards" onRetry={eligibility.eligible ? () => onShare(row) : undefined} />}
+            <ChatShareStatus line={line} layout="cards" onShare={onShare} />
             <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-muted-foreground">
               <dt>Last activity</dt>
               <dd>
@@ -52,11 +52,11 @@ export function ChatCards({ lines, canShare, selection, pageIds, onShare }: Chat
               </dd>
             </dl>
             <div className="flex flex-wrap items-center gap-2">
-              {canShare && <ShareButton label={row.label} disabled={!eligibility.eligible} sharing={share?.state === 'sharing'} onShare={() => onShare(row)} />}
-              <ShareHistorySheet chatId={row.id} label={row.label} held={row.lastShareUncertain} canRelease={canShare} />
+              <ChatActions line={line} canShare={canShare} onShare={onShare} />
             </div>
           </li>
-        ))}
+          );
+        })}
       </ul>
     </div>
   );

@@ -1,5 +1,7 @@
 import { Users } from 'lucide-react';
 import type { ChatSelectionState } from '@/components/chats/use-chat-selection';
+import { RowShareStatus, ShareButton } from '@/components/chats/row-share-status';
+import { ShareHistorySheet } from '@/components/chats/share-history-sheet';
 import type { RowShare } from '@/components/chats/use-row-shares';
 import { DateTime, RelativeTime } from '@/components/ui/date-time';
 import type { Eligibility } from '@/lib/chats/eligibility';
@@ -43,6 +45,24 @@ export function LastShared({ row, eligibility }: { row: ChatRow; eligibility: El
           Next: <DateTime value={eligibility.nextEligibleAt} />
         </p>
       )}
+    </>
+  );
+}
+
+/** The row's share status, with Retry while the chat is still eligible. */
+export function ChatShareStatus({ line, layout, onShare }: { line: ChatLine; layout: 'table' | 'cards'; onShare: (row: ChatRow) => void }) {
+  const { row, eligibility, share } = line;
+  if (!share) return null;
+  return <RowShareStatus chatId={row.id} label={row.label} share={share} layout={layout} onRetry={eligibility.eligible ? () => onShare(row) : undefined} />;
+}
+
+/** Share (operators and admins) and the chat's share history. */
+export function ChatActions({ line, canShare, onShare }: { line: ChatLine; canShare: boolean; onShare: (row: ChatRow) => void }) {
+  const { row, eligibility, share } = line;
+  return (
+    <>
+      {canShare && <ShareButton label={row.label} disabled={!eligibility.eligible} sharing={share?.state === 'sharing'} onShare={() => onShare(row)} />}
+      <ShareHistorySheet chatId={row.id} label={row.label} held={row.lastShareUncertain} canRelease={canShare} />
     </>
   );
 }

@@ -2,11 +2,9 @@
 
 import type { QueryKey } from '@tanstack/react-query';
 import { ChatCards } from '@/components/chats/chat-cards';
-import { ChatName, LastShared, type ChatLinesProps } from '@/components/chats/chat-line';
+import { ChatActions, ChatName, ChatShareStatus, LastShared, type ChatLinesProps } from '@/components/chats/chat-line';
 import { EligibilityCell } from '@/components/chats/eligibility-cell';
 import { HealthBadge, ServiceBadge } from '@/components/chats/chat-badges';
-import { RowShareStatus, ShareButton } from '@/components/chats/row-share-status';
-import { ShareHistorySheet } from '@/components/chats/share-history-sheet';
 import type { ChatSelectionState } from '@/components/chats/use-chat-selection';
 import { useRowShares } from '@/components/chats/use-row-shares';
 import { useNow } from '@/components/hooks/use-now';
@@ -82,7 +80,9 @@ function WideTable({ lines, canShare, selection, pageIds, onShare }: ChatLinesPr
         </TableRow>
       </TableHeader>
       <TableBody>
-        {lines.map(({ row, eligibility, share }) => (
+        {lines.map((line) => {
+          const { row, eligibility } = line;
+          return (
           <TableRow key={row.id} aria-label={row.label}>
             {selection && (
               <TableCell>
@@ -108,7 +108,7 @@ function WideTable({ lines, canShare, selection, pageIds, onShare }: ChatLinesPr
             <TableCell>
               <div className="flex flex-col gap-2">
                 <EligibilityCell eligibility={eligibility} label={row.label} />
-                {share && <RowShareStatus chatId={row.id} label={row.label} share={share} layout="table" onRetry={eligibility.eligible ? () => onShare(row) : undefined} />}
+                <ChatShareStatus line={line} layout="table" onShare={onShare} />
               </div>
             </TableCell>
             <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
@@ -119,12 +119,12 @@ function WideTable({ lines, canShare, selection, pageIds, onShare }: ChatLinesPr
             </TableCell>
             <TableCell>
               <div className="flex items-center justify-end gap-1">
-                {canShare && <ShareButton label={row.label} disabled={!eligibility.eligible} sharing={share?.state === 'sharing'} onShare={() => onShare(row)} />}
-                <ShareHistorySheet chatId={row.id} label={row.label} held={row.lastShareUncertain} canRelease={canShare} />
+                <ChatActions line={line} canShare={canShare} onShare={onShare} />
               </div>
             </TableCell>
           </TableRow>
-        ))}
+          );
+        })}
       </TableBody>
     </Table>
   );

@@ -32,7 +32,7 @@ const RELATIVE_FOR_MS = 7 * 86_400_000;
  */
 export function RelativeTime({ value }: { value: string | Date }) {
   const now = useNow();
-  const zone = now ? Intl.DateTimeFormat().resolvedOptions().timeZone : 'UTC';
+  const zone = useViewerTimeZone() ?? 'UTC';
   const iso = new Date(value).toISOString();
   const relative = now !== null && Math.abs(now.getTime() - Date.parse(iso)) < RELATIVE_FOR_MS;
   return (
