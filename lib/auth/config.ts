@@ -1,10 +1,8 @@
 import { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import { isRole } from '@/lib/auth/roles';
 import { resolveAuthSecret } from '@/lib/auth/secret';
+import { SESSION_MAX_AGE_SECONDS, signInTime } from '@/lib/auth/session-time';
 import { getSettings } from '@/lib/env';
-
-/** A session ends this long after sign-in, however often its cookie was refreshed since. */
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 // The part of the Auth.js configuration that the proxy also loads: no providers, no database.
 export function authConfig(): NextAuthConfig {
@@ -23,7 +21,7 @@ export function authConfig(): NextAuthConfig {
           token.id = user.id;
           token.role = user.role;
           token.sid = crypto.randomUUID();
-          token.signedInAt = Math.floor(Date.now() / 1000);
+          token.signedInAt = signInTime();
         }
         return token;
       },

@@ -2,8 +2,8 @@ import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/lib/auth';
-import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/config';
 import { can, type Permission, type Role } from '@/lib/auth/roles';
+import { sessionIsCurrent } from '@/lib/auth/session-time';
 import { db } from '@/lib/db';
 
 export interface StaffUser {
@@ -23,13 +23,13 @@ export const getCurrentUser = cache(async (): Promise<StaffUser | null> => {
   const id = session?.user?.id;
   const { sessionId, signedInAt } = session ?? {};
   if (!id || !sessionId || !signedInAt) return null;
-  if (Date.now() / 1000 - signedInAt > SESSION_MAX_AGE_SECONDS) return null;
+  // Expired sessions are refused before the database is asked anything.
+  if (!sessionIsCurrent(signedInAt, null)) return null;
   const [user, revoked] = await Promise.all([
     db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabled: true, sessionsRevokedAt: true } }),
     db.revokedSession.findUnique({ where: { sessionId }, select: { sessionId: true } }),
   ]);
-  if (!user || user.disabled || revoked) return null;
-  if (user.sessionsRevokedAt && signedInAt * 1000 < user.sessionsRevokedAt.getTime()) return null;
+  if (!user || user.disabled || revoked || !sessionIsCurrent(signedInAt, user.sessionsRevokedAt)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 

@@ -1,4 +1,4 @@
-import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/config';
+import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-time';
 import { db } from '@/lib/db';
 
 /** Ends a session on the server. Its row is kept only as long as the session could have lived. */

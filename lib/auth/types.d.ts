@@ -9,7 +9,7 @@ declare module 'next-auth' {
     user: { id: string; role: Role } & DefaultSession['user'];
     /** Identifies this sign-in, so that signing out can revoke it on the server. */
     sessionId?: string;
-    /** Unix seconds of the sign-in. */
+    /** Unix seconds of the sign-in, milliseconds as the fraction (lib/auth/session-time.ts). */
     signedInAt?: number;
   }
 }
