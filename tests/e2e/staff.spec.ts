@@ -12,7 +12,8 @@ async function signInThroughForm(page: Page, email: string, password: string) {
 
 /** A staff member of their own, signed in in a browser of their own. */
 async function colleague(browser: Browser, db: PrismaClient, role: 'OPERATOR' | 'VIEWER') {
-  const email = `colleague-${test.info().project.name}-${Date.now()}@e2e.test`;
+  // Three tests make a colleague at once: a timestamp alone can be the same for two of them.
+  const email = `colleague-${test.info().project.name}-${crypto.randomUUID().slice(0, 8)}@e2e.test`;
   const password = 'colleague-password';
   const user = await db.user.create({ data: { email, name: 'Casey Colleague', role, passwordHash: await hashPassword(password) } });
   const page = await (await browser.newContext()).newPage();
