@@ -29,9 +29,9 @@ function Events({ chatId }: { chatId: string }) {
           <li key={release.id} className="rounded-lg border border-dashed p-3 text-sm">
             <div className="flex items-center justify-between gap-2">
               <Badge tone="neutral">Hold released</Badge>
-              <time className="text-xs text-muted-foreground" dateTime={release.createdAt}>
+              <span className="text-xs text-muted-foreground">
                 <RelativeTime value={release.createdAt} />
-              </time>
+              </span>
             </div>
             <p className="mt-1">By {release.actorName}: the earlier share of unknown outcome is taken as not received.</p>
           </li>
@@ -39,9 +39,9 @@ function Events({ chatId }: { chatId: string }) {
           <li key={event!.id} className="rounded-lg border p-3 text-sm">
             <div className="flex items-center justify-between gap-2">
               <Badge tone={SHARE_OUTCOMES[event!.outcome].tone}>{SHARE_OUTCOMES[event!.outcome].label}</Badge>
-              <time className="text-xs text-muted-foreground" dateTime={event!.createdAt}>
+              <span className="text-xs text-muted-foreground">
                 <RelativeTime value={event!.createdAt} />
-              </time>
+              </span>
             </div>
             <p className="mt-1">
               By {event!.actorName}

@@ -3,10 +3,15 @@
 import { useNow } from '@/components/hooks/use-now';
 import { formatDateTime, formatRelative, formatTime } from '@/lib/format';
 
+let viewerZone: string | undefined;
+
 /** The viewer's time zone; null during the server render and hydration (UTC is shown then). */
 export function useViewerTimeZone(): string | null {
   const now = useNow();
-  return now ? Intl.DateTimeFormat().resolvedOptions().timeZone : null;
+  if (!now) return null;
+  // Read once per page load: every time on the page asks, and a new formatter each time is not free.
+  viewerZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return viewerZone;
 }
 
 /**

@@ -5,7 +5,7 @@ import type { StaffUser } from '@/lib/auth/guards';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
-import { createPasswordLink, hashToken, USED_LINK_MESSAGE } from '@/lib/staff/tokens';
+import { createPasswordLink, hashToken, usableLinkWhere, USED_LINK_MESSAGE } from '@/lib/staff/tokens';
 
 /** A change the rules do not allow; `message` is shown to the admin as is. */
 export class StaffRuleError extends Error {
@@ -95,10 +95,7 @@ export async function resetPassword(actor: StaffUser, targetId: string, password
 export async function setPasswordWithToken(token: string, password: string): Promise<{ email: string }> {
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
-    const used = await tx.passwordToken.updateMany({
-      where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: new Date() }, user: { disabled: false } },
-      data: { usedAt: new Date() },
-    });
+    const used = await tx.passwordToken.updateMany({ where: usableLinkWhere(token), data: { usedAt: new Date() } });
     if (used.count !== 1) throw new StaffRuleError(USED_LINK_MESSAGE);
     const { userId } = await tx.passwordToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { userId: true } });
     const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionsRevokedAt: new Date() }, select: { email: true } });

@@ -10,6 +10,11 @@ export const USED_LINK_MESSAGE = 'This link is no longer valid: it was already u
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** A set-password link still usable: never used, not expired, for an account that is not disabled. */
+export function usableLinkWhere(token: string): Prisma.PasswordTokenWhereInput {
+  return { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: new Date() }, user: { disabled: false } };
+}
+
 /** A single-use set-password link; the token is returned once and only its hash is stored. */
 export async function createPasswordLink(tx: Prisma.TransactionClient, userId: string, createdById: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
@@ -25,9 +30,6 @@ export async function createPasswordLink(tx: Prisma.TransactionClient, userId: s
  * password twice for nothing. Reveals nothing guessable: the token is 32 random bytes.
  */
 export async function passwordLinkUsable(token: string): Promise<boolean> {
-  const found = await db.passwordToken.findFirst({
-    where: { tokenHash: hashToken(token), usedAt: null, expiresAt: { gt: new Date() }, user: { disabled: false } },
-    select: { tokenHash: true },
-  });
+  const found = await db.passwordToken.findFirst({ where: usableLinkWhere(token), select: { tokenHash: true } });
   return found !== null;
 }
