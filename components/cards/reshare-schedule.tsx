@@ -1,8 +1,9 @@
 'use client';
 
 import { Loader2 } from 'lucide-react';
-import { useActionState, useEffect, useState } from 'react';
+import { startTransition, useActionState, useEffect, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
+import { SchedulePreviewLine } from '@/components/cards/schedule-preview';
 import { Button } from '@/components/ui/button';
 import { FieldError } from '@/components/ui/field-error';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -10,18 +11,10 @@ import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import { TextField } from '@/components/ui/text-field';
 import { saveScheduleAction, type ScheduleFormState } from '@/lib/actions/schedules';
-import type { SchedulePreview, ScheduleSettings } from '@/lib/runs/schedules';
-import { formatCount } from '@/lib/format';
+import type { SavedSchedule, SchedulePreview, ScheduleSettings } from '@/lib/runs/schedules';
+import { zoneChoiceOr } from '@/lib/time-zone-names';
 
-export function PreviewLine({ schedule, preview }: { schedule: ScheduleSettings; preview: SchedulePreview }) {
-  if (!schedule.enabled) return <p className="text-sm text-muted-foreground">The daily re-share is off for this number.</p>;
-  if (preview.lineFlagged) return <p className="text-sm">Linq has flagged this number: the daily re-share waits until it is active again.</p>;
-  return (
-    <p className="text-sm">
-      Next run: {preview.nextRun}, about {formatCount(preview.chats)} {preview.chats === 1 ? 'chat' : 'chats'}.
-    </p>
-  );
-}
+const settingsOf = ({ enabled, timeOfDay, timeZone, onlyRepliedChats }: ScheduleSettings): ScheduleSettings => ({ enabled, timeOfDay, timeZone, onlyRepliedChats });
 
 /**
  * The number's daily re-share: on or off, the time and zone, and which chats. Eligible chats only,
@@ -34,24 +27,38 @@ export function ReshareScheduleForm({
   timeZones,
 }: {
   phoneNumber: string;
-  schedule: ScheduleSettings;
+  schedule: SavedSchedule;
   preview: SchedulePreview;
   /** From the server, so the list is the same on both sides of hydration. */
   timeZones: string[];
 }) {
   const [state, dispatch, saving] = useActionState<ScheduleFormState, FormData>(saveScheduleAction, { status: 'idle' });
-  // Controlled, so that what was just saved stays in the form (React resets uncontrolled fields after an action).
-  const [values, setValues] = useState(schedule);
+  // Controlled, and always what was last saved once a save answers.
+  const [values, setValues] = useState(() => settingsOf(schedule));
   const set = (change: Partial<ScheduleSettings>) => setValues((current) => ({ ...current, ...change }));
   const errors = state.status === 'invalid' ? state.fieldErrors : {};
 
   useEffect(() => {
+    if (state.status === 'saved' || state.status === 'unchanged') setValues(state.saved);
     if (state.status === 'saved') toast.success(state.message);
     if (state.status === 'unchanged') toast.info(state.message);
   }, [state]);
 
+  // A number never set up offers the viewer's own zone, once the browser says which it is.
+  useEffect(() => {
+    if (!schedule.saved) setValues((current) => ({ ...current, timeZone: zoneChoiceOr(Intl.DateTimeFormat().resolvedOptions().timeZone) }));
+  }, [schedule.saved]);
+
+  // Submitted by hand: a form action would reset the fields to the page's first values afterwards.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => dispatch(data));
+  };
+  const unsaved = JSON.stringify(values) !== JSON.stringify(settingsOf(schedule)) && schedule.saved;
+
   return (
-    <form action={dispatch} className="flex flex-col gap-4" aria-label="Daily re-share">
+    <form onSubmit={submit} className="flex flex-col gap-4" aria-label="Daily re-share">
       <input type="hidden" name="phoneNumber" value={phoneNumber} />
       <label className="flex items-start gap-2 text-sm">
         <input type="checkbox" name="enabled" checked={values.enabled} onChange={(event) => set({ enabled: event.target.checked })} className="mt-0.5 size-4 accent-primary" />
@@ -62,7 +69,7 @@ export function ReshareScheduleForm({
       </label>
       <div className="flex flex-wrap gap-4">
         <TextField id="schedule-time" name="timeOfDay" type="time" label="Time of day" value={values.timeOfDay} onChange={(event) => set({ timeOfDay: event.target.value })} errors={errors.timeOfDay} required className="w-40" />
-        <div className="flex flex-col gap-2">
+        <div className="flex max-w-full min-w-0 flex-col gap-2">
           <Label htmlFor="schedule-zone">Time zone</Label>
           <NativeSelect id="schedule-zone" name="timeZone" value={values.timeZone} onChange={(event) => set({ timeZone: event.target.value })} aria-invalid={Boolean(errors.timeZone)} aria-describedby="schedule-zone-error">
             {timeZones.map((zone) => (
@@ -79,7 +86,8 @@ export function ReshareScheduleForm({
         Only chats where the customer has written at least once
       </label>
       {(state.status === 'failed' || state.status === 'invalid') && <FormAlert>{state.message}</FormAlert>}
-      <PreviewLine schedule={schedule} preview={preview} />
+      <SchedulePreviewLine schedule={schedule} preview={preview} />
+      {unsaved && <p className="text-sm text-muted-foreground">You have changes that are not saved yet: the line above describes what is saved.</p>}
       <div>
         <Button type="submit" disabled={saving}>
           {saving && <Loader2 className="animate-spin" aria-hidden />} Save daily re-share

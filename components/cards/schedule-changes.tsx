@@ -2,6 +2,7 @@ import { DateTime } from '@/components/ui/date-time';
 
 interface ScheduleChange {
   id: string;
+  kind: 'SCHEDULE_CHANGED' | 'SCHEDULE_TAKEN_OVER' | string;
   createdAt: Date;
   actor: { name: string };
   before: unknown;
@@ -23,7 +24,10 @@ export function ScheduleChanges({ changes }: { changes: ScheduleChange[] }) {
       <ul className="mt-1 flex flex-col gap-1 text-muted-foreground">
         {changes.map((change) => (
           <li key={change.id}>
-            <DateTime value={change.createdAt} />: {change.actor.name} changed it from {describe(change.before)} to {describe(change.after)}.
+            <DateTime value={change.createdAt} />:{' '}
+            {change.kind === 'SCHEDULE_TAKEN_OVER'
+              ? `${change.actor.name} took it over from ${(change.before as { owner?: string } | null)?.owner ?? 'someone who can no longer share'}.`
+              : `${change.actor.name} changed it from ${describe(change.before)} to ${describe(change.after)}.`}
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { History, Loader2, Unlock } from 'lucide-react';
-import { useTransition } from 'react';
+import { useState, useTransition, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { chatSharesQuery } from '@/components/chats/chat-queries';
 import { SHARE_OUTCOMES } from '@/components/chats/share-outcomes';
@@ -10,7 +10,10 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Skeleton } from '@/components/ui/skeleton';
+import { TextField } from '@/components/ui/text-field';
+import { LaterAttempt } from '@/components/history/later-attempt';
 import { releaseShareHoldAction } from '@/lib/actions/shares';
+import { RELEASE_REASON_LIMITS } from '@/lib/shares/hold-release';
 import { RelativeTime } from '@/components/ui/date-time';
 
 function Events({ chatId }: { chatId: string }) {
@@ -34,6 +37,7 @@ function Events({ chatId }: { chatId: string }) {
               </span>
             </div>
             <p className="mt-1">By {release.actorName}: the earlier share of unknown outcome is taken as not received.</p>
+            {release.reason && <p className="mt-1 text-muted-foreground">Reason: {release.reason}</p>}
           </li>
         ) : (
           <li key={event!.id} className="rounded-lg border p-3 text-sm">
@@ -49,6 +53,7 @@ function Events({ chatId }: { chatId: string }) {
               {event!.latencyMs !== null && <> in {event!.latencyMs} ms</>}
             </p>
             {event!.message && <p className="mt-1 text-muted-foreground">{event!.message}</p>}
+            {event!.supersededBy && <LaterAttempt later={event!.supersededBy} />}
             {(event!.linqCode || event!.traceId) && (
               <p className="mt-1 text-xs text-muted-foreground">
                 {event!.linqCode && <>Linq code {event!.linqCode}. </>}
@@ -62,28 +67,46 @@ function Events({ chatId }: { chatId: string }) {
   );
 }
 
-/** Lets an operator take a share of unknown outcome as not received, so the chat can be shared again. */
+/**
+ * Lets an operator take a share of unknown outcome as not received, with their reason, so the chat
+ * can be shared again; the server refuses while the share could still reach Linq.
+ */
 function ReleaseHold({ chatId }: { chatId: string }) {
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
-  const release = () =>
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const release = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
     startTransition(async () => {
-      const result = await releaseShareHoldAction(chatId);
-      if (result.ok) toast.success(result.message);
-      else toast.error(result.message);
+      const result = await releaseShareHoldAction(chatId, reason);
+      setError(result.ok ? null : result.message);
+      if (!result.ok) return;
+      toast.success(result.message);
       await Promise.all([queryClient.invalidateQueries({ queryKey: ['chats'] }), queryClient.invalidateQueries({ queryKey: ['chat-shares', chatId] })]);
     });
+  };
   return (
-    <div className="flex flex-col gap-2 rounded-lg border border-warning/50 bg-warning/10 p-3 text-sm">
+    <form onSubmit={release} className="flex flex-col gap-2 rounded-lg border border-warning/50 bg-warning/10 p-3 text-sm" aria-label="Release the hold">
       <p>
         Linq did not answer in time when the card was last shared, so the chat is held as if it had been shared. If you know the card did not
-        arrive (the customer says so), release the hold to share again now.
+        arrive (the customer says so), release the hold to share again now. It can be released once the share can no longer reach Linq.
       </p>
-      <Button variant="outline" size="sm" className="self-start" onClick={release} disabled={pending}>
+      <TextField
+        id={`release-reason-${chatId}`}
+        label="Why you believe it did not arrive"
+        value={reason}
+        onChange={(change) => setReason(change.target.value)}
+        errors={error ? [error] : undefined}
+        maxLength={RELEASE_REASON_LIMITS.max}
+        required
+        minLength={RELEASE_REASON_LIMITS.min}
+      />
+      <Button type="submit" variant="outline" size="sm" className="self-start" disabled={pending}>
         {pending ? <Loader2 className="animate-spin" aria-hidden /> : <Unlock aria-hidden />}
         Release the hold
       </Button>
-    </div>
+    </form>
   );
 }
 

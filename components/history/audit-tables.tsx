@@ -55,6 +55,8 @@ const SETTINGS_KINDS: Record<SettingsChangeRow['kind'], string> = {
   WEBHOOK_CONNECTED: 'Webhooks connected',
   WEBHOOK_DISCONNECTED: 'Webhooks disconnected',
   SCHEDULE_CHANGED: 'Daily re-share changed',
+  RUN_TAKEN_OVER: 'Run taken over',
+  SCHEDULE_TAKEN_OVER: 'Daily re-share taken over',
 };
 
 /** A recorded setting as staff read it: its fields, without the braces. */

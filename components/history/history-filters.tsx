@@ -109,6 +109,13 @@ export function HistoryFilterForm({
             </NativeSelect>
           </div>
           <div className="flex max-w-full min-w-0 flex-col gap-1.5">
+            <Label htmlFor="history-latest">Attempts</Label>
+            <NativeSelect id="history-latest" name="latest" defaultValue={filters.latest ?? ''}>
+              <option value="">Every attempt</option>
+              <option value="1">{filters.run ? 'Each chat’s last attempt in this run' : 'Each chat’s latest attempt'}</option>
+            </NativeSelect>
+          </div>
+          <div className="flex max-w-full min-w-0 flex-col gap-1.5">
             <Label htmlFor="history-q">Chat or participant</Label>
             <Input id="history-q" name="q" defaultValue={filters.q} placeholder="+14155550123, email or chat id" className="w-64" />
           </div>

@@ -4,8 +4,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { RelativeTime } from '@/components/ui/date-time';
 import { formatCount } from '@/lib/format';
 import type { RunRow } from '@/lib/history/audit';
+import { listedPhase } from '@/lib/runs/phase';
 
 export function RunHistoryTable({ rows }: { rows: RunRow[] }) {
+  const now = new Date();
   if (rows.length === 0) return <p className="p-6 text-sm text-muted-foreground">No bulk share or daily re-share has run in this period.</p>;
   return (
     <Table aria-label="Runs">
@@ -33,9 +35,9 @@ export function RunHistoryTable({ rows }: { rows: RunRow[] }) {
                   {run.scheduleDate && `, ${run.scheduleDate}`}
                 </Link>
               </TableCell>
-              <TableCell>{run.createdBy.name}</TableCell>
+              <TableCell>{run.source === 'SCHEDULED' ? `The daily re-share, set up by ${run.createdBy.name}` : run.createdBy.name}</TableCell>
               <TableCell>
-                <RunStatusBadge status={run.status} />
+                <RunStatusBadge phase={listedPhase({ ...run, owner: run.createdBy.name }, now)} />
               </TableCell>
               <TableCell className="text-right tabular-nums">
                 {formatCount(done)} of {formatCount(run.total)}

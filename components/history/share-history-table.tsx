@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { SHARE_OUTCOMES } from '@/components/chats/share-outcomes';
+import { LaterAttempt } from '@/components/history/later-attempt';
 import { Badge } from '@/components/ui/badge';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { RelativeTime } from '@/components/ui/date-time';
@@ -45,12 +46,13 @@ export function ShareHistoryTable({ rows }: { rows: ShareHistoryRow[] }) {
             </TableCell>
             <TableCell>
               <Badge tone={SHARE_OUTCOMES[row.outcome].tone}>{SHARE_OUTCOMES[row.outcome].label}</Badge>
+              {row.supersededBy && <LaterAttempt later={row.supersededBy} />}
             </TableCell>
             <TableCell className="max-w-80 text-xs">
               {row.message && <p>{row.message}</p>}
               {(row.linqCode || row.traceId) && (
                 <p className="text-muted-foreground">
-                  {row.linqCode && <>Code {row.linqCode}. </>}
+                  {row.linqCode && <>Code {row.linqCode}{row.docUrl && <> (<a href={row.docUrl} target="_blank" rel="noreferrer" className="text-primary underline-offset-2 hover:underline">Linq’s page<span className="sr-only"> about code {row.linqCode}</span></a>)</>}. </>}
                   {row.traceId && <>Trace <code>{row.traceId}</code></>}
                 </p>
               )}

@@ -6,18 +6,19 @@ import { RunBar } from '@/components/runs/run-bar';
 import { runQuery } from '@/components/runs/run-queries';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import { formatCount } from '@/lib/format';
+import { runTitle } from '@/lib/runs/phase';
 import type { RunView } from '@/lib/runs/view';
 
 function ActiveRun({ initial }: { initial: RunView }) {
   const { data: run } = useQuery({ ...runQuery(initial.id), initialData: initial });
-  const name = run.source === 'SCHEDULED' ? `Daily re-share${run.scheduleDate ? ` for ${run.scheduleDate}` : ''}` : `Bulk share by ${run.startedBy}`;
+  const name = runTitle(run, run.owner.name);
   return (
     <li className="flex flex-col gap-1.5">
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <Link href={`/runs/${run.id}`} className="font-medium text-primary underline-offset-2 hover:underline">
           {name}
         </Link>
-        <RunStatusBadge status={run.status} />
+        <RunStatusBadge phase={run.phase.kind} />
       </div>
       <RunBar label={name} done={run.done} total={run.total} className="h-2" />
       <p className="text-xs text-muted-foreground">

@@ -1,19 +1,22 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Ban, Pause, Play, RotateCcw } from 'lucide-react';
+import { Ban, Pause, Play, RotateCcw, UserCheck } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { isActive } from '@/components/runs/run-queries';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from '@/components/ui/dialog';
-import { controlRunAction, retryFailedAction, type RunActionResult } from '@/lib/actions/runs';
+import { controlRunAction, retryFailedAction, takeOverRunAction, type RunActionResult } from '@/lib/actions/runs';
 import type { RunView } from '@/lib/runs/view';
 import { formatCount } from '@/lib/format';
 
-/** Pause, resume, cancel (with a confirmation), and "Retry the failed ones" once it has ended. */
-export function RunControls({ run }: { run: RunView }) {
+/**
+ * Pause, resume, cancel (with a confirmation), "Retry the failed ones" once it has ended (offered
+ * once: then its page links the retry run), and an admin's take-over of a run whose owner left.
+ */
+export function RunControls({ run, canTakeOver }: { run: RunView; canTakeOver: boolean }) {
   const queryClient = useQueryClient();
   const router = useRouter();
   const [confirmCancel, setConfirmCancel] = useState(false);
@@ -38,7 +41,14 @@ export function RunControls({ run }: { run: RunView }) {
     },
     onError: () => toast.error('The console did not answer; try again.'),
   });
-  const busy = control.isPending || retry.isPending;
+  const takeOver = useMutation({
+    mutationFn: () => takeOverRunAction(run.id),
+    onSuccess: after,
+    onError: () => toast.error('The console did not answer; try again.'),
+  });
+  const busy = control.isPending || retry.isPending || takeOver.isPending;
+  // A run whose owner can no longer share waits for an admin; resuming it as it is would be refused.
+  const ownerGone = isActive(run) && !run.owner.canShare;
 
   return (
     <div className="flex flex-wrap gap-2">
@@ -47,9 +57,14 @@ export function RunControls({ run }: { run: RunView }) {
           <Pause aria-hidden /> Pause
         </Button>
       )}
-      {run.status === 'PAUSED' && (
+      {run.status === 'PAUSED' && !ownerGone && (
         <Button disabled={busy} onClick={() => control.mutate('resume')}>
           <Play aria-hidden /> Resume
+        </Button>
+      )}
+      {ownerGone && canTakeOver && (
+        <Button disabled={busy} onClick={() => takeOver.mutate()}>
+          <UserCheck aria-hidden /> Take over from {run.owner.name}
         </Button>
       )}
       {isActive(run) && (
@@ -71,7 +86,7 @@ export function RunControls({ run }: { run: RunView }) {
           </DialogContent>
         </Dialog>
       )}
-      {!isActive(run) && run.counts.failed > 0 && (
+      {!run.retriedByRunId && !isActive(run) && run.counts.failed > 0 && (
         <Button variant="outline" disabled={busy} onClick={() => retry.mutate()}>
           <RotateCcw aria-hidden /> Retry the failed ones
         </Button>

@@ -16,7 +16,7 @@ import type { RunView } from '@/lib/runs/view';
 import { historyHref } from '@/lib/validations/history';
 
 /** A run's page: who and what, the live bar, the controls, and the report once it stands still. */
-export function RunDetails({ initialRun, canControl, canExport }: { initialRun: RunView; canControl: boolean; canExport: boolean }) {
+export function RunDetails({ initialRun, canControl, canExport, canTakeOver }: { initialRun: RunView; canControl: boolean; canExport: boolean; canTakeOver: boolean }) {
   const { data: run, error } = useQuery({ ...runQuery(initialRun.id), initialData: initialRun });
   const scope = describeScope(run.scope);
 
@@ -25,9 +25,16 @@ export function RunDetails({ initialRun, canControl, canExport }: { initialRun: 
       <Card>
         <CardContent className="flex flex-col gap-5 pt-5">
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-            <RunStatusBadge status={run.status} />
+            <RunStatusBadge phase={run.phase.kind} />
             <span>
-              {run.source === 'SCHEDULED' ? 'Daily re-share' : 'Bulk share'} started by {run.startedBy}, <DateTime value={run.createdAt} />
+              {run.source === 'SCHEDULED' ? (
+                <>
+                  Started by the daily re-share of {run.schedulePhone}, set up by {run.owner.name},{' '}
+                </>
+              ) : (
+                <>Bulk share started by {run.owner.name}, </>
+              )}
+              <DateTime value={run.createdAt} />
               {run.finishedAt && <>; ended <DateTime value={run.finishedAt} /></>}
             </span>
           </div>
@@ -45,9 +52,14 @@ export function RunDetails({ initialRun, canControl, canExport }: { initialRun: 
           {error && <p role="status" className="text-sm text-muted-foreground">{error.message}</p>}
           {run.lastError && <p className="text-sm text-muted-foreground">Last console error (the chat was tried again): {run.lastError}</p>}
           <div className="flex flex-wrap gap-2">
-            {canControl && <RunControls run={run} />}
+            {canControl && <RunControls run={run} canTakeOver={canTakeOver} />}
+            {run.retriedByRunId && (
+              <Button asChild variant="outline">
+                <Link href={`/runs/${run.retriedByRunId}`}>See the run that retried its failed chats</Link>
+              </Button>
+            )}
             <Button asChild variant="outline">
-              <Link href={historyHref({ tab: 'shares', run: run.id })}>See its shares in History</Link>
+              <Link href={historyHref({ tab: 'shares', run: run.id })}>See every attempt in History</Link>
             </Button>
             {canExport && (
               <Button asChild variant="outline">

@@ -20,7 +20,7 @@ export function RunReport({ run }: { run: RunView }) {
           return (
             <li key={line.section} className="rounded-md border px-3 py-2">
               {outcome ? (
-                <Link href={historyHref({ tab: 'shares', run: run.id, outcome })} className="font-medium text-primary underline-offset-2 hover:underline">
+                <Link href={historyHref({ tab: 'shares', run: run.id, outcome, latest: '1' })} className="font-medium text-primary underline-offset-2 hover:underline">
                   {label}
                   <span className="sr-only"> (open in History)</span>
                 </Link>
@@ -32,6 +32,16 @@ export function RunReport({ run }: { run: RunView }) {
                   {line.reasons.map((reason) => (
                     <li key={reason.reason ?? 'other'}>
                       {reason.label}: {formatCount(reason.count)}
+                      {reason.docUrl && (
+                        <>
+                          {' '}
+                          (
+                          <a href={reason.docUrl} target="_blank" rel="noreferrer" className="text-primary underline-offset-2 hover:underline">
+                            see Linq’s page<span className="sr-only"> about {reason.label}</span>
+                          </a>
+                          )
+                        </>
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -1,13 +1,17 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import type { RunView } from '@/lib/runs/view';
+import { PHASE_LABELS, type RunPhase } from '@/lib/runs/phase';
 
-const STATUSES: Record<RunView['status'], { label: string; tone: BadgeTone }> = {
-  RUNNING: { label: 'Running', tone: 'info' },
-  PAUSED: { label: 'Paused', tone: 'warning' },
-  CANCELLED: { label: 'Cancelled', tone: 'neutral' },
-  COMPLETED: { label: 'Completed', tone: 'success' },
+const TONES: Record<RunPhase['kind'], BadgeTone> = {
+  running: 'info',
+  paused_by_linq: 'warning',
+  retrying: 'warning',
+  paused_by_staff: 'warning',
+  paused_for_owner: 'danger',
+  completed: 'success',
+  cancelled: 'neutral',
 };
 
-export function RunStatusBadge({ status }: { status: RunView['status'] }) {
-  return <Badge tone={STATUSES[status].tone}>{STATUSES[status].label}</Badge>;
+/** One state at a time: what the run is doing now. */
+export function RunStatusBadge({ phase }: { phase: RunPhase['kind'] }) {
+  return <Badge tone={TONES[phase]}>{PHASE_LABELS[phase]}</Badge>;
 }

@@ -4,8 +4,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import type { BackgroundWork } from '@/lib/data/settings';
 import { DateTime } from '@/components/ui/date-time';
 
-const STATUS_TONE = { RUNNING: 'info', COMPLETED: 'success', SUCCEEDED: 'success', FAILED: 'danger' } as const;
-const STATUS_LABEL = { RUNNING: 'Running', COMPLETED: 'Completed', SUCCEEDED: 'Done', FAILED: 'Failed' } as const;
+const STATUS_TONE = { RUNNING: 'info', COMPLETED: 'success', SUCCEEDED: 'success', FAILED: 'danger', INTERRUPTED: 'warning' } as const;
+const STATUS_LABEL = { RUNNING: 'Running', COMPLETED: 'Completed', SUCCEEDED: 'Done', FAILED: 'Failed', INTERRUPTED: 'Interrupted (the console stopped)' } as const;
 const TRIGGER = { STARTUP: 'First start', SCHEDULE: 'Schedule', MANUAL: 'Sync now' } as const;
 
 function duration(ms: number | null): string {

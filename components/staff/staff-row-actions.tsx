@@ -13,7 +13,8 @@ import { TextField } from '@/components/ui/text-field';
 import { NativeSelect } from '@/components/ui/native-select';
 import { changeStaffRole, resetStaffPassword, setStaffDisabled, type StaffChangeResult } from '@/lib/actions/staff';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
-import { ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
+import { can, ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
+import { describeOwnedWorkPause, type OwnedWorkCounts } from '@/lib/staff/owned-work';
 
 function report(result: StaffChangeResult) {
   if (result.ok) toast.success(result.message);
@@ -80,7 +81,7 @@ const withArticle = (role: Role) => `${/^[aeiou]/.test(roleWord(role)) ? 'an' : 
  */
 type Pending = { kind: 'role'; role: Role } | { kind: 'disable' };
 
-export function StaffRowActions({ id, name, role, disabled, isSelf }: { id: string; name: string; role: Role; disabled: boolean; isSelf: boolean }) {
+export function StaffRowActions({ id, name, role, disabled, isSelf, work }: { id: string; name: string; role: Role; disabled: boolean; isSelf: boolean; work: OwnedWorkCounts }) {
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState<Pending | null>(null);
 
@@ -132,11 +133,15 @@ export function StaffRowActions({ id, name, role, disabled, isSelf }: { id: stri
         {confirming && (
           <DialogContent
             title={confirming.kind === 'role' ? `Make ${name} ${withArticle(confirming.role)}?` : `Disable ${name}?`}
-            description={
+            description={[
               confirming.kind === 'role'
                 ? `${name} is ${withArticle(role)} today. The new role applies from their next click, and the change is recorded.`
-                : `${name} is signed out at once and cannot sign in until an admin enables the account again. The change is recorded.`
-            }
+                : `${name} is signed out at once and cannot sign in until an admin enables the account again. The change is recorded.`,
+              // Losing the right to share pauses what runs in their name.
+              (confirming.kind === 'disable' || !can(confirming.role, 'shareCards')) && describeOwnedWorkPause(name, work),
+            ]
+              .filter(Boolean)
+              .join(' ')}
           >
             <div className="flex flex-wrap justify-end gap-2">
               <DialogClose asChild>

@@ -34,7 +34,7 @@ export function StaffTable({ staff, currentUserId }: { staff: StaffRow[]; curren
               {member.lastLoginAt ? <DateTime value={member.lastLoginAt} /> : 'Never'}
             </TableCell>
             <TableCell>
-              <StaffRowActions id={member.id} name={member.name} role={member.role} disabled={member.disabled} isSelf={member.id === currentUserId} />
+              <StaffRowActions id={member.id} name={member.name} role={member.role} disabled={member.disabled} isSelf={member.id === currentUserId} work={member.work} />
             </TableCell>
           </TableRow>
         ))}

@@ -6,7 +6,7 @@ import { authorize } from '@/lib/auth/guards';
 import { cooldownCutoff } from '@/lib/chats/index-query';
 import { getSettings } from '@/lib/env';
 import { estimateSeconds } from '@/lib/runs/estimate';
-import { cancelRun, countFailed, createRun, pauseRun, resumeRun, RunStateError } from '@/lib/runs/runs';
+import { cancelRun, countFailed, createRun, pauseRun, resumeRun, RunStateError, takeOverRun } from '@/lib/runs/runs';
 import { planRun, type RunPlan } from '@/lib/runs/selection';
 import { runSelectionSchema } from '@/lib/validations/runs';
 import { formatCount } from '@/lib/format';
@@ -34,13 +34,14 @@ export async function startBulkShareAction(selection: unknown): Promise<RunActio
   if (!access.ok) return { ok: false, message: access.error };
   const parsed = runSelectionSchema.safeParse(selection);
   if (!parsed.success) return { ok: false, message: INVALID_SELECTION };
-  const run = await createRun({ createdById: access.user.id, source: 'BULK', scope: parsed.data });
-  if (!run) return { ok: false, message: 'The run could not be made; try again.' };
+  const run = await refusedAsMessage(() => createRun({ createdById: access.user.id, source: 'BULK', scope: parsed.data }));
+  if ('message' in run) return run;
+  if (!run.run) return { ok: false, message: 'The run could not be made; try again.' };
   revalidatePath('/chats');
-  const toShare = run.total - run.skipped;
+  const toShare = run.run.total - run.run.skipped;
   return {
     ok: true,
-    runId: run.id,
+    runId: run.run.id,
     message: toShare === 0 ? 'None of these chats can receive the card now; the run’s page says why.' : `Sharing with ${formatCount(toShare)} chats in the background.`,
   };
 }
@@ -52,9 +53,41 @@ export async function retryFailedAction(runId: unknown): Promise<RunActionResult
   const parsed = runIdSchema.safeParse(runId);
   if (!parsed.success) return { ok: false, message: 'That run could not be identified; refresh the page.' };
   if ((await countFailed(parsed.data)) === 0) return { ok: false, message: 'This run has no failed chats to try again.' };
-  const run = await createRun({ createdById: access.user.id, source: 'BULK', scope: { kind: 'retry', fromRunId: parsed.data } });
-  if (!run) return { ok: false, message: 'The run could not be made; try again.' };
-  return { ok: true, runId: run.id, message: `Trying the ${formatCount(run.total)} failed chats again in a new run.` };
+  const made = await refusedAsMessage(() => createRun({ createdById: access.user.id, source: 'BULK', scope: { kind: 'retry', fromRunId: parsed.data } }));
+  if ('message' in made) return made;
+  if (!made.run) return { ok: false, message: 'The run could not be made; try again.' };
+  revalidatePath(`/runs/${parsed.data}`);
+  const toShare = made.run.total - made.run.skipped;
+  return {
+    ok: true,
+    runId: made.run.id,
+    message:
+      toShare === made.run.total
+        ? `Trying the ${formatCount(made.run.total)} failed chats again in a new run.`
+        : `Trying ${formatCount(toShare)} of the ${formatCount(made.run.total)} failed chats again in a new run; its page says why the others are left out.`,
+  };
+}
+
+/** A rule of runs (too many in progress, already retried) as the message staff see. */
+async function refusedAsMessage<T>(make: () => Promise<T>): Promise<{ run: T } | { ok: false; message: string }> {
+  try {
+    return { run: await make() };
+  } catch (error) {
+    if (error instanceof RunStateError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+/** An admin takes over a run whose owner can no longer share (disabled, or no longer allowed). */
+export async function takeOverRunAction(runId: unknown): Promise<RunActionResult> {
+  const access = await authorize('takeOverWork');
+  if (!access.ok) return { ok: false, message: access.error };
+  const parsed = runIdSchema.safeParse(runId);
+  if (!parsed.success) return { ok: false, message: 'That run could not be identified; refresh the page.' };
+  const taken = await refusedAsMessage(() => takeOverRun(parsed.data, access.user.id));
+  if ('message' in taken) return taken;
+  revalidatePath(`/runs/${parsed.data}`);
+  return { ok: true, runId: parsed.data, message: 'The run is yours now: it goes on in your name once you resume it.' };
 }
 
 const CONTROLS = {

@@ -3,14 +3,16 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authorize } from '@/lib/auth/guards';
-import { saveSchedule } from '@/lib/runs/schedules';
+import { saveSchedule, ScheduleError, type ScheduleSettings } from '@/lib/runs/schedules';
 import { scheduleFormSchema } from '@/lib/validations/schedule';
 
 export type ScheduleField = 'timeOfDay' | 'timeZone';
 
 export type ScheduleFormState =
   | { status: 'idle' }
-  | { status: 'saved' | 'unchanged' | 'failed'; message: string }
+  /** `saved`: what the form shows from now on, exactly as stored. */
+  | { status: 'saved' | 'unchanged'; message: string; saved: ScheduleSettings }
+  | { status: 'failed'; message: string }
   | { status: 'invalid'; message: string; fieldErrors: Partial<Record<ScheduleField, string[]>> };
 
 /** Saves a number's daily re-share (on or off, time, zone, which chats); the change is audited. */
@@ -29,8 +31,15 @@ export async function saveScheduleAction(_previous: ScheduleFormState, formData:
     if (fieldErrors.phoneNumber) return { status: 'failed', message: 'That number could not be identified; refresh the page.' };
     return { status: 'invalid', message: 'Check the highlighted fields.', fieldErrors: { timeOfDay: fieldErrors.timeOfDay, timeZone: fieldErrors.timeZone } };
   }
-  const { changed } = await saveSchedule(parsed.data, access.user.id);
-  revalidatePath(`/cards/${encodeURIComponent(parsed.data.phoneNumber)}`);
-  if (!changed) return { status: 'unchanged', message: 'Nothing changed.' };
-  return { status: 'saved', message: parsed.data.enabled ? 'Daily re-share saved.' : 'Daily re-share is off for this number.' };
+  const { phoneNumber, ...saved } = parsed.data;
+  let changed: boolean;
+  try {
+    ({ changed } = await saveSchedule(parsed.data, access.user.id));
+  } catch (error) {
+    if (error instanceof ScheduleError) return { status: 'failed', message: error.message };
+    throw error;
+  }
+  revalidatePath(`/cards/${encodeURIComponent(phoneNumber)}`);
+  if (!changed) return { status: 'unchanged', message: 'Nothing changed.', saved };
+  return { status: 'saved', message: saved.enabled ? 'Daily re-share saved.' : 'Daily re-share is off for this number.', saved };
 }

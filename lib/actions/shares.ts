@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authorize } from '@/lib/auth/guards';
 import { budgetSpentMessage, spendLinqBudget } from '@/lib/auth/linq-budget';
-import { releaseHold } from '@/lib/shares/reservation';
+import { RELEASE_REASON_LIMITS } from '@/lib/shares/hold-release';
+import { HoldReleaseError, releaseHold } from '@/lib/shares/reservation';
 import { shareIntoChat } from '@/lib/shares/share-chat';
 
 export type ShareActionResult =
@@ -41,16 +42,31 @@ export async function shareContactCardAction(chatId: unknown): Promise<ShareActi
 
 export type ReleaseResult = { ok: true; message: string } | { ok: false; message: string };
 
+const releaseReasonSchema = z
+  .string()
+  .trim()
+  .min(RELEASE_REASON_LIMITS.min, 'Say why you believe the card did not arrive (for example: the customer says nothing was offered).')
+  .max(RELEASE_REASON_LIMITS.max, `Keep the reason under ${RELEASE_REASON_LIMITS.max} characters.`);
+
 /**
  * After a share whose outcome is unknown, an operator who knows the card did not arrive (the customer
- * says so) releases the chat from its hold, so that it can be shared again now. Recorded.
+ * says so) releases the chat from its hold, with their reason, so that it can be shared again now;
+ * only once the share can no longer reach Linq. Recorded.
  */
-export async function releaseShareHoldAction(chatId: unknown): Promise<ReleaseResult> {
+export async function releaseShareHoldAction(chatId: unknown, reason: unknown): Promise<ReleaseResult> {
   const access = await authorize('shareCards');
   if (!access.ok) return { ok: false, message: access.error };
   const parsed = chatIdSchema.safeParse(chatId);
   if (!parsed.success) return { ok: false, message: 'That chat could not be identified; refresh the page.' };
-  const released = await releaseHold(parsed.data, access.user.id);
+  const why = releaseReasonSchema.safeParse(reason);
+  if (!why.success) return { ok: false, message: why.error.issues[0]?.message ?? 'Say why the hold can be released.' };
+  let released: boolean;
+  try {
+    released = await releaseHold(parsed.data, access.user.id, why.data);
+  } catch (error) {
+    if (error instanceof HoldReleaseError) return { ok: false, message: error.message };
+    throw error;
+  }
   revalidatePath('/chats');
   return released
     ? { ok: true, message: 'Released: the chat can receive the card again now. Your decision is recorded in its share history.' }

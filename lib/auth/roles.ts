@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   manageStaff: ['ADMIN'],
   /** Settings: webhooks, background work. */
   manageSettings: ['ADMIN'],
+  /** Take over runs and daily re-shares of people who can no longer share. */
+  takeOverWork: ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

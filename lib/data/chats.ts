@@ -39,6 +39,8 @@ export interface HoldRelease {
   id: string;
   createdAt: string;
   actorName: string;
+  /** Why the operator released it, in their words. */
+  reason: string;
 }
 
 /**
@@ -50,5 +52,5 @@ export async function readChatShares(chatId: string): Promise<{ events: ShareHis
     queryShareEvents({ chatId }, null, 50),
     db.shareHoldRelease.findMany({ where: { chatId }, orderBy: { createdAt: 'desc' }, take: 50, include: { actor: { select: { name: true } } } }),
   ]);
-  return { events, releases: releases.map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString(), actorName: r.actor.name })) };
+  return { events, releases: releases.map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString(), actorName: r.actor.name, reason: r.reason })) };
 }

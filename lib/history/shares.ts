@@ -24,6 +24,10 @@ export interface ShareHistoryRow {
   message: string | null;
   traceId: string | null;
   latencyMs: number | null;
+  /** A later attempt on the chat settled what this one left open: "retried → shared 12:03". */
+  supersededBy: { outcome: 'SUCCEEDED' | 'FAILED' | 'REFUSED' | 'UNKNOWN'; at: string } | null;
+  /** Linq's page about its error code. */
+  docUrl: string | null;
 }
 
 // Timestamps are stored as UTC without a zone (as Prisma does); compare and read them as UTC
@@ -43,6 +47,13 @@ function conditions(filters: ShareEventFilters, after: Keyset | null): Prisma.Sq
   if (filters.actor) parts.push(Prisma.sql`e."actorId" = ${filters.actor}`);
   if (filters.run) parts.push(Prisma.sql`e."runId" = ${filters.run}`);
   if (filters.outcome) parts.push(Prisma.sql`e."outcome" = ${filters.outcome}::"ShareOutcome"`);
+  if (filters.latest) {
+    parts.push(
+      filters.run
+        ? Prisma.sql`e."id" IN (SELECT i."eventId" FROM "ShareRunItem" i WHERE i."runId" = ${filters.run} AND i."eventId" IS NOT NULL)`
+        : Prisma.sql`e."supersededAt" IS NULL`,
+    );
+  }
   if (filters.q) {
     const handle = normaliseParticipant(filters.q);
     parts.push(handle ? Prisma.sql`e."participants" @> ARRAY[${handle}]::text[]` : Prisma.sql`e."chatId" = ${filters.q}`);
@@ -57,8 +68,11 @@ export async function queryShareEvents(filters: ShareEventFilters, after: Keyset
   return db.$queryRaw<ShareHistoryRow[]>`
     SELECT e."id", to_char(e."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", e."chatId", e."chatLabel",
            e."participants", e."sendingNumber", u."name" AS "actorName", u."email" AS "actorEmail", e."source"::text AS "source", e."runId",
-           e."outcome"::text AS "outcome", e."linqCode", e."httpStatus", e."message", e."traceId", e."latencyMs"
+           e."outcome"::text AS "outcome", e."linqCode", e."httpStatus", e."message", e."traceId", e."latencyMs", e."docUrl",
+           CASE WHEN s."id" IS NULL THEN NULL
+                ELSE json_build_object('outcome', s."outcome"::text, 'at', to_char(COALESCE(s."completedAt", s."createdAt"), 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) END AS "supersededBy"
       FROM "ShareEvent" e JOIN "User" u ON u."id" = e."actorId"
+      LEFT JOIN "ShareEvent" s ON s."id" = e."supersededById"
       ${conditions(filters, after)}
      ORDER BY e."createdAt" DESC, e."id" DESC
      LIMIT ${limit}`;

@@ -63,10 +63,16 @@ export function getBoss(): Promise<PgBoss> {
   return globalForBoss.boss;
 }
 
-/** Stops the queue: workers stop taking jobs, running handlers get `grace` ms to finish. */
+/**
+ * Stops the queue: workers stop taking jobs, running handlers get `grace` ms to finish. Sends made
+ * meanwhile (a handler handing its work back) still go through this instance's connection.
+ */
 export async function stopBoss(graceMs = 20_000): Promise<void> {
   const pending = globalForBoss.boss;
-  globalForBoss.boss = undefined;
   const boss = await pending?.catch(() => undefined);
-  await boss?.stop({ graceful: true, timeout: graceMs, close: true });
+  try {
+    await boss?.stop({ graceful: true, timeout: graceMs, close: true });
+  } finally {
+    if (globalForBoss.boss === pending) globalForBoss.boss = undefined;
+  }
 }

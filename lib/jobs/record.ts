@@ -21,7 +21,8 @@ function message(error: unknown): string {
  */
 export async function recordJobRun(queue: QueueName, jobId: string, work: () => Promise<string | undefined>, options: RecordOptions = {}): Promise<void> {
   const startedAt = new Date();
-  const run = options.quietWhenIdle ? null : await db.jobRun.create({ data: { queue, jobId, instance: INSTANCE, startedAt }, select: { id: true } });
+  const run = options.quietWhenIdle ? null : await db.jobRun.create({ data: { queue, jobId, instance: INSTANCE, startedAt, heartbeatAt: startedAt }, select: { id: true } });
+  const stopBeating = run ? beat(run.id) : () => undefined;
   const finish = async (data: { status: 'SUCCEEDED' | 'FAILED'; summary?: string; error?: string }) => {
     const finishedAt = new Date();
     const ended = { ...data, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() };
@@ -33,5 +34,33 @@ export async function recordJobRun(queue: QueueName, jobId: string, work: () => 
   } catch (error) {
     await finish({ status: 'FAILED', error: message(error) }).catch(() => undefined);
     throw error;
+  } finally {
+    // (A beat that lands after the finish changes nothing: it only touches a running row.)
+    stopBeating();
   }
+}
+
+/** How often a running job says it is alive, and how long a silence means its console stopped. */
+const HEARTBEAT_MS = 15_000;
+const LAPSED_AFTER_MS = 4 * HEARTBEAT_MS;
+
+function beat(jobRunId: string): () => void {
+  const timer = setInterval(() => {
+    db.jobRun.updateMany({ where: { id: jobRunId, status: 'RUNNING' }, data: { heartbeatAt: new Date() } }).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/**
+ * Job runs whose console was killed mid-job stay "running" for nobody: once their heartbeat has
+ * lapsed they are recorded as interrupted, ended at their last heartbeat (pg-boss retries the job itself).
+ */
+export async function markInterruptedJobRuns(now: Date): Promise<number> {
+  return db.$executeRaw`
+    UPDATE "JobRun"
+       SET "status" = 'INTERRUPTED', "finishedAt" = COALESCE("heartbeatAt", "startedAt"),
+           "durationMs" = (EXTRACT(EPOCH FROM (COALESCE("heartbeatAt", "startedAt") - "startedAt")) * 1000)::int,
+           "error" = 'The console running it stopped before it ended; the job was taken up again.'
+     WHERE "status" = 'RUNNING' AND COALESCE("heartbeatAt", "startedAt") < ${new Date(now.getTime() - LAPSED_AFTER_MS)}::timestamp`;
 }

@@ -8,14 +8,17 @@ import { handleSyncJob, type SyncJobData } from '@/lib/jobs/handlers/sync';
 import { runTick } from '@/lib/jobs/handlers/tick';
 import { handleApplyJob } from '@/lib/jobs/handlers/webhooks';
 import { recordJobRun } from '@/lib/jobs/record';
+import { beginStopping } from '@/lib/jobs/stopping';
+import { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
 
 const globalForWorkers = globalThis as unknown as { workersStarted?: boolean };
 
 /**
  * Starts this instance's workers (unless BACKGROUND_JOBS=off), the every-minute tick, and a first
  * tick now, which starts the first sync when the index is empty. Stops cleanly on SIGTERM/SIGINT:
- * workers take no new job, running ones get 20 s to reach a checkpoint, and whatever is left goes
- * back to the queue (its heartbeat stops, pg-boss retries it) to resume from its checkpoint.
+ * at once, workers take no new job and running ones stop claiming new work (stopping.ts); what is
+ * in flight finishes and is recorded (a share waits for Linq at most SHARE_TIMEOUT_MS), the rest
+ * is handed back to the queue for another instance, and the process exits.
  */
 export async function startBackgroundJobs(): Promise<void> {
   if (!getSettings().backgroundJobs || globalForWorkers.workersStarted) return;
@@ -42,10 +45,14 @@ export async function startBackgroundJobs(): Promise<void> {
   process.once('SIGINT', () => void shutDown('SIGINT'));
 }
 
+/** Long enough for a share in flight to get Linq's answer (or give up on it) and be recorded. */
+const STOP_GRACE_MS = SHARE_TIMEOUT_MS + 10_000;
+
 async function shutDown(signal: NodeJS.Signals): Promise<void> {
   console.log(`[console] ${signal}: stopping background jobs…`);
+  beginStopping();
   try {
-    await stopBoss(20_000);
+    await stopBoss(STOP_GRACE_MS);
   } catch (error) {
     console.error('[jobs] stopping:', error);
   }

@@ -7,6 +7,11 @@ export interface ErrorContext {
   phoneNumber?: string;
   /** Seconds Linq asked us to wait (429). */
   retryAfterSeconds?: number;
+  /**
+   * What the console was doing. A share sends nothing staff typed, so Linq refusing its request
+   * (1xxx) is never "check what you entered": it is the console's to fix.
+   */
+  purpose?: 'share';
 }
 
 export interface StaffFacingError {
@@ -103,6 +108,15 @@ export const LINQ_ERROR_MESSAGES: Record<number, Entry> = {
     true,
   ),
 };
+
+/** Linq refused a share's request (a 1xxx code other than its rate limit): nothing staff can correct. */
+export function describeRefusedShareRequest(code: number): StaffFacingError {
+  return {
+    message: `Linq refused the request (code ${code}).`,
+    nextStep: 'Trying again will not help: send the trace id to whoever maintains the console.',
+    retryable: false,
+  };
+}
 
 /** Failures with no Linq code: Linq did not answer at all, or answered without its envelope. */
 export const TRANSPORT_MESSAGES = {

@@ -1,11 +1,14 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from '@linqapp/sdk';
 import {
+  describeRefusedShareRequest,
   describeUnknownError,
   LINQ_ERROR_MESSAGES,
   TRANSPORT_MESSAGES,
   type ErrorContext,
   type StaffFacingError,
 } from '@/lib/linq/error-messages';
+
+export { failureReason } from '@/lib/linq/failure-reason';
 
 export type LinqErrorKind = 'api' | 'timeout' | 'connection';
 
@@ -21,6 +24,8 @@ export interface LinqErrorFacts {
   traceId?: string;
   /** Seconds to wait, from the envelope's retry_after or the Retry-After header. */
   retryAfterSeconds?: number;
+  /** Linq's page about the error code (the envelope's doc_url), when it sent one. */
+  docUrl?: string;
 }
 
 // Next.js may bundle this module more than once (a route, the instrumentation hook), while the
@@ -40,6 +45,7 @@ export class LinqError extends Error implements LinqErrorFacts {
   readonly linqMessage?: string;
   readonly traceId?: string;
   readonly retryAfterSeconds?: number;
+  readonly docUrl?: string;
 
   constructor(facts: LinqErrorFacts) {
     super(facts.code ? `Linq error ${facts.code} (HTTP ${facts.status})` : `Linq ${facts.kind} error${facts.status ? ` (HTTP ${facts.status})` : ''}`);
@@ -49,16 +55,17 @@ export class LinqError extends Error implements LinqErrorFacts {
     this.linqMessage = facts.linqMessage;
     this.traceId = facts.traceId;
     this.retryAfterSeconds = facts.retryAfterSeconds;
+    this.docUrl = facts.docUrl;
   }
 
   facts(): LinqErrorFacts {
-    const { kind, code, status, linqMessage, traceId, retryAfterSeconds } = this;
-    return { kind, code, status, linqMessage, traceId, retryAfterSeconds };
+    const { kind, code, status, linqMessage, traceId, retryAfterSeconds, docUrl } = this;
+    return { kind, code, status, linqMessage, traceId, retryAfterSeconds, docUrl };
   }
 }
 
 interface Envelope {
-  error?: { code?: unknown; message?: unknown; retry_after?: unknown };
+  error?: { code?: unknown; message?: unknown; retry_after?: unknown; doc_url?: unknown };
   trace_id?: unknown;
 }
 
@@ -71,6 +78,17 @@ function retryAfterFrom(headers: Headers | undefined, envelope: Envelope | undef
   if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** Linq's documentation page for an error, only when it is an https address on Linq's own site. */
+function linqDocUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > 300) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && (url.hostname === 'linqapp.com' || url.hostname.endsWith('.linqapp.com')) ? url.toString() : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Turns whatever a Linq call threw into a LinqError; anything that is not a Linq failure is rethrown. */
@@ -90,6 +108,7 @@ export function toLinqError(error: unknown): LinqError {
       linqMessage: typeof message === 'string' ? message : undefined,
       traceId: typeof traceId === 'string' ? traceId : undefined,
       retryAfterSeconds: retryAfterFrom(error.headers, envelope),
+      docUrl: linqDocUrl(envelope?.error?.doc_url),
     });
   }
   throw error;
@@ -100,6 +119,10 @@ export function describeLinqError(facts: LinqErrorFacts, context: ErrorContext =
   const withWait = { ...context, retryAfterSeconds: context.retryAfterSeconds ?? facts.retryAfterSeconds };
   if (facts.kind === 'timeout') return TRANSPORT_MESSAGES.timeout(withWait);
   if (facts.kind === 'connection') return TRANSPORT_MESSAGES.connection(withWait);
+  if (context.purpose === 'share' && facts.code !== undefined && facts.code >= 1000 && facts.code < 2000 && facts.code !== 1007) {
+    return describeRefusedShareRequest(facts.code);
+  }
   const entry = facts.code === undefined ? undefined : LINQ_ERROR_MESSAGES[facts.code];
   return entry ? entry(withWait) : describeUnknownError(facts.status, facts.code, withWait);
 }
+

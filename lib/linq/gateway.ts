@@ -1,5 +1,6 @@
 import type { LinqClient } from '@/lib/linq/client';
 import { LinqError, toLinqError } from '@/lib/linq/errors';
+import { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
 import type { WebhookEventType } from '@linqapp/sdk/resources/webhook-events';
 import { toChat, toContactCard, toMessage, toPhoneNumber, toWebhookSubscription } from '@/lib/linq/mappers';
 import type {
@@ -35,7 +36,7 @@ export interface GatewayOptions {
   readTimeoutMs?: number;
 }
 
-const DEFAULT_OPTIONS: GatewayOptions = { cardWriteMs: 45_000, shareMs: 20_000 };
+const DEFAULT_OPTIONS: GatewayOptions = { cardWriteMs: 45_000, shareMs: SHARE_TIMEOUT_MS };
 
 async function call<T>(request: () => Promise<T>): Promise<T> {
   try {

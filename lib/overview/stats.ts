@@ -65,7 +65,7 @@ export async function loadOverview(cooldownMs: number, now = new Date()): Promis
              count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'MANUAL')::int AS manual,
              count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'BULK')::int AS bulk,
              count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'SCHEDULED')::int AS scheduled,
-             count(*) FILTER (WHERE "outcome" = 'FAILED')::int AS failed
+             count(*) FILTER (WHERE "outcome" = 'FAILED' AND "supersededAt" IS NULL)::int AS failed
         FROM "ShareEvent"
        WHERE "createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC')
        GROUP BY 1`,

@@ -34,7 +34,8 @@ export const SECTION_HISTORY_OUTCOME: Partial<Record<ReportSection, 'SUCCEEDED' 
 export interface ReportLine {
   section: ReportSection;
   count: number;
-  reasons: Array<{ reason: string | null; label: string; count: number }>;
+  /** `docUrl`: Linq's page about its error code, when Linq sent one. */
+  reasons: Array<{ reason: string | null; label: string; count: number; docUrl?: string }>;
 }
 
 function sectionOf(state: ItemGroupState): ReportSection {
@@ -42,7 +43,7 @@ function sectionOf(state: ItemGroupState): ReportSection {
 }
 
 /** Sections with at least one chat, each with its reasons, largest first. */
-export function reportLines(groups: ItemGroup[]): ReportLine[] {
+export function reportLines(groups: ItemGroup[], docUrls: ReadonlyMap<string, string> = new Map()): ReportLine[] {
   const lines = new Map<ReportSection, Map<string | null, number>>();
   for (const group of groups) {
     if (group.count === 0) continue;
@@ -55,13 +56,13 @@ export function reportLines(groups: ItemGroup[]): ReportLine[] {
   }
   return REPORT_SECTIONS.filter((section) => lines.has(section)).map((section) => {
     const reasons = [...lines.get(section)!.entries()]
-      .map(([reason, count]) => ({ reason, label: reasonLabel(reason), count }))
+      .map(([reason, count]) => ({ reason, label: reasonLabel(reason), count, ...(reason && docUrls.has(reason) && { docUrl: docUrls.get(reason) }) }))
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
     return { section, count: reasons.reduce((sum, r) => sum + r.count, 0), reasons: reasons.every((r) => r.reason === null) ? [] : reasons };
   });
 }
 
-/** "Shared 4,812, refused 37 (shared within the cooldown 30, no active card 7), failed 3 (Linq 3006)". */
+/** "Shared 4,812; refused 37: shared within the cooldown 30, no active card 7; failed 3: Linq refused the request (1005)". */
 export function reportSentence(lines: ReportLine[]): string {
   if (lines.length === 0) return 'No chats.';
   return lines
@@ -70,8 +71,8 @@ export function reportSentence(lines: ReportLine[]): string {
       const head = `${index === 0 ? label : label.toLowerCase()} ${formatCount(line.count)}`;
       if (line.reasons.length === 0) return head;
       // One reason covers the whole section: its count would only repeat the section's.
-      if (line.reasons.length === 1) return `${head} (${line.reasons[0]!.label})`;
-      return `${head} (${line.reasons.map((r) => `${r.label} ${formatCount(r.count)}`).join(', ')})`;
+      if (line.reasons.length === 1) return `${head}: ${line.reasons[0]!.label}`;
+      return `${head}: ${line.reasons.map((r) => `${r.label} ${formatCount(r.count)}`).join(', ')}`;
     })
-    .join(', ');
+    .join('; ');
 }

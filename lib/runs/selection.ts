@@ -36,11 +36,15 @@ function scopeConditions(scope: RunScope, cutoff: Date): Prisma.Sql[] {
   }
 }
 
-/** Skipped at once, and why: the first rule the chat fails, in the order the Chats page gives them. */
+/** Skipped at once, and why: covered by another run, else the first rule the chat fails, in the order the Chats page gives them. */
 const SKIP_ORDER: BlockReason[] = ['left', 'opted_out', 'not_imessage', 'no_outbound', 'no_card', 'cooldown'];
 
+/** The chat is still to be reached by a run in progress or paused: a new run leaves it to that one. */
+const IN_OTHER_RUN = sql`EXISTS (SELECT 1 FROM "ShareRunItem" o JOIN "ShareRun" r ON r."id" = o."runId"
+                                  WHERE o."chatId" = c."id" AND o."state" IN ('PENDING', 'SENDING', 'RETRY') AND r."status" IN ('RUNNING', 'PAUSED'))`;
+
 function skipReason(cutoff: Date): Prisma.Sql {
-  return sql`CASE ${Prisma.join(
+  return sql`CASE WHEN ${IN_OTHER_RUN} THEN 'in_other_run' ${Prisma.join(
     SKIP_ORDER.map((reason) => sql`WHEN ${reasonCondition(reason, cutoff)} THEN ${reason}`),
     ' ',
   )} END`;

@@ -1,12 +1,20 @@
 import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
+import { describeTooEarlyRelease, holdReleasableAt } from '@/lib/shares/hold-release';
 
-/** A reservation left by a request that died mid-share stops blocking the chat after this long. */
-const ABANDONED_AFTER = "interval '2 minutes'";
+/**
+ * A reservation whose request has not ended after this long was left by a console that stopped
+ * mid-share (a share gives up on Linq after 20 s). Its card may have gone: the chat is held as if
+ * shared, as for any share whose outcome is unknown, never simply freed.
+ */
+const ABANDONED_AFTER_MS = 2 * 60_000;
+const ABANDONED_AFTER = `interval '${ABANDONED_AFTER_MS / 1000} seconds'`;
 
 export type Reservation =
   | { ok: true }
-  | { ok: false; reason: 'cooling_down'; lastSucceededAt: Date }
+  /** `held`: by a share whose outcome is unknown. */
+  | { ok: false; reason: 'cooling_down'; lastSucceededAt: Date; held?: boolean }
   | { ok: false; reason: 'in_flight' };
 
 // Times are the database's own (now() in UTC, as Prisma stores DateTime), so that several
@@ -19,11 +27,11 @@ const NOW = "(now() AT TIME ZONE 'UTC')";
  */
 export async function reserveShare(chatId: string, eventId: string, cooldownMs: number): Promise<Reservation> {
   await db.$executeRaw`INSERT INTO "ChatShareState" ("chatId") VALUES (${chatId}) ON CONFLICT ("chatId") DO NOTHING`;
+  await holdAbandonedReservation(chatId);
   const won = await db.$executeRawUnsafe(
     `UPDATE "ChatShareState" SET "reservedAt" = ${NOW}, "reservedBy" = $2
-      WHERE "chatId" = $1
-        AND ("lastSucceededAt" IS NULL OR "lastSucceededAt" <= ${NOW} - $3::double precision * interval '1 millisecond')
-        AND ("reservedAt" IS NULL OR "reservedAt" <= ${NOW} - ${ABANDONED_AFTER})`,
+      WHERE "chatId" = $1 AND "reservedAt" IS NULL
+        AND ("lastSucceededAt" IS NULL OR "lastSucceededAt" <= ${NOW} - $3::double precision * interval '1 millisecond')`,
     chatId,
     eventId,
     cooldownMs,
@@ -31,9 +39,25 @@ export async function reserveShare(chatId: string, eventId: string, cooldownMs: 
   if (won === 1) return { ok: true };
   const state = await db.chatShareState.findUniqueOrThrow({ where: { chatId } });
   if (state.lastSucceededAt && Date.now() - state.lastSucceededAt.getTime() < cooldownMs) {
-    return { ok: false, reason: 'cooling_down', lastSucceededAt: state.lastSucceededAt };
+    return { ok: false, reason: 'cooling_down', lastSucceededAt: state.lastSucceededAt, held: Boolean(state.heldByEventId) };
   }
   return { ok: false, reason: 'in_flight' };
+}
+
+/** Turns a reservation abandoned by a stopped console into an unknown-outcome hold, and its share event with it. */
+async function holdAbandonedReservation(chatId: string): Promise<void> {
+  await db.$executeRawUnsafe(
+    `WITH abandoned AS (
+       UPDATE "ChatShareState"
+          SET "succeededBeforeHold" = "lastSucceededAt", "lastSucceededAt" = "reservedAt", "heldByEventId" = "reservedBy",
+              "reservedAt" = NULL, "reservedBy" = NULL
+        WHERE "chatId" = $1 AND "reservedAt" <= ${NOW} - ${ABANDONED_AFTER}
+        RETURNING "heldByEventId")
+     UPDATE "ShareEvent" SET "outcome" = 'UNKNOWN', "reason" = 'interrupted', "completedAt" = ${NOW},
+            "message" = 'The console stopped while this share was being sent; the card may have reached the customer. The chat is held as if shared.'
+      WHERE "id" IN (SELECT "heldByEventId" FROM abandoned) AND "outcome" = 'PENDING'`,
+    chatId,
+  );
 }
 
 /**
@@ -49,9 +73,9 @@ const END_SET: Record<ShareEnd, string> = {
   uncertain: `, "succeededBeforeHold" = "lastSucceededAt", "lastSucceededAt" = ${NOW}, "heldByEventId" = $2`,
 };
 
-/** Ends a reservation as the share ended; returns the chat's last share time after it. */
-export async function completeShare(chatId: string, eventId: string, end: ShareEnd): Promise<Date | null> {
-  const rows = await db.$queryRawUnsafe<Array<{ lastSucceededAt: Date | null }>>(
+/** Ends a reservation as the share ended (part of a share's closing transaction, share-record.ts). */
+export function completeShareQuery(chatId: string, eventId: string, end: ShareEnd): Prisma.PrismaPromise<Array<{ lastSucceededAt: Date | null }>> {
+  return db.$queryRawUnsafe<Array<{ lastSucceededAt: Date | null }>>(
     `UPDATE "ChatShareState"
         SET "reservedAt" = NULL, "reservedBy" = NULL${END_SET[end]}
       WHERE "chatId" = $1 AND "reservedBy" = $2
@@ -59,26 +83,52 @@ export async function completeShare(chatId: string, eventId: string, end: ShareE
     chatId,
     eventId,
   );
-  return rows[0]?.lastSucceededAt ?? null;
 }
 
 /**
- * An operator's decision that a share of unknown outcome did not reach the customer: the chat's
- * cooldown goes back to what it was before, and the release is recorded. False when nothing holds it.
+ * What the database alone says against sharing into a chat now, before any Linq call: shared (or
+ * held) within the cooldown, or another share holding its reservation. Null: nothing against it.
  */
-export async function releaseHold(chatId: string, actorId: string): Promise<boolean> {
+export async function databaseRefusal(chatId: string, cooldownMs: number, now = new Date()): Promise<Exclude<Reservation, { ok: true }> | null> {
+  const read = () => db.chatShareState.findUnique({ where: { chatId }, select: { lastSucceededAt: true, reservedAt: true, reservedBy: true, heldByEventId: true } });
+  let state = await read();
+  if (!state) return null;
+  // (The database's clock decides; a minute's slack keeps a skewed instance from asking too early.)
+  if (state.reservedAt && now.getTime() - state.reservedAt.getTime() > ABANDONED_AFTER_MS - 60_000) {
+    await holdAbandonedReservation(chatId);
+    state = (await read())!;
+  }
+  if (state.lastSucceededAt && now.getTime() - state.lastSucceededAt.getTime() < cooldownMs) {
+    return { ok: false, reason: 'cooling_down', lastSucceededAt: state.lastSucceededAt, held: Boolean(state.heldByEventId) };
+  }
+  if (state.reservedBy && state.reservedAt) return { ok: false, reason: 'in_flight' };
+  return null;
+}
+
+export class HoldReleaseError extends Error {
+  override name = 'HoldReleaseError';
+}
+
+/**
+ * An operator's decision, with their reason, that a share of unknown outcome did not reach the
+ * customer: the chat's cooldown goes back to what it was before, and the release is recorded. Only
+ * once the original request can no longer be in flight (holdReleasableAt). False when nothing holds it.
+ */
+export async function releaseHold(chatId: string, actorId: string, reason: string, now = new Date()): Promise<boolean> {
   return db.$transaction(async (tx) => {
     const [held] = await tx.$queryRaw<Array<{ heldByEventId: string | null }>>`
       SELECT "heldByEventId" FROM "ChatShareState" WHERE "chatId" = ${chatId} FOR UPDATE`;
     if (!held?.heldByEventId) return false;
+    const event = await tx.shareEvent.findUnique({ where: { id: held.heldByEventId }, select: { createdAt: true, completedAt: true, latencyMs: true } });
+    const releasableAt = holdReleasableAt(event ?? { createdAt: now, completedAt: null, latencyMs: null });
+    if (releasableAt > now) throw new HoldReleaseError(describeTooEarlyRelease(releasableAt));
     await tx.$executeRaw`
       UPDATE "ChatShareState" SET "lastSucceededAt" = "succeededBeforeHold", "succeededBeforeHold" = NULL, "heldByEventId" = NULL
        WHERE "chatId" = ${chatId}`;
-    await tx.shareHoldRelease.create({ data: { chatId, eventId: held.heldByEventId, actorId } });
+    await tx.shareHoldRelease.create({ data: { chatId, eventId: held.heldByEventId, actorId, reason } });
     return true;
   });
 }
-
 
 /** When each chat last received the card successfully. */
 export async function lastSharedAt(chatIds: string[]): Promise<Map<string, Date>> {

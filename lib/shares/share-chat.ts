@@ -5,9 +5,11 @@ import { chatLabel, participantsOf, sendingNumberOf } from '@/lib/chats/facts';
 import { markChatsGone, upsertChats } from '@/lib/chats/index-store';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
-import { describeLinqError, getLinq, LinqError, type LinqChat, type LinqErrorFacts, type LinqGateway } from '@/lib/linq';
+import { faultPoint } from '@/lib/faults';
+import { describeLinqError, failureReason, getLinq, LinqError, type LinqChat, type LinqErrorFacts, type LinqGateway } from '@/lib/linq';
 import { currentCard, outboundKnowledge, outcomeIsUnknown, type CardCache } from '@/lib/shares/share-checks';
-import { completeShare, reserveShare } from '@/lib/shares/reservation';
+import { databaseRefusal, reserveShare, type Reservation } from '@/lib/shares/reservation';
+import { settleEvent, settleReservedShare } from '@/lib/shares/share-record';
 
 export type ShareResult =
   | { status: 'shared'; eventId: string; sharedAt: Date }
@@ -25,36 +27,59 @@ export interface ShareOptions {
   source?: 'MANUAL' | 'BULK' | 'SCHEDULED';
   /** The bulk or scheduled run it belongs to. */
   runId?: string;
+  /** The id to give the attempt's ShareEvent (a run names it when it claims the chat). */
+  eventId?: string;
   /** A run's batch reads each number's card once. */
   cardCache?: CardCache;
 }
 
+type Indexed = { displayName: string | null; participants: string[]; sendingNumber: string | null };
+const indexedLabel = (chatId: string, chat: Indexed) => chat.displayName || chat.participants.join(', ') || chatId;
+
+/** The database's refusal in words: a cooldown (or a hold), or another share in flight. */
+function describeRefusal(refusal: Exclude<Reservation, { ok: true }>, cooldownMs: number): { reason: string; code: RefusalCode } {
+  if (refusal.reason === 'in_flight') return { reason: 'Another share into this chat is in progress.', code: 'in_flight' };
+  const heldUntil = new Date(refusal.lastSucceededAt.getTime() + cooldownMs);
+  return { reason: refusal.held ? describeUncertainHold(heldUntil) : describeRecentShare(refusal.lastSucceededAt, new Date(), cooldownMs), code: 'cooldown' };
+}
+
 /**
  * Shares the chat's line's contact card into the chat, after deciding on the server, with fresh
- * facts, that it may: the chat must be in the console's index; eligibility is decided again from
- * Linq; then a database reservation lets one request per cooldown through. Every attempt ends as a
- * ShareEvent (refused, failed, unknown or succeeded); what Linq said is written back to the index.
+ * facts, that it may: the chat must be in the console's index; what the database knows (a share
+ * within the cooldown, a hold, another share in flight) is checked before any Linq call; eligibility
+ * is then decided again from Linq, and a database reservation lets one request per cooldown through.
+ * Every attempt ends as a ShareEvent (refused, failed, unknown or succeeded); what Linq said is
+ * written back to the index.
  */
 export async function shareIntoChat(actorId: string, chatId: string, options: ShareOptions = {}): Promise<ShareResult> {
   const linq = options.linq ?? getLinq();
   const cooldownMs = options.cooldownMs ?? getSettings().shareCooldownMs;
-  const { source = 'MANUAL', runId } = options;
-  const record = (data: { chatLabel: string; sendingNumber?: string | null; participants?: string[] }) =>
-    db.shareEvent.create({ data: { chatId, actorId, source, runId, participants: [], ...data }, select: { id: true } });
-  const finish = (id: string, data: Parameters<typeof db.shareEvent.update>[0]['data']) =>
-    db.shareEvent.update({ where: { id }, data: { completedAt: new Date(), ...data } });
-  const refuse = async (eventId: string, reason: string, code: RefusalCode): Promise<ShareResult> => {
-    await finish(eventId, { outcome: 'REFUSED', message: reason });
-    return { status: 'refused', eventId, reason, code };
+  const { source = 'MANUAL', runId, eventId } = options;
+  const record = async (data: { chatLabel: string; sendingNumber?: string | null; participants?: string[] }) => {
+    const event = await db.shareEvent.create({ data: { id: eventId, chatId, actorId, source, runId, participants: [], ...data }, select: { id: true } });
+    faultPoint('share.recorded');
+    return event;
+  };
+  const refuse = async (id: string, reason: string, code: RefusalCode): Promise<ShareResult> => {
+    await settleEvent(chatId, id, { outcome: 'REFUSED', message: reason, reason: code });
+    return { status: 'refused', eventId: id, reason, code };
   };
 
   // Only chats the console knows: an id nobody listed costs no Linq call.
-  const indexed = await db.chat.findUnique({ where: { id: chatId }, select: { displayName: true, participants: true, goneAt: true } });
+  const indexed = await db.chat.findUnique({ where: { id: chatId }, select: { displayName: true, participants: true, sendingNumber: true, goneAt: true } });
   if (!indexed || indexed.goneAt) {
-    const event = await record({ chatLabel: indexed ? indexed.displayName || indexed.participants.join(', ') || chatId : chatId });
+    const event = await record({ chatLabel: indexed ? indexedLabel(chatId, indexed) : chatId });
     return indexed
       ? refuse(event.id, 'Linq no longer has this chat.', 'gone')
       : refuse(event.id, 'The console does not know this chat yet: it appears after the next sync (or as soon as Linq tells of it). Try again then.', 'unknown_chat');
+  }
+
+  // What the database already knows refuses without asking Linq (overlapping runs, repeated clicks).
+  const refusal = await databaseRefusal(chatId, cooldownMs);
+  if (refusal) {
+    const event = await record({ chatLabel: indexedLabel(chatId, indexed), sendingNumber: indexed.sendingNumber, participants: indexed.participants });
+    const { reason, code } = describeRefusal(refusal, cooldownMs);
+    return refuse(event.id, reason, code);
   }
 
   let chat: LinqChat;
@@ -63,10 +88,19 @@ export async function shareIntoChat(actorId: string, chatId: string, options: Sh
   } catch (error) {
     if (!(error instanceof LinqError)) throw error;
     if (error.status === 404) await markChatsGone([chatId], new Date());
-    const described = describeLinqError(error.facts());
-    const event = await record({ chatLabel: indexed.displayName || indexed.participants.join(', ') || chatId });
-    await finish(event.id, { outcome: 'FAILED', message: `${described.message} ${described.nextStep}`, linqCode: error.code, httpStatus: error.status, traceId: error.traceId });
-    return { status: 'failed', eventId: event.id, ...described, code: error.code, traceId: error.traceId, facts: error.facts() };
+    const facts = error.facts();
+    const described = describeLinqError(facts, { purpose: 'share' });
+    const event = await record({ chatLabel: indexedLabel(chatId, indexed), sendingNumber: indexed.sendingNumber, participants: indexed.participants });
+    await settleEvent(chatId, event.id, {
+      outcome: 'FAILED',
+      message: `${described.message} ${described.nextStep}`,
+      reason: failureReason(facts),
+      linqCode: error.code,
+      httpStatus: error.status,
+      traceId: error.traceId,
+      docUrl: error.docUrl,
+    });
+    return { status: 'failed', eventId: event.id, ...described, code: error.code, traceId: error.traceId, facts };
   }
 
   // What Linq just said about the chat keeps the index right too (written alongside the event).
@@ -79,14 +113,13 @@ export async function shareIntoChat(actorId: string, chatId: string, options: Sh
     outboundKnowledge(linq, chat.id),
     db.chatShareState.findUnique({ where: { chatId: chat.id }, select: { lastSucceededAt: true, heldByEventId: true } }),
   ]);
-  const now = new Date();
   const eligibility = evaluateEligibility({
     chat,
     outbound,
     cardStatus: card === undefined ? undefined : cardStatus(card),
     lastSharedAt: state?.lastSucceededAt ?? null,
     lastShareUncertain: Boolean(state?.heldByEventId),
-    now,
+    now: new Date(),
     cooldownMs,
   });
   if (!eligibility.eligible) {
@@ -96,36 +129,45 @@ export async function shareIntoChat(actorId: string, chatId: string, options: Sh
 
   const reservation = await reserveShare(chat.id, event.id, cooldownMs);
   if (!reservation.ok) {
-    return reservation.reason === 'cooling_down'
-      ? refuse(event.id, describeRecentShare(reservation.lastSucceededAt, new Date(), cooldownMs), 'cooldown')
-      : refuse(event.id, 'Another share into this chat is in progress.', 'in_flight');
+    const { reason, code } = describeRefusal(reservation, cooldownMs);
+    return refuse(event.id, reason, code);
   }
+  faultPoint('share.reserved');
+  return sendShare(linq, chat.id, event.id, sendingNumber, cooldownMs);
+}
 
+/** The share itself, under the chat's reservation; its outcome and the reservation's end are written together. */
+async function sendShare(linq: LinqGateway, chatId: string, eventId: string, sendingNumber: string | null, cooldownMs: number): Promise<ShareResult> {
   const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
   try {
-    const { httpStatus } = await linq.shareContactCard(chat.id);
-    const latencyMs = Math.round(performance.now() - started);
-    const sharedAt = (await completeShare(chat.id, event.id, 'shared')) ?? new Date();
-    await finish(event.id, { outcome: 'SUCCEEDED', httpStatus, latencyMs });
-    return { status: 'shared', eventId: event.id, sharedAt };
+    const { httpStatus } = await linq.shareContactCard(chatId);
+    faultPoint('share.sent');
+    const latencyMs = elapsed();
+    const sharedAt = (await settleReservedShare(chatId, eventId, 'shared', { outcome: 'SUCCEEDED', httpStatus, latencyMs })) ?? new Date();
+    faultPoint('share.settled');
+    return { status: 'shared', eventId, sharedAt };
   } catch (error) {
-    const latencyMs = Math.round(performance.now() - started);
+    const latencyMs = elapsed();
     if (!(error instanceof LinqError)) {
-      await completeShare(chat.id, event.id, 'failed');
-      await finish(event.id, { outcome: 'FAILED', latencyMs, message: 'The console failed while sharing; see the server log.' });
+      await settleReservedShare(chatId, eventId, 'failed', { outcome: 'FAILED', latencyMs, reason: 'console_error', message: 'The console failed while sharing; see the server log.' });
       throw error;
     }
-    const linqFacts = { linqCode: error.code ?? null, httpStatus: error.status ?? null, traceId: error.traceId ?? null };
+    faultPoint('share.failed');
+    const facts = error.facts();
+    const linqFacts = { linqCode: error.code ?? null, httpStatus: error.status ?? null, traceId: error.traceId ?? null, docUrl: error.docUrl ?? null };
     if (outcomeIsUnknown(error)) {
-      const heldAt = (await completeShare(chat.id, event.id, 'uncertain')) ?? new Date();
+      // The hold starts when the console gives up: the share counts as made until the cooldown ends.
+      const heldAt = new Date();
       const heldUntil = new Date(heldAt.getTime() + cooldownMs);
       const message = describeUncertainHold(heldUntil);
-      await finish(event.id, { outcome: 'UNKNOWN', latencyMs, message, ...linqFacts });
-      return { status: 'unknown', eventId: event.id, message, heldUntil };
+      await settleReservedShare(chatId, eventId, 'uncertain', { outcome: 'UNKNOWN', latencyMs, message, reason: 'timeout', ...linqFacts });
+      faultPoint('share.settled');
+      return { status: 'unknown', eventId, message, heldUntil };
     }
-    await completeShare(chat.id, event.id, 'failed');
-    const described = describeLinqError(error.facts(), { phoneNumber: sendingNumber ?? undefined });
-    await finish(event.id, { outcome: 'FAILED', latencyMs, message: `${described.message} ${described.nextStep}`, ...linqFacts });
-    return { status: 'failed', eventId: event.id, message: described.message, nextStep: described.nextStep, code: error.code, traceId: error.traceId, facts: error.facts() };
+    const described = describeLinqError(facts, { phoneNumber: sendingNumber ?? undefined, purpose: 'share' });
+    await settleReservedShare(chatId, eventId, 'failed', { outcome: 'FAILED', latencyMs, message: `${described.message} ${described.nextStep}`, reason: failureReason(facts), ...linqFacts });
+    faultPoint('share.settled');
+    return { status: 'failed', eventId, message: described.message, nextStep: described.nextStep, code: error.code, traceId: error.traceId, facts };
   }
 }

@@ -5,6 +5,7 @@ import type { StaffUser } from '@/lib/auth/guards';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
+import { ownerCanShare, pauseRunsOf } from '@/lib/runs/owner';
 import { createPasswordLink, hashToken, usableLinkWhere, USED_LINK_MESSAGE } from '@/lib/staff/tokens';
 
 /** A change the rules do not allow; `message` is shown to the admin as is. */
@@ -57,6 +58,8 @@ export async function changeRole(actor: StaffUser, targetId: string, role: Role)
     if (target.role === role) return;
     assertNotLastAdmin(target, admins, { role, disabled: target.disabled });
     await tx.user.update({ where: { id: targetId }, data: { role } });
+    // Someone who may no longer share shares nothing more through their runs (their schedules stop at the tick).
+    if (!ownerCanShare({ role, disabled: target.disabled })) await pauseRunsOf(tx, targetId);
     await tx.staffChange.create({ data: { kind: 'ROLE_CHANGED', actorId: actor.id, targetId, before: snapshot(target), after: snapshot({ ...target, role }) } });
   });
 }
@@ -68,6 +71,7 @@ export async function setDisabled(actor: StaffUser, targetId: string, disabled: 
     assertNotLastAdmin(target, admins, { role: target.role, disabled });
     // Disabling ends every session for good: enabling again later must not revive them.
     await tx.user.update({ where: { id: targetId }, data: { disabled, ...(disabled && { sessionsRevokedAt: new Date() }) } });
+    if (disabled) await pauseRunsOf(tx, targetId);
     await tx.staffChange.create({
       data: { kind: disabled ? 'DISABLED' : 'ENABLED', actorId: actor.id, targetId, before: snapshot(target), after: snapshot({ ...target, disabled }) },
     });

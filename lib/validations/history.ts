@@ -27,6 +27,11 @@ export const historyFiltersSchema = z.object({
   q: text(320),
   /** The shares of one bulk or scheduled run. */
   run: text(100),
+  /**
+   * '1': each chat's latest attempt only (a failure later retried is left out), as every figure
+   * counts chats; with `run`, each chat's last attempt in that run, as its report counts them.
+   */
+  latest: z.preprocess(first, z.literal('1').optional().catch(undefined)),
   cursor: text(300),
 });
 
@@ -39,7 +44,7 @@ export function parseHistoryFilters(searchParams: Record<string, string | string
 /** The filters as URL parameters (for links, the CSV export and the next page). */
 export function historySearchParams(filters: Partial<HistoryFilters>): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of ['tab', 'from', 'to', 'tz', 'number', 'actor', 'outcome', 'q', 'run', 'cursor'] as const) {
+  for (const key of ['tab', 'from', 'to', 'tz', 'number', 'actor', 'outcome', 'q', 'run', 'latest', 'cursor'] as const) {
     const value = filters[key];
     if (value && !(key === 'tab' && value === 'shares')) params.set(key, value);
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isTimeOfDay, isTimeZone } from '@/lib/runs/schedule-time';
+import { isTimeOfDay } from '@/lib/runs/schedule-time';
+import { isTimeZoneChoice } from '@/lib/time-zone-names';
 import { phoneNumberSchema } from '@/lib/validations/contact-card';
 
 /** A number's daily re-share as the card page's form sends it. */
@@ -7,7 +8,7 @@ export const scheduleFormSchema = z.object({
   phoneNumber: phoneNumberSchema,
   enabled: z.boolean(),
   timeOfDay: z.string().trim().refine(isTimeOfDay, 'Enter a time as HH:MM, 24-hour (for example 09:00).'),
-  timeZone: z.string().trim().refine(isTimeZone, 'Choose a time zone from the list (an IANA name such as America/New_York).'),
+  timeZone: z.string().trim().refine(isTimeZoneChoice, 'Choose a time zone from the list (an IANA name such as America/New_York).'),
   onlyRepliedChats: z.boolean(),
 });
 

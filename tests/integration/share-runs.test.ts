@@ -156,10 +156,33 @@ describe('share runs', () => {
     expect(await h.db.shareEvent.count({ where: { runId: run.id, outcome: 'FAILED' } })).toBe(3 + 4 + 2 + 2);
     await expect.poll(() => sharesOf(slow1!) + sharesOf(slow2!), { timeout: 10_000 }).toBe(2);
 
-    // Retry the failed ones: only the stubborn chat, shared this time.
+    // Chats, not attempts: the report's one failed chat is the one row History opens from it, and
+    // the Overview's figure; the retried 429s, 503s and 502s are attempts, each marked "retried".
+    const { queryShareEvents } = await import('@/lib/history/shares');
+    const { loadOverview } = await import('@/lib/overview/stats');
+    const { getRunView } = await import('@/lib/runs/view');
+    const report = (await getRunView(run.id))!.report;
+    expect(report.find((line) => line.section === 'FAILED')).toMatchObject({ count: 1, reasons: [{ reason: 'linq_3006', label: 'Linq had an unexpected error (3006)', count: 1, docUrl: expect.stringMatching(/^https:\/\/docs\.linqapp\.com\//) }] });
+    const failedRows = await queryShareEvents({ run: run.id, outcome: 'FAILED', latest: '1' }, null, 100);
+    expect(failedRows.map((row) => row.chatId)).toEqual([stubborn]);
+    const retriedRows = (await queryShareEvents({ run: run.id, outcome: 'FAILED' }, null, 100)).filter((row) => row.chatId !== stubborn);
+    expect(retriedRows.length).toBe(4 + 2 + 2);
+    // (The two slow chats' retries ended as unknown outcomes.)
+    for (const row of retriedRows) expect(['SUCCEEDED', 'UNKNOWN'], row.chatId).toContain(row.supersededBy?.outcome);
+    expect((await queryShareEvents({ outcome: 'FAILED', latest: '1' }, null, 100)).map((row) => row.chatId)).toEqual([stubborn]);
+    expect((await loadOverview(24 * 3_600_000)).today.failed).toBe(1);
+
+    // Retry the failed ones: only the stubborn chat, shared this time; offered once.
     const retry = await startRun({ kind: 'retry', fromRunId: run.id });
     expect(await pendingItems(retry.id)).toEqual([stubborn]);
+    expect((await h.db.shareRun.findUniqueOrThrow({ where: { id: run.id } })).retriedByRunId).toBe(retry.id);
+    const { RunStateError } = await modules();
+    await expect(startRun({ kind: 'retry', fromRunId: run.id })).rejects.toBeInstanceOf(RunStateError);
     expect((await drive(retry.id)).run).toMatchObject({ status: 'COMPLETED', shared: 1 });
+    // No chat failed any more: the Overview says 0, and History's latest attempts agree.
+    expect((await loadOverview(24 * 3_600_000)).today.failed).toBe(0);
+    expect(await queryShareEvents({ outcome: 'FAILED', latest: '1' }, null, 100)).toEqual([]);
+    expect((await queryShareEvents({ run: run.id, outcome: 'FAILED', latest: '1' }, null, 100)).map((row) => row.chatId)).toEqual([stubborn]);
 
     for (const chatId of chats) expect(sharesOf(chatId), chatId).toBe(1);
     expect(h.sandbox.store.state.shares).toHaveLength(chats.length);
@@ -174,11 +197,15 @@ describe('share runs', () => {
     const [reached, recorded, claimed] = [await eligibleChat(), await eligibleChat(), await eligibleChat()];
     const run = await startRun({ kind: 'chats', chatIds: [reached, recorded, claimed] });
 
-    // What a killed slice leaves behind: its three chats "sending"; one share event had its
-    // reservation and its request reached Linq; one had only its event written; one not even that.
-    await h.db.shareRunItem.updateMany({ where: { runId: run.id }, data: { state: 'SENDING', attempts: 1 } });
+    // What a killed slice leaves behind: its three chats "sending", each with the id its attempt
+    // gives its share event; one event had its reservation and its request reached Linq; one had
+    // only its event written; one not even that.
+    const attemptOf = (chatId: string) => `se_test_${chatId}`;
+    for (const chatId of [reached, recorded, claimed]) {
+      await h.db.shareRunItem.update({ where: { runId_chatId: { runId: run.id, chatId } }, data: { state: 'SENDING', attempts: 1, attemptEventId: attemptOf(chatId) } });
+    }
     for (const chatId of [reached, recorded]) {
-      const event = await h.db.shareEvent.create({ data: { chatId, actorId, source: 'BULK', runId: run.id, chatLabel: chatId, participants: [] } });
+      const event = await h.db.shareEvent.create({ data: { id: attemptOf(chatId), chatId, actorId, source: 'BULK', runId: run.id, chatLabel: chatId, participants: [] } });
       if (chatId === reached) {
         expect((await reserveShare(chatId, event.id, 24 * 3_600_000)).ok).toBe(true);
         await h.linq.shareContactCard(chatId);
@@ -191,11 +218,52 @@ describe('share runs', () => {
     expect(await h.db.shareEvent.findMany({ where: { runId: run.id }, orderBy: { createdAt: 'asc' }, select: { chatId: true, outcome: true } })).toEqual(
       expect.arrayContaining([
         { chatId: reached, outcome: 'UNKNOWN' },
+        // (Never sent: recorded as failed, and superseded by the share that followed.)
         { chatId: recorded, outcome: 'FAILED' },
         { chatId: recorded, outcome: 'SUCCEEDED' },
         { chatId: claimed, outcome: 'SUCCEEDED' },
       ]),
     );
     for (const chatId of [reached, recorded, claimed]) expect(sharesOf(chatId), chatId).toBe(1);
+    expect(await h.db.shareEvent.findUniqueOrThrow({ where: { id: attemptOf(recorded) } })).toMatchObject({ outcome: 'FAILED', reason: 'interrupted', supersededAt: expect.any(Date) });
+  });
+
+  it('leaves out chats a run in progress covers, and refuses from the database, without a Linq call, chats shared meanwhile', async () => {
+    const { MAX_ACTIVE_RUNS_PER_PERSON, RunStateError, planRun, cooldownCutoff, cancelRun } = await modules();
+    const chats = [];
+    for (let i = 0; i < 12; i++) chats.push(await eligibleChat());
+    const scope: RunScope = { kind: 'chats', chatIds: chats };
+    const first = await startRun(scope);
+    expect(first.total - first.skipped).toBe(12);
+    // The confirmation says they are covered, and five more runs of the same chats reach none of them.
+    expect((await planRun(scope, cooldownCutoff(new Date(), 24 * 3_600_000))).skipped).toEqual({ in_other_run: 12 });
+    const overlapping = [await startRun(scope), await startRun(scope)];
+    for (const run of overlapping) expect(run).toMatchObject({ status: 'COMPLETED', skipped: 12 });
+    const calls = h.sandbox.store.requestLog.length;
+    for (const run of overlapping) await drive(run.id);
+    expect(h.sandbox.store.requestLog.length).toBe(calls);
+
+    // A person has at most a few bulk runs going at once.
+    const other = await h.db.user.create({ data: { email: `busy${Date.now()}@example.com`, name: 'Busy Bee', role: 'OPERATOR', passwordHash: 'x' } });
+    const { createRun } = await modules();
+    const made = [];
+    for (let i = 0; i < MAX_ACTIVE_RUNS_PER_PERSON; i++) made.push(await createRun({ createdById: other.id, source: 'BULK', scope: { kind: 'chats', chatIds: [await eligibleChat()] } }));
+    await expect(createRun({ createdById: other.id, source: 'BULK', scope }) ).rejects.toBeInstanceOf(RunStateError);
+    for (const run of made) await cancelRun(run!.id);
+
+    // A chat shared by hand after the run was made is refused from the database when its turn comes.
+    const { shareIntoChat } = await import('@/lib/shares/share-chat');
+    expect((await shareIntoChat(actorId, chats[0]!)).status).toBe('shared');
+    const chatCalls = () => h.sandbox.store.requestLog.filter((r) => r.path.includes(chats[0]!)).length;
+    const before = chatCalls();
+    const { run: done } = await drive(first.id);
+    expect(done).toMatchObject({ status: 'COMPLETED', shared: 11, refused: 1 });
+    expect(await h.db.shareRunItem.findUniqueOrThrow({ where: { runId_chatId: { runId: first.id, chatId: chats[0]! } } })).toMatchObject({ state: 'REFUSED', reason: 'cooldown' });
+    expect(chatCalls()).toBe(before);
+    for (const chatId of chats) expect(sharesOf(chatId), chatId).toBe(1);
+    // Once it has ended, a new run finds them all within the cooldown: nothing asked of Linq either.
+    const after = h.sandbox.store.requestLog.length;
+    expect(await startRun(scope)).toMatchObject({ status: 'COMPLETED', skipped: 12 });
+    expect(h.sandbox.store.requestLog.length).toBe(after);
   });
 });

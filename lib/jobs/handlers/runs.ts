@@ -1,4 +1,5 @@
 import 'server-only';
+import { jobSignal } from '@/lib/jobs/stopping';
 import type { JobWithMetadata } from 'pg-boss';
 import { getSettings } from '@/lib/env';
 import { getBackgroundLinq } from '@/lib/linq';
@@ -17,11 +18,12 @@ export async function handleRunJob(job: JobWithMetadata<RunJobData>): Promise<st
   const { runId } = job.data;
   const outcome = await runSlice(runId, {
     linq: getBackgroundLinq(),
-    signal: job.signal,
+    signal: jobSignal(job.signal),
     budgetMs: SLICE_BUDGET_MS,
     concurrency: getSettings().shareRunConcurrency,
   });
   if (outcome.kind === 'continue') {
+    // (Also when this console is stopping: the next slice is another instance's, at once.)
     await queueRunSlice(runId);
     return `Run ${runId}: continues.`;
   }
@@ -30,5 +32,6 @@ export async function handleRunJob(job: JobWithMetadata<RunJobData>): Promise<st
     return `Run ${runId}: waits until ${outcome.until.toISOString()}.`;
   }
   const { run } = outcome;
-  return `Run ${runId}: ${run.status.toLowerCase()} (${run.shared} shared, ${run.refused} refused, ${run.failed} failed, ${run.unknown} unknown, ${run.skipped} skipped of ${run.total}).`;
+  const state = run.status === 'PAUSED' && run.pausedReason === 'owner' ? 'paused, its owner can no longer share' : run.status.toLowerCase();
+  return `Run ${runId}: ${state} (${run.shared} shared, ${run.refused} refused, ${run.failed} failed, ${run.unknown} unknown, ${run.skipped} skipped of ${run.total}).`;
 }

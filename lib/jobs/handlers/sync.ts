@@ -1,4 +1,5 @@
 import 'server-only';
+import { jobSignal } from '@/lib/jobs/stopping';
 import type { JobWithMetadata } from 'pg-boss';
 import { abandonSyncRun, runSyncSlice } from '@/lib/chats/sync/slice';
 import { db } from '@/lib/db';
@@ -20,7 +21,7 @@ export async function handleSyncJob(job: JobWithMetadata<SyncJobData>): Promise<
   try {
     const outcome = await runSyncSlice(runId, {
       linq: getBackgroundLinq(),
-      signal: job.signal,
+      signal: jobSignal(job.signal),
       budgetMs: SLICE_BUDGET_MS,
       // The embedded database is one session: fewer reads at once keep pages responsive.
       readConcurrency: getSettings().database.kind === 'embedded' ? 4 : 8,

@@ -4,6 +4,7 @@ import { requestSync } from '@/lib/chats/sync/request';
 import { syncHistory } from '@/lib/chats/sync/runs';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
+import { markInterruptedJobRuns } from '@/lib/jobs/record';
 import { sendJob } from '@/lib/jobs/send';
 import { queueRunSlice } from '@/lib/runs/runs';
 import { runDueSchedules } from '@/lib/runs/schedules';
@@ -75,8 +76,21 @@ async function prune(now: Date): Promise<string | undefined> {
   return deliveries.count + jobs.count > 0 ? `pruned ${deliveries.count} deliveries, ${jobs.count} job runs` : undefined;
 }
 
+/** Job runs cut off by a kill: recorded as interrupted. */
+async function closeInterruptedJobs(now: Date): Promise<string | undefined> {
+  const closed = await markInterruptedJobRuns(now);
+  return closed > 0 ? `${closed} interrupted job runs recorded` : undefined;
+}
+
 /** Every minute, on one instance: what is due. */
 export async function runTick(now = new Date()): Promise<string | undefined> {
-  const done = [await scheduleSync(now), await reviveWebhooks(now), await scheduleShares(now), await reviveRuns(now), await prune(now)].filter(Boolean);
+  const done = [
+    await scheduleSync(now),
+    await reviveWebhooks(now),
+    await scheduleShares(now),
+    await reviveRuns(now),
+    await closeInterruptedJobs(now),
+    await prune(now),
+  ].filter(Boolean);
   return done.length > 0 ? `${done.join('; ')}.` : undefined;
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { jobSignal } from '@/lib/jobs/stopping';
 import type { Job } from 'pg-boss';
 import { db } from '@/lib/db';
 import { sendJob } from '@/lib/jobs/send';
@@ -10,7 +11,7 @@ const BUDGET_MS = 60_000;
 /** Applies the webhook deliveries waiting; queues another job if some are left or Linq asked to wait. */
 export async function handleApplyJob(job: Job<object>): Promise<string | undefined> {
   try {
-    const applied = await applyWaitingDeliveries(getBackgroundLinq(), BUDGET_MS, job.signal);
+    const applied = await applyWaitingDeliveries(getBackgroundLinq(), BUDGET_MS, jobSignal(job.signal));
     if (await db.webhookDelivery.count({ where: { status: 'RECEIVED' }, take: 1 })) await sendJob('webhooks.apply', {});
     return applied > 0 ? `${applied} webhook ${applied === 1 ? 'delivery' : 'deliveries'} applied.` : undefined;
   } catch (error) {

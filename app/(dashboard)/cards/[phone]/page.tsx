@@ -7,7 +7,8 @@ import { CardReadonly } from '@/components/cards/card-readonly';
 import { CardStatusBadge } from '@/components/cards/card-status-badge';
 import { LastSavedCard } from '@/components/cards/last-saved-card';
 import { PublicUrlNotice } from '@/components/cards/public-url-notice';
-import { PreviewLine, ReshareScheduleForm } from '@/components/cards/reshare-schedule';
+import { ReshareScheduleForm } from '@/components/cards/reshare-schedule';
+import { SchedulePreviewLine } from '@/components/cards/schedule-preview';
 import { RevisionHistory } from '@/components/cards/revision-history';
 import { ScheduleChanges } from '@/components/cards/schedule-changes';
 import { LinqErrorPanel } from '@/components/shell/linq-error-panel';
@@ -17,8 +18,8 @@ import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
 import { getCardRevisions, getCardRow } from '@/lib/data/contact-cards';
 import { getSettings } from '@/lib/env';
-import { timeZoneChoices } from '@/lib/runs/schedule-time';
 import { getSchedule, previewSchedule, recentScheduleChanges } from '@/lib/runs/schedules';
+import { timeZoneChoices } from '@/lib/time-zone-names';
 import { phoneNumberParam } from '@/lib/validations/route-params';
 
 type Params = { params: Promise<{ phone: string }> };
@@ -73,9 +74,10 @@ export default async function ContactCardPage({ params }: Params) {
           </CardHeader>
           <CardContent className="flex flex-col gap-4">
             {can(user.role, 'shareCards') ? (
-              <ReshareScheduleForm phoneNumber={phoneNumber} schedule={schedule} preview={preview} timeZones={timeZoneChoices(schedule.timeZone)} />
+              // Keyed by the number: moving to another number's page starts from that number's saved schedule.
+              <ReshareScheduleForm key={phoneNumber} phoneNumber={phoneNumber} schedule={schedule} preview={preview} timeZones={timeZoneChoices()} />
             ) : (
-              <PreviewLine schedule={schedule} preview={preview} />
+              <SchedulePreviewLine schedule={schedule} preview={preview} />
             )}
             <ScheduleChanges changes={scheduleChanges} />
           </CardContent>

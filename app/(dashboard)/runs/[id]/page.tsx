@@ -26,7 +26,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         title={run.source === 'SCHEDULED' ? 'Daily re-share run' : 'Bulk share run'}
         description="Shares proceed in the background, a few at a time, whether or not this page is open."
       />
-      <RunDetails initialRun={run} canControl={can(user.role, 'shareCards')} canExport={can(user.role, 'exportHistory')} />
+      <RunDetails initialRun={run} canControl={can(user.role, 'shareCards')} canExport={can(user.role, 'exportHistory')} canTakeOver={can(user.role, 'takeOverWork')} />
     </>
   );
 }

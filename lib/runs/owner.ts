@@ -1,0 +1,45 @@
+import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
+import { can, type Role } from '@/lib/auth/roles';
+import { db } from '@/lib/db';
+import type { OwnedWorkCounts } from '@/lib/staff/owned-work';
+
+// Runs and daily re-shares act in the name of a person: their owner. Someone disabled, or no
+// longer allowed to share, shares nothing more through them: their runs pause (checked again
+// before every slice and every second of one), their schedules stop (checked at every tick), until
+// an admin takes them over.
+
+export interface Owner {
+  role: Role;
+  disabled: boolean;
+}
+
+export const OWNER_SELECT = { id: true, name: true, role: true, disabled: true } as const;
+
+export function ownerCanShare(owner: Owner): boolean {
+  return !owner.disabled && can(owner.role, 'shareCards');
+}
+
+/** Pauses one run whose owner can no longer share. True when it was running. */
+export async function pauseForOwner(runId: string): Promise<boolean> {
+  const paused = await db.shareRun.updateMany({ where: { id: runId, status: 'RUNNING' }, data: { status: 'PAUSED', pausedReason: 'owner' } });
+  return paused.count === 1;
+}
+
+/** Pauses every running run of a person (in the transaction that disables or demotes them). */
+export async function pauseRunsOf(tx: Prisma.TransactionClient, userId: string): Promise<number> {
+  const paused = await tx.shareRun.updateMany({ where: { createdById: userId, status: 'RUNNING' }, data: { status: 'PAUSED', pausedReason: 'owner' } });
+  return paused.count;
+}
+
+/** What a person has going, for the admin's confirmation before disabling or demoting them. */
+export async function ownedWork(userIds: string[]): Promise<Map<string, OwnedWorkCounts>> {
+  const [runs, schedules] = await Promise.all([
+    db.shareRun.groupBy({ by: ['createdById'], where: { createdById: { in: userIds }, status: { in: ['RUNNING', 'PAUSED'] } }, _count: { _all: true } }),
+    db.shareSchedule.groupBy({ by: ['updatedById'], where: { updatedById: { in: userIds }, enabled: true }, _count: { _all: true } }),
+  ]);
+  const work = new Map(userIds.map((id) => [id, { runs: 0, schedules: 0 }]));
+  for (const row of runs) work.get(row.createdById)!.runs = row._count._all;
+  for (const row of schedules) work.get(row.updatedById)!.schedules = row._count._all;
+  return work;
+}
