@@ -1,10 +1,11 @@
 'use client';
 
 import { Loader2 } from 'lucide-react';
-import { startTransition, useActionState, useEffect, useState, type FormEvent } from 'react';
+import { useState, useTransition, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { SchedulePreviewLine } from '@/components/cards/schedule-preview';
 import { Button } from '@/components/ui/button';
+import { useViewerTimeZone } from '@/components/ui/date-time';
 import { FieldError } from '@/components/ui/field-error';
 import { FormAlert } from '@/components/ui/form-alert';
 import { Label } from '@/components/ui/label';
@@ -32,30 +33,29 @@ export function ReshareScheduleForm({
   /** From the server, so the list is the same on both sides of hydration. */
   timeZones: string[];
 }) {
-  const [state, dispatch, saving] = useActionState<ScheduleFormState, FormData>(saveScheduleAction, { status: 'idle' });
-  // Controlled, and always what was last saved once a save answers.
-  const [values, setValues] = useState(() => settingsOf(schedule));
+  const [state, setState] = useState<ScheduleFormState>({ status: 'idle' });
+  const [saving, startSaving] = useTransition();
+  // Controlled, and always what was last saved once a save answers. A number never set up has no
+  // zone chosen yet (null): the viewer's own is offered, once the browser says which it is.
+  const [values, setValues] = useState<Omit<ScheduleSettings, 'timeZone'> & { timeZone: string | null }>(() => ({ ...settingsOf(schedule), timeZone: schedule.saved ? schedule.timeZone : null }));
+  const viewerZone = useViewerTimeZone();
+  const timeZone = values.timeZone ?? zoneChoiceOr(viewerZone ?? undefined);
   const set = (change: Partial<ScheduleSettings>) => setValues((current) => ({ ...current, ...change }));
   const errors = state.status === 'invalid' ? state.fieldErrors : {};
 
-  useEffect(() => {
-    if (state.status === 'saved' || state.status === 'unchanged') setValues(state.saved);
-    if (state.status === 'saved') toast.success(state.message);
-    if (state.status === 'unchanged') toast.info(state.message);
-  }, [state]);
-
-  // A number never set up offers the viewer's own zone, once the browser says which it is.
-  useEffect(() => {
-    if (!schedule.saved) setValues((current) => ({ ...current, timeZone: zoneChoiceOr(Intl.DateTimeFormat().resolvedOptions().timeZone) }));
-  }, [schedule.saved]);
-
-  // Submitted by hand: a form action would reset the fields to the page's first values afterwards.
+  // Submitted by hand, not as a form action: React would reset the fields to the page's first values after one.
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    startTransition(() => dispatch(data));
+    startSaving(async () => {
+      const result = await saveScheduleAction(state, data);
+      setState(result);
+      if (result.status === 'saved' || result.status === 'unchanged') setValues(result.saved);
+      if (result.status === 'saved') toast.success(result.message);
+      if (result.status === 'unchanged') toast.info(result.message);
+    });
   };
-  const unsaved = JSON.stringify(values) !== JSON.stringify(settingsOf(schedule)) && schedule.saved;
+  const unsaved = schedule.saved && JSON.stringify({ ...values, timeZone }) !== JSON.stringify(settingsOf(schedule));
 
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" aria-label="Daily re-share">
@@ -71,7 +71,7 @@ export function ReshareScheduleForm({
         <TextField id="schedule-time" name="timeOfDay" type="time" label="Time of day" value={values.timeOfDay} onChange={(event) => set({ timeOfDay: event.target.value })} errors={errors.timeOfDay} required className="w-40" />
         <div className="flex max-w-full min-w-0 flex-col gap-2">
           <Label htmlFor="schedule-zone">Time zone</Label>
-          <NativeSelect id="schedule-zone" name="timeZone" value={values.timeZone} onChange={(event) => set({ timeZone: event.target.value })} aria-invalid={Boolean(errors.timeZone)} aria-describedby="schedule-zone-error">
+          <NativeSelect id="schedule-zone" name="timeZone" value={timeZone} onChange={(event) => set({ timeZone: event.target.value })} aria-invalid={Boolean(errors.timeZone)} aria-describedby="schedule-zone-error">
             {timeZones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone}

@@ -24,8 +24,9 @@ export interface Claimed {
 const ts = (date: Date | null) => (date ? Prisma.sql`${date}::timestamp` : Prisma.sql`NULL::timestamp`);
 
 /**
- * Claims up to `limit` chats whose turn it is (SKIP LOCKED: a second worker never takes the same
- * ones). A sending item's nextAttemptAt is its lease: the earliest another slice may take it up.
+ * Claims up to `limit` chats whose turn it is, while the run is running (SKIP LOCKED: a second
+ * worker never takes the same ones). A sending item's nextAttemptAt is its lease: the earliest
+ * another slice may take it up.
  */
 export async function claimItems(runId: string, limit: number, now: Date): Promise<Claimed[]> {
   const claimed = await db.$queryRaw<Claimed[]>`
@@ -35,6 +36,8 @@ export async function claimItems(runId: string, limit: number, now: Date): Promi
       FROM (SELECT "chatId" FROM "ShareRunItem"
              WHERE "runId" = ${runId}
                AND ("state" = 'PENDING' OR ("state" = 'RETRY' AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now}::timestamp)))
+               -- A run paused or cancelled (by staff, or with its owner disabled) claims nothing more, at once.
+               AND EXISTS (SELECT 1 FROM "ShareRun" r WHERE r."id" = ${runId} AND r."status" = 'RUNNING')
              LIMIT ${limit}
              FOR UPDATE SKIP LOCKED) due
      WHERE i."runId" = ${runId} AND i."chatId" = due."chatId"

@@ -108,8 +108,9 @@ export const MIN_RUN_GAP_MS = 22 * 3_600_000;
 export interface ScheduleTiming {
   timeOfDay: string;
   timeZone: string;
-  /** The local day the last run was made for (in the zone of that moment), and when it was made. */
+  /** The local day whose turn was last taken (in the zone of that moment). */
   lastRunDate: string | null;
+  /** When the last run was made (null when no run was made). */
   lastRunAt: Date | null;
   /** When the settings were last saved: an occurrence at or before it never runs. */
   savedAt: Date | null;

@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { OWNER_SELECT, ownerCanShare } from '@/lib/runs/owner';
 import { insertRun, queueRunSlice } from '@/lib/runs/runs';
-import { describeOccurrence, nextScheduledRun } from '@/lib/runs/schedule-time';
+import { describeOccurrence, nextScheduledRun, type ScheduleTiming } from '@/lib/runs/schedule-time';
 import { planRun, type RunScope } from '@/lib/runs/selection';
 import { currentZoneName } from '@/lib/time-zone-names';
 import type { ScheduleForm } from '@/lib/validations/schedule';
@@ -62,7 +62,7 @@ export interface SchedulePreview {
 
 /** The preview of what is saved, from the same function the tick decides with (nextScheduledRun). */
 export async function previewSchedule(phoneNumber: string, schedule: SavedSchedule, now = new Date()): Promise<SchedulePreview> {
-  const next = nextScheduledRun(schedule, now);
+  const next = nextScheduledRun(timingOf(schedule), now);
   const [plan, line] = await Promise.all([
     planRun(scheduleScope(phoneNumber, schedule), cooldownCutoff(now, getSettings().shareCooldownMs)),
     db.sendingLine.findUnique({ where: { phoneNumber }, select: { status: true } }),
@@ -74,6 +74,15 @@ export async function previewSchedule(phoneNumber: string, schedule: SavedSchedu
     chats: plan.toShare,
     lineFlagged: line?.status === 'FLAGGED',
   };
+}
+
+/**
+ * What the next run is decided from. The gap between runs counts from the last run made: a day that
+ * made none (nothing to share, a flagged line) shared nothing to keep a distance from.
+ */
+function timingOf(schedule: Pick<ShareSchedule, 'timeOfDay' | 'timeZone' | 'lastRunDate' | 'lastRunAt' | 'lastRunId' | 'savedAt'>): ScheduleTiming {
+  const { timeOfDay, timeZone, lastRunDate, lastRunAt, lastRunId, savedAt } = schedule;
+  return { timeOfDay, timeZone, lastRunDate, lastRunAt: lastRunId ? lastRunAt : null, savedAt };
 }
 
 export class ScheduleError extends Error {
@@ -172,7 +181,7 @@ export async function runDueSchedules(now = new Date()): Promise<string[]> {
   const schedules = await db.shareSchedule.findMany({ where: { enabled: true }, include: { updatedBy: { select: OWNER_SELECT } } });
   const done: string[] = [];
   for (const schedule of schedules) {
-    const next = nextScheduledRun({ ...schedule, timeZone: currentZoneName(schedule.timeZone) }, now);
+    const next = nextScheduledRun(timingOf({ ...schedule, timeZone: currentZoneName(schedule.timeZone) }), now);
     if (next.at > now) continue;
     if (!ownerCanShare(schedule.updatedBy)) {
       done.push(`${schedule.phoneNumber}: stopped, ${schedule.updatedBy.name} who set it up can no longer share`);

@@ -53,6 +53,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://sandbox.local');
     const method = req.method ?? 'GET';
+    const receivedAt = new Date().toISOString();
     const isApi = url.pathname.startsWith(`${API_PREFIX}/`);
     const path = isApi ? url.pathname.slice(API_PREFIX.length) : url.pathname;
     let body: unknown;
@@ -74,7 +75,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       if (!(error instanceof LinqApiError)) console.error('[sandbox]', error);
     } finally {
       if (isApi) {
-        store.log({ at: new Date().toISOString(), method, path, query: Object.fromEntries(url.searchParams), body, status: res.statusCode });
+        store.log({ at: new Date().toISOString(), receivedAt, method, path, query: Object.fromEntries(url.searchParams), body, status: res.statusCode });
       }
     }
   }

@@ -5,7 +5,10 @@ import { seedState } from '@/lib/sandbox/seed';
 import type { SandboxCard, SandboxChat, SandboxMessage, SandboxShare, SandboxState } from '@/lib/sandbox/types';
 
 export interface LoggedRequest {
+  /** When the answer was sent. */
   at: string;
+  /** When the request arrived (before any latency or delay the sandbox adds). */
+  receivedAt: string;
   method: string;
   /** Path after /api/partner, e.g. /v3/contact_card. */
   path: string;

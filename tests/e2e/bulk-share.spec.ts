@@ -41,7 +41,8 @@ test.describe('bulk share', () => {
     const bar = page.getByRole('progressbar', { name: 'Chats done' });
     await expect(bar).toHaveAttribute('aria-valuemax', '61');
     await expect(bar).toHaveAttribute('aria-valuenow', '61', { timeout: 90_000 });
-    await expect(page.getByText('Shared 57, failed 1 (Linq 2012), skipped 3 (not iMessage 2, no message sent yet 1).')).toBeVisible();
+    await expect(page.getByText('Shared 57; failed 1: No contact card is set up for this number (2012); skipped 3: not iMessage 2, no message sent yet 1.')).toBeVisible();
+    await expect(page.getByText('Completed', { exact: true })).toBeVisible();
 
     const run = await db.shareRun.findUniqueOrThrow({ where: { id: runId } });
     expect(run).toMatchObject({ source: 'BULK', status: 'COMPLETED', createdById: operator.id, total: 61, shared: 57, failed: 1, skipped: 3 });
@@ -49,19 +50,34 @@ test.describe('bulk share', () => {
     for (const chatId of [...sms, silent]) expect(await sandbox.shares(chatId)).toEqual([]);
     expect(await db.shareEvent.count({ where: { runId, source: 'BULK', outcome: 'SUCCEEDED' } })).toBe(57);
 
-    // Retry the failed ones: a new run with that chat only.
+    // The report's failed chat opens exactly its row in History.
+    await page.getByRole('link', { name: 'Failed: 1 (open in History)' }).click();
+    await expect(page).toHaveURL(/latest=1/);
+    await expect(page.getByRole('table', { name: 'Shares' }).getByRole('row')).toHaveCount(2);
+    await page.goBack();
+
+    // Retry the failed ones: a new run with that chat only, offered once.
     await page.getByRole('button', { name: 'Retry the failed ones' }).click();
     await expect(page).not.toHaveURL(new RegExp(`/runs/${runId}$`));
     await expect(page.getByRole('progressbar', { name: 'Chats done' })).toHaveAttribute('aria-valuenow', '1', { timeout: 60_000 });
     await expect(page.getByText('Shared 1.')).toBeVisible();
     expect(await sandbox.shares(stubborn)).toHaveLength(1);
+    const retryId = page.url().split('/runs/')[1]!;
+    await page.goto(`/runs/${runId}`);
+    await expect(page.getByRole('link', { name: 'See the run that retried its failed chats' })).toHaveAttribute('href', `/runs/${retryId}`);
+    await expect(page.getByRole('button', { name: 'Retry the failed ones' })).toHaveCount(0);
+    expect(await db.shareRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ retriedByRunId: retryId });
 
-    // History: the run in the Runs tab, and its shares, each linked back to it.
+    // History: the run in the Runs tab; its failed attempt is marked as retried and shared, and no
+    // chat counts as failed any more among the latest attempts.
     await page.goto('/history?tab=runs');
     await expect(page.getByRole('table', { name: 'Runs' }).getByRole('link', { name: 'Bulk share' }).first()).toBeVisible();
     await page.goto(`/history?run=${runId}&outcome=FAILED`);
     const failedRows = page.getByRole('table').getByRole('row').filter({ hasText: 'Failed' });
     await expect(failedRows).toHaveCount(1);
+    await expect(failedRows.getByText(/^Retried → shared /)).toBeVisible();
+    await page.goto(`/history?q=${stubborn}&outcome=FAILED&latest=1`);
+    await expect(page.getByText('No share matches these filters.')).toBeVisible();
   });
 
   test('a viewer sees no checkboxes and no Share buttons', async ({ page, sandbox, signInAs, indexChats }) => {
@@ -94,11 +110,12 @@ test.describe('daily re-share', () => {
     await form.getByRole('button', { name: 'Save daily re-share' }).click();
     await expect(page.getByText('Daily re-share saved.')).toBeVisible();
     // The critical chat is never re-shared.
-    await expect(form.getByText(/^Next run: (today|tomorrow) 09:00 America\/New_York, about 2 chats\.$/)).toBeVisible();
+    await expect(form.getByText(/^Next run: (today|tomorrow) 09:00 America\/New_York, about 2 chats as things stand\.$/)).toBeVisible();
+    await expect(form.getByText(/^At most once per local day, and at least 22 hours after the last run\. No run yet\./)).toBeVisible();
 
     await form.getByRole('checkbox', { name: 'Only chats where the customer has written at least once' }).check();
     await form.getByRole('button', { name: 'Save daily re-share' }).click();
-    await expect(form.getByText(/, about 1 chat\.$/)).toBeVisible();
+    await expect(form.getByText(/, about 1 chat as things stand\.$/)).toBeVisible();
     await expect(page.getByText(`${operator.name} changed it from every day at 09:00 America/New_York to every day at 09:00 America/New_York, only chats where the customer has written.`)).toBeVisible();
 
     expect(await db.shareSchedule.findUniqueOrThrow({ where: { phoneNumber: line } })).toMatchObject({ enabled: true, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: true, updatedById: operator.id });
@@ -109,11 +126,95 @@ test.describe('daily re-share', () => {
     ]);
   });
 
+  test.describe('in the viewer’s own zone', () => {
+    test.use({ timezoneId: 'Asia/Kolkata' });
+
+    test('the form shows what was saved, right after saving and on another number’s page, and offers the browser’s zone first', async ({ page, db, sandbox, signInAs }) => {
+      await signInAs(page, 'OPERATOR');
+      const [first, second] = [await sandbox.addLine({ card: { first_name: 'Harbor' } }), await sandbox.addLine({ card: { first_name: 'Quay' } })];
+      await page.goto(`/cards/${encodeURIComponent(first)}`);
+      const form = page.getByRole('form', { name: 'Daily re-share' });
+      // Never set up: the viewer's zone, under its current name (the runtime may call it Asia/Calcutta).
+      await expect(form.getByLabel('Time zone')).toHaveValue('Asia/Kolkata');
+      await form.getByRole('checkbox', { name: /Share the card again every day/ }).check();
+      await form.getByLabel('Time of day').fill('09:30');
+      await form.getByLabel('Time zone').selectOption('America/New_York');
+      await form.getByRole('button', { name: 'Save daily re-share' }).click();
+      await expect(page.getByText('Daily re-share saved.')).toBeVisible();
+      await expect(form.getByText(/^Next run: (today|tomorrow) 09:30 America\/New_York/)).toBeVisible();
+      // What was saved stays in the form: on, 09:30, New York.
+      await expect(form.getByRole('checkbox', { name: /Share the card again every day/ })).toBeChecked();
+      await expect(form.getByLabel('Time of day')).toHaveValue('09:30');
+      await expect(form.getByLabel('Time zone')).toHaveValue('America/New_York');
+      expect(await db.shareSchedule.findUniqueOrThrow({ where: { phoneNumber: first } })).toMatchObject({ enabled: true, timeOfDay: '09:30', timeZone: 'America/New_York' });
+
+      // Another number's page, reached without a reload, shows that number's own (unset) schedule.
+      await page.getByRole('link', { name: 'All contact cards' }).click();
+      await page.getByRole('link', { name: `Edit the card of ${second}` }).click();
+      await expect(page.getByRole('heading', { name: `Contact card of ${second}` })).toBeVisible();
+      await expect(form.getByRole('checkbox', { name: /Share the card again every day/ })).not.toBeChecked();
+      await expect(form.getByLabel('Time zone')).toHaveValue('Asia/Kolkata');
+      await expect(form.getByText('The daily re-share is off for this number.')).toBeVisible();
+      // And back to the first: as saved.
+      await page.getByRole('link', { name: 'All contact cards' }).click();
+      await page.getByRole('link', { name: `Edit the card of ${first}` }).click();
+      await expect(page.getByRole('heading', { name: `Contact card of ${first}` })).toBeVisible();
+      await expect(form.getByLabel('Time of day')).toHaveValue('09:30');
+      await expect(form.getByLabel('Time zone')).toHaveValue('America/New_York');
+    });
+  });
+
   test('a viewer reads the schedule but cannot change it', async ({ page, sandbox, signInAs }) => {
     await signInAs(page, 'VIEWER');
     const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
     await page.goto(`/cards/${encodeURIComponent(line)}`);
     await expect(page.getByText('The daily re-share is off for this number.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Save daily re-share' })).toHaveCount(0);
+  });
+});
+
+test.describe('work in the name of someone who can no longer share', () => {
+  test('disabling an operator says what will pause, pauses their run and schedule, and an admin takes the run over', async ({ page, db, sandbox, signInAs, indexChats }) => {
+    test.setTimeout(120_000);
+    const admin = await signInAs(page, 'ADMIN');
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const casey = await db.user.create({ data: { email: `casey-${suffix}@e2e.test`, name: `Casey ${suffix}`, role: 'OPERATOR', passwordHash: 'x' } });
+    const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
+    const chats = [await sandbox.addChat({ from: line, to: [customer()], outbound: 1 }), await sandbox.addChat({ from: line, to: [customer()], outbound: 1 })];
+    await indexChats();
+    // A run of theirs still in progress (its job not queued yet), and their daily re-share.
+    const run = await db.shareRun.create({
+      data: {
+        source: 'BULK',
+        createdById: casey.id,
+        selection: { kind: 'chats', chatIds: chats },
+        total: 2,
+        items: { create: chats.map((chatId) => ({ chatId, sendingNumber: line })) },
+      },
+    });
+    await db.shareSchedule.create({ data: { phoneNumber: line, enabled: true, timeOfDay: '09:00', timeZone: 'UTC', savedAt: new Date(), updatedById: casey.id } });
+
+    await page.goto('/staff');
+    await page.getByRole('row', { name: casey.email }).getByRole('button', { name: `Disable ${casey.name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Disable ${casey.name}?` });
+    await expect(dialog.getByText(`${casey.name} has 1 run in progress and 1 daily re-share: they will be paused until an admin takes them over.`)).toBeVisible();
+    await dialog.getByRole('button', { name: `Disable ${casey.name}` }).click();
+    await expect(page.getByText('Account disabled: they are signed out and cannot sign in.')).toBeVisible();
+    expect(await db.shareRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: 'PAUSED', pausedReason: 'owner' });
+
+    await page.goto(`/cards/${encodeURIComponent(line)}`);
+    await expect(page.getByText(`Stopped: ${casey.name}, who set it up, can no longer share.`, { exact: false })).toBeVisible();
+
+    await page.goto(`/runs/${run.id}`);
+    await expect(page.getByText('Paused: owner can no longer share', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Resume' })).toHaveCount(0);
+    await page.getByRole('button', { name: `Take over from ${casey.name}` }).click();
+    await expect(page.getByText('The run is yours now: it goes on in your name once you resume it.')).toBeVisible();
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Chats done' })).toHaveAttribute('aria-valuenow', '2', { timeout: 60_000 });
+    expect(await db.shareRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: 'COMPLETED', shared: 2, createdById: admin.id });
+    expect(await db.settingsChange.count({ where: { kind: 'RUN_TAKEN_OVER', subject: run.id, actorId: admin.id } })).toBe(1);
+    expect(await db.shareEvent.count({ where: { runId: run.id, actorId: casey.id } })).toBe(0);
+    for (const chatId of chats) expect(await sandbox.shares(chatId)).toHaveLength(1);
   });
 });

@@ -17,13 +17,14 @@ const ACTIONS: Record<string, { access: Access; page: string; args: () => unknow
   'lib/actions/password.ts#setPasswordAction': { access: 'public', page: '/set-password', args: () => [undefined, formData({ token: 'x'.repeat(43), password: 'long-enough-pass', confirm: 'long-enough-pass' })] },
   'lib/actions/contact-cards.ts#saveContactCardAction': { access: 'editCards', page: '/cards', args: () => [{ status: 'idle' }, formData({ phoneNumber: 'not-a-number', firstName: '', photoMode: 'keep' })] },
   'lib/actions/shares.ts#shareContactCardAction': { access: 'shareCards', page: '/chats', args: () => [''] },
-  'lib/actions/shares.ts#releaseShareHoldAction': { access: 'shareCards', page: '/chats', args: () => ['no-such-chat'] },
+  'lib/actions/shares.ts#releaseShareHoldAction': { access: 'shareCards', page: '/chats', args: () => ['no-such-chat', 'The customer says nothing arrived.'] },
   'lib/actions/chats.ts#requestSyncAction': { access: 'syncChats', page: '/chats', args: () => [] },
   // Runs: a plan of a chat nobody has, a selection that cannot be read, runs that do not exist.
   'lib/actions/runs.ts#planBulkShareAction': { access: 'shareCards', page: '/chats', args: () => [{ kind: 'chats', chatIds: ['no-such-chat'] }] },
   'lib/actions/runs.ts#startBulkShareAction': { access: 'shareCards', page: '/chats', args: () => [{ kind: 'everything' }] },
   'lib/actions/runs.ts#retryFailedAction': { access: 'shareCards', page: '/history', args: () => ['no-such-run'] },
   'lib/actions/runs.ts#controlRunAction': { access: 'shareCards', page: '/history', args: () => ['no-such-run', 'cancel'] },
+  'lib/actions/runs.ts#takeOverRunAction': { access: 'takeOverWork', page: '/history', args: () => ['no-such-run'] },
   'lib/actions/schedules.ts#saveScheduleAction': {
     access: 'shareCards',
     page: '/cards/%2B14155550100',

@@ -230,7 +230,7 @@ describe('share runs', () => {
 
   it('leaves out chats a run in progress covers, and refuses from the database, without a Linq call, chats shared meanwhile', async () => {
     const { MAX_ACTIVE_RUNS_PER_PERSON, RunStateError, planRun, cooldownCutoff, cancelRun } = await modules();
-    const chats = [];
+    const chats: string[] = [];
     for (let i = 0; i < 12; i++) chats.push(await eligibleChat());
     const scope: RunScope = { kind: 'chats', chatIds: chats };
     const first = await startRun(scope);
