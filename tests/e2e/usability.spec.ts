@@ -78,7 +78,21 @@ test.describe('slow, failed and uncertain shares say so on their row', () => {
     await expect(status.getByText(/the card may have reached the customer/)).toBeVisible();
     await expect(page.getByText(`Outcome unknown for ${handle}`)).toBeVisible();
     await expect(row.getByRole('button', { name: `Share the card into ${handle}` })).toBeDisabled();
-    expect((await db.shareEvent.findFirstOrThrow({ where: { chatId } })).outcome).toBe('UNKNOWN');
+    const event = await db.shareEvent.findFirstOrThrow({ where: { chatId } });
+    expect(event.outcome).toBe('UNKNOWN');
+
+    // Releasing the hold asks why, and waits until the share can no longer reach Linq.
+    await row.getByRole('button', { name: `Share history of ${handle}` }).click();
+    const release = page.getByRole('form', { name: 'Release the hold' });
+    await release.getByLabel('Why you believe it did not arrive').fill('The customer says no card was offered.');
+    await release.getByRole('button', { name: 'Release the hold' }).click();
+    await expect(release.getByText(/^The share may still be on its way to Linq: it can be released from /)).toBeVisible();
+    expect(await db.shareHoldRelease.count({ where: { chatId } })).toBe(0);
+    // Two minutes later (as if): released, with the reason on record.
+    await db.shareEvent.update({ where: { id: event.id }, data: { createdAt: new Date(Date.now() - 150_000), completedAt: new Date(Date.now() - 120_000) } });
+    await release.getByRole('button', { name: 'Release the hold' }).click();
+    await expect(page.getByText(/^Released: the chat can receive the card again now/)).toBeVisible();
+    expect(await db.shareHoldRelease.findFirstOrThrow({ where: { chatId } })).toMatchObject({ eventId: event.id, reason: 'The customer says no card was offered.' });
   });
 
   test('toasts stack in the sidebar column at 1440 × 900, never over the table’s Share buttons', async ({ page, sandbox, signInAs, indexChats }) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { can, isRole, PERMISSIONS, ROLES, type Permission, type Role } from '@/lib/auth/roles';
 
 const expected: Record<Role, Permission[]> = {
-  ADMIN: ['view', 'editCards', 'shareCards', 'exportHistory', 'syncChats', 'manageStaff', 'manageSettings'],
+  ADMIN: ['view', 'editCards', 'shareCards', 'exportHistory', 'syncChats', 'manageStaff', 'manageSettings', 'takeOverWork'],
   OPERATOR: ['view', 'editCards', 'shareCards', 'exportHistory', 'syncChats'],
   VIEWER: ['view'],
 };
