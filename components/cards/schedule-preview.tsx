@@ -17,7 +17,7 @@ function LastRun({ schedule }: { schedule: SavedSchedule }) {
     return (
       <>
         The last run was made for {when}:{' '}
-        <Link href={`/runs/${schedule.lastRunId}`} className="text-primary underline-offset-2 hover:underline">
+        <Link href={`/runs/${schedule.lastRunId}`} className="text-primary underline underline-offset-2">
           open it
         </Link>
         .

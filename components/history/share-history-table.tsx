@@ -52,7 +52,7 @@ export function ShareHistoryTable({ rows }: { rows: ShareHistoryRow[] }) {
               {row.message && <p>{row.message}</p>}
               {(row.linqCode || row.traceId) && (
                 <p className="text-muted-foreground">
-                  {row.linqCode && <>Code {row.linqCode}{row.docUrl && <> (<a href={row.docUrl} target="_blank" rel="noreferrer" className="text-primary underline-offset-2 hover:underline">Linq’s page<span className="sr-only"> about code {row.linqCode}</span></a>)</>}. </>}
+                  {row.linqCode && <>Code {row.linqCode}{row.docUrl && <> (<a href={row.docUrl} target="_blank" rel="noreferrer" className="text-primary underline underline-offset-2">Linq’s page<span className="sr-only"> about code {row.linqCode}</span></a>)</>}. </>}
                   {row.traceId && <>Trace <code>{row.traceId}</code></>}
                 </p>
               )}

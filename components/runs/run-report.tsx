@@ -36,7 +36,7 @@ export function RunReport({ run }: { run: RunView }) {
                         <>
                           {' '}
                           (
-                          <a href={reason.docUrl} target="_blank" rel="noreferrer" className="text-primary underline-offset-2 hover:underline">
+                          <a href={reason.docUrl} target="_blank" rel="noreferrer" className="text-primary underline underline-offset-2">
                             see Linq’s page<span className="sr-only"> about {reason.label}</span>
                           </a>
                           )

@@ -10,7 +10,7 @@ function controller(): AbortController {
 }
 
 /** Aborted once this process has begun to stop. */
-export function stoppingSignal(): AbortSignal {
+function stoppingSignal(): AbortSignal {
   return controller().signal;
 }
 

@@ -3,6 +3,7 @@ import type { ShareRun } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
 import { LinqError, type LinqGateway } from '@/lib/linq';
 import { changeFor, claimItems, recordItem, renewClaims, settleLapsedClaims, type Claimed } from '@/lib/runs/claims';
+import { finishIfDone, type RunSliceOutcome } from '@/lib/runs/completion';
 import { DEFAULT_PAUSE_SECONDS, itemOutcome, MAX_ATTEMPTS, retryDelayMs, type ItemOutcome } from '@/lib/runs/outcome';
 import { OWNER_SELECT, ownerCanShare, pauseForOwner } from '@/lib/runs/owner';
 import { fetchCard, type CardCache } from '@/lib/shares/share-checks';
@@ -29,52 +30,10 @@ export interface RunContext {
   now?: () => Date;
 }
 
-export type RunSliceOutcome =
-  | { kind: 'continue' }
-  /** Nothing to do before then: Linq's pause, or the next retry. */
-  | { kind: 'wait'; until: Date }
-  /** Completed, or stopped (by staff, or because its owner can no longer share). */
-  | { kind: 'stopped'; run: ShareRun };
-
 /** The run as a slice needs it, with whether its owner may still share. */
 async function readRun(runId: string) {
   const run = await db.shareRun.findUniqueOrThrow({ where: { id: runId }, include: { createdBy: { select: OWNER_SELECT } } });
   return { run, ownerMayShare: ownerCanShare(run.createdBy) };
-}
-
-/**
- * Completes the run once no chat is left to share, with its figures counted again from its items
- * in the same statement: whatever happened before, an ended run's figures are its chats'.
- */
-async function completeIfDone(runId: string, now: Date): Promise<ShareRun | null> {
-  const [run] = await db.$queryRaw<ShareRun[]>`
-    UPDATE "ShareRun" r
-       SET "status" = 'COMPLETED', "finishedAt" = ${now}::timestamp, "pausedUntil" = NULL,
-           "shared" = c."shared", "refused" = c."refused", "failed" = c."failed", "unknown" = c."unknown", "skipped" = c."skipped"
-      FROM (SELECT count(*) FILTER (WHERE "state" = 'SHARED')::int AS "shared",
-                   count(*) FILTER (WHERE "state" = 'REFUSED')::int AS "refused",
-                   count(*) FILTER (WHERE "state" = 'FAILED')::int AS "failed",
-                   count(*) FILTER (WHERE "state" = 'UNKNOWN')::int AS "unknown",
-                   count(*) FILTER (WHERE "state" = 'SKIPPED')::int AS "skipped",
-                   count(*) FILTER (WHERE "state" IN ('PENDING', 'SENDING', 'RETRY'))::int AS "open"
-              FROM "ShareRunItem" WHERE "runId" = ${runId}) c
-     WHERE r."id" = ${runId} AND r."status" = 'RUNNING' AND c."open" = 0
-     RETURNING r.*`;
-  return run ?? null;
-}
-
-/** Nothing to claim: the run is done, or waits for a retry's time or for another slice's claims. */
-async function finishIfDone(runId: string, now: Date): Promise<RunSliceOutcome> {
-  if (await db.shareRunItem.findFirst({ where: { runId, state: 'PENDING' }, select: { chatId: true } })) return { kind: 'continue' };
-  const next = await db.shareRunItem.findFirst({
-    where: { runId, state: { in: ['RETRY', 'SENDING'] } },
-    orderBy: { nextAttemptAt: { sort: 'asc', nulls: 'first' } },
-    select: { nextAttemptAt: true },
-  });
-  if (next?.nextAttemptAt && next.nextAttemptAt > now) return { kind: 'wait', until: next.nextAttemptAt };
-  if (next) return { kind: 'continue' };
-  const completed = await completeIfDone(runId, now);
-  return { kind: 'stopped', run: completed ?? (await db.shareRun.findUniqueOrThrow({ where: { id: runId } })) };
 }
 
 /** What became of one claimed chat: a share's result, an error of the console, or not tried (the run paused or stopping first). */

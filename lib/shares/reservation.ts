@@ -129,12 +129,3 @@ export async function releaseHold(chatId: string, actorId: string, reason: strin
     return true;
   });
 }
-
-/** When each chat last received the card successfully. */
-export async function lastSharedAt(chatIds: string[]): Promise<Map<string, Date>> {
-  const states = await db.chatShareState.findMany({
-    where: { chatId: { in: chatIds }, lastSucceededAt: { not: null } },
-    select: { chatId: true, lastSucceededAt: true },
-  });
-  return new Map(states.map((state) => [state.chatId, state.lastSucceededAt!]));
-}

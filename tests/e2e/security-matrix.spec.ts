@@ -13,7 +13,8 @@ import { callServerAction, formData, listServerActions } from './server-actions'
 type Access = Permission | 'public' | 'signedIn';
 
 const ACTIONS: Record<string, { access: Access; page: string; args: () => unknown[] }> = {
-  'lib/actions/auth.ts#signInWithPassword': { access: 'public', page: '/login', args: () => [{}, formData({ email: 'nobody@e2e.test', password: 'wrong' })] },
+  // (A form the schema refuses: no sign-in attempt is made, so the suite's shared address is not throttled.)
+  'lib/actions/auth.ts#signInWithPassword': { access: 'public', page: '/login', args: () => [{}, formData({ email: 'not-an-email', password: '' })] },
   'lib/actions/password.ts#setPasswordAction': { access: 'public', page: '/set-password', args: () => [undefined, formData({ token: 'x'.repeat(43), password: 'long-enough-pass', confirm: 'long-enough-pass' })] },
   'lib/actions/contact-cards.ts#saveContactCardAction': { access: 'editCards', page: '/cards', args: () => [{ status: 'idle' }, formData({ phoneNumber: 'not-a-number', firstName: '', photoMode: 'keep' })] },
   'lib/actions/shares.ts#shareContactCardAction': { access: 'shareCards', page: '/chats', args: () => [''] },

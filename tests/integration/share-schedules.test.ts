@@ -34,7 +34,7 @@ async function chat(id: string, facts: { line?: string; service?: string; health
 }
 
 async function schedules() {
-  return import('@/lib/runs/schedules');
+  return { ...(await import('@/lib/runs/schedules')), ...(await import('@/lib/runs/schedule-tick')) };
 }
 
 /** The runs made so far end (as they would by the next day), so they cover no chat any more. */

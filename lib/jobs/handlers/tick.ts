@@ -7,7 +7,7 @@ import { getSettings } from '@/lib/env';
 import { markInterruptedJobRuns } from '@/lib/jobs/record';
 import { sendJob } from '@/lib/jobs/send';
 import { queueRunSlice } from '@/lib/runs/runs';
-import { runDueSchedules } from '@/lib/runs/schedules';
+import { runDueSchedules } from '@/lib/runs/schedule-tick';
 
 /** A running sync that has not moved for this long has lost its job: it is queued again. */
 const STALLED_AFTER_MS = 3 * 60_000;
