@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { FacetCounts } from '@/lib/chats/index-query';
-import type { ChatsView, HoldRelease } from '@/lib/data/chats';
-import type { ShareHistoryRow } from '@/lib/history/shares';
+import type { ChatShareEvent, ChatsView, HoldRelease } from '@/lib/data/chats';
 import { chatPageHref, type ChatPageQuery } from '@/lib/validations/chats';
 
 // One definition per query, used by the server's first render (initialData) and by the browser.
@@ -48,6 +47,6 @@ export function chatCountsQuery(query: ChatPageQuery) {
 export function chatSharesQuery(chatId: string) {
   return queryOptions({
     queryKey: ['chat-shares', chatId],
-    queryFn: () => getJson<{ events: ShareHistoryRow[]; releases: HoldRelease[] }>(`/api/chats/${encodeURIComponent(chatId)}/shares`),
+    queryFn: () => getJson<{ events: ChatShareEvent[]; releases: HoldRelease[] }>(`/api/chats/${encodeURIComponent(chatId)}/shares`),
   });
 }

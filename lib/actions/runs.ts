@@ -9,13 +9,14 @@ import { estimateSeconds } from '@/lib/runs/estimate';
 import { cancelRun, countFailed, createRun, pauseRun, resumeRun, RunStateError, takeOverRun } from '@/lib/runs/runs';
 import { planRun, type RunPlan } from '@/lib/runs/selection';
 import { runSelectionSchema } from '@/lib/validations/runs';
+import { idSchema } from '@/lib/validations/safe-text';
 import { formatCount } from '@/lib/format';
 
 export type PlanResult = { ok: true; plan: RunPlan; estimateSeconds: number } | { ok: false; message: string };
 export type RunActionResult = { ok: true; runId: string; message: string } | { ok: false; message: string };
 
 const INVALID_SELECTION = 'That selection could not be read; refresh the page and select the chats again.';
-const runIdSchema = z.string().trim().min(1).max(100);
+const runIdSchema = idSchema();
 
 /** The confirmation dialog's figures: what a bulk share of this selection would do now. */
 export async function planBulkShareAction(selection: unknown): Promise<PlanResult> {

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { authorize } from '@/lib/auth/guards';
 import { describeLinqError, getLinq, LinqError } from '@/lib/linq';
 import { z } from 'zod';
+import { idSchema } from '@/lib/validations/safe-text';
 import { connectWebhooks, disconnectWebhooks, webhookTargetUrl, WebhookSetupError } from '@/lib/webhooks/subscription';
 
 export type SettingsActionResult = { ok: true; message: string } | { ok: false; message: string; nextStep?: string; traceId?: string };
@@ -43,7 +44,7 @@ export async function connectWebhooksAction(targetUrl: unknown): Promise<Setting
 export async function disconnectWebhooksAction(subscriptionId: unknown): Promise<SettingsActionResult> {
   const access = await authorize('manageSettings');
   if (!access.ok) return { ok: false, message: access.error };
-  const parsed = shown.safeParse(subscriptionId);
+  const parsed = idSchema(200).safeParse(subscriptionId);
   if (!parsed.success) return { ok: false, message: 'That subscription could not be identified; reload the page.' };
   const result = await attempt(async () => {
     await disconnectWebhooks(access.user, getLinq(), parsed.data);

@@ -7,13 +7,14 @@ import { budgetSpentMessage, spendLinqBudget } from '@/lib/auth/linq-budget';
 import { RELEASE_REASON_LIMITS } from '@/lib/shares/hold-release';
 import { HoldReleaseError, releaseHold } from '@/lib/shares/reservation';
 import { shareIntoChat } from '@/lib/shares/share-chat';
+import { idSchema } from '@/lib/validations/safe-text';
 
 export type ShareActionResult =
   | { ok: true; sharedAt: string; message: string }
   | { ok: false; kind: 'unknown'; message: string; heldUntil: string }
   | { ok: false; kind: 'refused' | 'failed' | 'forbidden' | 'invalid'; message: string; nextStep?: string; code?: number; traceId?: string };
 
-const chatIdSchema = z.string().trim().min(1).max(100);
+const chatIdSchema = idSchema();
 
 /** What one share may ask of Linq: the chat, its card, its messages, the share itself. */
 const SHARE_LINQ_CALLS = 4;

@@ -8,6 +8,7 @@ import { outboundKnowledge } from '@/lib/chats/outbound';
 import { db } from '@/lib/db';
 import type { ChatHealth } from '@/lib/linq/types';
 import { BLOCK_REASONS, type ChatPageQuery } from '@/lib/validations/chats';
+import { hasControlCharacters, isIsoInstant } from '@/lib/validations/safe-text';
 
 const sql = Prisma.sql;
 
@@ -86,18 +87,24 @@ interface Cursor {
   activityAt?: string;
 }
 
-const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+// Only the instants the console itself writes: JavaScript reads "1" as a date, PostgreSQL does not.
+const isTime = isIsoInstant;
 
 export function encodeCursor(row: { id: string; activityAt: Date; lastSharedAt: Date | null }, sort: ChatPageQuery['sort']): string {
   const parts = sort === 'shared' ? [row.lastSharedAt?.toISOString() ?? NEVER, row.id, row.activityAt.toISOString()] : [row.activityAt.toISOString(), row.id];
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
+/** Whether a cursor is one this console made (a page link from the Chats page). */
+export function isChatCursor(cursor: string): boolean {
+  return decodeCursor(cursor) !== null;
+}
+
 function decodeCursor(cursor: string | undefined): Cursor | null {
   if (!cursor) return null;
   try {
     const [value, id, activityAt] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof id !== 'string' || !(isTime(value) || value === NEVER)) return null;
+    if (typeof id !== 'string' || id.length > 100 || hasControlCharacters(id) || !(isTime(value) || value === NEVER)) return null;
     if (value === NEVER && !isTime(activityAt)) return null;
     return { value, id, activityAt: isTime(activityAt) ? activityAt : undefined };
   } catch {

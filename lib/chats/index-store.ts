@@ -9,8 +9,16 @@ import type { LinqChat, OutboundFacts } from '@/lib/linq';
 // move forward in time, "has an outbound message" never turns back into "no", and activityAt is
 // always the latest of what is known.
 
-/** The listing is at least as recent as what the index holds (Linq's updated_at). */
-const FRESH = Prisma.raw(`EXCLUDED."linqUpdatedAt" >= COALESCE("Chat"."linqUpdatedAt", '-infinity')`);
+/** Later than this is not a real time: kept before event times were clamped, it never pins a fact. */
+const FUTURE = "(now() AT TIME ZONE 'UTC') + interval '5 minutes'";
+
+/** A stored time, or null when it is in the future. */
+function sane(column: string): string {
+  return `(CASE WHEN ${column} > ${FUTURE} THEN NULL ELSE ${column} END)`;
+}
+
+/** The listing is at least as recent as what the index holds (Linq's updated_at, when that is a real time). */
+const FRESH = Prisma.raw(`EXCLUDED."linqUpdatedAt" >= COALESCE(${sane('"Chat"."linqUpdatedAt"')}, '-infinity')`);
 
 export interface UpsertSummary {
   created: number;
@@ -62,34 +70,38 @@ export async function upsertChats(chats: LinqChat[], listedAt: Date | null): Pro
       "participants"  = CASE WHEN ${FRESH} THEN EXCLUDED."participants" ELSE "Chat"."participants" END,
       "searchText"    = CASE WHEN ${FRESH} THEN EXCLUDED."searchText" ELSE "Chat"."searchText" END,
       "linqCreatedAt" = COALESCE("Chat"."linqCreatedAt", EXCLUDED."linqCreatedAt"),
-      "linqUpdatedAt" = GREATEST("Chat"."linqUpdatedAt", EXCLUDED."linqUpdatedAt"),
+      "linqUpdatedAt" = GREATEST(${Prisma.raw(sane('"Chat"."linqUpdatedAt"'))}, EXCLUDED."linqUpdatedAt"),
       -- Activity after the messages were read may be a message from the business: read again.
       "outbound"      = CASE WHEN "Chat"."outbound" = 'NO' AND EXCLUDED."linqUpdatedAt" > COALESCE("Chat"."outboundCheckedAt", '-infinity')
                              THEN 'UNKNOWN'::"OutboundState" ELSE "Chat"."outbound" END,
-      "activityAt"    = GREATEST("Chat"."activityAt", EXCLUDED."linqUpdatedAt"),
+      "activityAt"    = GREATEST(${Prisma.raw(sane('"Chat"."activityAt"'))}, EXCLUDED."linqUpdatedAt"),
       "lastListedAt"  = COALESCE(EXCLUDED."lastListedAt", "Chat"."lastListedAt"),
       "goneAt"        = NULL`;
   return summary;
 }
 
 /**
- * Records what reading chats' messages told. A "no" never overwrites a "yes" (a webhook may have
- * said yes meanwhile), and the latest message times only move forward.
+ * Records what reading chats' messages told, as of `checkedAt` (when the reads began). The
+ * messages are the authority: a "yes" a read has confirmed never turns back into "no", but a "yes"
+ * only a webhook asserted does when a read that began after it finds no message from the business.
+ * Message times only move forward, and a time in the future (set before events were clamped) is
+ * not kept.
  */
 export async function recordOutboundReads(reads: Array<{ chatId: string; facts: OutboundFacts }>, checkedAt: Date): Promise<void> {
   if (reads.length === 0) return;
+  const keepYes = `(c."outbound" = 'YES' AND (c."outboundSource" IS DISTINCT FROM 'WEBHOOK' OR c."outboundSince" >= $4::timestamp))`;
   await db.$executeRawUnsafe(
     `UPDATE "Chat" AS c SET
-        "outbound" = CASE WHEN c."outbound" = 'YES' OR r.has THEN 'YES'::"OutboundState" ELSE 'NO'::"OutboundState" END,
-        "outboundSince" = CASE WHEN c."outbound" = 'YES' THEN c."outboundSince"
-                               WHEN r.has OR c."outbound" = 'UNKNOWN' OR c."outboundSince" IS NULL THEN $4::timestamp
+        "outbound" = CASE WHEN r.has OR ${keepYes} THEN 'YES'::"OutboundState" ELSE 'NO'::"OutboundState" END,
+        "outboundSince" = CASE WHEN c."outbound" = 'YES' AND (r.has OR ${keepYes}) THEN c."outboundSince"
+                               WHEN r.has OR c."outbound" <> 'NO' OR c."outboundSince" IS NULL THEN $4::timestamp
                                ELSE c."outboundSince" END,
-        "outboundSource" = CASE WHEN c."outbound" = 'YES' THEN c."outboundSource" ELSE 'MESSAGES'::"FactSource" END,
+        "outboundSource" = CASE WHEN NOT r.has AND ${keepYes} THEN c."outboundSource" ELSE 'MESSAGES'::"FactSource" END,
         "outboundCheckedAt" = $4::timestamp,
         "outboundFailedAt" = NULL,
-        "lastOutboundAt" = GREATEST(c."lastOutboundAt", r.last_out AT TIME ZONE 'UTC'),
-        "lastInboundAt" = GREATEST(c."lastInboundAt", r.last_in AT TIME ZONE 'UTC'),
-        "activityAt" = GREATEST(c."activityAt", r.last_out AT TIME ZONE 'UTC', r.last_in AT TIME ZONE 'UTC')
+        "lastOutboundAt" = GREATEST(${sane('c."lastOutboundAt"')}, r.last_out AT TIME ZONE 'UTC'),
+        "lastInboundAt" = GREATEST(${sane('c."lastInboundAt"')}, r.last_in AT TIME ZONE 'UTC'),
+        "activityAt" = GREATEST(${sane('c."activityAt"')}, r.last_out AT TIME ZONE 'UTC', r.last_in AT TIME ZONE 'UTC')
        FROM unnest($1::text[], $2::boolean[], $3::timestamptz[], $5::timestamptz[]) AS r(id, has, last_out, last_in)
       WHERE c."id" = r.id`,
     reads.map((r) => r.chatId),

@@ -35,19 +35,26 @@ export async function recordCardStatus(phoneNumber: string, status: CardStatus, 
   });
 }
 
-/** ACTIVE or FLAGGED, from a phone_number.status_updated webhook; an older change never overwrites a newer one. */
-export async function recordLineStatus(phoneNumber: string, status: string, changedAt: Date, reputation: string | null): Promise<void> {
+/**
+ * ACTIVE or FLAGGED, from a phone_number.status_updated webhook, for one of the account's own
+ * numbers (as Linq lists them); an older change never overwrites a newer one. False when the
+ * number is not the account's: nothing is created for it.
+ */
+export async function recordLineStatus(phoneNumber: string, status: string, changedAt: Date, reputation: string | null): Promise<boolean> {
+  const line = await db.sendingLine.findUnique({ where: { phoneNumber }, select: { linqId: true } });
+  if (!line?.linqId) return false;
   await db.$executeRawUnsafe(
-    `INSERT INTO "SendingLine" ("phoneNumber", "status", "statusChangedAt", "reputation") VALUES ($1, $2, $3::timestamp, $4)
-     ON CONFLICT ("phoneNumber") DO UPDATE SET
-       "status" = EXCLUDED."status", "statusChangedAt" = EXCLUDED."statusChangedAt",
-       "reputation" = COALESCE(EXCLUDED."reputation", "SendingLine"."reputation")
-     WHERE "SendingLine"."statusChangedAt" IS NULL OR "SendingLine"."statusChangedAt" <= EXCLUDED."statusChangedAt"`,
+    `UPDATE "SendingLine" SET "status" = $2, "statusChangedAt" = $3::timestamp, "reputation" = COALESCE($4, "reputation")
+      WHERE "phoneNumber" = $1
+        AND ("statusChangedAt" IS NULL OR "statusChangedAt" <= $3::timestamp
+             -- A time in the future (kept before event times were clamped) pins nothing.
+             OR "statusChangedAt" > (now() AT TIME ZONE 'UTC') + interval '5 minutes')`,
     phoneNumber,
     status,
     changedAt,
     reputation,
   );
+  return true;
 }
 
 export interface LineSummary {

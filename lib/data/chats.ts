@@ -47,10 +47,14 @@ export interface HoldRelease {
  * A chat's share attempts, newest first (History's query, scoped to the chat), and the holds staff
  * released. Callers check the session first.
  */
-export async function readChatShares(chatId: string): Promise<{ events: ShareHistoryRow[]; releases: HoldRelease[] }> {
-  const [events, releases] = await Promise.all([
+/** A share attempt as a chat's drawer shows it: who by name, never their email (viewers read it too). */
+export type ChatShareEvent = Omit<ShareHistoryRow, 'actorEmail'>;
+
+export async function readChatShares(chatId: string): Promise<{ events: ChatShareEvent[]; releases: HoldRelease[] }> {
+  const [rows, releases] = await Promise.all([
     queryShareEvents({ chatId }, null, 50),
     db.shareHoldRelease.findMany({ where: { chatId }, orderBy: { createdAt: 'desc' }, take: 50, include: { actor: { select: { name: true } } } }),
   ]);
+  const events = rows.map(({ actorEmail: _email, ...event }) => event);
   return { events, releases: releases.map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString(), actorName: r.actor.name, reason: r.reason })) };
 }

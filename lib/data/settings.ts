@@ -6,6 +6,7 @@ import { getLinq, readLinq, type LinqRead, type LinqWebhookSubscription } from '
 import { publicUrlProblems, type PublicUrlProblem } from '@/lib/photos/public-url';
 import { openWebhookSecret } from '@/lib/webhooks/keys';
 import { utcDay } from '@/lib/webhooks/stats';
+import { flushRefusals } from '@/lib/webhooks/refusals';
 import { webhookTargetUrl } from '@/lib/webhooks/subscription';
 
 function subscriptionState(read: LinqRead<LinqWebhookSubscription | null> | null): 'active' | 'inactive' | 'missing' | 'unknown' | null {
@@ -23,7 +24,8 @@ export async function getWebhookSettings() {
     db.webhookSubscription.findFirst(),
     db.webhookDelivery.findFirst({ orderBy: { receivedAt: 'desc' }, select: { receivedAt: true, eventType: true, status: true } }),
     db.webhookDelivery.count({ where: { receivedAt: { gte: today } } }),
-    db.webhookDay.findUnique({ where: { day: utcDay(new Date()) } }),
+    // (Refusals counted on this instance and not written yet are written first.)
+    flushRefusals().then(() => db.webhookDay.findUnique({ where: { day: utcDay(new Date()) } })),
   ]);
   const createdBy = subscription ? await db.user.findUnique({ where: { id: subscription.createdById }, select: { name: true } }) : null;
   // Whether Linq still has the subscription (it may have been deleted on Linq's dashboard).

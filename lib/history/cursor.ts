@@ -1,3 +1,5 @@
+import { hasControlCharacters, isIsoInstant } from '@/lib/validations/safe-text';
+
 // Keyset pagination: a page starts after the last row of the previous one, identified by
 // (createdAt, id). Opaque to the browser, exact to the millisecond, stable under new inserts.
 
@@ -14,6 +16,6 @@ export function encodeCursor(keyset: Keyset): string {
 export function decodeCursor(cursor: string | undefined): Keyset | null {
   if (!cursor) return null;
   const [createdAt, id, extra] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (extra !== undefined || !id || id.length > 64 || !createdAt || Number.isNaN(Date.parse(createdAt))) return null;
+  if (extra !== undefined || !id || id.length > 64 || hasControlCharacters(id) || !isIsoInstant(createdAt)) return null;
   return { createdAt: new Date(createdAt).toISOString(), id };
 }

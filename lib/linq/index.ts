@@ -5,7 +5,6 @@ import { getSettings } from '@/lib/env';
 export { LinqGateway, WebhookRejection, type WebhookRejectionReason } from '@/lib/linq/gateway';
 export { LinqError, describeLinqError, failureReason, type LinqErrorFacts } from '@/lib/linq/errors';
 export { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
-export { chatFromWebhook } from '@/lib/linq/mappers';
 export { readLinq, type LinqRead } from '@/lib/linq/read';
 export type * from '@/lib/linq/types';
 

@@ -55,10 +55,3 @@ export function toMessage(raw: Message): LinqMessage {
 export function toWebhookSubscription(raw: WebhookSubscription): LinqWebhookSubscription {
   return { id: raw.id, targetUrl: raw.target_url, events: [...(raw.subscribed_events ?? [])], isActive: raw.is_active !== false, createdAt: raw.created_at };
 }
-
-/** The chat a chat.created webhook carries ("matches GET /v3/chats/{chatId}"), or null when it does not. */
-export function chatFromWebhook(data: unknown): LinqChat | null {
-  const raw = data as Partial<Chat> | null;
-  if (!raw || typeof raw.id !== 'string' || !Array.isArray(raw.handles) || typeof raw.created_at !== 'string') return null;
-  return toChat({ updated_at: raw.created_at, ...raw } as Chat);
-}

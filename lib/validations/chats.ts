@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasControlCharacters } from '@/lib/validations/safe-text';
 
 export const PAGE_SIZES = [20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -58,7 +59,7 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, fallback: T[
 
 export const chatPageQuerySchema = z.object({
   from: z.preprocess(first, z.string().regex(E164).optional().catch(undefined)),
-  q: z.preprocess(first, z.string().max(200).optional().catch(undefined)),
+  q: z.preprocess(first, z.string().max(200).refine((value) => !hasControlCharacters(value)).optional().catch(undefined)),
   show: oneOf(CHAT_STATES, 'all'),
   reason: z.preprocess(first, z.enum(BLOCK_REASONS).optional().catch(undefined)),
   shared: oneOf(SHARED_FILTERS, 'any'),
@@ -71,6 +72,26 @@ export const chatPageQuerySchema = z.object({
 });
 
 export type ChatPageQuery = z.infer<typeof chatPageQuerySchema>;
+
+/**
+ * A filter as a bulk share receives it: the same fields, but nothing falls back to a default. A
+ * value that is not one of the page's own (a search too long, a state that does not exist) refuses
+ * the selection instead of silently widening it to more chats than were shown.
+ */
+export const chatFilterSchema = z
+  .object({
+    from: z.string().regex(E164).optional(),
+    q: z.string().max(200).refine((value) => !hasControlCharacters(value)).optional(),
+    show: z.enum(CHAT_STATES).optional(),
+    reason: z.enum(BLOCK_REASONS).optional(),
+    shared: z.enum(SHARED_FILTERS).optional(),
+    service: z.enum(SERVICE_FILTERS).optional(),
+    health: z.enum(HEALTH_FILTERS).optional(),
+    group: z.enum(GROUP_FILTERS).optional(),
+  })
+  .strict();
+
+export const BAD_CURSOR = 'That page link is not one of the console’s: start again from the first page.';
 
 export function parseChatPageQuery(searchParams: Record<string, string | string[] | undefined>): ChatPageQuery {
   return chatPageQuerySchema.parse(searchParams);

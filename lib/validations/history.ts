@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasControlCharacters } from '@/lib/validations/safe-text';
 import { isTimeZone, shiftDate, zonedInstant } from '@/lib/runs/schedule-time';
 
 export const HISTORY_TABS = ['shares', 'runs', 'cards', 'staff', 'settings'] as const;
@@ -10,7 +11,7 @@ const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 // A real calendar day: Date.parse would roll 2026-02-31 over to March.
 const isDay = (value: string) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 const day = z.preprocess(first, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isDay).optional().catch(undefined));
-const text = (max: number) => z.preprocess(first, z.string().trim().min(1).max(max).optional().catch(undefined));
+const text = (max: number) => z.preprocess(first, z.string().trim().min(1).max(max).refine((value) => !hasControlCharacters(value)).optional().catch(undefined));
 
 export const historyFiltersSchema = z.object({
   tab: z.preprocess(first, z.enum(HISTORY_TABS).catch('shares')),

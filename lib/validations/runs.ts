@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { chatPageQuerySchema } from '@/lib/validations/chats';
+import { chatFilterSchema } from '@/lib/validations/chats';
+import { idSchema } from '@/lib/validations/safe-text';
 
-/** The chats a bulk share covers: every chat matching a Chats page filter, or chats picked one by one. */
+/**
+ * The chats a bulk share covers: every chat matching a Chats page filter, or chats picked one by
+ * one. Parsed strictly: anything not exactly one of these is refused, never read as "everything".
+ */
 export const runSelectionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('filter'), query: chatPageQuerySchema.omit({ cursor: true, sort: true, limit: true }) }),
-  z.object({ kind: z.literal('chats'), chatIds: z.array(z.string().min(1).max(100)).min(1).max(500) }),
+  z.object({ kind: z.literal('filter'), query: chatFilterSchema }).strict(),
+  z.object({ kind: z.literal('chats'), chatIds: z.array(idSchema()).min(1).max(500) }).strict(),
 ]);
 
 export type RunSelection = z.infer<typeof runSelectionSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '@/lib/validations/safe-text';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
 import { ROLES } from '@/lib/auth/roles';
 
@@ -29,7 +30,7 @@ export const createStaffSchema = z.discriminatedUnion('passwordMode', [
 export type CreateStaffField = 'email' | 'name' | 'role' | 'password';
 
 export const roleSchema = z.enum(ROLES, 'Choose a role.');
-export const staffIdSchema = z.string().min(1).max(64);
+export const staffIdSchema = idSchema(64);
 
 export const resetPasswordSchema = z.discriminatedUnion('passwordMode', [
   z.object({ passwordMode: z.literal('password'), password: passwordSchema }),

@@ -3,8 +3,8 @@ import type { WebhookDelivery } from '@/generated/prisma/client';
 import { recordInboundMessage, recordOutboundMessage, upsertChats } from '@/lib/chats/index-store';
 import { recordLineStatus } from '@/lib/chats/lines';
 import { db } from '@/lib/db';
-import { chatFromWebhook, describeLinqError, LinqError, type LinqGateway } from '@/lib/linq';
-import { parseEnvelope, planChange, type IndexChange } from '@/lib/webhooks/events';
+import { describeLinqError, LinqError, type LinqGateway } from '@/lib/linq';
+import { clampEventTime, parseEnvelope, planChange, type IndexChange } from '@/lib/webhooks/events';
 
 /** Deliveries applied per step, oldest event first. */
 const BATCH_SIZE = 100;
@@ -21,35 +21,42 @@ async function indexChatFromLinq(linq: LinqGateway, chatId: string): Promise<voi
   await upsertChats([await linq.getChat(chatId)], null);
 }
 
-async function carryOut(change: IndexChange, linq: LinqGateway, receivedAt: Date): Promise<'APPLIED' | 'IGNORED'> {
+type Outcome = { status: 'APPLIED' | 'IGNORED'; note?: string };
+
+/**
+ * What a signed event may change: message times and line status times are believed only up to
+ * when the event arrived; a chat's facts come from Linq itself, read again; a line event applies
+ * only to one of the account's own numbers. A full sync can correct anything an event set.
+ */
+async function carryOut(change: IndexChange, linq: LinqGateway, receivedAt: Date): Promise<Outcome> {
   switch (change.kind) {
-    case 'outbound':
-      if (!(await recordOutboundMessage(change.chatId, change.at, receivedAt))) {
+    case 'outbound': {
+      const at = clampEventTime(change.at, receivedAt);
+      if (!(await recordOutboundMessage(change.chatId, at, receivedAt))) {
         await indexChatFromLinq(linq, change.chatId);
-        await recordOutboundMessage(change.chatId, change.at, receivedAt);
+        await recordOutboundMessage(change.chatId, at, receivedAt);
       }
-      return 'APPLIED';
-    case 'inbound':
-      if (!(await recordInboundMessage(change.chatId, change.at))) {
+      return { status: 'APPLIED' };
+    }
+    case 'inbound': {
+      const at = clampEventTime(change.at, receivedAt);
+      if (!(await recordInboundMessage(change.chatId, at))) {
         await indexChatFromLinq(linq, change.chatId);
-        await recordInboundMessage(change.chatId, change.at);
+        await recordInboundMessage(change.chatId, at);
       }
-      return 'APPLIED';
-    case 'chat': {
-      const chat = chatFromWebhook(change.chat);
-      if (!chat) throw new Error('A chat.created event without the chat.');
-      await upsertChats([chat], null);
-      return 'APPLIED';
+      return { status: 'APPLIED' };
     }
     case 'refresh':
       await indexChatFromLinq(linq, change.chatId);
-      return 'APPLIED';
+      return { status: 'APPLIED' };
     case 'line_status':
-      await recordLineStatus(change.phoneNumber, change.status, change.changedAt, change.reputation);
-      return 'APPLIED';
+      return (await recordLineStatus(change.phoneNumber, change.status, clampEventTime(change.changedAt, receivedAt), change.reputation))
+        ? { status: 'APPLIED' }
+        : { status: 'IGNORED', note: 'Not one of the account’s numbers as Linq lists them: nothing changed.' };
     case 'record':
+      return { status: 'IGNORED', note: change.note };
     case 'ignore':
-      return 'IGNORED';
+      return { status: 'IGNORED' };
   }
 }
 
@@ -65,9 +72,9 @@ export async function applyDelivery(delivery: WebhookDelivery, linq: LinqGateway
   try {
     const event = parseEnvelope(delivery.payload);
     if (!event) throw new Error('The delivery is not a Linq event.');
-    const change = planChange(event);
-    status = await carryOut(change, linq, delivery.receivedAt);
-    if (change.kind === 'record') error = change.note;
+    const outcome = await carryOut(planChange(event), linq, delivery.receivedAt);
+    status = outcome.status;
+    error = outcome.note ?? null;
   } catch (failure) {
     if (failure instanceof LinqError && failure.status === 429) {
       throw new ApplyPaused(new Date(Date.now() + (failure.retryAfterSeconds ?? 30) * 1000));

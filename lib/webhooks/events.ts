@@ -18,9 +18,7 @@ export type IndexChange =
   | { kind: 'outbound'; chatId: string; at: Date }
   /** The customer wrote. */
   | { kind: 'inbound'; chatId: string; at: Date }
-  /** The chat as Linq describes it in the event (chat.created carries the whole chat). */
-  | { kind: 'chat'; chat: unknown }
-  /** The chat changed in a way the event does not fully describe: read it from Linq again. */
+  /** The chat changed (or was created): read it from Linq, whose answer is trusted over the event's. */
   | { kind: 'refresh'; chatId: string }
   | { kind: 'line_status'; phoneNumber: string; status: 'ACTIVE' | 'FLAGGED'; changedAt: Date; reputation: string | null }
   /** Kept in the delivery record only (message.failed). */
@@ -61,6 +59,8 @@ function messageChange(kind: 'outbound' | 'inbound', event: WebhookEnvelope): In
 }
 
 const participantData = z.object({ chat_id: z.string() });
+// chat.created carries the chat itself; older payloads put it under data.chat.
+const chatCreatedData = z.object({ id: z.string().optional(), chat: z.object({ id: z.string() }).optional(), chat_id: z.string().optional() });
 const lineData = z.object({
   phone_number: z.string(),
   new_status: z.enum(['ACTIVE', 'FLAGGED']),
@@ -76,8 +76,12 @@ export function planChange(event: WebhookEnvelope): IndexChange {
       return messageChange('outbound', event);
     case 'message.received':
       return messageChange('inbound', event);
-    case 'chat.created':
-      return { kind: 'chat', chat: event.data };
+    case 'chat.created': {
+      const data = chatCreatedData.parse(event.data ?? {});
+      const chatId = data.id ?? data.chat?.id ?? data.chat_id;
+      if (!chatId) throw new Error('A chat.created event without its chat.');
+      return { kind: 'refresh', chatId };
+    }
     case 'participant.added':
     case 'participant.removed':
       return { kind: 'refresh', chatId: participantData.parse(event.data ?? {}).chat_id };
@@ -94,4 +98,13 @@ export function planChange(event: WebhookEnvelope): IndexChange {
     default:
       return { kind: 'ignore' };
   }
+}
+
+/** How far ahead of its arrival an event's own time is believed (clocks differ a little). */
+export const EVENT_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** An event's time, never later than it arrived (plus the skew): a signed 2099 cannot pin a fact. */
+export function clampEventTime(at: Date, receivedAt: Date): Date {
+  const latest = receivedAt.getTime() + EVENT_CLOCK_SKEW_MS;
+  return at.getTime() > latest ? new Date(latest) : at;
 }

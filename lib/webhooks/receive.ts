@@ -2,51 +2,63 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { sendSoon } from '@/lib/jobs/send';
 import { getLinq, WebhookRejection } from '@/lib/linq';
-import { utcDay } from '@/lib/webhooks/stats';
 import { webhookSecrets } from '@/lib/webhooks/keys';
+import { countRefusal } from '@/lib/webhooks/refusals';
+import { utcDay } from '@/lib/webhooks/stats';
 import { parseEnvelope } from '@/lib/webhooks/events';
 
 export type ReceiveResult =
   | { status: 200; body: { received: true; duplicate: boolean } }
   | { status: 400 | 401; body: { error: string } };
 
-async function countRefusal(rejection: WebhookRejection): Promise<void> {
-  await db.$executeRaw`
-    INSERT INTO "WebhookDay" ("day", "refusals", "lastRefusalAt", "lastRefusalReason")
-    VALUES (${utcDay(new Date())}, 1, now() AT TIME ZONE 'UTC', ${rejection.message})
-    ON CONFLICT ("day") DO UPDATE SET "refusals" = "WebhookDay"."refusals" + 1,
-      "lastRefusalAt" = EXCLUDED."lastRefusalAt", "lastRefusalReason" = EXCLUDED."lastRefusalReason"`;
+/** The Standard Webhooks headers every Linq delivery carries: without them nothing else is read. */
+export function hasSignatureHeaders(headers: Headers): boolean {
+  return Boolean(headers.get('webhook-id') && headers.get('webhook-timestamp') && headers.get('webhook-signature'));
 }
 
-/** Verifies against the known secrets; a secret connected moments ago on another instance is read fresh once. */
+/** A secret connected moments ago on another instance is looked for again, at most this often. */
+const FRESH_SECRETS_EVERY_MS = 5_000;
+const globalForVerify = globalThis as unknown as { webhookSecretsReadAt?: number };
+
+/** Verifies against the known secrets (cached); on a mismatch, reads them fresh at most every few seconds. */
 async function verify(rawBody: string, headers: Record<string, string>): Promise<unknown> {
   const linq = getLinq();
   try {
     return linq.unwrapWebhook(rawBody, headers, await webhookSecrets());
   } catch (error) {
     if (!(error instanceof WebhookRejection) || error.reason === 'missing_headers' || error.reason === 'stale') throw error;
+    if (Date.now() - (globalForVerify.webhookSecretsReadAt ?? 0) < FRESH_SECRETS_EVERY_MS) throw error;
+    globalForVerify.webhookSecretsReadAt = Date.now();
     return linq.unwrapWebhook(rawBody, headers, await webhookSecrets(true));
   }
+}
+
+/** The same JSON without NUL characters, which PostgreSQL cannot store in text (the rest is kept as sent). */
+export function withoutNul(value: unknown): unknown {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '');
+  if (Array.isArray(value)) return value.map(withoutNul);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key.replaceAll('\u0000', ''), withoutNul(inner)]));
+  return value;
 }
 
 /**
  * A delivery from Linq, as the route received it: verified, recorded once by its webhook-id, and
  * left to the webhooks.apply job. Nothing unverified reaches the database beyond a refusal count.
  */
-export async function receiveWebhook(rawBody: string, headers: Record<string, string>): Promise<ReceiveResult> {
+export async function receiveWebhook(rawBody: string, headers: Record<string, string>, address = 'unknown'): Promise<ReceiveResult> {
   let payload: unknown;
   try {
-    payload = await verify(rawBody, headers);
+    payload = withoutNul(await verify(rawBody, headers));
   } catch (error) {
     if (!(error instanceof WebhookRejection)) throw error;
-    await countRefusal(error);
+    countRefusal(error.message, address);
     return { status: error.reason === 'missing_headers' || error.reason === 'malformed' ? 400 : 401, body: { error: error.message } };
   }
   const event = parseEnvelope(payload);
-  const id = headers['webhook-id']!;
+  const id = String(withoutNul(headers['webhook-id']!));
   const inserted = await db.$executeRaw`
     INSERT INTO "WebhookDelivery" ("id", "eventId", "eventType", "eventCreatedAt", "payload")
-    VALUES (${id}, ${event?.event_id ?? null}, ${event?.event_type ?? 'unknown'}, ${event?.created_at ?? null}::timestamp, ${rawBody}::jsonb)
+    VALUES (${id}, ${event?.event_id ?? null}, ${event?.event_type ?? 'unknown'}, ${event?.created_at ?? null}::timestamp, ${JSON.stringify(payload)}::jsonb)
     ON CONFLICT ("id") DO NOTHING`;
   if (inserted === 0) {
     await db.$executeRaw`

@@ -146,3 +146,35 @@ test('a viewer’s History staff filter names only people in the records they ca
   expect(options).not.toContain(bystander.name);
   expect(options.join(' ')).not.toMatch(/@/);
 });
+
+test('the webhook route reads no more than a Linq event can be: a 50 MB chunked body gets 413 at once, and the console stays up', async ({ baseURL }) => {
+  const http = await import('node:http');
+  const target = new URL('/api/webhooks/linq', baseURL);
+  let sent = 0;
+  const answer = await new Promise<{ status: number; sentBeforeAnswer: number }>((resolve, reject) => {
+    const request = http.request(target, {
+      method: 'POST',
+      // Signature headers present (so the body is read), no Content-Length: the body comes in chunks.
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', 'webhook-id': 'msg_big', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': 'v1,Zm9yZ2Vk' },
+    });
+    request.on('response', (response) => {
+      resolve({ status: response.statusCode ?? 0, sentBeforeAnswer: sent });
+      response.resume();
+      request.destroy();
+    });
+    request.on('error', (error) => (sent > 0 ? undefined : reject(error)));
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    const pump = () => {
+      while (sent < 50 * 1024 * 1024 && !request.destroyed) {
+        sent += chunk.length;
+        if (!request.write(chunk)) return void request.once('drain', pump);
+      }
+      if (!request.destroyed) request.end();
+    };
+    pump();
+  });
+  expect(answer.status).toBe(413);
+  expect(answer.sentBeforeAnswer).toBeLessThan(50 * 1024 * 1024);
+  const health = await fetch(new URL('/api/health', baseURL));
+  expect(health.status).toBe(200);
+});

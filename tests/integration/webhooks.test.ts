@@ -90,6 +90,10 @@ describe('signatures', () => {
     expect(await h.db.webhookDelivery.count()).toBe(1);
     expect(await h.db.chat.findUniqueOrThrow({ where: { id: chat.id } })).toMatchObject({ outbound: 'YES', outboundSource: 'WEBHOOK' });
 
+    // Refusals are counted in memory and written in one statement a few seconds later.
+    expect(await h.db.webhookDay.findFirst({ where: { refusals: { gt: 0 } } })).toBeNull();
+    const { flushRefusals } = await import('@/lib/webhooks/refusals');
+    await flushRefusals();
     const day = await h.db.webhookDay.findFirstOrThrow();
     expect(day).toMatchObject({ refusals: 4, duplicates: 1 });
     expect(day.lastRefusalReason).toMatch(/signature headers/);
@@ -110,10 +114,64 @@ describe('events', () => {
     expect(row.lastInboundAt?.toISOString()).toBe(newerAt);
     expect(row.outbound).toBe('YES');
 
-    // Messages read later that show no outbound message (Linq removed old ones) do not undo it.
+    // A read of the messages that began before the event does not undo it…
     const { recordOutboundReads } = await import('@/lib/chats/index-store');
-    await recordOutboundReads([{ chatId: chat.id, facts: { hasOutbound: false, lastOutboundAt: null, lastInboundAt: null } }], new Date());
-    expect((await h.db.chat.findUniqueOrThrow({ where: { id: chat.id } })).outbound).toBe('YES');
+    const none = { hasOutbound: false, lastOutboundAt: null, lastInboundAt: null };
+    await recordOutboundReads([{ chatId: chat.id, facts: none }], new Date(Date.now() - 60_000));
+    expect(await h.db.chat.findUniqueOrThrow({ where: { id: chat.id } })).toMatchObject({ outbound: 'YES', outboundSource: 'WEBHOOK' });
+    // …one that began after it is the authority over what only the event said;
+    await recordOutboundReads([{ chatId: chat.id, facts: none }], new Date());
+    expect((await h.db.chat.findUniqueOrThrow({ where: { id: chat.id } })).outbound).toBe('NO');
+    // and a "yes" the messages showed is never undone.
+    await recordOutboundReads([{ chatId: chat.id, facts: { hasOutbound: true, lastOutboundAt: sentAt(10), lastInboundAt: null } }], new Date());
+    await recordOutboundReads([{ chatId: chat.id, facts: none }], new Date());
+    expect(await h.db.chat.findUniqueOrThrow({ where: { id: chat.id } })).toMatchObject({ outbound: 'YES', outboundSource: 'MESSAGES' });
+  });
+
+  it('believes a signed event only as far as it may: times up to its arrival, chats as Linq reads them, lines of the account only', async () => {
+    const { refreshLines } = await import('@/lib/chats/lines');
+    await refreshLines(h.linq);
+    // A message.sent claimed for a chat where the business never wrote: the page may say so for a
+    // while, but Share reads the messages before trusting it, and the next full sync corrects it.
+    const silent = await h.control<{ id: string }>('POST', '/__sandbox/chats', { from: h.sandbox.store.state.lines[0]!.phone_number, to: ['+13125550888'], inbound: 1, outbound: 0 });
+    const future = '2099-01-01T00:00:00.000Z';
+    const claimed = event('message.sent', messageData(silent.id, 'outbound', future));
+    await deliver(claimed, signed(claimed));
+    const afterEvent = await h.db.chat.findUniqueOrThrow({ where: { id: silent.id } });
+    expect(afterEvent).toMatchObject({ outbound: 'YES', outboundSource: 'WEBHOOK' });
+    // Its time is clamped to its arrival (plus five minutes), not 2099.
+    expect(afterEvent.lastOutboundAt!.getTime()).toBeLessThanOrEqual(Date.now() + 5 * 60_000);
+    const { confirmOutbound } = await import('@/lib/chats/outbound');
+    expect(await confirmOutbound(h.linq, silent.id)).toBe('no');
+    expect((await h.db.chat.findUniqueOrThrow({ where: { id: silent.id } })).outbound).toBe('NO');
+
+    // chat.created is read again from Linq: an opted-out chat stays opted out whatever the event says.
+    const optedOut = await h.control<{ id: string }>('POST', '/__sandbox/chats', { from: h.sandbox.store.state.lines[0]!.phone_number, to: ['+13125550777'], outbound: 1, health: 'OPTED_OUT' });
+    const lie = event('chat.created', { id: optedOut.id, handles: [], health_status: { status: 'HEALTHY' }, created_at: future, updated_at: future });
+    await deliver(lie, signed(lie));
+    const indexed = await h.db.chat.findUniqueOrThrow({ where: { id: optedOut.id } });
+    expect(indexed.health).toBe('OPTED_OUT');
+    expect(indexed.linqUpdatedAt!.getTime()).toBeLessThan(Date.now() + 60_000);
+
+    // A line event for a number that is not the account's creates nothing.
+    const foreign = event('phone_number.status_updated', { phone_number: '+19995550123', new_status: 'FLAGGED', changed_at: sentAt(1) });
+    await deliver(foreign, signed(foreign, { id: 'foreign-line' }));
+    expect(await h.db.sendingLine.findUnique({ where: { phoneNumber: '+19995550123' } })).toBeNull();
+    expect(await h.db.webhookDelivery.findUniqueOrThrow({ where: { id: 'foreign-line' } })).toMatchObject({ status: 'IGNORED', error: expect.stringMatching(/^Not one of the account’s numbers/) });
+
+    // A 2099 FLAGGED is believed only up to its arrival: Linq's next real change overrides it.
+    const line = h.sandbox.store.state.lines[2]!.phone_number;
+    const pinned = event('phone_number.status_updated', { phone_number: line, new_status: 'FLAGGED', changed_at: future });
+    await deliver(pinned, signed(pinned));
+    expect((await h.db.sendingLine.findUniqueOrThrow({ where: { phoneNumber: line } })).status).toBe('FLAGGED');
+    const active = event('phone_number.status_updated', { phone_number: line, new_status: 'ACTIVE', changed_at: new Date(Date.now() + 6 * 60_000).toISOString() });
+    await deliver(active, signed(active));
+    expect((await h.db.sendingLine.findUniqueOrThrow({ where: { phoneNumber: line } })).status).toBe('ACTIVE');
+
+    // A NUL character in a signed event is dropped before storing (the database cannot keep it).
+    const nul = event('message.received', { ...messageData(silent.id, 'inbound', sentAt(1)), parts: [{ type: 'text', value: 'hi\u0000there' }] });
+    expect((await deliver(nul, signed(nul, { id: 'nul-1' }))).status).toBe(200);
+    expect(JSON.stringify((await h.db.webhookDelivery.findUniqueOrThrow({ where: { id: 'nul-1' } })).payload)).toContain('hithere');
   });
 
   it('adds a chat it has not indexed yet, reading it from Linq', async () => {
@@ -127,6 +185,8 @@ describe('events', () => {
   });
 
   it('records a line flagged by Linq, ignoring an older change that arrives late', async () => {
+    const { refreshLines } = await import('@/lib/chats/lines');
+    await refreshLines(h.linq);
     const line = h.sandbox.store.state.lines[1]!.phone_number;
     const flagged = event('phone_number.status_updated', { phone_number: line, new_status: 'FLAGGED', changed_at: sentAt(1), new_reputation: 'CRITICAL' });
     const olderActive = event('phone_number.status_updated', { phone_number: line, new_status: 'ACTIVE', changed_at: sentAt(20), new_reputation: 'HEALTHY' });

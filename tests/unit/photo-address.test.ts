@@ -11,12 +11,29 @@ describe('photo addresses handed to Linq', () => {
     },
   );
 
-  it.each(['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946', '8.8.8.8'])('treats %s as public', (address) => {
+  it.each([
+    '::127.0.0.1', // IPv4-compatible loopback
+    '::7f00:1',
+    '64:ff9b::a9fe:a9fe', // NAT64 of 169.254.169.254
+    '64:ff9b::10.0.0.1',
+    '2002:a9fe:a9fe::1', // 6to4 of 169.254.169.254
+    '2001:0:4136:e378:8000:63bf:3fff:fdd2', // Teredo: client 192.0.2.45 (obfuscated), documentation range
+    'fec0::1', // site-local
+    '2001:db8::1', // documentation
+    '3fff::1',
+    '192.0.2.10', // TEST-NET-1
+    '198.51.100.7',
+    '203.0.113.9',
+  ])('treats %s, private or documentation space inside IPv6 or a test net, as private', (address) => {
+    expect(isPrivateAddress(address)).toBe(true);
+  });
+
+  it.each(['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946', '8.8.8.8', '64:ff9b::808:808', '2002:5db8:d822::1'])('treats %s as public', (address) => {
     expect(isPrivateAddress(address)).toBe(false);
   });
 
   it('refuses loopback, private and metadata addresses, by IP or by a name that resolves to one', async () => {
-    for (const url of ['https://127.0.0.1:8443/a.jpg', 'https://[::1]/a.jpg', 'https://169.254.169.254/latest/meta-data', 'https://10.0.0.5/x.png']) {
+    for (const url of ['https://127.0.0.1:8443/a.jpg', 'https://[::1]/a.jpg', 'https://169.254.169.254/latest/meta-data', 'https://10.0.0.5/x.png', 'https://[::127.0.0.1]/a.jpg', 'https://[64:ff9b::a9fe:a9fe]/latest/meta-data', 'https://[2002:a9fe:a9fe::1]/a.jpg', 'https://[fec0::1]/a.jpg', 'https://192.0.2.1/a.jpg']) {
       expect(await photoAddressProblem(url, resolveTo())).toMatch(/private or local network/);
     }
     expect(await photoAddressProblem('https://localhost/a.jpg', resolveTo('127.0.0.1', '::1'))).toMatch(/private or local network \(localhost\)/);

@@ -1,11 +1,16 @@
 import { authorize, refusalResponse } from '@/lib/auth/guards';
 import { readChatsView } from '@/lib/data/chats';
-import { chatPageQuerySchema } from '@/lib/validations/chats';
+import { isChatCursor } from '@/lib/chats/index-query';
+import { refuseHostileAddress } from '@/lib/server/hostile-request';
+import { BAD_CURSOR, chatPageQuerySchema } from '@/lib/validations/chats';
 
 // The chats page's data from the index, for the browser to refresh (React Query); no Linq call.
 export async function GET(request: Request): Promise<Response> {
   const access = await authorize('view');
   if (!access.ok) return refusalResponse(access);
+  const refused = refuseHostileAddress(request);
+  if (refused) return refused;
   const query = chatPageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  if (query.cursor && !isChatCursor(query.cursor)) return Response.json({ error: BAD_CURSOR }, { status: 400 });
   return Response.json(await readChatsView(query), { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -124,16 +124,21 @@ async function confirmGone(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyn
 }
 
 /**
- * Reads the messages of chats whose outbound presence is unknown, most recently active first,
- * a bounded number at a time. A chat whose messages cannot be read is skipped until the next run.
+ * Reads the messages of chats whose outbound presence is unknown (or only asserted by a webhook),
+ * most recently active first, a bounded number at a time. A chat whose messages cannot be read is
+ * skipped until the next run.
  */
 async function readUnknownOutbound(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyncRun> {
-  const chats = await db.chat.findMany({
-    where: { goneAt: null, outbound: 'UNKNOWN', OR: [{ outboundFailedAt: null }, { outboundFailedAt: { lt: run.startedAt } }] },
-    orderBy: [{ activityAt: 'desc' }, { id: 'desc' }],
-    select: { id: true },
-    take: READ_BATCH,
-  });
+  // Unknown chats, and chats only a webhook said the business wrote in (not read since): the
+  // messages are the authority, so a full sync corrects what an event claimed.
+  const chats = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "Chat"
+     WHERE "goneAt" IS NULL AND ("outboundFailedAt" IS NULL OR "outboundFailedAt" < ${run.startedAt}::timestamp)
+       AND ("outbound" = 'UNKNOWN'
+            OR ("outbound" = 'YES' AND "outboundSource" = 'WEBHOOK'
+                AND ("outboundCheckedAt" IS NULL OR ("outboundCheckedAt" < "outboundSince" AND "outboundCheckedAt" < ${run.startedAt}::timestamp))))
+     ORDER BY "activityAt" DESC, "id" DESC
+     LIMIT ${READ_BATCH}`;
   if (chats.length === 0) return finish(run, 'COMPLETED');
   const checkedAt = ctx.now?.() ?? new Date();
   const results = await mapWithConcurrency(chats, ctx.readConcurrency, (chat) => ctx.linq.readOutbound(chat.id));

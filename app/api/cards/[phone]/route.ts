@@ -5,13 +5,17 @@ import { cardStatus } from '@/lib/cards/status';
 import { recordCardStatus } from '@/lib/chats/lines';
 import { db } from '@/lib/db';
 import { getLinq, readLinq } from '@/lib/linq';
+import { refuseHostileAddress } from '@/lib/server/hostile-request';
 import { BAD_PHONE_PARAM, phoneNumberParam } from '@/lib/validations/route-params';
 
 // Polled by the card editor while Linq applies a card (is_active false): the card's status now.
-export async function GET(_request: Request, { params }: { params: Promise<{ phone: string }> }): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ phone: string }> }): Promise<Response> {
   const access = await authorize('view');
   if (!access.ok) return refusalResponse(access);
-  const phoneNumber = phoneNumberParam((await params).phone);
+  const { phone } = await params;
+  const refused = refuseHostileAddress(request, { phone });
+  if (refused) return refused;
+  const phoneNumber = phoneNumberParam(phone);
   if (!phoneNumber) return Response.json({ error: BAD_PHONE_PARAM }, { status: 400 });
   // Only the account's own numbers, as the last sync listed them: any other is not asked of Linq.
   if (!(await db.sendingLine.findUnique({ where: { phoneNumber }, select: { phoneNumber: true } }))) {

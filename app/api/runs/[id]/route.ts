@@ -1,11 +1,14 @@
 import { authorize, refusalResponse } from '@/lib/auth/guards';
 import { getRunView } from '@/lib/runs/view';
+import { refuseHostileAddress } from '@/lib/server/hostile-request';
 
 // A run's progress and report, polled by its page while it runs.
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const access = await authorize('view');
   if (!access.ok) return refusalResponse(access);
   const { id } = await params;
+  const refused = refuseHostileAddress(request, { id });
+  if (refused) return refused;
   const view = id.length <= 100 ? await getRunView(id) : null;
   if (!view) return Response.json({ error: 'There is no such run; it may have been typed wrong.' }, { status: 404 });
   return Response.json(view, { headers: { 'Cache-Control': 'no-store' } });
