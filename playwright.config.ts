@@ -21,6 +21,8 @@ interface Server extends ConsoleUnderTest {
 // The PostgreSQL consoles are two instances of one deployment: one database, one Linq (the first
 // one's sandbox), one AUTH_SECRET, and a webhook subscription made outside the console whose signing
 // secret both are given (tests/e2e/instances.spec.ts).
+const EMBEDDED_DB_PASSWORD = 'e2e-embedded-database-password';
+
 const SHARED = {
   AUTH_SECRET: 'e2e-auth-secret-shared-by-the-postgres-consoles',
   LINQ_WEBHOOK_SECRET: `whsec_${Buffer.from('e2e webhook signing secret, 32 bytes').toString('base64')}`,
@@ -30,9 +32,10 @@ const servers: Server[] = [
   {
     name: 'embedded',
     port: 3101,
-    databaseUrl: 'postgresql://postgres@127.0.0.1:54331/postgres',
+    databaseUrl: `postgresql://postgres:${EMBEDDED_DB_PASSWORD}@127.0.0.1:54331/postgres`,
     sandboxUrl: 'http://127.0.0.1:4101',
-    env: { DATA_DIR: path.join(dataRoot, 'embedded'), EMBEDDED_DB_PORT: '54331', SANDBOX_PORT: '4101' },
+    // The tests read the embedded database through its bridge, which a production build serves only when told to.
+    env: { DATA_DIR: path.join(dataRoot, 'embedded'), EMBEDDED_DB_PORT: '54331', EMBEDDED_DB_PASSWORD, EMBEDDED_DB_ALLOW_IN_PRODUCTION: 'true', SANDBOX_PORT: '4101' },
   },
 ];
 /** Consoles only reached through another one's tests (the second PostgreSQL instance). */

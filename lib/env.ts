@@ -44,6 +44,9 @@ const settingsSchema = z
       .pipe(z.coerce.number<string>({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(100_000, 'must be at most 100000').optional())
       .transform((value) => value ?? 300),
     EMBEDDED_DB_PORT: optionalString.pipe(portNumber.optional()),
+    EMBEDDED_DB_PASSWORD: optionalString.refine((value) => value === undefined || value.length >= 12, 'must be at least 12 characters long'),
+    EMBEDDED_DB_ALLOW_IN_PRODUCTION: optionalString.pipe(z.enum(['true', 'false'], { error: 'must be "true" or "false"' }).optional()),
+    NODE_ENV: optionalString,
     CHAT_SYNC_INTERVAL_MINUTES: optionalString
       .pipe(z.coerce.number<string>({ error: 'must be a whole number of minutes' }).int('must be a whole number of minutes').min(1, 'must be at least 1').max(1440, 'must be at most 1440 (a day)').optional())
       .transform((value) => value ?? 30),
@@ -100,6 +103,8 @@ export interface Settings {
   /** How many demo chats the local sandbox generates on its first start. */
   sandboxChats: number;
   embeddedDbPort: number | undefined;
+  /** The password clients of EMBEDDED_DB_PORT must give; generated into DATA_DIR when unset. */
+  embeddedDbPassword: string | undefined;
   /** A chat receives the card at most once in this window (Linq recommends once a day). */
   shareCooldownMs: number;
   /** A full sync of the chat index starts this long after the last one ended. */
@@ -134,6 +139,11 @@ export function parseSettings(raw: Record<string, string | undefined>, cwd = pro
   }
   const s = parsed.data;
   const dataDir = path.resolve(cwd, s.DATA_DIR ?? '.data');
+  if (s.EMBEDDED_DB_PORT && s.NODE_ENV === 'production' && s.EMBEDDED_DB_ALLOW_IN_PRODUCTION !== 'true') {
+    throw new ConfigError(
+      'Invalid setting EMBEDDED_DB_PORT: it opens the embedded database to other programs, which is for development; unset it, or set EMBEDDED_DB_ALLOW_IN_PRODUCTION=true to serve it anyway (loopback only, password required).',
+    );
+  }
 
   const database: DatabaseTarget = s.DATABASE_URL?.startsWith('pglite:')
     ? { kind: 'embedded', dataDir: path.resolve(cwd, s.DATABASE_URL.slice('pglite:'.length) || path.join(dataDir, 'db')) }
@@ -161,6 +171,7 @@ export function parseSettings(raw: Record<string, string | undefined>, cwd = pro
     sandboxPort: s.SANDBOX_PORT,
     sandboxChats: s.SANDBOX_CHATS,
     embeddedDbPort: s.EMBEDDED_DB_PORT,
+    embeddedDbPassword: s.EMBEDDED_DB_PASSWORD,
     shareCooldownMs: Math.round(s.SHARE_COOLDOWN_HOURS * 3_600_000),
     chatSyncIntervalMs: s.CHAT_SYNC_INTERVAL_MINUTES * 60_000,
     shareRunConcurrency: s.SHARE_RUN_CONCURRENCY,

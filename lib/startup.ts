@@ -4,6 +4,7 @@ import { serveEmbeddedDatabase } from '@/lib/database/bridge';
 import { getEmbeddedPglite } from '@/lib/database/embedded';
 import { prepareDatabase } from '@/lib/database/prepare';
 import { ConfigError, getSettings, type Settings } from '@/lib/env';
+import { generatedSecret } from '@/lib/server/generated-secret';
 import { startBackgroundJobs } from '@/lib/jobs/workers';
 import { startSandbox } from '@/lib/sandbox/server';
 import { ensureFirstAdmin } from '@/lib/staff/first-admin';
@@ -19,8 +20,10 @@ export async function startConsole(): Promise<void> {
   await startLocalSandbox(settings);
 
   if (settings.database.kind === 'embedded' && settings.embeddedDbPort) {
-    await serveEmbeddedDatabase(getEmbeddedPglite(settings.database.dataDir), settings.embeddedDbPort);
-    console.log(`[console] Embedded database reachable at postgresql://postgres@127.0.0.1:${settings.embeddedDbPort}/postgres`);
+    const password = settings.embeddedDbPassword ?? generatedSecret(settings.dataDir, 'embedded-db-password');
+    await serveEmbeddedDatabase(getEmbeddedPglite(settings.database.dataDir), { port: settings.embeddedDbPort, password });
+    const where = settings.embeddedDbPassword ? 'EMBEDDED_DB_PASSWORD' : path.join(settings.dataDir, 'embedded-db-password');
+    console.log(`[console] Embedded database reachable at postgresql://postgres@127.0.0.1:${settings.embeddedDbPort}/postgres (password in ${where}).`);
   }
 
   // The chat sync, webhooks and schedules (none on an instance with BACKGROUND_JOBS=off).

@@ -111,6 +111,18 @@ test('every page runs under a nonce-based Content-Security-Policy, without a sin
     await page.waitForLoadState('networkidle');
   }
   expect(violations).toEqual([]);
+
+  // Every HTML answer carries the policy: an address ending like an image, a page that does not
+  // exist, and the router's prefetches.
+  for (const [path, headers] of [
+    ['/cards/%2B15550000001.png', {}],
+    ['/no-such-page.svg', {}],
+    ['/chats', { 'next-router-prefetch': '1', rsc: '1' }],
+    ['/history', { 'next-router-prefetch': '1' }],
+  ] as const) {
+    const response = await page.request.get(path, { headers, maxRedirects: 0 });
+    expect(response.headers()['content-security-policy'], path).toMatch(/script-src 'self' 'nonce-/);
+  }
 });
 
 test('a photo address of a private or local network is refused beside the field, and Linq is not asked', async ({ page, sandbox, signInAs }) => {

@@ -124,3 +124,54 @@ for (const role of ROLES) {
     await api.dispose();
   });
 }
+
+// Found by the second review: a disabled operator's run went on sharing in their name, and their
+// daily re-share made a new run as them. Nobody who may not share can share through their work.
+let customers = 0;
+const uniqueCustomer = () => `+1646${String(Date.now() % 100_000).padStart(5, '0')}${String(++customers % 100).padStart(2, '0')}`;
+
+test.describe('work in the name of someone who can no longer share', () => {
+  test('disabling an operator says what will pause, pauses their run and schedule, and an admin takes the run over', async ({ page, db, sandbox, signInAs, indexChats }) => {
+    test.setTimeout(120_000);
+    const admin = await signInAs(page, 'ADMIN');
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const casey = await db.user.create({ data: { email: `casey-${suffix}@e2e.test`, name: `Casey ${suffix}`, role: 'OPERATOR', passwordHash: 'x' } });
+    const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
+    const chats = [await sandbox.addChat({ from: line, to: [uniqueCustomer()], outbound: 1 }), await sandbox.addChat({ from: line, to: [uniqueCustomer()], outbound: 1 })];
+    await indexChats();
+    // A run of theirs still in progress (its job not queued yet), and their daily re-share.
+    const run = await db.shareRun.create({
+      data: {
+        source: 'BULK',
+        createdById: casey.id,
+        selection: { kind: 'chats', chatIds: chats },
+        total: 2,
+        items: { create: chats.map((chatId) => ({ chatId, sendingNumber: line })) },
+      },
+    });
+    await db.shareSchedule.create({ data: { phoneNumber: line, enabled: true, timeOfDay: '09:00', timeZone: 'UTC', savedAt: new Date(), updatedById: casey.id } });
+
+    await page.goto('/staff');
+    await page.getByRole('row', { name: casey.email }).getByRole('button', { name: `Disable ${casey.name}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Disable ${casey.name}?` });
+    await expect(dialog.getByText(`${casey.name} has 1 run in progress and 1 daily re-share: they will be paused until an admin takes them over.`)).toBeVisible();
+    await dialog.getByRole('button', { name: `Disable ${casey.name}` }).click();
+    await expect(page.getByText('Account disabled: they are signed out and cannot sign in.')).toBeVisible();
+    expect(await db.shareRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: 'PAUSED', pausedReason: 'owner' });
+
+    await page.goto(`/cards/${encodeURIComponent(line)}`);
+    await expect(page.getByText(`Stopped: ${casey.name}, who set it up, can no longer share.`, { exact: false })).toBeVisible();
+
+    await page.goto(`/runs/${run.id}`);
+    await expect(page.getByText('Paused: owner can no longer share', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Resume' })).toHaveCount(0);
+    await page.getByRole('button', { name: `Take over from ${casey.name}` }).click();
+    await expect(page.getByText('The run is yours now: it goes on in your name once you resume it.')).toBeVisible();
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect(page.getByRole('progressbar', { name: 'Chats done' })).toHaveAttribute('aria-valuenow', '2', { timeout: 60_000 });
+    expect(await db.shareRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: 'COMPLETED', shared: 2, createdById: admin.id });
+    expect(await db.settingsChange.count({ where: { kind: 'RUN_TAKEN_OVER', subject: run.id, actorId: admin.id } })).toBe(1);
+    expect(await db.shareEvent.count({ where: { runId: run.id, actorId: casey.id } })).toBe(0);
+    for (const chatId of chats) expect(await sandbox.shares(chatId)).toHaveLength(1);
+  });
+});

@@ -71,6 +71,11 @@ describe('parseSettings', () => {
     [{ ADMIN_EMAIL: 'a@b.co', ADMIN_PASSWORD: 'short' }, 'Invalid setting ADMIN_PASSWORD: must be at least 12 characters long.'],
     [{ PUBLIC_BASE_URL: 'console.example.com' }, 'Invalid setting PUBLIC_BASE_URL: must be a URL such as https://console.example.com.'],
     [{ EMBEDDED_DB_PORT: '0' }, 'Invalid setting EMBEDDED_DB_PORT: must be between 1 and 65535.'],
+    [{ EMBEDDED_DB_PASSWORD: 'short' }, 'Invalid setting EMBEDDED_DB_PASSWORD: must be at least 12 characters long.'],
+    [
+      { EMBEDDED_DB_PORT: '5433', NODE_ENV: 'production' },
+      'Invalid setting EMBEDDED_DB_PORT: it opens the embedded database to other programs, which is for development; unset it, or set EMBEDDED_DB_ALLOW_IN_PRODUCTION=true to serve it anyway (loopback only, password required).',
+    ],
     [{ SANDBOX_CHATS: 'lots' }, 'Invalid setting SANDBOX_CHATS: must be a whole number.'],
     [{ SHARE_COOLDOWN_HOURS: '0' }, 'Invalid setting SHARE_COOLDOWN_HOURS: must be more than 0.'],
     [{ SHARE_COOLDOWN_HOURS: 'daily' }, 'Invalid setting SHARE_COOLDOWN_HOURS: must be a number of hours.'],

@@ -7,6 +7,7 @@ import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
 import { getRunView } from '@/lib/runs/view';
+import { idSchema } from '@/lib/validations/safe-text';
 import { historyHref } from '@/lib/validations/history';
 
 export const metadata: Metadata = { title: 'Share run' };
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: 'Share run' };
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('view');
   const { id } = await params;
-  const run = id.length <= 100 ? await getRunView(id) : null;
+  const run = idSchema().safeParse(id).success ? await getRunView(id) : null;
   if (!run) notFound();
 
   return (
