@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { signIn, signOut } from '@/lib/auth';
 import { describeWait } from '@/lib/auth/throttle';
 import { safeCallbackPath, signInSchema } from '@/lib/validations/auth';
+import { asFormData } from '@/lib/validations/form-data';
 
 export interface SignInState {
   error?: string;
@@ -18,7 +19,8 @@ function throttledMessage(code: string): string | undefined {
   return `Too many failed sign-ins for this account or from this network. Wait ${describeWait(Number(seconds))}, then try again: each failure makes the wait longer.`;
 }
 
-export async function signInWithPassword(_previous: SignInState, formData: FormData): Promise<SignInState> {
+export async function signInWithPassword(_previous: SignInState, form: unknown): Promise<SignInState> {
+  const formData = asFormData(form);
   const parsed = signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
   const email = String(formData.get('email') ?? '');
   if (!parsed.success) {

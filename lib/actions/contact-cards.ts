@@ -10,6 +10,7 @@ import { photoUrl } from '@/lib/photos/public-url';
 import { photoAddressProblem } from '@/lib/photos/remote-address';
 import { storePhoto } from '@/lib/photos/store';
 import { contactCardFormSchema, type ContactCardField } from '@/lib/validations/contact-card';
+import { asFormData } from '@/lib/validations/form-data';
 
 export type CardFormState =
   | { status: 'idle' }
@@ -22,7 +23,8 @@ export type CardFormState =
  * Creates or updates a number's contact card. Expected failures (validation, a refused photo,
  * Linq errors) come back as values; the form keeps everything the person entered.
  */
-export async function saveContactCardAction(_previous: CardFormState, formData: FormData): Promise<CardFormState> {
+export async function saveContactCardAction(_previous: CardFormState, submitted: unknown): Promise<CardFormState> {
+  const formData = asFormData(submitted);
   const access = await authorize('editCards');
   if (!access.ok) return { status: 'failed', message: access.error, nextStep: 'Ask an admin if you need to edit contact cards.', retryable: false };
 

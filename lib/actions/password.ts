@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { setPasswordWithToken, StaffRuleError } from '@/lib/staff/manage';
 import { setPasswordSchema } from '@/lib/validations/staff';
+import { asFormData } from '@/lib/validations/form-data';
 
 export type SetPasswordState =
   | { ok: true; email: string }
@@ -13,7 +14,8 @@ export type SetPasswordState =
  * Public on purpose: the person has no session yet. The link's token is the authorisation: 32
  * random bytes, stored hashed, single use, expiring, and refused for disabled accounts.
  */
-export async function setPasswordAction(_previous: SetPasswordState, formData: FormData): Promise<SetPasswordState> {
+export async function setPasswordAction(_previous: SetPasswordState, form: unknown): Promise<SetPasswordState> {
+  const formData = asFormData(form);
   const parsed = setPasswordSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const { fieldErrors } = z.flattenError(parsed.error);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { authorize } from '@/lib/auth/guards';
 import { saveSchedule, ScheduleError, type ScheduleSettings } from '@/lib/runs/schedules';
 import { scheduleFormSchema } from '@/lib/validations/schedule';
+import { asFormData } from '@/lib/validations/form-data';
 
 export type ScheduleField = 'timeOfDay' | 'timeZone';
 
@@ -16,7 +17,8 @@ export type ScheduleFormState =
   | { status: 'invalid'; message: string; fieldErrors: Partial<Record<ScheduleField, string[]>> };
 
 /** Saves a number's daily re-share (on or off, time, zone, which chats); the change is audited. */
-export async function saveScheduleAction(_previous: ScheduleFormState, formData: FormData): Promise<ScheduleFormState> {
+export async function saveScheduleAction(_previous: ScheduleFormState, form: unknown): Promise<ScheduleFormState> {
+  const formData = asFormData(form);
   const access = await authorize('shareCards');
   if (!access.ok) return { status: 'failed', message: access.error };
   const parsed = scheduleFormSchema.safeParse({

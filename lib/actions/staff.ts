@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { authorize, type Refusal } from '@/lib/auth/guards';
 import { changeRole, createStaff, resetPassword, setDisabled, StaffRuleError } from '@/lib/staff/manage';
 import { createStaffSchema, resetPasswordSchema, roleSchema, staffIdSchema, type CreateStaffField } from '@/lib/validations/staff';
+import { asFormData } from '@/lib/validations/form-data';
 
 export type StaffFormState =
   | { ok: true; message: string; link?: string }
@@ -25,7 +26,8 @@ async function attempt(change: () => Promise<StaffChangeResult>): Promise<StaffC
   }
 }
 
-export async function createStaffMember(_previous: StaffFormState, formData: FormData): Promise<StaffFormState> {
+export async function createStaffMember(_previous: StaffFormState, form: unknown): Promise<StaffFormState> {
+  const formData = asFormData(form);
   const access = await authorize('manageStaff');
   if (!access.ok) return refused(access);
   const parsed = createStaffSchema.safeParse({ passwordMode: 'password', ...Object.fromEntries(formData) });
@@ -71,7 +73,8 @@ export async function setStaffDisabled(targetId: unknown, disabled: unknown): Pr
   return result;
 }
 
-export async function resetStaffPassword(targetId: unknown, formData: FormData): Promise<StaffChangeResult> {
+export async function resetStaffPassword(targetId: unknown, form: unknown): Promise<StaffChangeResult> {
+  const formData = asFormData(form);
   const access = await authorize('manageStaff');
   if (!access.ok) return refused(access);
   const id = staffIdSchema.safeParse(targetId);
