@@ -32,11 +32,13 @@ function parseCsv(text: string): string[][] {
 }
 
 test.describe('history', () => {
-  test('a share and a refused retry appear in History, filter by outcome, and export as CSV', async ({ page, sandbox, signInAs }) => {
+  test('a share and a refused retry appear in History, filter by outcome, and export as CSV', async ({ page, sandbox, signInAs, indexChats }) => {
     const operator = await signInAs(page, 'OPERATOR');
     const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
     const handle = `+1646${String(Date.now()).slice(-7)}`;
     const chatId = await sandbox.addChat({ from: line, to: [handle], outbound: 1 });
+    // (Chats added to the sandbox reach the index with a sync; this test must not count on another's.)
+    await indexChats();
 
     await page.goto(`/chats?from=${encodeURIComponent(line)}`);
     await page.getByRole('row', { name: handle }).getByRole('button', { name: `Share the card into ${handle}` }).click();
