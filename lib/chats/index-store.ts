@@ -6,8 +6,9 @@ import { db } from '@/lib/db';
 import type { LinqChat, OutboundFacts } from '@/lib/linq';
 
 // Every write to the chat index goes through here, so that the rules hold everywhere: facts only
-// move forward in time, "has an outbound message" never turns back into "no", and activityAt is
-// always the latest of what is known.
+// move forward in time (and a time in the future is not believed), "has an outbound message" that
+// the chat's messages showed never turns back into "no", and activityAt is always the latest of what
+// is known.
 
 /** Later than this is not a real time: kept before event times were clamped, it never pins a fact. */
 const FUTURE = "(now() AT TIME ZONE 'UTC') + interval '5 minutes'";

@@ -155,6 +155,8 @@ export async function runSlice(runId: string, ctx: RunContext): Promise<RunSlice
     stopRenewing();
   }
 
+  // Nothing left to claim may mean the run was paused or cancelled meanwhile: say so rather than "continue".
+  if (drained && !stopped) await checkpoint();
   const pausedUntil = pauseSeconds > 0 ? new Date(now().getTime() + pauseSeconds * 1000) : undefined;
   if (pausedUntil || lastError) await db.shareRun.update({ where: { id: runId }, data: { ...(pausedUntil && { pausedUntil }), ...(lastError && { lastError }) } });
   if (pausedUntil) return { kind: 'wait', until: pausedUntil };
