@@ -10,9 +10,10 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import type { FacetCounts } from '@/lib/chats/index-query';
-import type { LineSummary } from '@/lib/chats/lines';
+import type { LineSummary } from '@/lib/lines/store';
 import { cn } from '@/lib/utils';
-import { BLOCK_REASONS, chatPageHref, PAGE_SIZES, type BlockReason, type ChatPageQuery, type ChatState } from '@/lib/validations/chats';
+import { BLOCK_REASONS, PAGE_SIZES, type BlockReason, type ChatPageQuery, type ChatState } from '@/lib/validations/chats';
+import { chatPageHref } from '@/lib/links';
 
 const STATES: Array<{ value: ChatState; label: string }> = [
   { value: 'all', label: 'All' },

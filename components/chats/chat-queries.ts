@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { FacetCounts } from '@/lib/chats/index-query';
 import type { ChatShareEvent, ChatsView, HoldRelease } from '@/lib/data/chats';
-import { chatPageHref, type ChatPageQuery } from '@/lib/validations/chats';
+import { type ChatPageQuery } from '@/lib/validations/chats';
+import { chatPageHref } from '@/lib/links';
 
 // One definition per query, used by the server's first render (initialData) and by the browser.
 

@@ -7,8 +7,9 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { useViewerTimeZone } from '@/components/ui/date-time';
 import { NativeSelect } from '@/components/ui/native-select';
-import { localDate, shiftDate } from '@/lib/runs/schedule-time';
-import { historyHref, SHARE_OUTCOMES, type HistoryFilters } from '@/lib/validations/history';
+import { localDate, shiftDate } from '@/lib/time-zone';
+import { SHARE_OUTCOMES, type HistoryFilters } from '@/lib/validations/history';
+import { historyHref } from '@/lib/links';
 
 const OUTCOME_LABELS: Record<(typeof SHARE_OUTCOMES)[number], string> = { SUCCEEDED: 'Shared', FAILED: 'Failed', UNKNOWN: 'Unknown outcome', REFUSED: 'Refused', PENDING: 'Interrupted' };
 

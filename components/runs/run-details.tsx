@@ -13,7 +13,7 @@ import { Card, CardContent } from '@/components/ui/card';
 import { DateTime } from '@/components/ui/date-time';
 import { describeScope } from '@/lib/runs/describe-scope';
 import type { RunView } from '@/lib/runs/view';
-import { historyHref } from '@/lib/validations/history';
+import { historyHref } from '@/lib/links';
 
 /** A run's page: who and what, the live bar, the controls, and the report once it stands still. */
 export function RunDetails({ initialRun, canControl, canExport, canTakeOver }: { initialRun: RunView; canControl: boolean; canExport: boolean; canTakeOver: boolean }) {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { reportSentence, SECTION_HISTORY_OUTCOME, SECTION_LABELS } from '@/lib/runs/report';
 import type { RunView } from '@/lib/runs/view';
-import { historyHref } from '@/lib/validations/history';
+import { historyHref } from '@/lib/links';
 import { formatCount } from '@/lib/format';
 
 /** The report of a run that stands still: each outcome with its reasons, linked to its History rows. */

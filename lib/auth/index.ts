@@ -1,7 +1,7 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from '@/lib/auth/config';
-import { requestClientAddress } from '@/lib/auth/request-address';
+import { requestClientAddress } from '@/lib/server/request-address';
 import { beginLoginAttempt, finishLoginAttempt } from '@/lib/auth/login-attempts';
 import { verifyPasswordOrDummy } from '@/lib/auth/password';
 import { revokeSession } from '@/lib/auth/sessions';

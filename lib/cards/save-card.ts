@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { describeLinqError, getLinq, LinqError, type LinqContactCard, type LinqGateway } from '@/lib/linq';
 import type { StaffFacingError } from '@/lib/linq/error-messages';
 import { cardStatus } from '@/lib/cards/status';
-import { recordCardStatus } from '@/lib/chats/lines';
+import { recordCardStatus } from '@/lib/lines/store';
 
 export interface SaveFailure extends StaffFacingError {
   code?: number;

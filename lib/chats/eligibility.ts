@@ -4,7 +4,7 @@
 import type { CardStatus } from '@/lib/cards/status';
 import { hasLeftChat, sendingNumberOf } from '@/lib/chats/facts';
 import { formatDateTime, formatTime } from '@/lib/format';
-import { localDate } from '@/lib/runs/schedule-time';
+import { localDate } from '@/lib/time-zone';
 import type { ChatHealth } from '@/lib/linq/types';
 
 export interface ChatFacts {

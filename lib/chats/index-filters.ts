@@ -4,7 +4,8 @@
 //
 // Aliases: c = "Chat", l = "SendingLine" (the chat's line and its card), s = "ChatShareState".
 import { Prisma } from '@/generated/prisma/client';
-import { searchTerm, type BlockReason, type ChatPageQuery, type ChatState } from '@/lib/validations/chats';
+import { type BlockReason, type ChatPageQuery, type ChatState } from '@/lib/validations/chats';
+import { searchTerm } from '@/lib/search-terms';
 
 const sql = Prisma.sql;
 

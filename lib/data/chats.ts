@@ -2,7 +2,7 @@ import 'server-only';
 import { requirePermission } from '@/lib/auth/guards';
 import { countChatIndex, queryChatIndex, type ChatIndexPage, type FacetCounts } from '@/lib/chats/index-query';
 import { readIndexStatus, type IndexStatus } from '@/lib/chats/index-status';
-import { listLines, type LineSummary } from '@/lib/chats/lines';
+import { listLines, type LineSummary } from '@/lib/lines/store';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { queryShareEvents, type ShareHistoryRow } from '@/lib/history/shares';

@@ -5,7 +5,7 @@ import { loadCardRows, type CardRow } from '@/lib/cards/rows';
 import { cardStatus } from '@/lib/cards/status';
 import { requirePermission } from '@/lib/auth/guards';
 import { budgetSpentMessage, spendLinqBudget } from '@/lib/auth/linq-budget';
-import { recordCardStatus } from '@/lib/chats/lines';
+import { recordCardStatus, recordListedLines } from '@/lib/lines/store';
 import { db } from '@/lib/db';
 import { getLinq, readLinq, type LinqRead } from '@/lib/linq';
 
@@ -40,6 +40,7 @@ export async function getCardRow(phoneNumber: string): Promise<LinqRead<CardRow>
   if (!read.ok) return read;
   const [lines, card] = read.value;
   if (!lines.some((line) => line.phoneNumber === phoneNumber)) notFound();
+  await recordListedLines(lines);
   await recordCardActivations([card]);
   await recordCardStatus(phoneNumber, cardStatus(card));
   return { ok: true, value: { phoneNumber, card, status: cardStatus(card) } };

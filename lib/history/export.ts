@@ -1,5 +1,5 @@
 import 'server-only';
-import { csvStream } from '@/lib/history/csv';
+import { csvStream } from '@/lib/csv';
 import type { Keyset } from '@/lib/history/cursor';
 import { queryShareEvents, type ShareHistoryRow } from '@/lib/history/shares';
 import type { HistoryFilters } from '@/lib/validations/history';

@@ -1,7 +1,7 @@
 import 'server-only';
 import os from 'node:os';
 import { db } from '@/lib/db';
-import type { QueueName } from '@/lib/jobs/queues';
+import type { QueueName } from '@/lib/queue/queues';
 
 const INSTANCE = `${os.hostname()}:${process.pid}`;
 
@@ -63,4 +63,10 @@ export async function markInterruptedJobRuns(now: Date): Promise<number> {
            "durationMs" = (EXTRACT(EPOCH FROM (COALESCE("heartbeatAt", "startedAt") - "startedAt")) * 1000)::int,
            "error" = 'The console running it stopped before it ended; the job was taken up again.'
      WHERE "status" = 'RUNNING' AND COALESCE("heartbeatAt", "startedAt") < ${new Date(now.getTime() - LAPSED_AFTER_MS)}::timestamp`;
+}
+
+/** Job runs are kept two weeks (Settings → Background work). */
+export async function pruneJobRuns(now: Date): Promise<number> {
+  const pruned = await db.jobRun.deleteMany({ where: { startedAt: { lt: new Date(now.getTime() - 14 * 86_400_000) } } });
+  return pruned.count;
 }

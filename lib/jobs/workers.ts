@@ -2,13 +2,14 @@ import 'server-only';
 import type { Job, JobWithMetadata } from 'pg-boss';
 import { closeEmbeddedPglite } from '@/lib/database/embedded';
 import { getSettings } from '@/lib/env';
-import { getBoss, stopBoss } from '@/lib/jobs/boss';
+import { getBoss, stopBoss } from '@/lib/queue/boss';
 import { handleRunJob, type RunJobData } from '@/lib/jobs/handlers/runs';
 import { handleSyncJob, type SyncJobData } from '@/lib/jobs/handlers/sync';
 import { runTick } from '@/lib/jobs/handlers/tick';
 import { handleApplyJob } from '@/lib/jobs/handlers/webhooks';
 import { recordJobRun } from '@/lib/jobs/record';
-import { beginStopping } from '@/lib/jobs/stopping';
+import { queueTick } from '@/lib/queue/send';
+import { beginStopping } from '@/lib/queue/stopping';
 import { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
 
 const globalForWorkers = globalThis as unknown as { workersStarted?: boolean };
@@ -39,7 +40,7 @@ export async function startBackgroundJobs(): Promise<void> {
     recordJobRun('console.tick', job!.id, () => runTick(), { quietWhenIdle: true }),
   );
   await boss.schedule('console.tick', '* * * * *', null, { tz: 'UTC' });
-  await boss.send('console.tick', {});
+  await queueTick();
 
   process.once('SIGTERM', () => void shutDown('SIGTERM'));
   process.once('SIGINT', () => void shutDown('SIGINT'));

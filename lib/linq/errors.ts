@@ -9,6 +9,7 @@ import {
 } from '@/lib/linq/error-messages';
 
 export { failureReason } from '@/lib/linq/failure-reason';
+import { waitSeconds } from '@/lib/linq/limits';
 
 export type LinqErrorKind = 'api' | 'timeout' | 'connection';
 
@@ -126,3 +127,12 @@ export function describeLinqError(facts: LinqErrorFacts, context: ErrorContext =
   return entry ? entry(withWait) : describeUnknownError(facts.status, facts.code, withWait);
 }
 
+
+/**
+ * Linq's 429, the one rule for every caller (the sync, webhook deliveries, runs): when asking again
+ * is allowed, from its Retry-After (30 s when it gave none). Null for any other failure.
+ */
+export function retryAfter(error: unknown, now: Date): Date | null {
+  if (!(error instanceof LinqError) || error.status !== 429) return null;
+  return new Date(now.getTime() + waitSeconds(error) * 1000);
+}

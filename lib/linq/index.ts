@@ -3,7 +3,7 @@ import { LinqGateway } from '@/lib/linq/gateway';
 import { getSettings } from '@/lib/env';
 
 export { LinqGateway, WebhookRejection, type WebhookRejectionReason } from '@/lib/linq/gateway';
-export { LinqError, describeLinqError, failureReason, type LinqErrorFacts } from '@/lib/linq/errors';
+export { LinqError, describeLinqError, failureReason, retryAfter, type LinqErrorFacts } from '@/lib/linq/errors';
 export { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
 export { readLinq, type LinqRead } from '@/lib/linq/read';
 export type * from '@/lib/linq/types';

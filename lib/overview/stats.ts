@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { CardStatus } from '@/lib/cards/status';
 import { and, baseConditions, FROM_CHATS, stateCondition } from '@/lib/chats/index-filters';
 import { cooldownCutoff } from '@/lib/chats/index-query';
-import { listLines } from '@/lib/chats/lines';
+import { listLines } from '@/lib/lines/store';
 import { syncHistory } from '@/lib/chats/sync/runs';
 import { db } from '@/lib/db';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ShareRunItem } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
-import { csvStream } from '@/lib/history/csv';
+import { csvStream } from '@/lib/csv';
 import { reasonLabel } from '@/lib/runs/outcome';
 
 const BATCH = 1_000;

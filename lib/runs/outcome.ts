@@ -2,6 +2,7 @@
 import type { LinqErrorFacts } from '@/lib/linq/errors';
 import { LINQ_ERROR_MESSAGES } from '@/lib/linq/error-messages';
 import { failureReason } from '@/lib/linq/failure-reason';
+import { waitSeconds } from '@/lib/linq/limits';
 import type { ShareResult } from '@/lib/shares/share-chat';
 
 export type ItemState = 'PENDING' | 'RETRY' | 'SHARED' | 'REFUSED' | 'FAILED' | 'UNKNOWN';
@@ -10,8 +11,6 @@ export type ItemState = 'PENDING' | 'RETRY' | 'SHARED' | 'REFUSED' | 'FAILED' | 
 export const MAX_ATTEMPTS = 3;
 /** Waits before each retry: 30 s, then 2 minutes. */
 const RETRY_DELAYS_MS = [30_000, 120_000];
-/** A 429 without a Retry-After: wait this long. */
-export const DEFAULT_PAUSE_SECONDS = 30;
 
 export interface ItemOutcome {
   state: ItemState;
@@ -30,7 +29,7 @@ export function retryDelayMs(attempt: number): number {
 
 /** A failed share, from what Linq answered: paused (429), tried again later (5xx, no connection), or failed for good. */
 function failedOutcome(facts: Pick<LinqErrorFacts, 'kind' | 'code' | 'status' | 'retryAfterSeconds'>, attempt: number): ItemOutcome {
-  if (facts.status === 429) return { state: 'PENDING', reason: null, pauseSeconds: facts.retryAfterSeconds ?? DEFAULT_PAUSE_SECONDS };
+  if (facts.status === 429) return { state: 'PENDING', reason: null, pauseSeconds: waitSeconds(facts) };
   const reason = failureReason(facts);
   const passing = facts.kind === 'connection' || (facts.status !== undefined && facts.status >= 500);
   if (passing && attempt < MAX_ATTEMPTS) return { state: 'RETRY', reason, retryInMs: retryDelayMs(attempt) };

@@ -1,12 +1,12 @@
 import 'server-only';
 import type { ShareRun } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
-import { LinqError, type LinqGateway } from '@/lib/linq';
+import type { LinqGateway } from '@/lib/linq';
 import { changeFor, claimItems, recordItem, renewClaims, settleLapsedClaims, type Claimed } from '@/lib/runs/claims';
 import { finishIfDone, type RunSliceOutcome } from '@/lib/runs/completion';
-import { DEFAULT_PAUSE_SECONDS, itemOutcome, MAX_ATTEMPTS, retryDelayMs, type ItemOutcome } from '@/lib/runs/outcome';
+import { itemOutcome, MAX_ATTEMPTS, retryDelayMs, type ItemOutcome } from '@/lib/runs/outcome';
 import { OWNER_SELECT, ownerCanShare, pauseForOwner } from '@/lib/runs/owner';
-import { fetchCard, type CardCache } from '@/lib/shares/share-checks';
+import type { CardCache } from '@/lib/shares/share-checks';
 import { shareIntoChat, type ShareResult } from '@/lib/shares/share-chat';
 
 // A run, worked through in slices (background jobs): in each slice a few workers claim the run's
@@ -43,25 +43,6 @@ function outcomeOf(attempt: Attempt, attempts: number): ItemOutcome {
   if (attempt.status === 'released') return { state: 'PENDING', reason: null };
   if (attempt.status === 'fulfilled') return itemOutcome(attempt.value, attempts);
   return attempts < MAX_ATTEMPTS ? { state: 'RETRY', reason: 'console_error', retryInMs: retryDelayMs(attempts) } : { state: 'FAILED', reason: 'console_error' };
-}
-
-/**
- * Reads a number's card once for the slice (the workers asking meanwhile wait for that read). Linq's
- * 429 here pauses the run like a 429 on a share; other errors are left to the share's own check
- * (which then refuses or fails), and the card is read again for the next chat.
- */
-async function primeCard(linq: LinqGateway, number: string | null, cards: CardCache): Promise<LinqError | null> {
-  if (!number || cards.has(number)) return null;
-  const reading = fetchCard(linq, number);
-  cards.set(number, reading.catch(() => undefined));
-  try {
-    await reading;
-    return null;
-  } catch (error) {
-    cards.delete(number);
-    if (error instanceof LinqError) return error.status === 429 ? error : null;
-    throw error;
-  }
 }
 
 /** A number's card is read again after this long, so a card switched off mid-run is noticed. */
@@ -112,8 +93,6 @@ export async function runSlice(runId: string, ctx: RunContext): Promise<RunSlice
     let attempt: Attempt;
     try {
       if (Date.now() - cardsReadAt > CARD_FRESH_MS) [cards, cardsReadAt] = [new Map(), Date.now()];
-      const limited = await primeCard(ctx.linq, item.sendingNumber, cards);
-      if (limited) pauseSeconds = Math.max(pauseSeconds, limited.retryAfterSeconds ?? DEFAULT_PAUSE_SECONDS);
       attempt =
         pauseSeconds > 0 || ctx.signal?.aborted || stopped
           ? { status: 'released' }

@@ -3,14 +3,9 @@ import type { Prisma, ShareRun, ShareSource } from '@/generated/prisma/client';
 import { cooldownCutoff } from '@/lib/chats/index-query';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
-import { sendJob } from '@/lib/jobs/send';
+import { queueRunSlice } from '@/lib/queue/send';
 import { OWNER_SELECT, ownerCanShare } from '@/lib/runs/owner';
 import { freezeRunItems, type RunScope } from '@/lib/runs/selection';
-
-/** A run's job: one slice at a time per run (the queue's stately policy, keyed by the run). */
-export function queueRunSlice(runId: string, startAfter?: Date): Promise<string | null> {
-  return sendJob('runs.share', { runId }, { singletonKey: runId, ...(startAfter && { startAfter }) });
-}
 
 /** Bulk runs one person may have running or paused at once: more would only compete for Linq's limits. */
 export const MAX_ACTIVE_RUNS_PER_PERSON = 3;

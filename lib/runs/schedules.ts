@@ -3,6 +3,7 @@ import type { ShareSchedule } from '@/generated/prisma/client';
 import { cooldownCutoff } from '@/lib/chats/index-query';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
+import { isAccountNumber } from '@/lib/lines/store';
 import { OWNER_SELECT, ownerCanShare } from '@/lib/runs/owner';
 import { describeOccurrence, nextScheduledRun, type ScheduleTiming } from '@/lib/runs/schedule-time';
 import { planRun, type RunScope } from '@/lib/runs/selection';
@@ -103,8 +104,7 @@ const settingsOf = (schedule: ScheduleSettings): ScheduleSettings => ({
  */
 export async function saveSchedule(form: ScheduleForm, actorId: string, now = new Date()): Promise<{ changed: boolean }> {
   const { phoneNumber, ...settings } = form;
-  const line = await db.sendingLine.findUnique({ where: { phoneNumber }, select: { phoneNumber: true } });
-  if (!line) throw new ScheduleError(`${phoneNumber} is not one of your Linq account’s numbers: refresh the page.`);
+  if (!(await isAccountNumber(phoneNumber))) throw new ScheduleError(`${phoneNumber} is not one of your Linq account’s numbers: refresh the page.`);
   return db.$transaction(async (tx) => {
     const before = await tx.shareSchedule.findUnique({ where: { phoneNumber }, include: { updatedBy: { select: OWNER_SELECT } } });
     const beforeSettings = before && settingsOf({ ...before, timeZone: currentZoneName(before.timeZone) });

@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { faultPoint } from '@/lib/faults';
 import { describeLinqError, failureReason, getLinq, LinqError, type LinqChat, type LinqErrorFacts, type LinqGateway } from '@/lib/linq';
-import { currentCard, outboundKnowledge, outcomeIsUnknown, type CardCache } from '@/lib/shares/share-checks';
+import { currentCard, outboundForShare, outcomeIsUnknown, type CardCache } from '@/lib/shares/share-checks';
 import { databaseRefusal, reserveShare, type Reservation } from '@/lib/shares/reservation';
 import { settleEvent, settleReservedShare } from '@/lib/shares/share-record';
 
@@ -88,31 +88,29 @@ export async function shareIntoChat(actorId: string, chatId: string, options: Sh
   } catch (error) {
     if (!(error instanceof LinqError)) throw error;
     if (error.status === 404) await markChatsGone([chatId], new Date());
-    const facts = error.facts();
-    const described = describeLinqError(facts, { purpose: 'share' });
     const event = await record({ chatLabel: indexedLabel(chatId, indexed), sendingNumber: indexed.sendingNumber, participants: indexed.participants });
-    await settleEvent(chatId, event.id, {
-      outcome: 'FAILED',
-      message: `${described.message} ${described.nextStep}`,
-      reason: failureReason(facts),
-      linqCode: error.code,
-      httpStatus: error.status,
-      traceId: error.traceId,
-      docUrl: error.docUrl,
-    });
-    return { status: 'failed', eventId: event.id, ...described, code: error.code, traceId: error.traceId, facts };
+    return failBeforeSending(chatId, event.id, error);
   }
 
   // What Linq just said about the chat keeps the index right too (written alongside the event).
   const sendingNumber = sendingNumberOf(chat);
   const [, event] = await Promise.all([upsertChats([chat], null), record({ chatLabel: chatLabel(chat), sendingNumber, participants: participantsOf(chat) })]);
 
-  // The facts the page showed may be stale: decide again on the server.
-  const [card, outbound, state] = await Promise.all([
-    currentCard(linq, sendingNumber, options.cardCache),
-    outboundKnowledge(linq, chat.id),
-    db.chatShareState.findUnique({ where: { chatId: chat.id }, select: { lastSucceededAt: true, heldByEventId: true } }),
-  ]);
+  // The facts the page showed may be stale: decide again on the server. Linq's 429 on these reads
+  // ends the attempt as failed (a run then waits as Linq asked).
+  let card: Awaited<ReturnType<typeof currentCard>>;
+  let outbound: Awaited<ReturnType<typeof outboundForShare>>;
+  let state: { lastSucceededAt: Date | null; heldByEventId: string | null } | null;
+  try {
+    [card, outbound, state] = await Promise.all([
+      currentCard(linq, sendingNumber, options.cardCache),
+      outboundForShare(linq, chat.id),
+      db.chatShareState.findUnique({ where: { chatId: chat.id }, select: { lastSucceededAt: true, heldByEventId: true } }),
+    ]);
+  } catch (error) {
+    if (!(error instanceof LinqError)) throw error;
+    return failBeforeSending(chat.id, event.id, error);
+  }
   const eligibility = evaluateEligibility({
     chat,
     outbound,
@@ -134,6 +132,22 @@ export async function shareIntoChat(actorId: string, chatId: string, options: Sh
   }
   faultPoint('share.reserved');
   return sendShare(linq, chat.id, event.id, sendingNumber, cooldownMs);
+}
+
+/** Linq failed a read the share needed (nothing was sent): recorded as failed, with Linq's facts. */
+async function failBeforeSending(chatId: string, eventId: string, error: LinqError): Promise<ShareResult> {
+  const facts = error.facts();
+  const described = describeLinqError(facts, { purpose: 'share' });
+  await settleEvent(chatId, eventId, {
+    outcome: 'FAILED',
+    message: `${described.message} ${described.nextStep}`,
+    reason: failureReason(facts),
+    linqCode: error.code,
+    httpStatus: error.status,
+    traceId: error.traceId,
+    docUrl: error.docUrl,
+  });
+  return { status: 'failed', eventId, ...described, code: error.code, traceId: error.traceId, facts };
 }
 
 /** The share itself, under the chat's reservation; its outcome and the reservation's end are written together. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { cardStatus } from '@/lib/cards/status';
 import type { OutboundKnowledge } from '@/lib/chats/eligibility';
-import { recordCardStatus } from '@/lib/chats/lines';
+import { recordCardStatus } from '@/lib/lines/store';
 import { confirmOutbound } from '@/lib/chats/outbound';
 import { LinqError, type LinqContactCard, type LinqGateway } from '@/lib/linq';
 
@@ -12,7 +12,8 @@ export type CardCache = Map<string, Promise<LinqContactCard | null | undefined>>
 
 /**
  * The card of the chat's line; undefined when Linq could not say (eligibility then stays pending).
- * With a cache (a run's batch), each number's card is read once; a failed read is not kept.
+ * Linq's 429 is thrown, so that whoever shares waits as Linq asked. With a cache (a run's batch),
+ * each number's card is read once, by the first share that needs it; a failed read is not kept.
  */
 export function currentCard(linq: LinqGateway, sendingNumber: string | null, cache?: CardCache): Promise<LinqContactCard | null | undefined> {
   if (!sendingNumber) return Promise.resolve(null);
@@ -21,33 +22,33 @@ export function currentCard(linq: LinqGateway, sendingNumber: string | null, cac
   const reading = readCard(linq, sendingNumber);
   if (cache) {
     cache.set(sendingNumber, reading);
-    void reading.then((card) => card === undefined && cache.get(sendingNumber) === reading && cache.delete(sendingNumber));
+    const forget = () => cache.get(sendingNumber) === reading && cache.delete(sendingNumber);
+    reading.then((card) => card === undefined && forget(), forget);
   }
   return reading;
 }
 
-/** Reads the line's card from Linq and writes its status to the index. Throws what Linq answered. */
-export async function fetchCard(linq: LinqGateway, sendingNumber: string): Promise<LinqContactCard | null> {
-  const card = await linq.getContactCard(sendingNumber);
-  await recordCardStatus(sendingNumber, cardStatus(card));
-  return card;
-}
-
+/** Reads the line's card from Linq and writes its status to the index; undefined when Linq could not say. */
 async function readCard(linq: LinqGateway, sendingNumber: string): Promise<LinqContactCard | null | undefined> {
   try {
-    return await fetchCard(linq, sendingNumber);
+    const card = await linq.getContactCard(sendingNumber);
+    await recordCardStatus(sendingNumber, cardStatus(card));
+    return card;
   } catch (error) {
-    if (error instanceof LinqError) return undefined;
+    if (error instanceof LinqError && error.status !== 429) return undefined;
     throw error;
   }
 }
 
-/** Outbound presence from the index when it is "yes", else from the chat's messages now; unknown if they cannot be read. */
-export async function outboundKnowledge(linq: LinqGateway, chatId: string): Promise<OutboundKnowledge> {
+/**
+ * Outbound presence from the index when the messages showed it, else from the chat's messages
+ * now; unknown if they cannot be read (Linq's 429 is thrown, as for the card).
+ */
+export async function outboundForShare(linq: LinqGateway, chatId: string): Promise<OutboundKnowledge> {
   try {
     return await confirmOutbound(linq, chatId);
   } catch (error) {
-    if (error instanceof LinqError) return 'unknown';
+    if (error instanceof LinqError && error.status !== 429) return 'unknown';
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { E164 } from '@/lib/search-terms';
 import { hasControlCharacters } from '@/lib/validations/safe-text';
 
 export const PAGE_SIZES = [20, 50, 100] as const;
@@ -28,31 +29,6 @@ export type GroupFilter = (typeof GROUP_FILTERS)[number];
 
 export const CHAT_SORTS = ['activity', 'shared'] as const;
 export type ChatSort = (typeof CHAT_SORTS)[number];
-
-const E164 = /^\+[1-9]\d{6,14}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/**
- * A participant as History's filter needs it: a full E.164 number or an email address. Spaces,
- * dashes, dots and brackets typed in a phone number are dropped.
- */
-export function normaliseParticipant(raw: string): string | null {
-  const value = raw.trim();
-  if (value === '') return null;
-  if (value.includes('@')) return EMAIL.test(value) ? value.toLowerCase() : null;
-  const phone = value.replace(/[\s().-]/g, '');
-  return E164.test(phone) ? phone : null;
-}
-
-/**
- * The text the chat index is searched for: lower case, and for something typed like a phone
- * number, without the spaces, dashes, dots and brackets people type in one (handles are E.164).
- */
-export function searchTerm(raw: string | undefined): string | undefined {
-  const value = raw?.trim().toLowerCase();
-  if (!value) return undefined;
-  return /^[+\d\s().-]+$/.test(value) ? value.replace(/[\s().-]/g, '') : value;
-}
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) => z.preprocess(first, z.enum(values).catch(fallback));
@@ -95,28 +71,4 @@ export const BAD_CURSOR = 'That page link is not one of the console’s: start a
 
 export function parseChatPageQuery(searchParams: Record<string, string | string[] | undefined>): ChatPageQuery {
   return chatPageQuerySchema.parse(searchParams);
-}
-
-const DEFAULTS: Partial<Record<keyof ChatPageQuery, string | number>> = {
-  show: 'all',
-  shared: 'any',
-  service: 'any',
-  health: 'any',
-  group: 'any',
-  sort: 'activity',
-  limit: DEFAULT_PAGE_SIZE,
-};
-
-const ORDER: Array<keyof ChatPageQuery> = ['from', 'q', 'show', 'reason', 'shared', 'service', 'health', 'group', 'sort', 'limit', 'cursor'];
-
-/** The URL of a chats view, keeping only the settings that differ from the defaults. */
-export function chatPageHref(query: Partial<ChatPageQuery>): string {
-  const params = new URLSearchParams();
-  for (const key of ORDER) {
-    const value = query[key];
-    if (value === undefined || value === '' || String(DEFAULTS[key]) === String(value)) continue;
-    params.set(key, String(value));
-  }
-  const search = params.toString();
-  return search ? `/chats?${search}` : '/chats';
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { hasControlCharacters } from '@/lib/validations/safe-text';
-import { isTimeZone, shiftDate, zonedInstant } from '@/lib/runs/schedule-time';
+import { isTimeZone } from '@/lib/time-zone';
 
 export const HISTORY_TABS = ['shares', 'runs', 'cards', 'staff', 'settings'] as const;
 export type HistoryTab = (typeof HISTORY_TABS)[number];
@@ -40,28 +40,4 @@ export type HistoryFilters = z.infer<typeof historyFiltersSchema>;
 
 export function parseHistoryFilters(searchParams: Record<string, string | string[] | undefined>): HistoryFilters {
   return historyFiltersSchema.parse(searchParams);
-}
-
-/** The filters as URL parameters (for links, the CSV export and the next page). */
-export function historySearchParams(filters: Partial<HistoryFilters>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const key of ['tab', 'from', 'to', 'tz', 'number', 'actor', 'outcome', 'q', 'run', 'latest', 'cursor'] as const) {
-    const value = filters[key];
-    if (value && !(key === 'tab' && value === 'shares')) params.set(key, value);
-  }
-  return params;
-}
-
-export function historyHref(filters: Partial<HistoryFilters>): string {
-  const search = historySearchParams(filters).toString();
-  return search ? `/history?${search}` : '/history';
-}
-
-/** Bounds of the chosen days in their zone: [from 00:00, the day after `to` 00:00), as instants. */
-export function dayRange(filters: Pick<HistoryFilters, 'from' | 'to' | 'tz'>): { since?: Date; until?: Date } {
-  const zone = filters.tz ?? 'UTC';
-  return {
-    since: filters.from ? zonedInstant(filters.from, '00:00', zone) : undefined,
-    until: filters.to ? zonedInstant(shiftDate(filters.to, 1), '00:00', zone) : undefined,
-  };
 }

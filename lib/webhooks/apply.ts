@@ -1,9 +1,9 @@
 import 'server-only';
 import type { WebhookDelivery } from '@/generated/prisma/client';
 import { recordInboundMessage, recordOutboundMessage, upsertChats } from '@/lib/chats/index-store';
-import { recordLineStatus } from '@/lib/chats/lines';
+import { recordLineStatus } from '@/lib/lines/store';
 import { db } from '@/lib/db';
-import { describeLinqError, LinqError, type LinqGateway } from '@/lib/linq';
+import { describeLinqError, LinqError, retryAfter, type LinqGateway } from '@/lib/linq';
 import { clampEventTime, parseEnvelope, planChange, type IndexChange } from '@/lib/webhooks/events';
 
 /** Deliveries applied per step, oldest event first. */
@@ -76,9 +76,8 @@ export async function applyDelivery(delivery: WebhookDelivery, linq: LinqGateway
     status = outcome.status;
     error = outcome.note ?? null;
   } catch (failure) {
-    if (failure instanceof LinqError && failure.status === 429) {
-      throw new ApplyPaused(new Date(Date.now() + (failure.retryAfterSeconds ?? 30) * 1000));
-    }
+    const until = retryAfter(failure, new Date());
+    if (until) throw new ApplyPaused(until);
     status = 'FAILED';
     error = failureOf(failure);
   }

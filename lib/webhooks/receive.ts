@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { sendSoon } from '@/lib/jobs/send';
+import { queueApplySoon } from '@/lib/queue/send';
 import { getLinq, WebhookRejection } from '@/lib/linq';
 import { webhookSecrets } from '@/lib/webhooks/keys';
 import { countRefusal } from '@/lib/webhooks/refusals';
@@ -67,6 +67,6 @@ export async function receiveWebhook(rawBody: string, headers: Record<string, st
     return { status: 200, body: { received: true, duplicate: true } };
   }
   // The route answers now; the job that applies deliveries is queued in a moment, once for a burst.
-  sendSoon('webhooks.apply');
+  queueApplySoon();
   return { status: 200, body: { received: true, duplicate: false } };
 }

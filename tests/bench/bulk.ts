@@ -47,7 +47,7 @@ export async function runBulkBench(): Promise<string> {
     const { createRun } = await import('@/lib/runs/runs');
     const { CALLS_PER_SHARE } = await import('@/lib/runs/estimate');
     const { startBackgroundJobs } = await import('@/lib/jobs/workers');
-    const { stopBoss } = await import('@/lib/jobs/boss');
+    const { stopBoss } = await import('@/lib/queue/boss');
 
     // The index, filled by a full sync before Linq is slowed down.
     await addChats(sandbox);

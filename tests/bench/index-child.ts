@@ -33,7 +33,7 @@ async function setUp(sandboxOptions: { chatCount: number; latencyMs?: number }) 
     sandbox,
     db,
     async close() {
-      const { stopBoss } = await import('@/lib/jobs/boss');
+      const { stopBoss } = await import('@/lib/queue/boss');
       await stopBoss(1_000);
       await disconnectDb();
       const { closeEmbeddedPglite } = await import('@/lib/database/embedded');
@@ -81,7 +81,7 @@ async function pages() {
   const { viewCondition, FROM_CHATS } = await import('@/lib/chats/index-filters');
   const { chatPageQuerySchema } = await import('@/lib/validations/chats');
   const { readIndexStatus } = await import('@/lib/chats/index-status');
-  const { listLines } = await import('@/lib/chats/lines');
+  const { listLines } = await import('@/lib/lines/store');
   const { Prisma } = await import('@/generated/prisma/client');
   const cooldown = 24 * 3_600_000;
   const q = (raw: Record<string, string>) => chatPageQuerySchema.parse({ limit: '50', ...raw });

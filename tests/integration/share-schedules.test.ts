@@ -49,8 +49,9 @@ async function runsOf(phoneNumber: string) {
 
 beforeAll(async () => {
   actorId = (await h.db.user.create({ data: { email: 'op@example.com', name: 'Olive Operator', role: 'OPERATOR', passwordHash: 'x' } })).id;
-  await h.db.sendingLine.create({ data: { phoneNumber: LINE, cardStatus: 'active', status: 'ACTIVE' } });
-  await h.db.sendingLine.create({ data: { phoneNumber: FLAGGED_LINE, cardStatus: 'active', status: 'FLAGGED' } });
+  // The account's lines, as Linq listed them (linqId).
+  await h.db.sendingLine.create({ data: { phoneNumber: LINE, linqId: 'line-1', cardStatus: 'active', status: 'ACTIVE' } });
+  await h.db.sendingLine.create({ data: { phoneNumber: FLAGGED_LINE, linqId: 'line-2', cardStatus: 'active', status: 'FLAGGED' } });
   await chat('replied');
   await chat('silent', { replied: false });
   await chat('critical', { health: 'CRITICAL' });

@@ -129,7 +129,7 @@ describe('events', () => {
   });
 
   it('believes a signed event only as far as it may: times up to its arrival, chats as Linq reads them, lines of the account only', async () => {
-    const { refreshLines } = await import('@/lib/chats/lines');
+    const { refreshLines } = await import('@/lib/lines/store');
     await refreshLines(h.linq);
     // A message.sent claimed for a chat where the business never wrote: the page may say so for a
     // while, but Share reads the messages before trusting it, and the next full sync corrects it.
@@ -185,7 +185,7 @@ describe('events', () => {
   });
 
   it('records a line flagged by Linq, ignoring an older change that arrives late', async () => {
-    const { refreshLines } = await import('@/lib/chats/lines');
+    const { refreshLines } = await import('@/lib/lines/store');
     await refreshLines(h.linq);
     const line = h.sandbox.store.state.lines[1]!.phone_number;
     const flagged = event('phone_number.status_updated', { phone_number: line, new_status: 'FLAGGED', changed_at: sentAt(1), new_reputation: 'CRITICAL' });

@@ -61,7 +61,7 @@ export function startTestConsole(options: { postgresAdminUrl?: string; sandbox?:
   });
 
   afterAll(async () => {
-    const { stopBoss } = await import('@/lib/jobs/boss');
+    const { stopBoss } = await import('@/lib/queue/boss');
     await stopBoss(1_000);
     const { disconnectDb } = await import('@/lib/db');
     await disconnectDb();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { chatPageHref, normaliseParticipant, parseChatPageQuery, searchTerm } from '@/lib/validations/chats';
+import { parseChatPageQuery } from '@/lib/validations/chats';
+import { chatPageHref } from '@/lib/links';
+import { normaliseParticipant, searchTerm } from '@/lib/search-terms';
 
 const DEFAULTS = { from: undefined, q: undefined, show: 'all', reason: undefined, shared: 'any', service: 'any', health: 'any', group: 'any', sort: 'activity', limit: 50, cursor: undefined };
 

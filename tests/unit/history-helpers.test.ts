@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow } from '@/lib/history/csv';
+import { csvCell, csvRow } from '@/lib/csv';
 import { decodeCursor, encodeCursor } from '@/lib/history/cursor';
 
 describe('history cursors', () => {
@@ -42,7 +42,9 @@ describe('CSV', () => {
 
 describe('history filters', () => {
   it('parse what they understand, ignore the rest, and round-trip through the URL', async () => {
-    const { historyHref, parseHistoryFilters, dayRange } = await import('@/lib/validations/history');
+    const { parseHistoryFilters } = await import('@/lib/validations/history');
+    const { historyHref } = await import('@/lib/links');
+    const { dayRange } = await import('@/lib/history/day-range');
     const filters = parseHistoryFilters({ tab: 'nope', from: '2026-11-01', to: '2026-02-31', outcome: 'FAILED', number: '123', q: ['  +14155550123 ', 'x'] });
     expect(filters).toMatchObject({ tab: 'shares', from: '2026-11-01', outcome: 'FAILED', q: '+14155550123' });
     expect(filters.number).toBeUndefined();
@@ -52,7 +54,9 @@ describe('history filters', () => {
   });
 
   it('read the days in the viewer\'s zone, across a summer-time change, and refuse unknown zones', async () => {
-    const { dayRange, parseHistoryFilters, historyHref } = await import('@/lib/validations/history');
+    const { parseHistoryFilters } = await import('@/lib/validations/history');
+    const { historyHref } = await import('@/lib/links');
+    const { dayRange } = await import('@/lib/history/day-range');
     // 1 November 2026: New York leaves summer time (UTC-4 before, UTC-5 after).
     expect(dayRange({ from: '2026-10-31', to: '2026-11-01', tz: 'America/New_York' })).toEqual({
       since: new Date('2026-10-31T04:00:00Z'),

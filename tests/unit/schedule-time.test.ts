@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeOccurrence, isTimeZone, latestOccurrence, localDate, MIN_RUN_GAP_MS, nextScheduledRun, zonedInstant, type ScheduleTiming } from '@/lib/runs/schedule-time';
+import { describeOccurrence, latestOccurrence, MIN_RUN_GAP_MS, nextScheduledRun, type ScheduleTiming } from '@/lib/runs/schedule-time';
+import { isTimeZone, localDate, zonedInstant } from '@/lib/time-zone';
 import { currentZoneName, isTimeZoneChoice, timeZoneChoices, zoneChoiceOr } from '@/lib/time-zone-names';
 
 const at = (iso: string) => new Date(iso);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, parseTrustedProxies, type TrustedProxies } from '@/lib/auth/client-address';
+import { clientAddress, parseTrustedProxies, type TrustedProxies } from '@/lib/server/client-address';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, delaySeconds, describeWait, throttleVerdict } from '@/lib/auth/throttle';
 
 const now = new Date('2026-11-24T12:00:00Z');

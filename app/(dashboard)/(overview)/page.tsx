@@ -12,8 +12,7 @@ import { requirePermission } from '@/lib/auth/guards';
 import { getActiveRuns, getOverview } from '@/lib/data/overview';
 import { getSettings } from '@/lib/env';
 import { DateTime } from '@/components/ui/date-time';
-import { chatPageHref } from '@/lib/validations/chats';
-import { historyHref } from '@/lib/validations/history';
+import { chatPageHref, historyHref } from '@/lib/links';
 
 export const metadata: Metadata = { title: 'Overview' };
 

@@ -5,7 +5,8 @@ import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
 import { getChatsView } from '@/lib/data/chats';
-import { chatPageHref, parseChatPageQuery } from '@/lib/validations/chats';
+import { parseChatPageQuery } from '@/lib/validations/chats';
+import { chatPageHref } from '@/lib/links';
 
 export const metadata: Metadata = { title: 'Chats' };
 

@@ -13,7 +13,8 @@ import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
 import { getCardHistory, getHistoryFilterOptions, getRunHistory, getSettingsHistory, getShareHistory, getStaffHistory } from '@/lib/data/history';
 import { cn } from '@/lib/utils';
-import { historyHref, historySearchParams, parseHistoryFilters, type HistoryFilters, type HistoryTab } from '@/lib/validations/history';
+import { parseHistoryFilters, type HistoryFilters, type HistoryTab } from '@/lib/validations/history';
+import { historyHref, historySearchParams } from '@/lib/links';
 
 export const metadata: Metadata = { title: 'History' };
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ChatSyncRun, SyncTrigger } from '@/generated/prisma/client';
 import { beginSyncRun } from '@/lib/chats/sync/runs';
-import { sendJob } from '@/lib/jobs/send';
+import { queueSyncSlice } from '@/lib/queue/send';
 
 /**
  * Starts a full sync of the chat index in the background, or returns the one already running
@@ -9,6 +9,6 @@ import { sendJob } from '@/lib/jobs/send';
  */
 export async function requestSync(trigger: SyncTrigger, requestedById?: string): Promise<{ run: ChatSyncRun; started: boolean }> {
   const begun = await beginSyncRun(trigger, requestedById);
-  if (begun.started) await sendJob('chats.sync', { runId: begun.run.id });
+  if (begun.started) await queueSyncSlice(begun.run.id);
   return begun;
 }

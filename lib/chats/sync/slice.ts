@@ -1,10 +1,10 @@
 import 'server-only';
 import type { ChatSyncRun, Prisma } from '@/generated/prisma/client';
 import { upsertChats, markChatsGone, recordOutboundFailures, recordOutboundReads } from '@/lib/chats/index-store';
-import { refreshLines } from '@/lib/chats/lines';
+import { refreshLines } from '@/lib/lines/store';
 import { mapWithConcurrency } from '@/lib/concurrency';
 import { db } from '@/lib/db';
-import { describeLinqError, LinqError, type LinqChat, type LinqGateway, type OutboundFacts } from '@/lib/linq';
+import { describeLinqError, LinqError, retryAfter, type LinqGateway } from '@/lib/linq';
 
 // A full sync of the chat index, run as a series of slices (background jobs). Each slice moves the
 // run forward from its checkpoint in ChatSyncRun and stops after a few minutes, when its job is
@@ -22,9 +22,6 @@ const CONFIRM_BATCH = 50;
  * waits for its slowest read), small enough that a step is a checkpoint every few seconds.
  */
 const READ_BATCH = 200;
-/** A Retry-After Linq did not give. */
-const DEFAULT_PAUSE_SECONDS = 30;
-
 export interface SliceContext {
   linq: LinqGateway;
   /** Aborted when the job must stop (shutdown, lost claim): the slice ends at the next checkpoint. */
@@ -48,8 +45,8 @@ class LinqPause extends Error {
 }
 
 function pauseFor(error: unknown, now: Date): LinqPause | null {
-  if (!(error instanceof LinqError) || error.status !== 429) return null;
-  return new LinqPause(new Date(now.getTime() + (error.retryAfterSeconds ?? DEFAULT_PAUSE_SECONDS) * 1000));
+  const until = retryAfter(error, now);
+  return until ? new LinqPause(until) : null;
 }
 
 function describe(error: unknown): string {
@@ -58,6 +55,33 @@ function describe(error: unknown): string {
     return `${described.message}${error.traceId ? ` (trace ${error.traceId})` : ''}`;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+interface SortedReads<T> {
+  read: Array<{ id: string; value: T }>;
+  /** Linq answered 404: it has no such chat. */
+  gone: string[];
+  /** Failed otherwise: tried again by the next sync. */
+  failed: string[];
+  /** Linq asked to wait (429): the sync pauses once this batch is recorded. */
+  pause: LinqPause | null;
+  lastError?: string;
+}
+
+/** What a batch of reads (one per chat, in the order of `chats`) gave. */
+function sortReads<T>(chats: Array<{ id: string }>, results: Array<PromiseSettledResult<T>>, now: Date): SortedReads<T> {
+  const sorted: SortedReads<T> = { read: [], gone: [], failed: [], pause: null };
+  results.forEach((result, index) => {
+    const id = chats[index]!.id;
+    if (result.status === 'fulfilled') return void sorted.read.push({ id, value: result.value });
+    const error: unknown = result.reason;
+    if (error instanceof LinqError && error.status === 404) return void sorted.gone.push(id);
+    const wait = pauseFor(error, now);
+    if (wait) return void (sorted.pause ??= wait);
+    sorted.failed.push(id);
+    sorted.lastError = describe(error);
+  });
+  return sorted;
 }
 
 async function advance(run: ChatSyncRun, data: Prisma.ChatSyncRunUpdateInput): Promise<ChatSyncRun> {
@@ -99,22 +123,8 @@ async function confirmGone(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyn
   if (candidates.length === 0) return advance(run, { phase: 'messages' });
   const results = await mapWithConcurrency(candidates, ctx.readConcurrency, (chat) => ctx.linq.getChat(chat.id));
   const now = ctx.now?.() ?? new Date();
-  const gone: string[] = [];
-  const stillThere: LinqChat[] = [];
-  const unsure: string[] = [];
-  let pause: LinqPause | null = null;
-  let lastError: string | undefined;
-  results.forEach((result, index) => {
-    const id = candidates[index]!.id;
-    if (result.status === 'fulfilled') return void stillThere.push(result.value);
-    const error = result.reason;
-    if (error instanceof LinqError && error.status === 404) return void gone.push(id);
-    const wait = pauseFor(error, now);
-    if (wait) return void (pause ??= wait);
-    lastError = describe(error);
-    unsure.push(id);
-  });
-  await upsertChats(stillThere, run.startedAt);
+  const { read, gone, failed: unsure, pause, lastError } = sortReads(candidates, results, now);
+  await upsertChats(read.map((chat) => chat.value), run.startedAt);
   // Not confirmed either way: kept, and looked at again by the next sync.
   if (unsure.length > 0) await db.chat.updateMany({ where: { id: { in: unsure } }, data: { lastListedAt: run.startedAt } });
   const marked = await markChatsGone(gone, now);
@@ -142,18 +152,11 @@ async function readUnknownOutbound(run: ChatSyncRun, ctx: SliceContext): Promise
   if (chats.length === 0) return finish(run, 'COMPLETED');
   const checkedAt = ctx.now?.() ?? new Date();
   const results = await mapWithConcurrency(chats, ctx.readConcurrency, (chat) => ctx.linq.readOutbound(chat.id));
-  const reads: Array<{ chatId: string; facts: OutboundFacts }> = [];
-  const failed: string[] = [];
-  let pause: LinqPause | null = null;
-  let lastError: string | undefined;
-  results.forEach((result, index) => {
-    const chatId = chats[index]!.id;
-    if (result.status === 'fulfilled') return void reads.push({ chatId, facts: result.value });
-    const wait = pauseFor(result.reason, checkedAt);
-    if (wait) return void (pause ??= wait);
-    failed.push(chatId);
-    lastError = describe(result.reason);
-  });
+  const sorted = sortReads(chats, results, checkedAt);
+  const { pause, lastError } = sorted;
+  // (A chat whose messages Linq cannot find is left for the gone check of the next sync.)
+  const failed = [...sorted.failed, ...sorted.gone];
+  const reads = sorted.read.map((one) => ({ chatId: one.id, facts: one.value }));
   await recordOutboundReads(reads, checkedAt);
   await recordOutboundFailures(failed, checkedAt);
   const next = await advance(run, {

@@ -1,10 +1,10 @@
 import 'server-only';
-import { jobSignal } from '@/lib/jobs/stopping';
+import { queueRunSlice } from '@/lib/queue/send';
+import { jobSignal } from '@/lib/queue/stopping';
 import type { JobWithMetadata } from 'pg-boss';
 import { getSettings } from '@/lib/env';
 import { getBackgroundLinq } from '@/lib/linq';
 import { runSlice } from '@/lib/runs/process';
-import { queueRunSlice } from '@/lib/runs/runs';
 
 /** A slice hands over to the next after this long, so other runs and jobs get their turn. */
 const SLICE_BUDGET_MS = 2 * 60_000;

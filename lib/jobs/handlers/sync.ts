@@ -1,10 +1,10 @@
 import 'server-only';
-import { jobSignal } from '@/lib/jobs/stopping';
+import { queueSyncSlice } from '@/lib/queue/send';
+import { jobSignal } from '@/lib/queue/stopping';
 import type { JobWithMetadata } from 'pg-boss';
 import { abandonSyncRun, runSyncSlice } from '@/lib/chats/sync/slice';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
-import { sendJob } from '@/lib/jobs/send';
 import { getBackgroundLinq } from '@/lib/linq';
 
 /** A slice stops after this long and queues the next, so no job holds a worker for hours. */
@@ -27,8 +27,8 @@ export async function handleSyncJob(job: JobWithMetadata<SyncJobData>): Promise<
       readConcurrency: getSettings().database.kind === 'embedded' ? 4 : 8,
     });
     const { run } = outcome;
-    if (outcome.kind === 'continue') await sendJob('chats.sync', { runId });
-    if (outcome.kind === 'paused') await sendJob('chats.sync', { runId }, { startAfter: outcome.until });
+    if (outcome.kind === 'continue') await queueSyncSlice(runId);
+    if (outcome.kind === 'paused') await queueSyncSlice(runId, outcome.until);
     const counts = `${run.chatsSeen} chats listed, ${run.messagesRead} read`;
     if (outcome.kind === 'paused') return `Sync ${runId}: paused by Linq until ${outcome.until.toISOString()} (${counts}).`;
     if (outcome.kind === 'continue') return `Sync ${runId}: ${run.phase}, continues (${counts}).`;

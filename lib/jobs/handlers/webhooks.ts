@@ -1,8 +1,8 @@
 import 'server-only';
-import { jobSignal } from '@/lib/jobs/stopping';
+import { queueApply } from '@/lib/queue/send';
+import { jobSignal } from '@/lib/queue/stopping';
 import type { Job } from 'pg-boss';
 import { db } from '@/lib/db';
-import { sendJob } from '@/lib/jobs/send';
 import { getBackgroundLinq } from '@/lib/linq';
 import { ApplyPaused, applyWaitingDeliveries } from '@/lib/webhooks/apply';
 
@@ -12,11 +12,11 @@ const BUDGET_MS = 60_000;
 export async function handleApplyJob(job: Job<object>): Promise<string | undefined> {
   try {
     const applied = await applyWaitingDeliveries(getBackgroundLinq(), BUDGET_MS, jobSignal(job.signal));
-    if (await db.webhookDelivery.count({ where: { status: 'RECEIVED' }, take: 1 })) await sendJob('webhooks.apply', {});
+    if (await db.webhookDelivery.count({ where: { status: 'RECEIVED' }, take: 1 })) await queueApply();
     return applied > 0 ? `${applied} webhook ${applied === 1 ? 'delivery' : 'deliveries'} applied.` : undefined;
   } catch (error) {
     if (!(error instanceof ApplyPaused)) throw error;
-    await sendJob('webhooks.apply', {}, { startAfter: error.until });
+    await queueApply(error.until);
     return `Paused by Linq until ${error.until.toISOString()}.`;
   }
 }

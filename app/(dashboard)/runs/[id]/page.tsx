@@ -8,7 +8,7 @@ import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
 import { getRunView } from '@/lib/runs/view';
 import { idSchema } from '@/lib/validations/safe-text';
-import { historyHref } from '@/lib/validations/history';
+import { historyHref } from '@/lib/links';
 
 export const metadata: Metadata = { title: 'Share run' };
 

@@ -1,4 +1,4 @@
-import { requestClientAddress } from '@/lib/auth/request-address';
+import { requestClientAddress } from '@/lib/server/request-address';
 import { BodyTooLarge, readBodyText } from '@/lib/server/read-body';
 import { hasSignatureHeaders, receiveWebhook } from '@/lib/webhooks/receive';
 import { countRefusal, refusalWaitSeconds } from '@/lib/webhooks/refusals';

@@ -2,7 +2,7 @@ import 'server-only';
 import { fromPglite, PgBoss } from 'pg-boss';
 import { getEmbeddedPglite } from '@/lib/database/embedded';
 import { getSettings, type DatabaseTarget } from '@/lib/env';
-import { QUEUES } from '@/lib/jobs/queues';
+import { QUEUES } from '@/lib/queue/queues';
 
 // The job queue is pg-boss in the console's own database: on PostgreSQL its own connection pool in
 // the `pgboss` schema; on the embedded database its official PGlite backend over the console's one

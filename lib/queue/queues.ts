@@ -1,6 +1,6 @@
 import type { Queue } from 'pg-boss';
 
-/** Every queue the console uses, with its options; lib/jobs/boss.ts creates them at start. */
+/** Every queue the console uses, with its options; lib/queue/boss.ts creates them at start. */
 export const QUEUES = {
   /**
    * One slice of a full sync of the chat index (lib/chats/sync). 'stately': at most one slice runs
@@ -49,3 +49,15 @@ export const QUEUES = {
 } satisfies Record<string, Omit<Queue, 'name'>>;
 
 export type QueueName = keyof typeof QUEUES;
+
+/** What each queue's jobs carry: the compiler checks it where a job is sent and where it is handled. */
+export interface JobPayloads {
+  'chats.sync': { runId: string };
+  'webhooks.apply': Record<string, never>;
+  'runs.share': { runId: string };
+  'console.tick': Record<string, never>;
+}
+
+// Fails to compile if a queue has no payload type, or a payload type no queue.
+const everyQueueTyped: [QueueName, keyof JobPayloads] extends [keyof JobPayloads, QueueName] ? true : never = true;
+void everyQueueTyped;

@@ -3,7 +3,7 @@ import { cardStatus, type CardStatus } from '@/lib/cards/status';
 import { db } from '@/lib/db';
 import type { LinqContactCard, LinqGateway, LinqPhoneNumber } from '@/lib/linq';
 
-// The account's lines and their cards, as the chat index needs them: eligibility reads the card's
+// The account's sending lines and their cards, as Linq lists them: eligibility reads the card's
 // state from here, so that a page of chats costs no Linq call.
 
 /** Keeps the lines Linq listed, with the state of each one's card. */
@@ -17,6 +17,26 @@ export async function recordLines(lines: LinqPhoneNumber[], cards: LinqContactCa
       update: { linqId: line.id, reputation: line.reputation, cardStatus: status, cardCheckedAt: at, lastListedAt: at },
     });
   }
+}
+
+/** Keeps the lines Linq listed, without touching their cards' state (a card page lists them). */
+export async function recordListedLines(lines: LinqPhoneNumber[], at = new Date()): Promise<void> {
+  for (const line of lines) {
+    await db.sendingLine.upsert({
+      where: { phoneNumber: line.phoneNumber },
+      create: { phoneNumber: line.phoneNumber, linqId: line.id, reputation: line.reputation, lastListedAt: at },
+      update: { linqId: line.id, reputation: line.reputation, lastListedAt: at },
+    });
+  }
+}
+
+/**
+ * Whether a number is one of the account's, as Linq last listed them (the sync, a card page): the
+ * only numbers the console asks Linq about, sets schedules for, or lets an event change.
+ */
+export async function isAccountNumber(phoneNumber: string): Promise<boolean> {
+  const line = await db.sendingLine.findUnique({ where: { phoneNumber }, select: { linqId: true } });
+  return Boolean(line?.linqId);
 }
 
 /** Reads the lines and the cards from Linq (two calls) and keeps them. */
@@ -41,8 +61,7 @@ export async function recordCardStatus(phoneNumber: string, status: CardStatus, 
  * number is not the account's: nothing is created for it.
  */
 export async function recordLineStatus(phoneNumber: string, status: string, changedAt: Date, reputation: string | null): Promise<boolean> {
-  const line = await db.sendingLine.findUnique({ where: { phoneNumber }, select: { linqId: true } });
-  if (!line?.linqId) return false;
+  if (!(await isAccountNumber(phoneNumber))) return false;
   await db.$executeRawUnsafe(
     `UPDATE "SendingLine" SET "status" = $2, "statusChangedAt" = $3::timestamp, "reputation" = COALESCE($4, "reputation")
       WHERE "phoneNumber" = $1

@@ -1,4 +1,4 @@
-import { clientAddress } from '@/lib/auth/client-address';
+import { clientAddress } from '@/lib/server/client-address';
 import { getSettings } from '@/lib/env';
 import { PEER_ADDRESS_HEADER } from '@/lib/server/peer-address';
 

@@ -1,0 +1,48 @@
+import 'server-only';
+import type { SendOptions } from 'pg-boss';
+import { getBoss } from '@/lib/queue/boss';
+import type { JobPayloads, QueueName } from '@/lib/queue/queues';
+
+// The queue port: the one way the domains start background work. Each queue has one sender, typed
+// by its payload; the job handlers (lib/jobs) sit above the domains and only decode and delegate.
+
+/** Queues a job. Null when the queue's policy already holds an equal one waiting (nothing lost). */
+async function sendJob<Q extends QueueName>(queue: Q, data: JobPayloads[Q], options: SendOptions = {}): Promise<string | null> {
+  const boss = await getBoss();
+  return boss.send(queue, data, options);
+}
+
+/** The next slice of a full sync of the chat index (at once, or when Linq's pause ends). */
+export function queueSyncSlice(runId: string, startAfter?: Date): Promise<string | null> {
+  return sendJob('chats.sync', { runId }, startAfter ? { startAfter } : {});
+}
+
+/** A job applying the webhook deliveries waiting (at once, or when Linq's pause ends). */
+export function queueApply(startAfter?: Date): Promise<string | null> {
+  return sendJob('webhooks.apply', {}, startAfter ? { startAfter } : {});
+}
+
+/** A run's next slice: one at a time per run (the queue's stately policy, keyed by the run). */
+export function queueRunSlice(runId: string, startAfter?: Date): Promise<string | null> {
+  return sendJob('runs.share', { runId }, { singletonKey: runId, ...(startAfter && { startAfter }) });
+}
+
+/** A tick now (besides the every-minute schedule). */
+export function queueTick(): Promise<string | null> {
+  return sendJob('console.tick', {});
+}
+
+const globalForSoon = globalThis as unknown as { applySoon?: NodeJS.Timeout };
+
+/**
+ * Applies the waiting webhook deliveries shortly, once for however many deliveries arrive
+ * meanwhile, without making the route wait. A send lost to a crash is made good by the tick.
+ */
+export function queueApplySoon(delayMs = 100): void {
+  if (globalForSoon.applySoon) return;
+  globalForSoon.applySoon = setTimeout(() => {
+    globalForSoon.applySoon = undefined;
+    queueApply().catch((error: unknown) => console.error('[jobs] could not queue webhooks.apply:', error));
+  }, delayMs);
+  globalForSoon.applySoon.unref();
+}
