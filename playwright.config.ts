@@ -103,6 +103,10 @@ export default defineConfig({
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,
       PUBLIC_BASE_URL: `http://127.0.0.1:${server.port}`,
+      // The test runner stands as the one proxy in front of the consoles: each test sends its own
+      // client address (X-Forwarded-For, tests/e2e/fixtures.ts), so that no test's failed sign-ins
+      // or refused webhooks slow another's down.
+      TRUSTED_PROXIES: '1',
     },
   })),
 });

@@ -12,14 +12,14 @@ import { setPasswordAction, type SetPasswordState } from '@/lib/actions/password
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
 
 export function SetPasswordForm({ token }: { token: string }) {
-  const [state, formAction, pending] = useActionState<SetPasswordState, FormData>(setPasswordAction, undefined);
+  const [state, formAction, pending] = useActionState<SetPasswordState, FormData>(setPasswordAction, null);
   const form = useRef<HTMLDivElement>(null);
   useFocusResult(state, form);
   if (state?.ok) {
     return (
       <div ref={form} className="flex flex-col gap-3 text-sm">
         <p tabIndex={-1} data-form-result className="outline-none">
-          Your password is set. Sign in as {state.email}.
+          {state.message}
         </p>
         <Button asChild>
           <Link href="/login">Sign in</Link>
@@ -42,7 +42,7 @@ export function SetPasswordForm({ token }: { token: string }) {
         errors={fieldErrors?.password}
       />
       <TextField id="confirm-password" label="Type it again" name="confirm" type="password" autoComplete="new-password" errors={fieldErrors?.confirm} />
-      {state && !state.ok && state.error && <FormAlert>{state.error}</FormAlert>}
+      {state && !state.ok && !state.fieldErrors && <FormAlert>{state.error}</FormAlert>}
       <Button type="submit" disabled={pending}>
         {pending && <Loader2 className="animate-spin" aria-hidden />}
         Set password

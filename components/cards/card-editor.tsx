@@ -32,13 +32,13 @@ export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: L
   // preview shows the saved card); choosing another file opens it again.
   const [sentPhotoUrl, setSentPhotoUrl] = useState<string>();
   const [clientErrors, setClientErrors] = useState<Partial<Record<ContactCardField, string[]>>>({});
-  const [state, dispatch, saving] = useActionState<CardFormState, FormData>(saveContactCardAction, { status: 'idle' });
+  const [state, dispatch, saving] = useActionState<CardFormState, FormData>(saveContactCardAction, null);
   const [preparing, startPreparing] = useTransition();
   const [lastSubmission, setLastSubmission] = useState<FormData | null>(null);
 
-  const saved = state.status === 'applied' || state.status === 'not_applied_yet' || state.status === 'unchanged';
+  const saved = state?.ok === true;
   const photo: PhotoState = saved && chosenPhoto.mode === 'upload' && chosenPhoto.objectUrl === sentPhotoUrl ? { mode: 'keep', url: '' } : chosenPhoto;
-  const errors = state.status === 'invalid' ? { ...state.fieldErrors, ...clientErrors } : clientErrors;
+  const errors = state?.ok === false && state.fieldErrors ? { ...state.fieldErrors, ...clientErrors } : clientErrors;
   const busy = saving || preparing;
   const form = useRef<HTMLFormElement>(null);
   // The save's answer, or the fields a check in the browser refused, takes the focus.
@@ -47,9 +47,10 @@ export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: L
   useFocusResult(refusedInBrowser, form, true);
 
   useEffect(() => {
-    if (state.status === 'applied') toast.success(state.message);
-    if (state.status === 'unchanged') toast.info(state.message);
-    if (state.status === 'failed') toast.error(state.message);
+    if (!state) return;
+    if (state.ok && state.outcome === 'applied') toast.success(state.message);
+    if (state.ok && state.outcome === 'unchanged') toast.info(state.message);
+    if (!state.ok && !state.fieldErrors) toast.error(state.error);
   }, [state]);
 
   function changePhoto(next: PhotoState) {

@@ -15,6 +15,9 @@ const MAX_POLLS = 30;
 // Each save's answer is a new state object: a number per object starts a fresh watch for each save.
 const watchIds = new WeakMap<object, number>();
 let lastWatchId = 0;
+/** Before any save: one object, so that its watch keeps its id. */
+const BEFORE_ANY_SAVE = {};
+
 function watchIdOf(state: object): number {
   if (!watchIds.has(state)) watchIds.set(state, ++lastWatchId);
   return watchIds.get(state)!;
@@ -73,8 +76,8 @@ export function CardSaveOutcome({
   busy: boolean;
 }) {
   const router = useRouter();
-  const waiting = state.status === 'not_applied_yet' || (state.status === 'idle' && initiallyInactive);
-  const { active, gaveUp } = useSettlingStatus(phoneNumber, waiting, watchIdOf(state));
+  const waiting = (state?.ok && state.outcome === 'not_applied_yet') || (state === null && initiallyInactive);
+  const { active, gaveUp } = useSettlingStatus(phoneNumber, waiting, watchIdOf(state ?? BEFORE_ANY_SAVE));
   useEffect(() => {
     if (waiting && active) router.refresh();
   }, [waiting, active, router]);
@@ -91,7 +94,7 @@ export function CardSaveOutcome({
   if (waiting) {
     return (
       <Panel tone="warning" icon={<Clock />} title="Not applied yet">
-        <p>{state.status === 'not_applied_yet' ? state.message : `Linq holds a card for ${phoneNumber} but has not applied it to the line yet.`}</p>
+        <p>{state?.ok ? state.message : `Linq holds a card for ${phoneNumber} but has not applied it to the line yet.`}</p>
         {gaveUp ? (
           <p>Still not applied after a minute. Retry the save, or come back later: it may still be applied.</p>
         ) : (
@@ -103,31 +106,29 @@ export function CardSaveOutcome({
       </Panel>
     );
   }
-  switch (state.status) {
-    case 'applied':
-      return <Panel tone="success" icon={<CheckCircle2 className="text-success" />} title="Saved and active"><p>{state.message}</p></Panel>;
-    case 'unchanged':
-      return <Panel tone="info" icon={<CheckCircle2 />} title="Nothing to save"><p>{state.message}</p></Panel>;
-    case 'failed': {
-      const notApplied = state.code === 2022;
-      return (
-        <Panel tone={notApplied ? 'warning' : 'danger'} icon={notApplied ? <Clock /> : <XCircle className="text-destructive" />} title={notApplied ? 'Not applied yet' : 'Not saved'}>
-          <p>{state.message}</p>
-          <p>{state.nextStep}</p>
-          {(state.code || state.traceId) && (
-            <p className="text-xs text-muted-foreground">
-              {state.code && <>Linq code {state.code}. </>}
-              {state.traceId && <>Trace id <code>{state.traceId}</code>.</>}
-            </p>
-          )}
-          <p className="text-xs text-muted-foreground">Your changes are still in the form.</p>
-          {state.retryable && retry}
-        </Panel>
-      );
-    }
-    case 'invalid':
-      return <Panel tone="danger" icon={<XCircle className="text-destructive" />} title="Not saved"><p>{state.message}</p></Panel>;
-    default:
-      return null;
+  if (!state) return null;
+  if (state.ok) {
+    return state.outcome === 'unchanged' ? (
+      <Panel tone="info" icon={<CheckCircle2 />} title="Nothing to save"><p>{state.message}</p></Panel>
+    ) : (
+      <Panel tone="success" icon={<CheckCircle2 className="text-success" />} title="Saved and active"><p>{state.message}</p></Panel>
+    );
   }
+  if (state.fieldErrors) return <Panel tone="danger" icon={<XCircle className="text-destructive" />} title="Not saved"><p>{state.error}</p></Panel>;
+  // Linq refused or failed the save (2022: it took the card but could not apply it yet).
+  const notApplied = state.code === 2022;
+  return (
+    <Panel tone={notApplied ? 'warning' : 'danger'} icon={notApplied ? <Clock /> : <XCircle className="text-destructive" />} title={notApplied ? 'Not applied yet' : 'Not saved'}>
+      <p>{state.error}</p>
+      <p>{state.nextStep}</p>
+      {(state.code || state.traceId) && (
+        <p className="text-xs text-muted-foreground">
+          {state.code && <>Linq code {state.code}. </>}
+          {state.traceId && <>Trace id <code>{state.traceId}</code>.</>}
+        </p>
+      )}
+      <p className="text-xs text-muted-foreground">Your changes are still in the form.</p>
+      {state.retryable && retry}
+    </Panel>
+  );
 }

@@ -33,7 +33,7 @@ export function ReshareScheduleForm({
   /** From the server, so the list is the same on both sides of hydration. */
   timeZones: string[];
 }) {
-  const [state, setState] = useState<ScheduleFormState>({ status: 'idle' });
+  const [state, setState] = useState<ScheduleFormState>(null);
   const [saving, startSaving] = useTransition();
   // Controlled, and always what was last saved once a save answers. A number never set up has no
   // zone chosen yet (null): the viewer's own is offered, once the browser says which it is.
@@ -41,7 +41,7 @@ export function ReshareScheduleForm({
   const viewerZone = useViewerTimeZone();
   const timeZone = values.timeZone ?? zoneChoiceOr(viewerZone ?? undefined);
   const set = (change: Partial<ScheduleSettings>) => setValues((current) => ({ ...current, ...change }));
-  const errors = state.status === 'invalid' ? state.fieldErrors : {};
+  const errors = (state && !state.ok && state.fieldErrors) || {};
 
   // Submitted by hand, not as a form action: React would reset the fields to the page's first values after one.
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -50,9 +50,10 @@ export function ReshareScheduleForm({
     startSaving(async () => {
       const result = await saveScheduleAction(state, data);
       setState(result);
-      if (result.status === 'saved' || result.status === 'unchanged') setValues(result.saved);
-      if (result.status === 'saved') toast.success(result.message);
-      if (result.status === 'unchanged') toast.info(result.message);
+      if (!result?.ok) return;
+      setValues(result.saved);
+      if (result.changed) toast.success(result.message);
+      else toast.info(result.message);
     });
   };
   const unsaved = schedule.saved && JSON.stringify({ ...values, timeZone }) !== JSON.stringify(settingsOf(schedule));
@@ -85,7 +86,7 @@ export function ReshareScheduleForm({
         <input type="checkbox" name="onlyRepliedChats" checked={values.onlyRepliedChats} onChange={(event) => set({ onlyRepliedChats: event.target.checked })} className="size-4 accent-primary" />
         Only chats where the customer has written at least once
       </label>
-      {(state.status === 'failed' || state.status === 'invalid') && <FormAlert>{state.message}</FormAlert>}
+      {state && !state.ok && <FormAlert>{state.error}</FormAlert>}
       <SchedulePreviewLine schedule={schedule} preview={preview} />
       {unsaved && <p className="text-sm text-muted-foreground">You have changes that are not saved yet: the line above describes what is saved.</p>}
       <div>

@@ -24,7 +24,7 @@ export function BulkShareDialog({ selection, onStarted }: { selection: RunSelect
     queryKey: ['bulk-plan', selection],
     queryFn: async () => {
       const result = await planBulkShareAction(selection);
-      if (!result.ok) throw new Error(result.message);
+      if (!result.ok) throw new Error(result.error);
       return result;
     },
     staleTime: 0,
@@ -33,7 +33,7 @@ export function BulkShareDialog({ selection, onStarted }: { selection: RunSelect
   const start = useMutation({
     mutationFn: () => startBulkShareAction(selection),
     onSuccess: (result) => {
-      if (!result.ok) return toast.error(result.message);
+      if (!result.ok) return toast.error(result.error);
       onStarted();
       toast.success(result.message, { action: { label: 'Open its progress', onClick: () => router.push(`/runs/${result.runId}`) } });
       router.push(`/runs/${result.runId}`);

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { FacetCounts } from '@/lib/chats/index-query';
-import type { ChatShareEvent, ChatsView, HoldRelease } from '@/lib/data/chats';
+import type { ChatShareEvent, ChatsView, HoldRelease } from '@/lib/chats/views';
 import { type ChatPageQuery } from '@/lib/validations/chats';
 import { chatPageHref } from '@/lib/links';
 

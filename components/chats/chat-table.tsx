@@ -11,7 +11,7 @@ import { useNow } from '@/components/hooks/use-now';
 import { RelativeTime, useViewerTimeZone } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { evaluateEligibility } from '@/lib/chats/eligibility';
-import type { ChatsView } from '@/lib/data/chats';
+import type { ChatsView } from '@/lib/chats/views';
 
 /** The page of chats: a table on wide screens, stacked cards below 768 px (both kept in step). */
 export function ChatTable({ view, viewKey, canShare, selection }: { view: ChatsView; viewKey: QueryKey; canShare: boolean; selection?: ChatSelectionState }) {

@@ -10,7 +10,7 @@ import { SelectionBar } from '@/components/chats/selection-bar';
 import { useChatSelection } from '@/components/chats/use-chat-selection';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import type { ChatsView as View } from '@/lib/data/chats';
+import type { ChatsView as View } from '@/lib/chats/views';
 import { type ChatPageQuery } from '@/lib/validations/chats';
 import { chatPageHref } from '@/lib/links';
 

@@ -26,7 +26,7 @@ export function IndexStatusBar({ status, canSync }: { status: IndexStatus; canSy
     startTransition(async () => {
       const result = await requestSyncAction();
       if (result.ok) toast.success(result.message);
-      else toast.error(result.message);
+      else toast.error(result.error);
       await queryClient.invalidateQueries({ queryKey: ['chats'] });
     });
   }

@@ -80,7 +80,7 @@ function ReleaseHold({ chatId }: { chatId: string }) {
     event.preventDefault();
     startTransition(async () => {
       const result = await releaseShareHoldAction(chatId, reason);
-      setError(result.ok ? null : result.message);
+      setError(result.ok ? null : result.error);
       if (!result.ok) return;
       toast.success(result.message);
       await Promise.all([queryClient.invalidateQueries({ queryKey: ['chats'] }), queryClient.invalidateQueries({ queryKey: ['chat-shares', chatId] })]);

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { shareContactCardAction } from '@/lib/actions/shares';
 import type { ChatRow } from '@/lib/chats/index-query';
-import type { ChatsView } from '@/lib/data/chats';
+import type { ChatsView } from '@/lib/chats/views';
 
 /** What happened to the last share pressed on a row, shown on the row until the page changes. */
 export type RowShare =
@@ -82,11 +82,11 @@ export function useRowShares(view: ChatsView, viewKey: QueryKey) {
         // Held as if shared: the row keeps a share, marked uncertain, until the hold ends.
         const heldSince = new Date(new Date(result.heldUntil).getTime() - view.cooldownMs).toISOString();
         setLastShared(row.id, heldSince, true);
-        record({ ...row, lastSharedAt: heldSince, lastShareUncertain: true }, { state: 'unknown', message: result.message });
-        toast.warning(`Outcome unknown for ${row.label}`, { description: result.message });
+        record({ ...row, lastSharedAt: heldSince, lastShareUncertain: true }, { state: 'unknown', message: result.error });
+        toast.warning(`Outcome unknown for ${row.label}`, { description: result.error });
       } else {
-        record(row, { state: 'failed', message: result.message, nextStep: result.nextStep, traceId: result.traceId });
-        toast.error(`Not shared with ${row.label}`, { description: result.message });
+        record(row, { state: 'failed', message: result.error, nextStep: result.nextStep, traceId: 'traceId' in result ? result.traceId : undefined });
+        toast.error(`Not shared with ${row.label}`, { description: result.error });
       }
     },
     onError: (_error, row) => {

@@ -21,7 +21,7 @@ export function RunControls({ run, canTakeOver }: { run: RunView; canTakeOver: b
   const router = useRouter();
   const [confirmCancel, setConfirmCancel] = useState(false);
   const after = (result: RunActionResult) => {
-    if (!result.ok) toast.error(result.message);
+    if (!result.ok) toast.error(result.error);
     else toast.success(result.message);
     void queryClient.invalidateQueries({ queryKey: ['run', run.id] });
   };

@@ -10,7 +10,7 @@ import { connectWebhooksAction, disconnectWebhooksAction, type SettingsActionRes
 
 function report(result: SettingsActionResult) {
   if (result.ok) toast.success(result.message);
-  else toast.error(result.message, { description: [result.nextStep, result.traceId && `Trace ${result.traceId}`].filter(Boolean).join(' ') || undefined });
+  else toast.error(result.error, { description: [result.nextStep, result.traceId && `Trace ${result.traceId}`].filter(Boolean).join(' ') || undefined });
 }
 
 /** Connect, or Disconnect after a confirmation naming what stops. */

@@ -16,7 +16,7 @@ import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
 import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
 
 export function CreateStaffForm() {
-  const [state, formAction, pending] = useActionState<StaffFormState, FormData>(createStaffMember, undefined);
+  const [state, formAction, pending] = useActionState<StaffFormState, FormData>(createStaffMember, null);
   const formRef = useRef<HTMLFormElement>(null);
   const [passwordMode, setPasswordMode] = useState<'password' | 'link'>('password');
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
@@ -26,7 +26,7 @@ export function CreateStaffForm() {
     if (state.ok) {
       toast.success(state.message);
       formRef.current?.reset();
-    } else if (state.error) {
+    } else if (!state.fieldErrors) {
       toast.error(state.error);
     }
   }, [state]);

@@ -2,16 +2,14 @@
 
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
+import type { ActionFailure } from '@/lib/actions/result';
 import { signIn, signOut } from '@/lib/auth';
 import { describeWait } from '@/lib/auth/throttle';
 import { safeCallbackPath, signInSchema } from '@/lib/validations/auth';
 import { asFormData } from '@/lib/validations/form-data';
 
-export interface SignInState {
-  error?: string;
-  fieldErrors?: Partial<Record<'email' | 'password', string[]>>;
-  email?: string;
-}
+/** A sign-in that succeeded redirects; what comes back is why it did not (with the email kept), or null before one. */
+export type SignInState = ActionFailure<'email' | 'password', { email?: string }> | null;
 
 function throttledMessage(code: string): string | undefined {
   const seconds = /^throttled:(\d+)$/.exec(code)?.[1];
@@ -24,17 +22,17 @@ export async function signInWithPassword(_previous: SignInState, form: unknown):
   const parsed = signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
   const email = String(formData.get('email') ?? '');
   if (!parsed.success) {
-    return { fieldErrors: z.flattenError(parsed.error).fieldErrors, email };
+    return { ok: false, error: 'Enter your email and password.', fieldErrors: z.flattenError(parsed.error).fieldErrors, email };
   }
   try {
     await signIn('credentials', { ...parsed.data, redirectTo: safeCallbackPath(formData.get('callbackUrl')) });
-    return {};
+    return null;
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      return { error: throttledMessage(error.code) ?? 'Email or password is incorrect.', email };
+      return { ok: false, error: throttledMessage(error.code) ?? 'Email or password is incorrect.', email };
     }
     if (error instanceof AuthError) {
-      return { error: 'Sign-in is unavailable right now. Try again in a moment.', email };
+      return { ok: false, error: 'Sign-in is unavailable right now. Try again in a moment.', email };
     }
     throw error; // the redirect that follows a successful sign-in
   }

@@ -1,14 +1,15 @@
 'use server';
 
 import { authorize } from '@/lib/auth/guards';
+import { failed, type ActionResult } from '@/lib/actions/result';
 import { requestSync } from '@/lib/chats/sync/request';
 
-export type SyncActionResult = { ok: true; started: boolean; runId: string; message: string } | { ok: false; message: string };
+export type SyncActionResult = ActionResult<{ started: boolean; runId: string }>;
 
 /** "Sync now": starts a full sync of the chat index, or reports the one already running. */
 export async function requestSyncAction(): Promise<SyncActionResult> {
   const access = await authorize('syncChats');
-  if (!access.ok) return { ok: false, message: access.error };
+  if (!access.ok) return failed(access.error);
   const { started, run } = await requestSync('MANUAL', access.user.id);
   return {
     ok: true,

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/guards';
 import { saveContactCard } from '@/lib/cards/save-card';
 import { getSettings } from '@/lib/env';
@@ -12,12 +13,16 @@ import { storePhoto } from '@/lib/photos/store';
 import { contactCardFormSchema, type ContactCardField } from '@/lib/validations/contact-card';
 import { asFormData } from '@/lib/validations/form-data';
 
-export type CardFormState =
-  | { status: 'idle' }
-  | { status: 'invalid'; message: string; fieldErrors: Partial<Record<ContactCardField, string[]>> }
-  | { status: 'unchanged'; message: string }
-  | { status: 'applied' | 'not_applied_yet'; message: string; fellBackToUpdate: boolean }
-  | { status: 'failed'; message: string; nextStep: string; retryable: boolean; code?: number; traceId?: string };
+/** What a save did with the card: applied, accepted but not applied yet, or nothing to change. */
+export type CardSaveOutcome = 'applied' | 'not_applied_yet' | 'unchanged';
+
+/**
+ * A save's answer (null before the first): its outcome, or why not: the fields to fix, or what
+ * Linq said (with whether retrying can help, its code and trace id).
+ */
+export type CardFormState = ActionResult<{ outcome: CardSaveOutcome; fellBackToUpdate: boolean }, ContactCardField, { retryable?: boolean; code?: number; traceId?: string }> | null;
+
+const CHECK_FIELDS = 'Check the highlighted fields.';
 
 /**
  * Creates or updates a number's contact card. Expected failures (validation, a refused photo,
@@ -26,7 +31,7 @@ export type CardFormState =
 export async function saveContactCardAction(_previous: CardFormState, submitted: unknown): Promise<CardFormState> {
   const formData = asFormData(submitted);
   const access = await authorize('editCards');
-  if (!access.ok) return { status: 'failed', message: access.error, nextStep: 'Ask an admin if you need to edit contact cards.', retryable: false };
+  if (!access.ok) return failed(access.error, { nextStep: 'Ask an admin if you need to edit contact cards.' });
 
   const parsed = contactCardFormSchema.safeParse({
     phoneNumber: formData.get('phoneNumber'),
@@ -36,20 +41,20 @@ export async function saveContactCardAction(_previous: CardFormState, submitted:
     photoUrl: formData.get('photoUrl') ?? undefined,
   });
   if (!parsed.success) {
-    return { status: 'invalid', message: 'Check the highlighted fields.', fieldErrors: z.flattenError(parsed.error).fieldErrors };
+    return failed(CHECK_FIELDS, { fieldErrors: z.flattenError(parsed.error).fieldErrors });
   }
   const form = parsed.data;
 
   let imageUrl: string | undefined;
   if (form.photoMode === 'url') {
     const problem = await photoAddressProblem(form.photoUrl);
-    if (problem) return { status: 'invalid', message: 'Check the highlighted fields.', fieldErrors: { photoUrl: [problem] } };
+    if (problem) return failed(CHECK_FIELDS, { fieldErrors: { photoUrl: [problem] } });
     imageUrl = form.photoUrl;
   }
   if (form.photoMode === 'upload') {
     const file = formData.get('photo');
     if (!(file instanceof File) || file.size === 0) {
-      return { status: 'invalid', message: 'Check the highlighted fields.', fieldErrors: { photo: ['Choose a photo file, or pick another photo option.'] } };
+      return failed(CHECK_FIELDS, { fieldErrors: { photo: ['Choose a photo file, or pick another photo option.'] } });
     }
     try {
       const photo = await processPhoto(Buffer.from(await file.arrayBuffer()));
@@ -57,7 +62,7 @@ export async function saveContactCardAction(_previous: CardFormState, submitted:
       imageUrl = photoUrl(getSettings().publicBaseUrl, photo.hash);
     } catch (error) {
       if (!(error instanceof PhotoError)) throw error;
-      return { status: 'invalid', message: error.message, fieldErrors: { photo: [error.message] } };
+      return failed(error.message, { fieldErrors: { photo: [error.message] } });
     }
   }
 
@@ -73,10 +78,11 @@ export async function saveContactCardAction(_previous: CardFormState, submitted:
 
   switch (result.status) {
     case 'unchanged':
-      return { status: 'unchanged', message: 'Nothing changed: the card already looks like this.' };
+      return { ok: true, outcome: 'unchanged', fellBackToUpdate: false, message: 'Nothing changed: the card already looks like this.' };
     case 'applied':
       return {
-        status: 'applied',
+        ok: true,
+        outcome: 'applied',
         fellBackToUpdate: result.fellBackToUpdate,
         message: result.fellBackToUpdate
           ? `Someone else created a card for ${form.phoneNumber} meanwhile; it was updated with your changes and is active.`
@@ -84,11 +90,14 @@ export async function saveContactCardAction(_previous: CardFormState, submitted:
       };
     case 'not_applied_yet':
       return {
-        status: 'not_applied_yet',
+        ok: true,
+        outcome: 'not_applied_yet',
         fellBackToUpdate: result.fellBackToUpdate,
         message: `Linq accepted the card for ${form.phoneNumber} but has not applied it to the line yet.`,
       };
-    case 'failed':
-      return { status: 'failed', ...result.failure };
+    case 'failed': {
+      const { message, ...failure } = result.failure;
+      return { ok: false, error: message, ...failure };
+    }
   }
 }

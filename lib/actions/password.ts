@@ -1,14 +1,13 @@
 'use server';
 
 import { z } from 'zod';
+import { failed, type ActionResult } from '@/lib/actions/result';
 import { setPasswordWithToken, StaffRuleError } from '@/lib/staff/manage';
 import { setPasswordSchema } from '@/lib/validations/staff';
 import { asFormData } from '@/lib/validations/form-data';
 
-export type SetPasswordState =
-  | { ok: true; email: string }
-  | { ok: false; error?: string; fieldErrors?: Partial<Record<'password' | 'confirm', string[]>> }
-  | undefined;
+/** Null before the form is first sent. */
+export type SetPasswordState = ActionResult<{ email: string }, 'password' | 'confirm'> | null;
 
 /**
  * Public on purpose: the person has no session yet. The link's token is the authorisation: 32
@@ -19,13 +18,14 @@ export async function setPasswordAction(_previous: SetPasswordState, form: unkno
   const parsed = setPasswordSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const { fieldErrors } = z.flattenError(parsed.error);
-    if (fieldErrors.token) return { ok: false, error: 'This link is incomplete. Open it again from the message you received.' };
-    return { ok: false, fieldErrors };
+    if (fieldErrors.token) return failed('This link is incomplete. Open it again from the message you received.');
+    return failed('Check the highlighted fields.', { fieldErrors });
   }
   try {
-    return { ok: true, ...(await setPasswordWithToken(parsed.data.token, parsed.data.password)) };
+    const { email } = await setPasswordWithToken(parsed.data.token, parsed.data.password);
+    return { ok: true, message: `Your password is set. Sign in as ${email}.`, email };
   } catch (error) {
-    if (error instanceof StaffRuleError) return { ok: false, error: error.message };
+    if (error instanceof StaffRuleError) return failed(error.message);
     throw error;
   }
 }

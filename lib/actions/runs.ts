@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { failed, type ActionFailure, type ActionResult } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/guards';
 import { cooldownCutoff } from '@/lib/chats/index-query';
 import { getSettings } from '@/lib/env';
@@ -12,8 +13,8 @@ import { runSelectionSchema } from '@/lib/validations/runs';
 import { idSchema } from '@/lib/validations/safe-text';
 import { formatCount } from '@/lib/format';
 
-export type PlanResult = { ok: true; plan: RunPlan; estimateSeconds: number } | { ok: false; message: string };
-export type RunActionResult = { ok: true; runId: string; message: string } | { ok: false; message: string };
+export type PlanResult = ActionResult<{ plan: RunPlan; estimateSeconds: number }>;
+export type RunActionResult = ActionResult<{ runId: string }>;
 
 const INVALID_SELECTION = 'That selection could not be read; refresh the page and select the chats again.';
 const runIdSchema = idSchema();
@@ -21,23 +22,23 @@ const runIdSchema = idSchema();
 /** The confirmation dialog's figures: what a bulk share of this selection would do now. */
 export async function planBulkShareAction(selection: unknown): Promise<PlanResult> {
   const access = await authorize('shareCards');
-  if (!access.ok) return { ok: false, message: access.error };
+  if (!access.ok) return failed(access.error);
   const parsed = runSelectionSchema.safeParse(selection);
-  if (!parsed.success) return { ok: false, message: INVALID_SELECTION };
+  if (!parsed.success) return failed(INVALID_SELECTION);
   const { shareCooldownMs, shareRunConcurrency } = getSettings();
   const plan = await planRun(parsed.data, cooldownCutoff(new Date(), shareCooldownMs));
-  return { ok: true, plan, estimateSeconds: estimateSeconds(plan.toShare, shareRunConcurrency) };
+  return { ok: true, message: `${formatCount(plan.toShare)} of ${formatCount(plan.total)} chats would receive the card.`, plan, estimateSeconds: estimateSeconds(plan.toShare, shareRunConcurrency) };
 }
 
 /** Confirms a bulk share: the chats are frozen into a run that proceeds in the background. */
 export async function startBulkShareAction(selection: unknown): Promise<RunActionResult> {
   const access = await authorize('shareCards');
-  if (!access.ok) return { ok: false, message: access.error };
+  if (!access.ok) return failed(access.error);
   const parsed = runSelectionSchema.safeParse(selection);
-  if (!parsed.success) return { ok: false, message: INVALID_SELECTION };
+  if (!parsed.success) return failed(INVALID_SELECTION);
   const run = await refusedAsMessage(() => createRun({ createdById: access.user.id, source: 'BULK', scope: parsed.data }));
-  if ('message' in run) return run;
-  if (!run.run) return { ok: false, message: 'The run could not be made; try again.' };
+  if ('error' in run) return run;
+  if (!run.run) return failed('The run could not be made; try again.');
   revalidatePath('/chats');
   const toShare = run.run.total - run.run.skipped;
   return {
@@ -50,13 +51,13 @@ export async function startBulkShareAction(selection: unknown): Promise<RunActio
 /** "Retry the failed ones": a new run with the chats whose share failed in this one. */
 export async function retryFailedAction(runId: unknown): Promise<RunActionResult> {
   const access = await authorize('shareCards');
-  if (!access.ok) return { ok: false, message: access.error };
+  if (!access.ok) return failed(access.error);
   const parsed = runIdSchema.safeParse(runId);
-  if (!parsed.success) return { ok: false, message: 'That run could not be identified; refresh the page.' };
-  if ((await countFailed(parsed.data)) === 0) return { ok: false, message: 'This run has no failed chats to try again.' };
+  if (!parsed.success) return failed('That run could not be identified; refresh the page.');
+  if ((await countFailed(parsed.data)) === 0) return failed('This run has no failed chats to try again.');
   const made = await refusedAsMessage(() => createRun({ createdById: access.user.id, source: 'BULK', scope: { kind: 'retry', fromRunId: parsed.data } }));
-  if ('message' in made) return made;
-  if (!made.run) return { ok: false, message: 'The run could not be made; try again.' };
+  if ('error' in made) return made;
+  if (!made.run) return failed('The run could not be made; try again.');
   revalidatePath(`/runs/${parsed.data}`);
   const toShare = made.run.total - made.run.skipped;
   return {
@@ -70,11 +71,11 @@ export async function retryFailedAction(runId: unknown): Promise<RunActionResult
 }
 
 /** A rule of runs (too many in progress, already retried) as the message staff see. */
-async function refusedAsMessage<T>(make: () => Promise<T>): Promise<{ run: T } | { ok: false; message: string }> {
+async function refusedAsMessage<T>(make: () => Promise<T>): Promise<{ run: T } | ActionFailure> {
   try {
     return { run: await make() };
   } catch (error) {
-    if (error instanceof RunStateError) return { ok: false, message: error.message };
+    if (error instanceof RunStateError) return failed(error.message);
     throw error;
   }
 }
@@ -82,11 +83,11 @@ async function refusedAsMessage<T>(make: () => Promise<T>): Promise<{ run: T } |
 /** An admin takes over a run whose owner can no longer share (disabled, or no longer allowed). */
 export async function takeOverRunAction(runId: unknown): Promise<RunActionResult> {
   const access = await authorize('takeOverWork');
-  if (!access.ok) return { ok: false, message: access.error };
+  if (!access.ok) return failed(access.error);
   const parsed = runIdSchema.safeParse(runId);
-  if (!parsed.success) return { ok: false, message: 'That run could not be identified; refresh the page.' };
+  if (!parsed.success) return failed('That run could not be identified; refresh the page.');
   const taken = await refusedAsMessage(() => takeOverRun(parsed.data, access.user.id));
-  if ('message' in taken) return taken;
+  if ('error' in taken) return taken;
   revalidatePath(`/runs/${parsed.data}`);
   return { ok: true, runId: parsed.data, message: 'The run is yours now: it goes on in your name once you resume it.' };
 }
@@ -100,16 +101,16 @@ const CONTROLS = {
 /** Pause, resume or cancel a run. */
 export async function controlRunAction(runId: unknown, control: unknown): Promise<RunActionResult> {
   const access = await authorize('shareCards');
-  if (!access.ok) return { ok: false, message: access.error };
+  if (!access.ok) return failed(access.error);
   const parsedId = runIdSchema.safeParse(runId);
   const parsedControl = z.enum(['pause', 'resume', 'cancel']).safeParse(control);
-  if (!parsedId.success || !parsedControl.success) return { ok: false, message: 'That run could not be identified; refresh the page.' };
+  if (!parsedId.success || !parsedControl.success) return failed('That run could not be identified; refresh the page.');
   const { apply, done } = CONTROLS[parsedControl.data];
   try {
     const run = await apply(parsedId.data);
     return { ok: true, runId: run.id, message: done };
   } catch (error) {
-    if (error instanceof RunStateError) return { ok: false, message: `${error.message} Refresh to see where it stands.` };
+    if (error instanceof RunStateError) return failed(`${error.message} Refresh to see where it stands.`);
     throw error;
   }
 }

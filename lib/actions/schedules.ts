@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/guards';
 import { saveSchedule, ScheduleError, type ScheduleSettings } from '@/lib/runs/schedules';
 import { scheduleFormSchema } from '@/lib/validations/schedule';
@@ -9,18 +10,14 @@ import { asFormData } from '@/lib/validations/form-data';
 
 export type ScheduleField = 'timeOfDay' | 'timeZone';
 
-export type ScheduleFormState =
-  | { status: 'idle' }
-  /** `saved`: what the form shows from now on, exactly as stored. */
-  | { status: 'saved' | 'unchanged'; message: string; saved: ScheduleSettings }
-  | { status: 'failed'; message: string }
-  | { status: 'invalid'; message: string; fieldErrors: Partial<Record<ScheduleField, string[]>> };
+/** `saved`: what the form shows from now on, exactly as stored; `changed`: false when nothing was. Null before a save. */
+export type ScheduleFormState = ActionResult<{ saved: ScheduleSettings; changed: boolean }, ScheduleField> | null;
 
 /** Saves a number's daily re-share (on or off, time, zone, which chats); the change is audited. */
 export async function saveScheduleAction(_previous: ScheduleFormState, form: unknown): Promise<ScheduleFormState> {
   const formData = asFormData(form);
   const access = await authorize('shareCards');
-  if (!access.ok) return { status: 'failed', message: access.error };
+  if (!access.ok) return failed(access.error);
   const parsed = scheduleFormSchema.safeParse({
     phoneNumber: formData.get('phoneNumber'),
     enabled: formData.get('enabled') === 'on',
@@ -30,18 +27,18 @@ export async function saveScheduleAction(_previous: ScheduleFormState, form: unk
   });
   if (!parsed.success) {
     const fieldErrors = z.flattenError(parsed.error).fieldErrors as Partial<Record<ScheduleField | 'phoneNumber', string[]>>;
-    if (fieldErrors.phoneNumber) return { status: 'failed', message: 'That number could not be identified; refresh the page.' };
-    return { status: 'invalid', message: 'Check the highlighted fields.', fieldErrors: { timeOfDay: fieldErrors.timeOfDay, timeZone: fieldErrors.timeZone } };
+    if (fieldErrors.phoneNumber) return failed('That number could not be identified; refresh the page.');
+    return failed('Check the highlighted fields.', { fieldErrors: { timeOfDay: fieldErrors.timeOfDay, timeZone: fieldErrors.timeZone } });
   }
   const { phoneNumber, ...saved } = parsed.data;
   let changed: boolean;
   try {
     ({ changed } = await saveSchedule(parsed.data, access.user.id));
   } catch (error) {
-    if (error instanceof ScheduleError) return { status: 'failed', message: error.message };
+    if (error instanceof ScheduleError) return failed(error.message);
     throw error;
   }
   revalidatePath(`/cards/${encodeURIComponent(phoneNumber)}`);
-  if (!changed) return { status: 'unchanged', message: 'Nothing changed.', saved };
-  return { status: 'saved', message: saved.enabled ? 'Daily re-share saved.' : 'Daily re-share is off for this number.', saved };
+  if (!changed) return { ok: true, message: 'Nothing changed.', saved, changed };
+  return { ok: true, message: saved.enabled ? 'Daily re-share saved.' : 'Daily re-share is off for this number.', saved, changed };
 }

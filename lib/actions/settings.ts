@@ -1,20 +1,24 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/guards';
 import { describeLinqError, getLinq, LinqError } from '@/lib/linq';
 import { z } from 'zod';
 import { idSchema } from '@/lib/validations/safe-text';
 import { connectWebhooks, disconnectWebhooks, webhookTargetUrl, WebhookSetupError } from '@/lib/webhooks/subscription';
 
-export type SettingsActionResult = { ok: true; message: string } | { ok: false; message: string; nextStep?: string; traceId?: string };
+export type SettingsActionResult = ActionResult<object, never, { traceId?: string }>;
 
 async function attempt(change: () => Promise<string>): Promise<SettingsActionResult> {
   try {
     return { ok: true, message: await change() };
   } catch (error) {
-    if (error instanceof WebhookSetupError) return { ok: false, message: error.message };
-    if (error instanceof LinqError) return { ok: false, ...describeLinqError(error.facts()), traceId: error.traceId };
+    if (error instanceof WebhookSetupError) return failed(error.message);
+    if (error instanceof LinqError) {
+      const described = describeLinqError(error.facts());
+      return { ok: false, error: described.message, nextStep: described.nextStep, traceId: error.traceId };
+    }
     throw error;
   }
 }
@@ -27,10 +31,10 @@ const shown = z.string().min(1).max(500);
  */
 export async function connectWebhooksAction(targetUrl: unknown): Promise<SettingsActionResult> {
   const access = await authorize('manageSettings');
-  if (!access.ok) return { ok: false, message: access.error };
+  if (!access.ok) return failed(access.error);
   const parsed = shown.safeParse(targetUrl);
   if (!parsed.success || parsed.data !== webhookTargetUrl()) {
-    return { ok: false, message: 'The webhook address changed since this page was opened: reload it, check the address, and connect again.' };
+    return failed('The webhook address changed since this page was opened: reload it, check the address, and connect again.');
   }
   const result = await attempt(async () => {
     const { targetUrl } = await connectWebhooks(access.user, getLinq());
@@ -43,9 +47,9 @@ export async function connectWebhooksAction(targetUrl: unknown): Promise<Setting
 /** Settings → Webhooks → Disconnect (admins), of the subscription the page showed. */
 export async function disconnectWebhooksAction(subscriptionId: unknown): Promise<SettingsActionResult> {
   const access = await authorize('manageSettings');
-  if (!access.ok) return { ok: false, message: access.error };
+  if (!access.ok) return failed(access.error);
   const parsed = idSchema(200).safeParse(subscriptionId);
-  if (!parsed.success) return { ok: false, message: 'That subscription could not be identified; reload the page.' };
+  if (!parsed.success) return failed('That subscription could not be identified; reload the page.');
   const result = await attempt(async () => {
     await disconnectWebhooks(access.user, getLinq(), parsed.data);
     return 'Disconnected: Linq no longer sends events here. The chat index is kept fresh by the full sync alone.';

@@ -2,26 +2,26 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize, type Refusal } from '@/lib/auth/guards';
 import { changeRole, createStaff, resetPassword, setDisabled, StaffRuleError } from '@/lib/staff/manage';
 import { createStaffSchema, resetPasswordSchema, roleSchema, staffIdSchema, type CreateStaffField } from '@/lib/validations/staff';
 import { asFormData } from '@/lib/validations/form-data';
 
-export type StaffFormState =
-  | { ok: true; message: string; link?: string }
-  | { ok: false; error?: string; fieldErrors?: Partial<Record<CreateStaffField, string[]>> }
-  | undefined;
+/** Null before the form is first sent. */
+export type StaffFormState = ActionResult<{ link?: string }, CreateStaffField> | null;
 
-export type StaffChangeResult = { ok: true; message: string; link?: string } | { ok: false; error: string };
+export type StaffChangeResult = ActionResult<{ link?: string }>;
 
-const refused = (refusal: Refusal) => ({ ok: false as const, error: refusal.error });
+const refused = (refusal: Refusal) => failed(refusal.error);
+const CHECK_FIELDS = 'Check the highlighted fields.';
 
 /** Runs a staff change, turning a rule the change breaks into a message. */
 async function attempt(change: () => Promise<StaffChangeResult>): Promise<StaffChangeResult> {
   try {
     return await change();
   } catch (error) {
-    if (error instanceof StaffRuleError) return { ok: false, error: error.message };
+    if (error instanceof StaffRuleError) return failed(error.message);
     throw error;
   }
 }
@@ -31,14 +31,14 @@ export async function createStaffMember(_previous: StaffFormState, form: unknown
   const access = await authorize('manageStaff');
   if (!access.ok) return refused(access);
   const parsed = createStaffSchema.safeParse({ passwordMode: 'password', ...Object.fromEntries(formData) });
-  if (!parsed.success) return { ok: false, fieldErrors: z.flattenError(parsed.error).fieldErrors };
+  if (!parsed.success) return failed(CHECK_FIELDS, { fieldErrors: z.flattenError(parsed.error).fieldErrors });
 
   const input = parsed.data;
   let link: string | undefined;
   try {
     ({ link } = await createStaff(access.user, { ...input, password: input.passwordMode === 'password' ? input.password : undefined }));
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') return { ok: false, fieldErrors: { email: ['A staff member with this email already exists.'] } };
+    if ((error as { code?: string }).code === 'P2002') return failed(CHECK_FIELDS, { fieldErrors: { email: ['A staff member with this email already exists.'] } });
     throw error;
   }
   revalidatePath('/staff');
@@ -51,7 +51,7 @@ export async function changeStaffRole(targetId: unknown, role: unknown): Promise
   const access = await authorize('manageStaff');
   if (!access.ok) return refused(access);
   const parsed = z.tuple([staffIdSchema, roleSchema]).safeParse([targetId, role]);
-  if (!parsed.success) return { ok: false, error: 'Choose a staff member and a role.' };
+  if (!parsed.success) return failed('Choose a staff member and a role.');
   const result = await attempt(async () => {
     await changeRole(access.user, parsed.data[0], parsed.data[1]);
     return { ok: true, message: 'Role changed. It applies from their next click.' };
@@ -64,7 +64,7 @@ export async function setStaffDisabled(targetId: unknown, disabled: unknown): Pr
   const access = await authorize('manageStaff');
   if (!access.ok) return refused(access);
   const parsed = z.tuple([staffIdSchema, z.boolean()]).safeParse([targetId, disabled]);
-  if (!parsed.success) return { ok: false, error: 'Choose a staff member.' };
+  if (!parsed.success) return failed('Choose a staff member.');
   const result = await attempt(async () => {
     await setDisabled(access.user, parsed.data[0], parsed.data[1]);
     return { ok: true, message: parsed.data[1] ? 'Account disabled: they are signed out and cannot sign in.' : 'Account enabled: they can sign in again.' };
@@ -80,7 +80,7 @@ export async function resetStaffPassword(targetId: unknown, form: unknown): Prom
   const id = staffIdSchema.safeParse(targetId);
   const parsed = resetPasswordSchema.safeParse(Object.fromEntries(formData));
   if (!id.success || !parsed.success) {
-    return { ok: false, error: parsed.success ? 'Choose a staff member.' : (parsed.error.issues[0]?.message ?? 'Choose how to reset the password.') };
+    return failed(parsed.success ? 'Choose a staff member.' : (parsed.error.issues[0]?.message ?? 'Choose how to reset the password.'));
   }
   const result = await attempt(async () => {
     const { link } = await resetPassword(access.user, id.data, parsed.data.passwordMode === 'password' ? parsed.data.password : undefined);

@@ -1,60 +1,9 @@
 import 'server-only';
 import { requirePermission } from '@/lib/auth/guards';
-import { countChatIndex, queryChatIndex, type ChatIndexPage, type FacetCounts } from '@/lib/chats/index-query';
-import { readIndexStatus, type IndexStatus } from '@/lib/chats/index-status';
-import { listLines, type LineSummary } from '@/lib/lines/store';
-import { db } from '@/lib/db';
-import { getSettings } from '@/lib/env';
-import { queryShareEvents, type ShareHistoryRow } from '@/lib/history/shares';
+import { readChatsView, type ChatsView } from '@/lib/chats/views';
 import type { ChatPageQuery } from '@/lib/validations/chats';
-
-export interface ChatsView extends ChatIndexPage {
-  lines: LineSummary[];
-  cooldownMs: number;
-  status: IndexStatus;
-  /** When the server read the view: the time eligibility is judged at until the browser's clock takes over. */
-  generatedAt: string;
-}
-
-/** The Chats page from the index: no Linq call. Callers check the session first. */
-export async function readChatsView(query: ChatPageQuery): Promise<ChatsView> {
-  const cooldownMs = getSettings().shareCooldownMs;
-  const now = new Date();
-  const [page, lines, status] = await Promise.all([queryChatIndex(query, cooldownMs, now), listLines(), readIndexStatus()]);
-  return { ...page, lines, cooldownMs, status, generatedAt: now.toISOString() };
-}
 
 export async function getChatsView(query: ChatPageQuery): Promise<ChatsView> {
   await requirePermission('view');
   return readChatsView(query);
-}
-
-/** The counts beside the filter values. Callers check the session first. */
-export async function readChatCounts(query: ChatPageQuery): Promise<FacetCounts> {
-  const lines = (await listLines()).map((line) => line.phoneNumber);
-  return countChatIndex(query, getSettings().shareCooldownMs, lines);
-}
-
-export interface HoldRelease {
-  id: string;
-  createdAt: string;
-  actorName: string;
-  /** Why the operator released it, in their words. */
-  reason: string;
-}
-
-/**
- * A chat's share attempts, newest first (History's query, scoped to the chat), and the holds staff
- * released. Callers check the session first.
- */
-/** A share attempt as a chat's drawer shows it: who by name, never their email (viewers read it too). */
-export type ChatShareEvent = Omit<ShareHistoryRow, 'actorEmail'>;
-
-export async function readChatShares(chatId: string): Promise<{ events: ChatShareEvent[]; releases: HoldRelease[] }> {
-  const [rows, releases] = await Promise.all([
-    queryShareEvents({ chatId }, null, 50),
-    db.shareHoldRelease.findMany({ where: { chatId }, orderBy: { createdAt: 'desc' }, take: 50, include: { actor: { select: { name: true } } } }),
-  ]);
-  const events = rows.map(({ actorEmail: _email, ...event }) => event);
-  return { events, releases: releases.map((r) => ({ id: r.id, createdAt: r.createdAt.toISOString(), actorName: r.actor.name, reason: r.reason })) };
 }

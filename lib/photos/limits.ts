@@ -7,8 +7,6 @@ export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 export const MAX_PHOTO_PIXELS = 50_000_000;
 /** Side of the square JPEG the console keeps and hands to Linq. */
 export const PHOTO_SIZE = 512;
-/** Formats people may upload (HEIC only where the browser and server can decode it). */
-export const ACCEPTED_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/heic'] as const;
 
 export const PHOTO_ACCEPT_ATTRIBUTE = '.jpg,.jpeg,.png,.webp,.heic,.heif,image/jpeg,image/png,image/webp,image/heic,image/heif';
 

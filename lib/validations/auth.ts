@@ -5,7 +5,6 @@ export const signInSchema = z.object({
   password: z.string().min(1, 'Enter your password.').max(200, 'That password is too long.'),
 });
 
-export type SignInInput = z.infer<typeof signInSchema>;
 
 const ORIGIN = 'http://console.invalid';
 /** Control characters, line breaks (also percent-encoded), and invisible characters browsers drop. */

@@ -16,19 +16,14 @@ export type BlockReason = (typeof BLOCK_REASONS)[number];
 
 /** never shared; shared within the cooldown; shared before it. */
 export const SHARED_FILTERS = ['any', 'never', 'recent', 'earlier'] as const;
-export type SharedFilter = (typeof SHARED_FILTERS)[number];
 
 export const SERVICE_FILTERS = ['any', 'iMessage', 'SMS', 'RCS', 'unknown'] as const;
-export type ServiceFilter = (typeof SERVICE_FILTERS)[number];
 
 export const HEALTH_FILTERS = ['any', 'HEALTHY', 'AT_RISK', 'CRITICAL', 'OPTED_OUT'] as const;
-export type HealthFilter = (typeof HEALTH_FILTERS)[number];
 
 export const GROUP_FILTERS = ['any', 'direct', 'group'] as const;
-export type GroupFilter = (typeof GROUP_FILTERS)[number];
 
 export const CHAT_SORTS = ['activity', 'shared'] as const;
-export type ChatSort = (typeof CHAT_SORTS)[number];
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 const oneOf = <T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) => z.preprocess(first, z.enum(values).catch(fallback));

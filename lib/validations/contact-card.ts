@@ -36,5 +36,4 @@ export const contactCardFormSchema = z.discriminatedUnion('photoMode', [
   z.object({ photoMode: z.literal('url'), phoneNumber: phoneNumberSchema, firstName: firstNameSchema, lastName: lastNameSchema, photoUrl: photoUrlSchema }),
 ]);
 
-export type ContactCardForm = z.infer<typeof contactCardFormSchema>;
 export type ContactCardField = 'firstName' | 'lastName' | 'photo' | 'photoUrl';

@@ -1,4 +1,4 @@
-import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
@@ -46,6 +46,30 @@ interface TestFixtures {
   indexChats: () => Promise<void>;
 }
 
+/**
+ * A full sync that started after the call (as "Sync now" does), waited for until it completes,
+ * through an API context signed in as someone who may sync.
+ */
+export async function syncChatIndex(api: APIRequestContext, db: PrismaClient): Promise<void> {
+  const action = { ...findServerAction('lib/actions/chats.ts', 'requestSyncAction'), pagePath: '/chats' };
+  for (;;) {
+    const answer = await callServerAction(api, action, []);
+    const runId = /"runId":"([^"]+)"/.exec(answer.text)?.[1];
+    expect(runId, answer.text).toMatch(/^\S+$/);
+    await expect.poll(async () => (await db.chatSyncRun.findUniqueOrThrow({ where: { id: runId } })).status, { timeout: 60_000 }).not.toBe('RUNNING');
+    // A sync that was already running may have listed the chats before they existed: start another.
+    if (answer.text.includes('"started":true')) return;
+  }
+}
+
+/**
+ * Waits until the page has hydrated (its buttons answer clicks): the server renders times in UTC,
+ * the browser then as relative times ("2 min ago").
+ */
+export async function hydrated(scope: Locator): Promise<void> {
+  await expect(scope.getByText(/ ago$/).first()).toBeVisible();
+}
+
 /** Signs an API context in through Auth.js's credentials endpoint. */
 export async function signInRequest(api: APIRequestContext, account: Pick<StaffAccount, 'email' | 'password'>): Promise<void> {
   const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
@@ -57,8 +81,23 @@ export async function signInRequest(api: APIRequestContext, account: Pick<StaffA
   expect(response.headers().location).not.toContain('error=');
 }
 
+/**
+ * A client address of the test's own (198.18.0.0/15, reserved for tests), sent through the one
+ * proxy the consoles trust: sign-in throttles and webhook slow-downs are counted per address, and
+ * a test's deliberate failures must not count against another test.
+ */
+function clientAddressOf(testInfo: TestInfo): string {
+  let hash = 0;
+  for (const char of `${testInfo.testId}:${testInfo.repeatEachIndex}:${testInfo.retry}`) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0;
+  return `198.${18 + (hash & 1)}.${(hash >>> 1) & 0xff}.${1 + ((hash >>> 9) % 254)}`;
+}
+
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   consoleUnderTest: [{ databaseUrl: '', sandboxUrl: '' }, { option: true, scope: 'worker' }],
+
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, provide, testInfo) => {
+    await provide({ ...extraHTTPHeaders, 'X-Forwarded-For': clientAddressOf(testInfo) });
+  },
 
   db: [
     async ({ consoleUnderTest }, provide) => {
@@ -99,15 +138,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await provide(async () => {
       if (!signedIn) await signInRequest(api, staff.ADMIN);
       signedIn = true;
-      const action = { ...findServerAction('lib/actions/chats.ts', 'requestSyncAction'), pagePath: '/chats' };
-      for (;;) {
-        const answer = await callServerAction(api, action, []);
-        const runId = /"runId":"([^"]+)"/.exec(answer.text)?.[1];
-        expect(runId, answer.text).toBeDefined();
-        await expect.poll(async () => (await db.chatSyncRun.findUniqueOrThrow({ where: { id: runId } })).status, { timeout: 60_000 }).not.toBe('RUNNING');
-        // A sync that was already running may have listed the chats before they existed: start another.
-        if (answer.text.includes('"started":true')) return;
-      }
+      await syncChatIndex(api, db);
     });
     await api.dispose();
   },

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import sharp from 'sharp';
 import { hashPassword } from '@/lib/auth/password';
-import { expect, test } from './fixtures';
+import { expect, hydrated, test } from './fixtures';
 
 /** Presses Tab (Shift+Tab with `back`) until the element has the focus, as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, { back = false, max = 80 } = {}) {
@@ -45,7 +45,7 @@ test('keyboard only: sign in, find a chat, see why, share, read its history, and
   await expect(page).toHaveURL(/q=/);
   const row = page.getByRole('row', { name: handle });
   await expect(row.getByText('Eligible', { exact: true })).toBeVisible();
-  await expect(row.getByText(/ ago$/)).toBeVisible();
+  await hydrated(row);
 
   // Why: opens with Enter, closes with Escape back to its button.
   const why = row.getByRole('button', { name: `Why, for ${handle}` });

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, hydrated, test } from './fixtures';
 import type { SandboxControl } from './sandbox-control';
 
 let counter = 0;
@@ -20,10 +20,6 @@ async function box(locator: Locator) {
 }
 
 /** Relative times ("5 min. ago") appear once React runs in the page: before that a click does nothing. */
-async function hydrated(scope: Locator) {
-  await expect(scope.getByText(/ ago$/).first()).toBeVisible();
-}
-
 /** Opens "Eligible now" of the line and presses Share on the chat's row, which says "Sharing…" at once. */
 async function pressShareInEligibleNow(page: Page, line: string, handle: string) {
   await page.goto(eligibleNow(line));

@@ -77,8 +77,9 @@ describe('full sync', () => {
     expect((await runSyncSlice(paused.run.id, { linq: h.backgroundLinq, budgetMs: 60_000, readConcurrency: 4 })).kind).toBe('paused');
     expect(h.sandbox.store.requestLog.length).toBe(before);
 
-    await new Promise((resolve) => setTimeout(resolve, paused.until.getTime() - Date.now() + 50));
-    const done = await runSyncSlice(paused.run.id, { linq: h.backgroundLinq, budgetMs: 60_000, readConcurrency: 4 });
+    // Once the pause is over (the slice's clock, moved past it): on from the same page.
+    const afterPause = () => new Date(paused.until.getTime() + 50);
+    const done = await runSyncSlice(paused.run.id, { linq: h.backgroundLinq, budgetMs: 60_000, readConcurrency: 4, now: afterPause });
     expect(done.run).toMatchObject({ status: 'COMPLETED', chatsSeen: 250, pausedUntil: null });
   });
 

@@ -9,7 +9,7 @@ import { createThrowawayDatabase, dropThrowawayDatabase, migrateDeploy } from '.
 async function start(env: Record<string, string>) {
   vi.resetModules();
   for (const key of ['DATABASE_URL', 'DATA_DIR', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'EMBEDDED_DB_PORT']) delete process.env[key];
-  // Background jobs have their own tests (tests/integration/jobs.test.ts).
+  // Background jobs have their own tests (tests/integration/share-runs*.test.ts, run-stops.test.ts, job-runs.test.ts).
   process.env.BACKGROUND_JOBS = 'off';
   // An external sandbox address: this test is about the database, so no local sandbox is started.
   Object.assign(process.env, { LINQ_API_BASE_URL: 'http://127.0.0.1:9/api/partner' }, env);
@@ -49,7 +49,7 @@ describe('start-up on the embedded database', () => {
     expect(first.users[0]).toMatchObject({ email: 'admin@console.local', role: 'ADMIN' });
     expect(first.log).toContain('First start: a demo admin was created');
     const printedPassword = /password: (\S+)/.exec(first.log)?.[1];
-    expect(printedPassword).toBeDefined();
+    expect(printedPassword).toMatch(/^\S{16,}$/);
     const { verifyPassword } = await import('@/lib/auth/password');
     await expect(verifyPassword(printedPassword!, first.users[0]!.passwordHash)).resolves.toBe(true);
     expect(fs.existsSync(path.join(dataDir, 'db'))).toBe(true);

@@ -27,7 +27,7 @@ describe('processPhoto', () => {
       .withIccProfile('p3')
       .jpeg()
       .toBuffer();
-    expect((await sharp(withExif).metadata()).exif).toBeDefined();
+    expect((await sharp(withExif).metadata()).exif?.length).toBeGreaterThan(0);
     const result = await processPhoto(withExif);
     const meta = await sharp(result.jpeg).metadata();
     expect(meta.exif).toBeUndefined();

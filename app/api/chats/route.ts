@@ -1,5 +1,5 @@
 import { authorize, refusalResponse } from '@/lib/auth/guards';
-import { readChatsView } from '@/lib/data/chats';
+import { readChatsView } from '@/lib/chats/views';
 import { isChatCursor } from '@/lib/chats/index-query';
 import { refuseHostileAddress } from '@/lib/server/hostile-request';
 import { BAD_CURSOR, chatPageQuerySchema } from '@/lib/validations/chats';

@@ -1,5 +1,5 @@
 import { authorize, refusalResponse } from '@/lib/auth/guards';
-import { readChatCounts } from '@/lib/data/chats';
+import { readChatCounts } from '@/lib/chats/views';
 import { refuseHostileAddress } from '@/lib/server/hostile-request';
 import { chatPageQuerySchema } from '@/lib/validations/chats';
 

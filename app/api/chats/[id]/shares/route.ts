@@ -1,5 +1,5 @@
 import { authorize, refusalResponse } from '@/lib/auth/guards';
-import { readChatShares } from '@/lib/data/chats';
+import { readChatShares } from '@/lib/chats/views';
 import { refuseHostileAddress } from '@/lib/server/hostile-request';
 
 // A chat's share history, for its drawer on the chats page.
