@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { E2E_ADMIN } from './tests/e2e/constants';
 import type { ConsoleUnderTest } from './tests/e2e/fixtures';
 
 // One console per database: the embedded default always, a PostgreSQL server when the runner
@@ -9,8 +10,6 @@ import type { ConsoleUnderTest } from './tests/e2e/fixtures';
 // Set here in the main process, the data folder is inherited by the test workers.
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'console-e2e-'));
 const dataRoot = process.env.E2E_DATA_DIR;
-
-import { E2E_ADMIN } from './tests/e2e/constants';
 
 interface Server extends ConsoleUnderTest {
   name: string;
@@ -35,7 +34,13 @@ const servers: Server[] = [
     databaseUrl: `postgresql://postgres:${EMBEDDED_DB_PASSWORD}@127.0.0.1:54331/postgres`,
     sandboxUrl: 'http://127.0.0.1:4101',
     // The tests read the embedded database through its bridge, which a production build serves only when told to.
-    env: { DATA_DIR: path.join(dataRoot, 'embedded'), EMBEDDED_DB_PORT: '54331', EMBEDDED_DB_PASSWORD, EMBEDDED_DB_ALLOW_IN_PRODUCTION: 'true', SANDBOX_PORT: '4101' },
+    env: {
+      DATA_DIR: path.join(dataRoot, 'embedded'),
+      EMBEDDED_DB_PORT: '54331',
+      EMBEDDED_DB_PASSWORD,
+      EMBEDDED_DB_ALLOW_IN_PRODUCTION: 'true',
+      SANDBOX_PORT: '4101',
+    },
   },
 ];
 /** Consoles only reached through another one's tests (the second PostgreSQL instance). */
@@ -54,7 +59,12 @@ if (process.env.E2E_POSTGRES_URL) {
   extraServers.push({
     name: 'postgres-second',
     port: 3103,
-    env: { DATA_DIR: path.join(dataRoot, 'postgres-second'), DATABASE_URL: process.env.E2E_POSTGRES_URL, LINQ_API_BASE_URL: 'http://127.0.0.1:4102/api/partner', ...SHARED },
+    env: {
+      DATA_DIR: path.join(dataRoot, 'postgres-second'),
+      DATABASE_URL: process.env.E2E_POSTGRES_URL,
+      LINQ_API_BASE_URL: 'http://127.0.0.1:4102/api/partner',
+      ...SHARED,
+    },
   });
 }
 
@@ -79,7 +89,15 @@ export default defineConfig({
     timezoneId: 'UTC',
     launchOptions: {
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
   },
   projects: servers.map((server) => ({
@@ -88,7 +106,13 @@ export default defineConfig({
     testIgnore: server.secondConsoleUrl ? undefined : /instances\.spec\.ts/,
     use: {
       baseURL: `http://127.0.0.1:${server.port}`,
-      consoleUnderTest: { databaseUrl: server.databaseUrl, sandboxUrl: server.sandboxUrl, secondConsoleUrl: server.secondConsoleUrl, webhookSecret: server.webhookSecret, authSecret: server.authSecret },
+      consoleUnderTest: {
+        databaseUrl: server.databaseUrl,
+        sandboxUrl: server.sandboxUrl,
+        secondConsoleUrl: server.secondConsoleUrl,
+        webhookSecret: server.webhookSecret,
+        authSecret: server.authSecret,
+      },
     },
   })),
   webServer: [...servers, ...extraServers].map((server) => ({

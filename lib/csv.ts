@@ -27,13 +27,17 @@ export function csvRow(values: Cells): string {
   return `${values.map(csvCell).join(',')}\r\n`;
 }
 
-
 /**
  * A CSV download read from the database a batch at a time as the client takes it, so memory stays
  * the same whether it is ten rows or a million. `nextBatch` gets the last row of the previous batch
  * (null at first) and returns up to `batchSize` rows; a shorter batch is the last.
  */
-export function csvStream<T>(header: readonly string[], batchSize: number, nextBatch: (after: T | null) => Promise<T[]>, cells: (row: T) => Cells): ReadableStream<Uint8Array> {
+export function csvStream<T>(
+  header: readonly string[],
+  batchSize: number,
+  nextBatch: (after: T | null) => Promise<T[]>,
+  cells: (row: T) => Cells,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let after: T | null = null;
   let headerSent = false;

@@ -5,10 +5,7 @@ import { getEmbeddedPglite } from '@/lib/database/embedded';
 import { getSettings, type DatabaseTarget } from '@/lib/env';
 
 export function createPrismaClient(target: DatabaseTarget): PrismaClient {
-  const adapter =
-    target.kind === 'embedded'
-      ? new PrismaPGlite(getEmbeddedPglite(target.dataDir))
-      : new PrismaPg({ connectionString: target.url });
+  const adapter = target.kind === 'embedded' ? new PrismaPGlite(getEmbeddedPglite(target.dataDir)) : new PrismaPg({ connectionString: target.url });
   return new PrismaClient({ adapter });
 }
 

@@ -31,31 +31,42 @@ const settingsSchema = z
       'must be at least 32 characters long (try: openssl rand -base64 32)',
     ),
     ADMIN_EMAIL: optionalString.pipe(z.email('must be an email address').optional()),
-    ADMIN_PASSWORD: optionalString.refine(
-      (value) => value === undefined || value.length >= 12,
-      'must be at least 12 characters long',
-    ),
+    ADMIN_PASSWORD: optionalString.refine((value) => value === undefined || value.length >= 12, 'must be at least 12 characters long'),
     LINQ_API_KEY: optionalString,
     LINQ_API_BASE_URL: optionalString.pipe(z.url('must be a URL such as https://api.linqapp.com/api/partner').optional()),
     PUBLIC_BASE_URL: optionalString.pipe(z.url('must be a URL such as https://console.example.com').optional()),
     PORT: port(3000),
     SANDBOX_PORT: port(4010),
     SANDBOX_CHATS: optionalString
-      .pipe(z.coerce.number<string>({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(100_000, 'must be at most 100000').optional())
+      .pipe(
+        z.coerce
+          .number<string>({ error: 'must be a whole number' })
+          .int('must be a whole number')
+          .min(0, 'must be 0 or more')
+          .max(100_000, 'must be at most 100000')
+          .optional(),
+      )
       .transform((value) => value ?? 300),
     EMBEDDED_DB_PORT: optionalString.pipe(portNumber.optional()),
     EMBEDDED_DB_PASSWORD: optionalString.refine((value) => value === undefined || value.length >= 12, 'must be at least 12 characters long'),
     EMBEDDED_DB_ALLOW_IN_PRODUCTION: optionalString.pipe(z.enum(['true', 'false'], { error: 'must be "true" or "false"' }).optional()),
     NODE_ENV: optionalString,
     CHAT_SYNC_INTERVAL_MINUTES: optionalString
-      .pipe(z.coerce.number<string>({ error: 'must be a whole number of minutes' }).int('must be a whole number of minutes').min(1, 'must be at least 1').max(1440, 'must be at most 1440 (a day)').optional())
+      .pipe(
+        z.coerce
+          .number<string>({ error: 'must be a whole number of minutes' })
+          .int('must be a whole number of minutes')
+          .min(1, 'must be at least 1')
+          .max(1440, 'must be at most 1440 (a day)')
+          .optional(),
+      )
       .transform((value) => value ?? 30),
     BACKGROUND_JOBS: optionalString
       .pipe(z.enum(['on', 'off'], { error: 'must be "on" (this instance runs background jobs) or "off" (it only serves pages)' }).optional())
       .transform((value) => value ?? 'on'),
     LINQ_WEBHOOK_SECRET: optionalString.refine(
       (value) => value === undefined || /^whsec_[A-Za-z0-9+/=]+$/.test(value),
-      'must be the subscription\'s signing secret as Linq shows it (whsec_…)',
+      "must be the subscription's signing secret as Linq shows it (whsec_…)",
     ),
     TRUSTED_PROXIES: optionalString.refine(
       (value) => parseTrustedProxies(value) !== null,
@@ -66,10 +77,19 @@ const settingsSchema = z
       'must be at least 32 characters long (try: openssl rand -base64 32)',
     ),
     SHARE_COOLDOWN_HOURS: optionalString
-      .pipe(z.coerce.number<string>({ error: 'must be a number of hours' }).positive('must be more than 0').max(720, 'must be at most 720 (30 days)').optional())
+      .pipe(
+        z.coerce.number<string>({ error: 'must be a number of hours' }).positive('must be more than 0').max(720, 'must be at most 720 (30 days)').optional(),
+      )
       .transform((value) => value ?? 24),
     SHARE_RUN_CONCURRENCY: optionalString
-      .pipe(z.coerce.number<string>({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(16, 'must be at most 16').optional())
+      .pipe(
+        z.coerce
+          .number<string>({ error: 'must be a whole number' })
+          .int('must be a whole number')
+          .min(1, 'must be at least 1')
+          .max(16, 'must be at most 16')
+          .optional(),
+      )
       .transform((value) => value ?? 4),
   })
   .superRefine((value, ctx) => {
@@ -82,14 +102,11 @@ const settingsSchema = z
     }
   });
 
-export type DatabaseTarget =
-  | { kind: 'embedded'; dataDir: string }
-  | { kind: 'postgres'; url: string };
+export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
 
 export type LinqTarget =
   /** `startLocal`: the app runs the sandbox itself, unless LINQ_API_BASE_URL points at one. */
-  | { mode: 'sandbox'; apiKey: string; baseUrl: string; startLocal: boolean }
-  | { mode: 'live'; apiKey: string; baseUrl: string };
+  { mode: 'sandbox'; apiKey: string; baseUrl: string; startLocal: boolean } | { mode: 'live'; apiKey: string; baseUrl: string };
 
 export interface Settings {
   dataDir: string;

@@ -4,9 +4,9 @@ import { serveEmbeddedDatabase } from '@/lib/database/bridge';
 import { getEmbeddedPglite } from '@/lib/database/embedded';
 import { prepareDatabase } from '@/lib/database/prepare';
 import { ConfigError, getSettings, type Settings } from '@/lib/env';
-import { generatedSecret } from '@/lib/server/generated-secret';
 import { startBackgroundJobs } from '@/lib/jobs/workers';
 import { startSandbox } from '@/lib/sandbox/server';
+import { generatedSecret } from '@/lib/server/generated-secret';
 import { ensureFirstAdmin } from '@/lib/staff/first-admin';
 
 /** Everything the console needs before it serves its first request. Throws ConfigError on a bad setting. */

@@ -35,7 +35,10 @@ let choices: string[] | undefined;
 
 /** Every zone staff may choose, UTC first, then by name. */
 export function timeZoneChoices(): string[] {
-  choices ??= ['UTC', ...[...new Set(Intl.supportedValuesOf('timeZone').map(currentZoneName))].filter((zone) => zone !== 'UTC').sort((a, b) => a.localeCompare(b))];
+  choices ??= [
+    'UTC',
+    ...[...new Set(Intl.supportedValuesOf('timeZone').map(currentZoneName))].filter((zone) => zone !== 'UTC').sort((a, b) => a.localeCompare(b)),
+  ];
   return choices;
 }
 

@@ -16,8 +16,25 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form ref={form} action={formAction} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField id="email" label="Email" name="email" type="email" autoComplete="username" required defaultValue={state?.email} errors={state?.fieldErrors?.email} />
-      <TextField id="password" label="Password" name="password" type="password" autoComplete="current-password" required errors={state?.fieldErrors?.password} />
+      <TextField
+        id="email"
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        defaultValue={state?.email}
+        errors={state?.fieldErrors?.email}
+      />
+      <TextField
+        id="password"
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state?.fieldErrors?.password}
+      />
       {state && !state.fieldErrors && <FormAlert>{state.error}</FormAlert>}
       <Button type="submit" disabled={pending}>
         {pending && <Loader2 className="animate-spin" aria-hidden />}

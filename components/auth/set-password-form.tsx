@@ -30,24 +30,24 @@ export function SetPasswordForm({ token }: { token: string }) {
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <div ref={form}>
-    <ActionForm action={formAction} className="flex flex-col gap-4" noValidate>
-      <input type="hidden" name="token" value={token} />
-      <TextField
-        id="new-password"
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
-        errors={fieldErrors?.password}
-      />
-      <TextField id="confirm-password" label="Type it again" name="confirm" type="password" autoComplete="new-password" errors={fieldErrors?.confirm} />
-      {state && !state.ok && !state.fieldErrors && <FormAlert>{state.error}</FormAlert>}
-      <Button type="submit" disabled={pending}>
-        {pending && <Loader2 className="animate-spin" aria-hidden />}
-        Set password
-      </Button>
-    </ActionForm>
+      <ActionForm action={formAction} className="flex flex-col gap-4" noValidate>
+        <input type="hidden" name="token" value={token} />
+        <TextField
+          id="new-password"
+          label="New password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+          errors={fieldErrors?.password}
+        />
+        <TextField id="confirm-password" label="Type it again" name="confirm" type="password" autoComplete="new-password" errors={fieldErrors?.confirm} />
+        {state && !state.ok && !state.fieldErrors && <FormAlert>{state.error}</FormAlert>}
+        <Button type="submit" disabled={pending}>
+          {pending && <Loader2 className="animate-spin" aria-hidden />}
+          Set password
+        </Button>
+      </ActionForm>
     </div>
   );
 }

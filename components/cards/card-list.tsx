@@ -26,7 +26,10 @@ export function CardList({ rows, canEdit }: { rows: CardRow[]; canEdit: boolean 
               <CardStatusBadge status={status} />
             </div>
             <Button asChild variant={card || !canEdit ? 'outline' : 'default'} size="sm">
-              <Link href={`/cards/${encodeURIComponent(phoneNumber)}`} aria-label={`${canEdit ? (card ? 'Edit' : 'Set up') : 'View'} the card of ${phoneNumber}`}>
+              <Link
+                href={`/cards/${encodeURIComponent(phoneNumber)}`}
+                aria-label={`${canEdit ? (card ? 'Edit' : 'Set up') : 'View'} the card of ${phoneNumber}`}
+              >
                 {canEdit ? (card ? 'Edit' : 'Set up') : 'View'}
               </Link>
             </Button>

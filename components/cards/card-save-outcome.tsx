@@ -52,7 +52,12 @@ function Panel({ tone, icon, title, children }: { tone: 'success' | 'warning' | 
     info: 'border-border bg-muted/50',
   }[tone];
   return (
-    <section aria-label="Save result" tabIndex={-1} data-form-result className={`flex gap-3 rounded-lg border p-4 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring ${colors}`}>
+    <section
+      aria-label="Save result"
+      tabIndex={-1}
+      data-form-result
+      className={`flex gap-3 rounded-lg border p-4 text-sm outline-none focus-visible:ring-2 focus-visible:ring-ring ${colors}`}
+    >
       <span className="mt-0.5 [&_svg]:size-4">{icon}</span>
       <div className="flex flex-col gap-1">
         <h2 className="font-semibold">{title}</h2>
@@ -109,22 +114,39 @@ export function CardSaveOutcome({
   if (!state) return null;
   if (state.ok) {
     return state.outcome === 'unchanged' ? (
-      <Panel tone="info" icon={<CheckCircle2 />} title="Nothing to save"><p>{state.message}</p></Panel>
+      <Panel tone="info" icon={<CheckCircle2 />} title="Nothing to save">
+        <p>{state.message}</p>
+      </Panel>
     ) : (
-      <Panel tone="success" icon={<CheckCircle2 className="text-success" />} title="Saved and active"><p>{state.message}</p></Panel>
+      <Panel tone="success" icon={<CheckCircle2 className="text-success" />} title="Saved and active">
+        <p>{state.message}</p>
+      </Panel>
     );
   }
-  if (state.fieldErrors) return <Panel tone="danger" icon={<XCircle className="text-destructive" />} title="Not saved"><p>{state.error}</p></Panel>;
+  if (state.fieldErrors)
+    return (
+      <Panel tone="danger" icon={<XCircle className="text-destructive" />} title="Not saved">
+        <p>{state.error}</p>
+      </Panel>
+    );
   // Linq refused or failed the save (2022: it took the card but could not apply it yet).
   const notApplied = state.code === 2022;
   return (
-    <Panel tone={notApplied ? 'warning' : 'danger'} icon={notApplied ? <Clock /> : <XCircle className="text-destructive" />} title={notApplied ? 'Not applied yet' : 'Not saved'}>
+    <Panel
+      tone={notApplied ? 'warning' : 'danger'}
+      icon={notApplied ? <Clock /> : <XCircle className="text-destructive" />}
+      title={notApplied ? 'Not applied yet' : 'Not saved'}
+    >
       <p>{state.error}</p>
       <p>{state.nextStep}</p>
       {(state.code || state.traceId) && (
         <p className="text-xs text-muted-foreground">
           {state.code && <>Linq code {state.code}. </>}
-          {state.traceId && <>Trace id <code>{state.traceId}</code>.</>}
+          {state.traceId && (
+            <>
+              Trace id <code>{state.traceId}</code>.
+            </>
+          )}
         </p>
       )}
       <p className="text-xs text-muted-foreground">Your changes are still in the form.</p>

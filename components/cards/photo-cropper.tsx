@@ -16,13 +16,7 @@ const ZOOM_STEP = 0.1;
  * Square framing of the photo, with the round guide the iPhone crops to. Drag to move, use the
  * slider, the mouse wheel or a pinch to zoom; the arrow keys move the photo when it has focus.
  */
-export function PhotoCropper({
-  src,
-  onChange,
-}: {
-  src: string;
-  onChange: (area: { percent: PercentArea; pixels: PixelArea }) => void;
-}) {
+export function PhotoCropper({ src, onChange }: { src: string; onChange: (area: { percent: PercentArea; pixels: PixelArea }) => void }) {
   const [crop, setCrop] = useState({ x: 0, y: 0 });
   const [zoom, setZoom] = useState(1);
 

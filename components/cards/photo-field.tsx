@@ -68,7 +68,13 @@ export function PhotoField({
       <div className="flex flex-wrap gap-x-4 gap-y-2">
         {/* "keep" leaves the photo as it is: the current one, or none on a card without a photo. */}
         {[{ value: 'keep' as const, label: hasCurrentPhoto ? 'Keep the current photo' : 'No photo' }, ...MODES].map((m) => (
-          <RadioOption key={m.value} name="photoModeChoice" value={m.value} checked={state.mode === m.value} onChange={() => onChange({ ...state, mode: m.value })}>
+          <RadioOption
+            key={m.value}
+            name="photoModeChoice"
+            value={m.value}
+            checked={state.mode === m.value}
+            onChange={() => onChange({ ...state, mode: m.value })}
+          >
             {m.label}
           </RadioOption>
         ))}

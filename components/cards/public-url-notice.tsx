@@ -12,8 +12,8 @@ export function PublicUrlNotice({ publicBaseUrl, mode }: { publicBaseUrl: string
       <p className="flex gap-2 rounded-lg border bg-muted/50 p-3 text-sm text-muted-foreground">
         <Info className="mt-0.5 size-4 shrink-0" aria-hidden />
         <span>
-          Uploaded photos are served from <code>{publicBaseUrl}</code>, which {why}. That is fine for the sandbox; with the real
-          Linq API, set <code>PUBLIC_BASE_URL</code> to the console&apos;s public HTTPS address, or give photos as HTTPS addresses.
+          Uploaded photos are served from <code>{publicBaseUrl}</code>, which {why}. That is fine for the sandbox; with the real Linq API, set{' '}
+          <code>PUBLIC_BASE_URL</code> to the console&apos;s public HTTPS address, or give photos as HTTPS addresses.
         </span>
       </p>
     );
@@ -22,8 +22,8 @@ export function PublicUrlNotice({ publicBaseUrl, mode }: { publicBaseUrl: string
     <p role="status" className="flex gap-2 rounded-lg border border-warning/50 bg-warning/10 p-3 text-sm">
       <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
       <span>
-        Linq downloads uploaded photos from <code>{publicBaseUrl}</code>, which {why}, so Linq cannot fetch them. An admin must set{' '}
-        <code>PUBLIC_BASE_URL</code> to the console&apos;s public HTTPS address. Until then, give photos as public HTTPS addresses.
+        Linq downloads uploaded photos from <code>{publicBaseUrl}</code>, which {why}, so Linq cannot fetch them. An admin must set <code>PUBLIC_BASE_URL</code>{' '}
+        to the console&apos;s public HTTPS address. Until then, give photos as public HTTPS addresses.
       </span>
     </p>
   );

@@ -15,7 +15,12 @@ import { saveScheduleAction, type ScheduleFormState } from '@/lib/actions/schedu
 import type { SavedSchedule, SchedulePreview, ScheduleSettings } from '@/lib/runs/schedules';
 import { zoneChoiceOr } from '@/lib/time-zone-names';
 
-const settingsOf = ({ enabled, timeOfDay, timeZone, onlyRepliedChats }: ScheduleSettings): ScheduleSettings => ({ enabled, timeOfDay, timeZone, onlyRepliedChats });
+const settingsOf = ({ enabled, timeOfDay, timeZone, onlyRepliedChats }: ScheduleSettings): ScheduleSettings => ({
+  enabled,
+  timeOfDay,
+  timeZone,
+  onlyRepliedChats,
+});
 
 /**
  * The number's daily re-share: on or off, the time and zone, and which chats. Eligible chats only,
@@ -37,7 +42,10 @@ export function ReshareScheduleForm({
   const [saving, startSaving] = useTransition();
   // Controlled, and always what was last saved once a save answers. A number never set up has no
   // zone chosen yet (null): the viewer's own is offered, once the browser says which it is.
-  const [values, setValues] = useState<Omit<ScheduleSettings, 'timeZone'> & { timeZone: string | null }>(() => ({ ...settingsOf(schedule), timeZone: schedule.saved ? schedule.timeZone : null }));
+  const [values, setValues] = useState<Omit<ScheduleSettings, 'timeZone'> & { timeZone: string | null }>(() => ({
+    ...settingsOf(schedule),
+    timeZone: schedule.saved ? schedule.timeZone : null,
+  }));
   const viewerZone = useViewerTimeZone();
   const timeZone = values.timeZone ?? zoneChoiceOr(viewerZone ?? undefined);
   const set = (change: Partial<ScheduleSettings>) => setValues((current) => ({ ...current, ...change }));
@@ -62,17 +70,43 @@ export function ReshareScheduleForm({
     <form onSubmit={submit} className="flex flex-col gap-4" aria-label="Daily re-share">
       <input type="hidden" name="phoneNumber" value={phoneNumber} />
       <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="enabled" checked={values.enabled} onChange={(event) => set({ enabled: event.target.checked })} className="mt-0.5 size-4 accent-primary" />
+        <input
+          type="checkbox"
+          name="enabled"
+          checked={values.enabled}
+          onChange={(event) => set({ enabled: event.target.checked })}
+          className="mt-0.5 size-4 accent-primary"
+        />
         <span>
           <span className="font-medium">Share the card again every day</span>
-          <span className="block text-muted-foreground">With every eligible chat of this number not shared within the cooldown. Opted-out and critical chats, and chats the number has left, are always skipped.</span>
+          <span className="block text-muted-foreground">
+            With every eligible chat of this number not shared within the cooldown. Opted-out and critical chats, and chats the number has left, are always
+            skipped.
+          </span>
         </span>
       </label>
       <div className="flex flex-wrap gap-4">
-        <TextField id="schedule-time" name="timeOfDay" type="time" label="Time of day" value={values.timeOfDay} onChange={(event) => set({ timeOfDay: event.target.value })} errors={errors.timeOfDay} required className="w-40" />
+        <TextField
+          id="schedule-time"
+          name="timeOfDay"
+          type="time"
+          label="Time of day"
+          value={values.timeOfDay}
+          onChange={(event) => set({ timeOfDay: event.target.value })}
+          errors={errors.timeOfDay}
+          required
+          className="w-40"
+        />
         <div className="flex max-w-full min-w-0 flex-col gap-2">
           <Label htmlFor="schedule-zone">Time zone</Label>
-          <NativeSelect id="schedule-zone" name="timeZone" value={timeZone} onChange={(event) => set({ timeZone: event.target.value })} aria-invalid={Boolean(errors.timeZone)} aria-describedby="schedule-zone-error">
+          <NativeSelect
+            id="schedule-zone"
+            name="timeZone"
+            value={timeZone}
+            onChange={(event) => set({ timeZone: event.target.value })}
+            aria-invalid={Boolean(errors.timeZone)}
+            aria-describedby="schedule-zone-error"
+          >
             {timeZones.map((zone) => (
               <option key={zone} value={zone}>
                 {zone}
@@ -83,7 +117,13 @@ export function ReshareScheduleForm({
         </div>
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" name="onlyRepliedChats" checked={values.onlyRepliedChats} onChange={(event) => set({ onlyRepliedChats: event.target.checked })} className="size-4 accent-primary" />
+        <input
+          type="checkbox"
+          name="onlyRepliedChats"
+          checked={values.onlyRepliedChats}
+          onChange={(event) => set({ onlyRepliedChats: event.target.checked })}
+          className="size-4 accent-primary"
+        />
         Only chats where the customer has written at least once
       </label>
       {state && !state.ok && <FormAlert>{state.error}</FormAlert>}

@@ -1,9 +1,9 @@
 import { ArrowRight } from 'lucide-react';
 import { CardAvatar } from '@/components/cards/card-avatar';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { RelativeTime } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { CardRevision } from '@/generated/prisma/client';
-import { RelativeTime } from '@/components/ui/date-time';
 
 /** What a revision table needs of a CardRevision row, wherever it was read. */
 export type RevisionRow = Pick<
@@ -115,7 +115,12 @@ export function RevisionHistory({ revisions, showNumber = false, label = 'Card h
                   <p className="mt-1 max-w-xs text-xs text-muted-foreground">
                     {revision.errorMessage}
                     {revision.linqCode && ` Code ${revision.linqCode}.`}
-                    {revision.traceId && <> Trace <code>{revision.traceId}</code>.</>}
+                    {revision.traceId && (
+                      <>
+                        {' '}
+                        Trace <code>{revision.traceId}</code>.
+                      </>
+                    )}
                   </p>
                 )}
               </TableCell>

@@ -47,7 +47,8 @@ export function SchedulePreviewLine({ schedule, preview }: { schedule: SavedSche
         <p>Linq has flagged this number: each day’s turn makes no run while it is flagged.</p>
       ) : (
         <p>
-          Next run: {preview.due ? <>due now ({preview.nextRun}), within a minute</> : preview.nextRun}, about {formatCount(preview.chats)} {preview.chats === 1 ? 'chat' : 'chats'} as things stand.
+          Next run: {preview.due ? <>due now ({preview.nextRun}), within a minute</> : preview.nextRun}, about {formatCount(preview.chats)}{' '}
+          {preview.chats === 1 ? 'chat' : 'chats'} as things stand.
         </p>
       )}
       <p className="text-muted-foreground">

@@ -9,10 +9,10 @@ import { DialogClose, DialogContent } from '@/components/ui/dialog';
 import { FormAlert } from '@/components/ui/form-alert';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { planBulkShareAction, startBulkShareAction } from '@/lib/actions/runs';
+import { formatCount } from '@/lib/format';
 import { describeDuration } from '@/lib/runs/estimate';
 import { reasonLabel } from '@/lib/runs/outcome';
 import type { RunSelection } from '@/lib/validations/runs';
-import { formatCount } from '@/lib/format';
 
 /**
  * Confirms a bulk share: what it would do now (per number, what is skipped and why, how long), from
@@ -45,7 +45,10 @@ export function BulkShareDialog({ selection, onStarted }: { selection: RunSelect
   const skipped = plan.data ? Object.entries(plan.data.plan.skipped).sort((a, b) => b[1] - a[1]) : [];
 
   return (
-    <DialogContent title="Share the card with these chats?" description="Each chat gets the card of its own sending number. Eligibility is checked again for every chat as it is shared.">
+    <DialogContent
+      title="Share the card with these chats?"
+      description="Each chat gets the card of its own sending number. Eligibility is checked again for every chat as it is shared."
+    >
       {plan.isPending && (
         <p className="flex items-center gap-2 text-sm text-muted-foreground" role="status">
           <Loader2 className="size-4 animate-spin" aria-hidden /> Counting the chats…
@@ -89,7 +92,11 @@ export function BulkShareDialog({ selection, onStarted }: { selection: RunSelect
               </ul>
             </div>
           )}
-          {toShare > 0 && <p className="text-muted-foreground">Expected duration: {describeDuration(plan.data.estimateSeconds)}. It runs in the background: you can leave this page.</p>}
+          {toShare > 0 && (
+            <p className="text-muted-foreground">
+              Expected duration: {describeDuration(plan.data.estimateSeconds)}. It runs in the background: you can leave this page.
+            </p>
+          )}
         </div>
       )}
       <div className="flex flex-wrap justify-end gap-2">

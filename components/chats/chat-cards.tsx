@@ -1,8 +1,8 @@
 'use client';
 
+import { HealthBadge, ServiceBadge } from '@/components/chats/chat-badges';
 import { ChatActions, ChatName, ChatShareStatus, LastShared, type ChatLinesProps } from '@/components/chats/chat-line';
 import { EligibilityCell } from '@/components/chats/eligibility-cell';
-import { HealthBadge, ServiceBadge } from '@/components/chats/chat-badges';
 import { RelativeTime } from '@/components/ui/date-time';
 
 /** Chats on a phone: one card each, with Share in reach instead of behind a sideways scroll. */
@@ -11,7 +11,12 @@ export function ChatCards({ lines, canShare, selection, pageIds, onShare }: Chat
     <div className="flex flex-col">
       {selection && (
         <label className="flex items-center gap-2 border-b px-4 py-3 text-sm">
-          <input type="checkbox" className="size-4 accent-primary" checked={selection.pageSelected(pageIds)} onChange={(event) => selection.setPage(pageIds, event.target.checked)} />
+          <input
+            type="checkbox"
+            className="size-4 accent-primary"
+            checked={selection.pageSelected(pageIds)}
+            onChange={(event) => selection.setPage(pageIds, event.target.checked)}
+          />
           Select every chat on this page
         </label>
       )}
@@ -19,42 +24,42 @@ export function ChatCards({ lines, canShare, selection, pageIds, onShare }: Chat
         {lines.map((line) => {
           const { row, eligibility } = line;
           return (
-          <li key={row.id} aria-label={row.label} className="flex flex-col gap-3 p-4">
-            <div className="flex items-start gap-3">
-              {selection && (
-                <input
-                  type="checkbox"
-                  className="mt-1 size-4 shrink-0 accent-primary"
-                  aria-label={`Select ${row.label}`}
-                  checked={selection.isSelected(row.id)}
-                  onChange={() => selection.toggle(row.id, pageIds)}
-                />
-              )}
-              <div className="min-w-0 flex-1">
-                <ChatName row={row} />
-                <p className="font-mono text-xs text-muted-foreground">{row.sendingNumber ?? 'No sending number'}</p>
+            <li key={row.id} aria-label={row.label} className="flex flex-col gap-3 p-4">
+              <div className="flex items-start gap-3">
+                {selection && (
+                  <input
+                    type="checkbox"
+                    className="mt-1 size-4 shrink-0 accent-primary"
+                    aria-label={`Select ${row.label}`}
+                    checked={selection.isSelected(row.id)}
+                    onChange={() => selection.toggle(row.id, pageIds)}
+                  />
+                )}
+                <div className="min-w-0 flex-1">
+                  <ChatName row={row} />
+                  <p className="font-mono text-xs text-muted-foreground">{row.sendingNumber ?? 'No sending number'}</p>
+                </div>
               </div>
-            </div>
-            <div className="flex flex-wrap items-center gap-2">
-              <ServiceBadge service={row.facts.service} />
-              <HealthBadge health={row.facts.health} />
-            </div>
-            <EligibilityCell eligibility={eligibility} label={row.label} />
-            <ChatShareStatus line={line} layout="cards" onShare={onShare} />
-            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-muted-foreground">
-              <dt>Last activity</dt>
-              <dd>
-                <RelativeTime value={row.activityAt} />
-              </dd>
-              <dt>Last shared</dt>
-              <dd>
-                <LastShared row={row} eligibility={eligibility} />
-              </dd>
-            </dl>
-            <div className="flex flex-wrap items-center gap-2">
-              <ChatActions line={line} canShare={canShare} onShare={onShare} />
-            </div>
-          </li>
+              <div className="flex flex-wrap items-center gap-2">
+                <ServiceBadge service={row.facts.service} />
+                <HealthBadge health={row.facts.health} />
+              </div>
+              <EligibilityCell eligibility={eligibility} label={row.label} />
+              <ChatShareStatus line={line} layout="cards" onShare={onShare} />
+              <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-muted-foreground">
+                <dt>Last activity</dt>
+                <dd>
+                  <RelativeTime value={row.activityAt} />
+                </dd>
+                <dt>Last shared</dt>
+                <dd>
+                  <LastShared row={row} eligibility={eligibility} />
+                </dd>
+              </dl>
+              <div className="flex flex-wrap items-center gap-2">
+                <ChatActions line={line} canShare={canShare} onShare={onShare} />
+              </div>
+            </li>
           );
         })}
       </ul>

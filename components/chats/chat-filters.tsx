@@ -11,9 +11,9 @@ import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import type { FacetCounts } from '@/lib/chats/index-query';
 import type { LineSummary } from '@/lib/lines/store';
+import { chatPageHref } from '@/lib/links';
 import { cn } from '@/lib/utils';
 import { BLOCK_REASONS, PAGE_SIZES, type BlockReason, type ChatPageQuery, type ChatState } from '@/lib/validations/chats';
-import { chatPageHref } from '@/lib/links';
 
 const STATES: Array<{ value: ChatState; label: string }> = [
   { value: 'all', label: 'All' },
@@ -47,7 +47,10 @@ function Pill({ href, current, children }: { href: string; current: boolean; chi
     <Link
       href={href}
       aria-current={current ? 'page' : undefined}
-      className={cn('rounded-full border px-3 py-1 text-sm transition-colors hover:bg-muted', current && 'border-primary bg-primary/10 font-medium text-primary')}
+      className={cn(
+        'rounded-full border px-3 py-1 text-sm transition-colors hover:bg-muted',
+        current && 'border-primary bg-primary/10 font-medium text-primary',
+      )}
     >
       {children}
     </Link>
@@ -62,8 +65,7 @@ function Pill({ href, current, children }: { href: string; current: boolean; chi
 export function ChatFilters({ query, lines }: { query: ChatPageQuery; lines: LineSummary[] }) {
   const router = useRouter();
   const { data: counts } = useQuery(chatCountsQuery(query));
-  const count = <F extends keyof FacetCounts>(facet: F, value: string) =>
-    counts ? (counts[facet] as Record<string, number>)[value] : undefined;
+  const count = <F extends keyof FacetCounts>(facet: F, value: string) => (counts ? (counts[facet] as Record<string, number>)[value] : undefined);
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,7 +1,7 @@
 import { Users } from 'lucide-react';
-import type { ChatSelectionState } from '@/components/chats/use-chat-selection';
 import { RowShareStatus, ShareButton } from '@/components/chats/row-share-status';
 import { ShareHistorySheet } from '@/components/chats/share-history-sheet';
+import type { ChatSelectionState } from '@/components/chats/use-chat-selection';
 import type { RowShare } from '@/components/chats/use-row-shares';
 import { DateTime, RelativeTime } from '@/components/ui/date-time';
 import type { Eligibility } from '@/lib/chats/eligibility';

@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { FacetCounts } from '@/lib/chats/index-query';
 import type { ChatShareEvent, ChatsView, HoldRelease } from '@/lib/chats/views';
-import { type ChatPageQuery } from '@/lib/validations/chats';
 import { chatPageHref } from '@/lib/links';
+import { type ChatPageQuery } from '@/lib/validations/chats';
 
 // One definition per query, used by the server's first render (initialData) and by the browser.
 

@@ -1,10 +1,10 @@
 'use client';
 
 import type { QueryKey } from '@tanstack/react-query';
+import { HealthBadge, ServiceBadge } from '@/components/chats/chat-badges';
 import { ChatCards } from '@/components/chats/chat-cards';
 import { ChatActions, ChatName, ChatShareStatus, LastShared, type ChatLinesProps } from '@/components/chats/chat-line';
 import { EligibilityCell } from '@/components/chats/eligibility-cell';
-import { HealthBadge, ServiceBadge } from '@/components/chats/chat-badges';
 import type { ChatSelectionState } from '@/components/chats/use-chat-selection';
 import { useRowShares } from '@/components/chats/use-row-shares';
 import { useNow } from '@/components/hooks/use-now';
@@ -83,46 +83,46 @@ function WideTable({ lines, canShare, selection, pageIds, onShare }: ChatLinesPr
         {lines.map((line) => {
           const { row, eligibility } = line;
           return (
-          <TableRow key={row.id} aria-label={row.label}>
-            {selection && (
-              <TableCell>
-                <input
-                  type="checkbox"
-                  className="size-4 accent-primary"
-                  aria-label={`Select ${row.label}`}
-                  checked={selection.isSelected(row.id)}
-                  onChange={() => selection.toggle(row.id, pageIds)}
-                />
+            <TableRow key={row.id} aria-label={row.label}>
+              {selection && (
+                <TableCell>
+                  <input
+                    type="checkbox"
+                    className="size-4 accent-primary"
+                    aria-label={`Select ${row.label}`}
+                    checked={selection.isSelected(row.id)}
+                    onChange={() => selection.toggle(row.id, pageIds)}
+                  />
+                </TableCell>
+              )}
+              <TableCell className="max-w-72">
+                <ChatName row={row} />
               </TableCell>
-            )}
-            <TableCell className="max-w-72">
-              <ChatName row={row} />
-            </TableCell>
-            <TableCell className="font-mono text-xs">{row.sendingNumber ?? '—'}</TableCell>
-            <TableCell>
-              <ServiceBadge service={row.facts.service} />
-            </TableCell>
-            <TableCell>
-              <HealthBadge health={row.facts.health} />
-            </TableCell>
-            <TableCell>
-              <div className="flex flex-col gap-2">
-                <EligibilityCell eligibility={eligibility} label={row.label} />
-                <ChatShareStatus line={line} layout="table" onShare={onShare} />
-              </div>
-            </TableCell>
-            <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
-              <RelativeTime value={row.activityAt} />
-            </TableCell>
-            <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
-              <LastShared row={row} eligibility={eligibility} />
-            </TableCell>
-            <TableCell>
-              <div className="flex items-center justify-end gap-1">
-                <ChatActions line={line} canShare={canShare} onShare={onShare} />
-              </div>
-            </TableCell>
-          </TableRow>
+              <TableCell className="font-mono text-xs">{row.sendingNumber ?? '—'}</TableCell>
+              <TableCell>
+                <ServiceBadge service={row.facts.service} />
+              </TableCell>
+              <TableCell>
+                <HealthBadge health={row.facts.health} />
+              </TableCell>
+              <TableCell>
+                <div className="flex flex-col gap-2">
+                  <EligibilityCell eligibility={eligibility} label={row.label} />
+                  <ChatShareStatus line={line} layout="table" onShare={onShare} />
+                </div>
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
+                <RelativeTime value={row.activityAt} />
+              </TableCell>
+              <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
+                <LastShared row={row} eligibility={eligibility} />
+              </TableCell>
+              <TableCell>
+                <div className="flex items-center justify-end gap-1">
+                  <ChatActions line={line} canShare={canShare} onShare={onShare} />
+                </div>
+              </TableCell>
+            </TableRow>
           );
         })}
       </TableBody>

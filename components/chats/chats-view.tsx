@@ -11,8 +11,8 @@ import { useChatSelection } from '@/components/chats/use-chat-selection';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import type { ChatsView as View } from '@/lib/chats/views';
-import { type ChatPageQuery } from '@/lib/validations/chats';
 import { chatPageHref } from '@/lib/links';
+import { type ChatPageQuery } from '@/lib/validations/chats';
 
 /** The index's status, the page of chats and its pager, kept fresh from the database. */
 export function ChatsView({ query, initialView, canShare, canSync }: { query: ChatPageQuery; initialView: View; canShare: boolean; canSync: boolean }) {

@@ -5,9 +5,9 @@ import { Loader2, RefreshCw } from 'lucide-react';
 import { useTransition } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
+import { DateTime, RelativeTime } from '@/components/ui/date-time';
 import { requestSyncAction } from '@/lib/actions/chats';
 import type { IndexStatus } from '@/lib/chats/index-status';
-import { DateTime, RelativeTime } from '@/components/ui/date-time';
 
 const PHASES: Record<string, string> = {
   lines: 'reading your numbers and cards',
@@ -43,9 +43,14 @@ export function IndexStatusBar({ status, canSync }: { status: IndexStatus; canSy
             <>
               <Loader2 className="mr-1 inline size-3.5 animate-spin" aria-hidden />
               {running.pausedUntil ? (
-                <>Sync paused by Linq until <DateTime value={running.pausedUntil} /></>
+                <>
+                  Sync paused by Linq until <DateTime value={running.pausedUntil} />
+                </>
               ) : (
-                <>Syncing: {PHASES[running.phase] ?? running.phase} ({running.chatsSeen.toLocaleString('en')} listed, {running.messagesRead.toLocaleString('en')} read)</>
+                <>
+                  Syncing: {PHASES[running.phase] ?? running.phase} ({running.chatsSeen.toLocaleString('en')} listed,{' '}
+                  {running.messagesRead.toLocaleString('en')} read)
+                </>
               )}
             </>
           ) : status.lastSyncEndedAt ? (
@@ -58,7 +63,15 @@ export function IndexStatusBar({ status, canSync }: { status: IndexStatus; canSy
         </span>
         <span className="text-muted-foreground">
           {webhooks.connected ? (
-            <>Webhooks live{webhooks.lastDeliveryAt && <> (last delivery <RelativeTime value={webhooks.lastDeliveryAt} />)</>}</>
+            <>
+              Webhooks live
+              {webhooks.lastDeliveryAt && (
+                <>
+                  {' '}
+                  (last delivery <RelativeTime value={webhooks.lastDeliveryAt} />)
+                </>
+              )}
+            </>
           ) : (
             'Webhooks not connected: changes show after the next sync'
           )}

@@ -9,9 +9,27 @@ import { Button } from '@/components/ui/button';
  * What the row's last Share did: "Sharing…" while Linq answers, then shared, unknown or failed with
  * the reason. A live region, so screen readers hear the answer; focusable, so focus can rest on it.
  */
-export function RowShareStatus({ chatId, label, share, layout, onRetry }: { chatId: string; label: string; share: RowShare; layout: 'table' | 'cards'; onRetry?: () => void }) {
+export function RowShareStatus({
+  chatId,
+  label,
+  share,
+  layout,
+  onRetry,
+}: {
+  chatId: string;
+  label: string;
+  share: RowShare;
+  layout: 'table' | 'cards';
+  onRetry?: () => void;
+}) {
   return (
-    <div id={shareStatusId(chatId, layout)} tabIndex={-1} role="status" aria-label={`Share with ${label}`} className="flex max-w-72 flex-col gap-1 rounded text-xs outline-none focus-visible:ring-2 focus-visible:ring-ring">
+    <div
+      id={shareStatusId(chatId, layout)}
+      tabIndex={-1}
+      role="status"
+      aria-label={`Share with ${label}`}
+      className="flex max-w-72 flex-col gap-1 rounded text-xs outline-none focus-visible:ring-2 focus-visible:ring-ring"
+    >
       {share.state === 'sharing' && (
         <Badge tone="neutral" className="w-fit">
           <Loader2 className="animate-spin" aria-hidden /> Sharing…

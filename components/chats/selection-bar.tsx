@@ -6,9 +6,9 @@ import { BulkShareDialog } from '@/components/chats/bulk-share-dialog';
 import type { ChatSelectionState } from '@/components/chats/use-chat-selection';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogTrigger } from '@/components/ui/dialog';
-import type { RunSelection } from '@/lib/validations/runs';
-import type { ChatPageQuery } from '@/lib/validations/chats';
 import { formatCount } from '@/lib/format';
+import type { ChatPageQuery } from '@/lib/validations/chats';
+import type { RunSelection } from '@/lib/validations/runs';
 
 /**
  * What is selected, "Select all N chats matching this filter" once the page is, and "Share with N
@@ -38,7 +38,9 @@ export function SelectionBar({
   return (
     <section aria-label="Selection" className="flex flex-wrap items-center gap-3 rounded-lg border border-primary/40 bg-primary/5 px-4 py-2 text-sm">
       <p role="status" className="font-medium">
-        {selection.kind === 'filter' ? `All ${formatCount(selected)} chats matching this filter are selected.` : `${formatCount(selected)} ${selected === 1 ? 'chat' : 'chats'} on this page selected.`}
+        {selection.kind === 'filter'
+          ? `All ${formatCount(selected)} chats matching this filter are selected.`
+          : `${formatCount(selected)} ${selected === 1 ? 'chat' : 'chats'} on this page selected.`}
       </p>
       {canWiden && (
         <Button variant="link" className="h-auto p-0" onClick={state.selectAllMatching}>

@@ -6,15 +6,15 @@ import { useState, useTransition, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { chatSharesQuery } from '@/components/chats/chat-queries';
 import { SHARE_OUTCOMES } from '@/components/chats/share-outcomes';
+import { LaterAttempt } from '@/components/history/later-attempt';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { RelativeTime } from '@/components/ui/date-time';
 import { Dialog, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { Skeleton } from '@/components/ui/skeleton';
 import { TextField } from '@/components/ui/text-field';
-import { LaterAttempt } from '@/components/history/later-attempt';
 import { releaseShareHoldAction } from '@/lib/actions/shares';
 import { RELEASE_REASON_LIMITS } from '@/lib/shares/hold-release';
-import { RelativeTime } from '@/components/ui/date-time';
 
 function Events({ chatId }: { chatId: string }) {
   const { data, isPending, isError, error } = useQuery(chatSharesQuery(chatId));
@@ -57,7 +57,11 @@ function Events({ chatId }: { chatId: string }) {
             {(event!.linqCode || event!.traceId) && (
               <p className="mt-1 text-xs text-muted-foreground">
                 {event!.linqCode && <>Linq code {event!.linqCode}. </>}
-                {event!.traceId && <>Trace <code>{event!.traceId}</code></>}
+                {event!.traceId && (
+                  <>
+                    Trace <code>{event!.traceId}</code>
+                  </>
+                )}
               </p>
             )}
           </li>
@@ -89,8 +93,8 @@ function ReleaseHold({ chatId }: { chatId: string }) {
   return (
     <form onSubmit={release} className="flex flex-col gap-2 rounded-lg border border-warning/50 bg-warning/10 p-3 text-sm" aria-label="Release the hold">
       <p>
-        Linq did not answer in time when the card was last shared, so the chat is held as if it had been shared. If you know the card did not
-        arrive (the customer says so), release the hold to share again now. It can be released once the share can no longer reach Linq.
+        Linq did not answer in time when the card was last shared, so the chat is held as if it had been shared. If you know the card did not arrive (the
+        customer says so), release the hold to share again now. It can be released once the share can no longer reach Linq.
       </p>
       <TextField
         id={`release-reason-${chatId}`}

@@ -63,8 +63,9 @@ export function useRowShares(view: ChatsView, viewKey: QueryKey) {
   };
 
   const setLastShared = (chatId: string, lastSharedAt: string | null, lastShareUncertain = false) =>
-    queryClient.setQueryData<ChatsView>(viewKey, (current) =>
-      current && { ...current, rows: current.rows.map((r) => (r.id === chatId ? { ...r, lastSharedAt, lastShareUncertain } : r)) },
+    queryClient.setQueryData<ChatsView>(
+      viewKey,
+      (current) => current && { ...current, rows: current.rows.map((r) => (r.id === chatId ? { ...r, lastSharedAt, lastShareUncertain } : r)) },
     );
 
   const mutation = useMutation({

@@ -1,6 +1,6 @@
+import { RelativeTime } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ROLE_LABELS, type Role } from '@/lib/auth/roles';
-import { RelativeTime } from '@/components/ui/date-time';
 import type { SettingsChangeRow, StaffChangeRow } from '@/lib/history/audit';
 
 const KINDS: Record<StaffChangeRow['kind'], string> = {
@@ -36,7 +36,9 @@ export function StaffHistoryTable({ rows }: { rows: StaffChangeRow[] }) {
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.id}>
-            <TableCell className="whitespace-nowrap text-xs text-muted-foreground"><RelativeTime value={row.createdAt} /></TableCell>
+            <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
+              <RelativeTime value={row.createdAt} />
+            </TableCell>
             <TableCell>{KINDS[row.kind]}</TableCell>
             <TableCell>
               {row.target.name} <span className="text-xs text-muted-foreground">{row.target.email}</span>
@@ -83,7 +85,9 @@ export function SettingsHistoryTable({ rows }: { rows: SettingsChangeRow[] }) {
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.id}>
-            <TableCell className="whitespace-nowrap text-xs text-muted-foreground"><RelativeTime value={row.createdAt} /></TableCell>
+            <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
+              <RelativeTime value={row.createdAt} />
+            </TableCell>
             <TableCell>
               {SETTINGS_KINDS[row.kind]}
               {row.subject && <span className="block break-all text-xs text-muted-foreground">{row.subject}</span>}

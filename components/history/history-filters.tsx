@@ -3,25 +3,23 @@
 import { useRouter } from 'next/navigation';
 import type { FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
+import { useViewerTimeZone } from '@/components/ui/date-time';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { useViewerTimeZone } from '@/components/ui/date-time';
 import { NativeSelect } from '@/components/ui/native-select';
+import { historyHref } from '@/lib/links';
 import { localDate, shiftDate } from '@/lib/time-zone';
 import { SHARE_OUTCOMES, type HistoryFilters } from '@/lib/validations/history';
-import { historyHref } from '@/lib/links';
 
-const OUTCOME_LABELS: Record<(typeof SHARE_OUTCOMES)[number], string> = { SUCCEEDED: 'Shared', FAILED: 'Failed', UNKNOWN: 'Unknown outcome', REFUSED: 'Refused', PENDING: 'Interrupted' };
+const OUTCOME_LABELS: Record<(typeof SHARE_OUTCOMES)[number], string> = {
+  SUCCEEDED: 'Shared',
+  FAILED: 'Failed',
+  UNKNOWN: 'Unknown outcome',
+  REFUSED: 'Refused',
+  PENDING: 'Interrupted',
+};
 
-export function HistoryFilterForm({
-  filters,
-  actors,
-  numbers,
-}: {
-  filters: HistoryFilters;
-  actors: Array<{ id: string; name: string }>;
-  numbers: string[];
-}) {
+export function HistoryFilterForm({ filters, actors, numbers }: { filters: HistoryFilters; actors: Array<{ id: string; name: string }>; numbers: string[] }) {
   const router = useRouter();
   const shares = filters.tab === 'shares';
   // Days are read in the viewer's zone once the browser says which it is (UTC until then).
@@ -75,7 +73,7 @@ export function HistoryFilterForm({
       {(filters.tab === 'shares' || filters.tab === 'cards') && (
         <div className="flex max-w-full min-w-0 flex-col gap-1.5">
           <Label htmlFor="history-number">Sending number</Label>
-          <NativeSelect id="history-number" name="number" defaultValue={filters.number ?? ''} >
+          <NativeSelect id="history-number" name="number" defaultValue={filters.number ?? ''}>
             <option value="">All numbers</option>
             {numbers.map((n) => (
               <option key={n} value={n}>
@@ -87,7 +85,7 @@ export function HistoryFilterForm({
       )}
       <div className="flex max-w-full min-w-0 flex-col gap-1.5">
         <Label htmlFor="history-actor">Staff member</Label>
-        <NativeSelect id="history-actor" name="actor" defaultValue={filters.actor ?? ''} >
+        <NativeSelect id="history-actor" name="actor" defaultValue={filters.actor ?? ''}>
           <option value="">Anyone</option>
           {actors.map((a) => (
             <option key={a.id} value={a.id}>
@@ -100,7 +98,7 @@ export function HistoryFilterForm({
         <>
           <div className="flex max-w-full min-w-0 flex-col gap-1.5">
             <Label htmlFor="history-outcome">Outcome</Label>
-            <NativeSelect id="history-outcome" name="outcome" defaultValue={filters.outcome ?? ''} >
+            <NativeSelect id="history-outcome" name="outcome" defaultValue={filters.outcome ?? ''}>
               <option value="">Any outcome</option>
               {SHARE_OUTCOMES.map((o) => (
                 <option key={o} value={o}>

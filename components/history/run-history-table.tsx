@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { RelativeTime } from '@/components/ui/date-time';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatCount } from '@/lib/format';
 import type { RunRow } from '@/lib/history/audit';
 import { listedPhase } from '@/lib/runs/phase';
@@ -28,7 +28,9 @@ export function RunHistoryTable({ rows }: { rows: RunRow[] }) {
           const done = run.shared + run.refused + run.failed + run.unknown + run.skipped;
           return (
             <TableRow key={run.id}>
-              <TableCell className="whitespace-nowrap text-xs text-muted-foreground"><RelativeTime value={run.createdAt} /></TableCell>
+              <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
+                <RelativeTime value={run.createdAt} />
+              </TableCell>
               <TableCell>
                 <Link href={`/runs/${run.id}`} className="font-medium text-primary underline-offset-2 hover:underline">
                   {run.source === 'SCHEDULED' ? `Daily re-share of ${run.schedulePhone}` : 'Bulk share'}

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { SHARE_OUTCOMES } from '@/components/chats/share-outcomes';
 import { LaterAttempt } from '@/components/history/later-attempt';
 import { Badge } from '@/components/ui/badge';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { RelativeTime } from '@/components/ui/date-time';
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { ShareHistoryRow } from '@/lib/history/shares';
 
 const SOURCES: Record<string, string> = { MANUAL: 'Manual', BULK: 'Bulk', SCHEDULED: 'Scheduled' };
@@ -27,7 +27,9 @@ export function ShareHistoryTable({ rows }: { rows: ShareHistoryRow[] }) {
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.id}>
-            <TableCell className="whitespace-nowrap text-xs text-muted-foreground"><RelativeTime value={row.createdAt} /></TableCell>
+            <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
+              <RelativeTime value={row.createdAt} />
+            </TableCell>
             <TableCell className="max-w-64">
               <p className="truncate font-medium">{row.chatLabel}</p>
               {row.chatLabel !== row.participants.join(', ') && <p className="truncate text-xs text-muted-foreground">{row.participants.join(', ')}</p>}
@@ -52,8 +54,27 @@ export function ShareHistoryTable({ rows }: { rows: ShareHistoryRow[] }) {
               {row.message && <p>{row.message}</p>}
               {(row.linqCode || row.traceId) && (
                 <p className="text-muted-foreground">
-                  {row.linqCode && <>Code {row.linqCode}{row.docUrl && <> (<a href={row.docUrl} target="_blank" rel="noreferrer" className="text-primary underline underline-offset-2">Linq’s page<span className="sr-only"> about code {row.linqCode}</span></a>)</>}. </>}
-                  {row.traceId && <>Trace <code>{row.traceId}</code></>}
+                  {row.linqCode && (
+                    <>
+                      Code {row.linqCode}
+                      {row.docUrl && (
+                        <>
+                          {' '}
+                          (
+                          <a href={row.docUrl} target="_blank" rel="noreferrer" className="text-primary underline underline-offset-2">
+                            Linq’s page<span className="sr-only"> about code {row.linqCode}</span>
+                          </a>
+                          )
+                        </>
+                      )}
+                      .{' '}
+                    </>
+                  )}
+                  {row.traceId && (
+                    <>
+                      Trace <code>{row.traceId}</code>
+                    </>
+                  )}
                 </p>
               )}
             </TableCell>

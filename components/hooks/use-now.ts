@@ -30,6 +30,10 @@ function subscribe(listener: () => void): () => void {
  * which would make React throw the server's HTML away.
  */
 export function useNow(): Date | null {
-  const time = useSyncExternalStore(subscribe, () => now, () => 0);
+  const time = useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => 0,
+  );
   return time === 0 ? null : new Date(time);
 }

@@ -9,13 +9,20 @@ export function SharesChart({ data }: { data: Array<{ day: string; manual: numbe
   const bySource = (key: 'manual' | 'bulk' | 'scheduled') => data.reduce((sum, d) => sum + d[key], 0);
   return (
     <figure className="flex flex-col gap-2">
-      <div className="h-64 w-full" role="img" aria-label={`Shares per day over 14 days: ${total} in all; shared ${bySource('manual')} by hand, ${bySource('bulk')} in bulk, ${bySource('scheduled')} by daily re-share`}>
+      <div
+        className="h-64 w-full"
+        role="img"
+        aria-label={`Shares per day over 14 days: ${total} in all; shared ${bySource('manual')} by hand, ${bySource('bulk')} in bulk, ${bySource('scheduled')} by daily re-share`}
+      >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" vertical={false} />
             <XAxis dataKey="label" tick={{ fontSize: 11, fill: 'var(--muted-foreground)' }} tickLine={false} axisLine={false} />
             <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: 'var(--muted-foreground)' }} tickLine={false} axisLine={false} />
-            <Tooltip cursor={{ fill: 'var(--muted)' }} contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12 }} />
+            <Tooltip
+              cursor={{ fill: 'var(--muted)' }}
+              contentStyle={{ background: 'var(--card)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12 }}
+            />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             <Bar dataKey="manual" name="Shared by hand" stackId="shares" fill="var(--success)" />
             <Bar dataKey="bulk" name="Shared in bulk" stackId="shares" fill="var(--primary)" />

@@ -8,7 +8,9 @@ export function StatCard({ label, value, href, tone }: { label: string; value: n
     <Link href={href} className="group rounded-xl focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring">
       <Card className="flex h-full flex-col gap-1 p-4 transition-colors group-hover:bg-muted/40">
         <span className="text-sm text-muted-foreground">{label}</span>
-        <span className={cn('text-3xl font-semibold tabular-nums', tone === 'success' && 'text-success', tone === 'danger' && 'text-destructive')}>{value}</span>
+        <span className={cn('text-3xl font-semibold tabular-nums', tone === 'success' && 'text-success', tone === 'danger' && 'text-destructive')}>
+          {value}
+        </span>
       </Card>
     </Link>
   );

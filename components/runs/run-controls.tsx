@@ -9,8 +9,8 @@ import { isActive } from '@/components/runs/run-queries';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from '@/components/ui/dialog';
 import { controlRunAction, retryFailedAction, takeOverRunAction, type RunActionResult } from '@/lib/actions/runs';
-import type { RunView } from '@/lib/runs/view';
 import { formatCount } from '@/lib/format';
+import type { RunView } from '@/lib/runs/view';
 
 /**
  * Pause, resume, cancel (with a confirmation), "Retry the failed ones" once it has ended (offered
@@ -74,7 +74,10 @@ export function RunControls({ run, canTakeOver }: { run: RunView; canTakeOver: b
               <Ban aria-hidden /> Cancel run
             </Button>
           </DialogTrigger>
-          <DialogContent title="Cancel this run?" description={`The ${formatCount(run.counts.waiting)} chats not shared yet are skipped. Shares already sent stay sent. This cannot be undone.`}>
+          <DialogContent
+            title="Cancel this run?"
+            description={`The ${formatCount(run.counts.waiting)} chats not shared yet are skipped. Shares already sent stay sent. This cannot be undone.`}
+          >
             <div className="flex flex-wrap justify-end gap-2">
               <DialogClose asChild>
                 <Button variant="outline">Keep running</Button>

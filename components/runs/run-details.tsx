@@ -5,18 +5,28 @@ import { Download } from 'lucide-react';
 import Link from 'next/link';
 import { RunControls } from '@/components/runs/run-controls';
 import { RunProgress } from '@/components/runs/run-progress';
-import { RunReport } from '@/components/runs/run-report';
 import { runQuery } from '@/components/runs/run-queries';
+import { RunReport } from '@/components/runs/run-report';
 import { RunStatusBadge } from '@/components/runs/run-status-badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { DateTime } from '@/components/ui/date-time';
+import { historyHref } from '@/lib/links';
 import { describeScope } from '@/lib/runs/describe-scope';
 import type { RunView } from '@/lib/runs/view';
-import { historyHref } from '@/lib/links';
 
 /** A run's page: who and what, the live bar, the controls, and the report once it stands still. */
-export function RunDetails({ initialRun, canControl, canExport, canTakeOver }: { initialRun: RunView; canControl: boolean; canExport: boolean; canTakeOver: boolean }) {
+export function RunDetails({
+  initialRun,
+  canControl,
+  canExport,
+  canTakeOver,
+}: {
+  initialRun: RunView;
+  canControl: boolean;
+  canExport: boolean;
+  canTakeOver: boolean;
+}) {
   const { data: run, error } = useQuery({ ...runQuery(initialRun.id), initialData: initialRun });
   const scope = describeScope(run.scope);
 
@@ -35,7 +45,11 @@ export function RunDetails({ initialRun, canControl, canExport, canTakeOver }: {
                 <>Bulk share started by {run.owner.name}, </>
               )}
               <DateTime value={run.createdAt} />
-              {run.finishedAt && <>; ended <DateTime value={run.finishedAt} /></>}
+              {run.finishedAt && (
+                <>
+                  ; ended <DateTime value={run.finishedAt} />
+                </>
+              )}
             </span>
           </div>
           <p className="text-sm text-muted-foreground">
@@ -49,7 +63,11 @@ export function RunDetails({ initialRun, canControl, canExport, canTakeOver }: {
             {run.scheduleDate && <> (for {run.scheduleDate})</>}. The chats were fixed when it started.
           </p>
           <RunProgress run={run} />
-          {error && <p role="status" className="text-sm text-muted-foreground">{error.message}</p>}
+          {error && (
+            <p role="status" className="text-sm text-muted-foreground">
+              {error.message}
+            </p>
+          )}
           {run.lastError && <p className="text-sm text-muted-foreground">Last console error (the chat was tried again): {run.lastError}</p>}
           <div className="flex flex-wrap gap-2">
             {canControl && <RunControls run={run} canTakeOver={canTakeOver} />}

@@ -28,7 +28,8 @@ function PhaseLine({ phase, run }: { phase: RunPhase; run: RunView }) {
     case 'paused_for_owner':
       return (
         <p role="status" className="rounded-md border border-destructive/40 bg-destructive/10 px-3 py-2 text-sm">
-          Paused: {phase.owner}, in whose name it shares, was disabled or can no longer share. Nothing more is shared until an admin takes it over and resumes it.
+          Paused: {phase.owner}, in whose name it shares, was disabled or can no longer share. Nothing more is shared until an admin takes it over and resumes
+          it.
         </p>
       );
     case 'paused_by_staff':

@@ -1,8 +1,8 @@
 import Link from 'next/link';
+import { formatCount } from '@/lib/format';
+import { historyHref } from '@/lib/links';
 import { reportSentence, SECTION_HISTORY_OUTCOME, SECTION_LABELS } from '@/lib/runs/report';
 import type { RunView } from '@/lib/runs/view';
-import { historyHref } from '@/lib/links';
-import { formatCount } from '@/lib/format';
 
 /** The report of a run that stands still: each outcome with its reasons, linked to its History rows. */
 export function RunReport({ run }: { run: RunView }) {
@@ -20,7 +20,10 @@ export function RunReport({ run }: { run: RunView }) {
           return (
             <li key={line.section} className="rounded-md border px-3 py-2">
               {outcome ? (
-                <Link href={historyHref({ tab: 'shares', run: run.id, outcome, latest: '1' })} className="font-medium text-primary underline-offset-2 hover:underline">
+                <Link
+                  href={historyHref({ tab: 'shares', run: run.id, outcome, latest: '1' })}
+                  className="font-medium text-primary underline-offset-2 hover:underline"
+                >
                   {label}
                   <span className="sr-only"> (open in History)</span>
                 </Link>

@@ -1,11 +1,17 @@
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { DateTime } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { BackgroundWork } from '@/lib/data/settings';
-import { DateTime } from '@/components/ui/date-time';
 
 const STATUS_TONE = { RUNNING: 'info', COMPLETED: 'success', SUCCEEDED: 'success', FAILED: 'danger', INTERRUPTED: 'warning' } as const;
-const STATUS_LABEL = { RUNNING: 'Running', COMPLETED: 'Completed', SUCCEEDED: 'Done', FAILED: 'Failed', INTERRUPTED: 'Interrupted (the console stopped)' } as const;
+const STATUS_LABEL = {
+  RUNNING: 'Running',
+  COMPLETED: 'Completed',
+  SUCCEEDED: 'Done',
+  FAILED: 'Failed',
+  INTERRUPTED: 'Interrupted (the console stopped)',
+} as const;
 const TRIGGER = { STARTUP: 'First start', SCHEDULE: 'Schedule', MANUAL: 'Sync now' } as const;
 
 function duration(ms: number | null): string {
@@ -22,8 +28,8 @@ export function BackgroundWorkSection({ work }: { work: BackgroundWork }) {
       <CardHeader>
         <CardTitle>Background work</CardTitle>
         <CardDescription>
-          {work.workers ? 'This console runs background jobs' : 'This console only serves pages (BACKGROUND_JOBS=off); other instances run the jobs'}. A full sync of the
-          chat index runs every {work.syncIntervalMinutes} minutes (CHAT_SYNC_INTERVAL_MINUTES) and on demand.
+          {work.workers ? 'This console runs background jobs' : 'This console only serves pages (BACKGROUND_JOBS=off); other instances run the jobs'}. A full
+          sync of the chat index runs every {work.syncIntervalMinutes} minutes (CHAT_SYNC_INTERVAL_MINUTES) and on demand.
           {work.lastFailure && (
             <>
               {' '}
@@ -55,7 +61,9 @@ export function BackgroundWorkSection({ work }: { work: BackgroundWork }) {
                   <span className="text-xs text-muted-foreground">{TRIGGER[sync.trigger]}</span>
                   {sync.lastError && <p className="max-w-80 text-xs text-muted-foreground">{sync.lastError}</p>}
                 </TableCell>
-                <TableCell className="whitespace-nowrap text-xs"><DateTime value={sync.startedAt} /></TableCell>
+                <TableCell className="whitespace-nowrap text-xs">
+                  <DateTime value={sync.startedAt} />
+                </TableCell>
                 <TableCell className="text-right tabular-nums">{sync.chatsSeen.toLocaleString('en')}</TableCell>
                 <TableCell className="text-right tabular-nums">{sync.chatsNew.toLocaleString('en')}</TableCell>
                 <TableCell className="text-right tabular-nums">{sync.chatsChanged.toLocaleString('en')}</TableCell>
@@ -80,7 +88,9 @@ export function BackgroundWorkSection({ work }: { work: BackgroundWork }) {
             {work.jobs.map((job) => (
               <TableRow key={job.id}>
                 <TableCell className="font-mono text-xs">{job.queue}</TableCell>
-                <TableCell className="whitespace-nowrap text-xs"><DateTime value={job.startedAt} /></TableCell>
+                <TableCell className="whitespace-nowrap text-xs">
+                  <DateTime value={job.startedAt} />
+                </TableCell>
                 <TableCell className="whitespace-nowrap text-xs">{duration(job.durationMs)}</TableCell>
                 <TableCell className="text-xs">
                   <Badge tone={STATUS_TONE[job.status]}>{STATUS_LABEL[job.status]}</Badge> {job.error ?? job.summary}

@@ -41,7 +41,10 @@ export function WebhookActions({ subscriptionId, targetUrl }: { subscriptionId: 
           Disconnect
         </Button>
       </DialogTrigger>
-      <DialogContent title="Disconnect webhooks?" description={`Linq stops sending events to ${targetUrl}. Chats then change in the console only after each full sync.`}>
+      <DialogContent
+        title="Disconnect webhooks?"
+        description={`Linq stops sending events to ${targetUrl}. Chats then change in the console only after each full sync.`}
+      >
         <div className="flex justify-end gap-2">
           <DialogClose asChild>
             <Button variant="outline">Keep connected</Button>

@@ -2,8 +2,8 @@ import { TriangleAlert } from 'lucide-react';
 import { WebhookActions } from '@/components/settings/webhook-actions';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import type { WebhookSettings } from '@/lib/data/settings';
 import { DateTime } from '@/components/ui/date-time';
+import type { WebhookSettings } from '@/lib/data/settings';
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -30,8 +30,8 @@ export function WebhookSection({ webhooks }: { webhooks: WebhookSettings }) {
       <CardHeader>
         <CardTitle>Webhooks</CardTitle>
         <CardDescription>
-          Linq tells the console at once when messages are sent or received and chats change, so the chat index stays current between full
-          syncs. Deliveries are checked against their signature; anything unsigned is refused.
+          Linq tells the console at once when messages are sent or received and chats change, so the chat index stays current between full syncs. Deliveries are
+          checked against their signature; anything unsigned is refused.
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
@@ -47,7 +47,13 @@ export function WebhookSection({ webhooks }: { webhooks: WebhookSettings }) {
         )}
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div className="flex flex-wrap items-center gap-2 text-sm">
-            {subscription ? <Badge tone="success">Connected</Badge> : webhooks.envSecret ? <Badge tone="info">Secret from LINQ_WEBHOOK_SECRET</Badge> : <Badge tone="neutral">Not connected</Badge>}
+            {subscription ? (
+              <Badge tone="success">Connected</Badge>
+            ) : webhooks.envSecret ? (
+              <Badge tone="info">Secret from LINQ_WEBHOOK_SECRET</Badge>
+            ) : (
+              <Badge tone="neutral">Not connected</Badge>
+            )}
             {subscription?.atLinq && <Badge tone={AT_LINQ[subscription.atLinq].tone}>{AT_LINQ[subscription.atLinq].label}</Badge>}
           </div>
           <WebhookActions subscriptionId={subscription?.id ?? null} targetUrl={subscription?.targetUrl ?? webhooks.targetUrl} />
@@ -69,7 +75,15 @@ export function WebhookSection({ webhooks }: { webhooks: WebhookSettings }) {
               </span>
             </Fact>
           )}
-          <Fact label="Last delivery">{webhooks.lastDelivery ? <>{webhooks.lastDelivery.eventType}, <DateTime value={webhooks.lastDelivery.at} /></> : 'None yet'}</Fact>
+          <Fact label="Last delivery">
+            {webhooks.lastDelivery ? (
+              <>
+                {webhooks.lastDelivery.eventType}, <DateTime value={webhooks.lastDelivery.at} />
+              </>
+            ) : (
+              'None yet'
+            )}
+          </Fact>
           <Fact label="Deliveries today (UTC)">
             {today.deliveries.toLocaleString('en')}
             {today.duplicates > 0 && <span className="text-muted-foreground"> (+{today.duplicates} repeats ignored)</span>}

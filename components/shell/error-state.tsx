@@ -10,8 +10,7 @@ export function ErrorState({ error, reset }: { error: Error & { digest?: string 
       <AlertTriangle className="size-10 text-destructive" aria-hidden />
       <h1 className="text-xl font-semibold">This page could not be loaded</h1>
       <p className="text-sm text-muted-foreground">
-        Something went wrong on the server. Try again; if it keeps happening, give an engineer this reference:{' '}
-        <code>{error.digest ?? 'none'}</code>.
+        Something went wrong on the server. Try again; if it keeps happening, give an engineer this reference: <code>{error.digest ?? 'none'}</code>.
       </p>
       <Button onClick={reset}>Try again</Button>
     </div>

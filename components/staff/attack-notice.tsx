@@ -1,7 +1,7 @@
 import { ShieldAlert } from 'lucide-react';
+import { DateTime } from '@/components/ui/date-time';
 import type { AccountUnderAttack } from '@/lib/auth/login-attempts';
 import { ACCOUNT_POLICY } from '@/lib/auth/throttle';
-import { DateTime } from '@/components/ui/date-time';
 
 /** Accounts with many failed sign-ins in the last hour: who, how many, from how many addresses. */
 export function AttackNotice({ accounts }: { accounts: AccountUnderAttack[] }) {
@@ -20,8 +20,8 @@ export function AttackNotice({ accounts }: { accounts: AccountUnderAttack[] }) {
           ))}
         </ul>
         <p className="text-muted-foreground">
-          The account is not locked: each failure makes the next attempt wait longer (up to {ACCOUNT_POLICY.maxSeconds} seconds for the account, longer
-          for the guessing address), so its owner can still sign in. If the owner did not make these attempts, reset their password.
+          The account is not locked: each failure makes the next attempt wait longer (up to {ACCOUNT_POLICY.maxSeconds} seconds for the account, longer for the
+          guessing address), so its owner can still sign in. If the owner did not make these attempts, reset their password.
         </p>
       </div>
     </section>

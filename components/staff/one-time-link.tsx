@@ -17,7 +17,12 @@ export function OneTimeLink({ link }: { link: string }) {
           variant="outline"
           size="icon"
           aria-label="Copy the link"
-          onClick={() => void navigator.clipboard?.writeText(link).then(() => toast.success('Link copied.'), () => toast.error('Copy it by hand: select the link.'))}
+          onClick={() =>
+            void navigator.clipboard?.writeText(link).then(
+              () => toast.success('Link copied.'),
+              () => toast.error('Copy it by hand: select the link.'),
+            )
+          }
         >
           <Copy />
         </Button>

@@ -31,7 +31,7 @@ export function ResetPasswordDialog({ id, name }: { id: string; name: string }) 
   return (
     <Dialog onOpenChange={(open) => !open && setLink(undefined)}>
       <DialogTrigger asChild>
-        <Button variant="ghost" size="sm" >
+        <Button variant="ghost" size="sm">
           <KeyRound aria-hidden /> Reset password<span className="sr-only"> of {name}</span>
         </Button>
       </DialogTrigger>
@@ -50,7 +50,14 @@ export function ResetPasswordDialog({ id, name }: { id: string; name: string }) 
               </RadioOption>
             </fieldset>
             {mode === 'password' && (
-              <TextField id={`new-password-${id}`} label="New password" name="password" type="password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN_LENGTH} characters.`} />
+              <TextField
+                id={`new-password-${id}`}
+                label="New password"
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+              />
             )}
             {error && <FormAlert>{error}</FormAlert>}
             <Button type="submit" disabled={pending}>

@@ -25,7 +25,21 @@ const withArticle = (role: Role) => `${/^[aeiou]/.test(roleWord(role)) ? 'an' : 
  */
 type Pending = { kind: 'role'; role: Role } | { kind: 'disable' };
 
-export function StaffRowActions({ id, name, role, disabled, isSelf, work }: { id: string; name: string; role: Role; disabled: boolean; isSelf: boolean; work: OwnedWorkCounts }) {
+export function StaffRowActions({
+  id,
+  name,
+  role,
+  disabled,
+  isSelf,
+  work,
+}: {
+  id: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  isSelf: boolean;
+  work: OwnedWorkCounts;
+}) {
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState<Pending | null>(null);
 

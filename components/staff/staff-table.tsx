@@ -1,9 +1,9 @@
 import { StaffRowActions } from '@/components/staff/staff-row-actions';
 import { Badge } from '@/components/ui/badge';
+import { DateTime } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import type { StaffRow } from '@/lib/data/staff';
-import { DateTime } from '@/components/ui/date-time';
 
 export function StaffTable({ staff, currentUserId }: { staff: StaffRow[]; currentUserId: string }) {
   return (
@@ -27,14 +27,17 @@ export function StaffTable({ staff, currentUserId }: { staff: StaffRow[]; curren
             </TableCell>
             <TableCell>{member.email}</TableCell>
             <TableCell>{ROLE_LABELS[member.role]}</TableCell>
+            <TableCell>{member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</TableCell>
+            <TableCell className="text-muted-foreground">{member.lastLoginAt ? <DateTime value={member.lastLoginAt} /> : 'Never'}</TableCell>
             <TableCell>
-              {member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}
-            </TableCell>
-            <TableCell className="text-muted-foreground">
-              {member.lastLoginAt ? <DateTime value={member.lastLoginAt} /> : 'Never'}
-            </TableCell>
-            <TableCell>
-              <StaffRowActions id={member.id} name={member.name} role={member.role} disabled={member.disabled} isSelf={member.id === currentUserId} work={member.work} />
+              <StaffRowActions
+                id={member.id}
+                name={member.name}
+                role={member.role}
+                disabled={member.disabled}
+                isSelf={member.id === currentUserId}
+                work={member.work}
+              />
             </TableCell>
           </TableRow>
         ))}

@@ -7,10 +7,7 @@ import { useTransition, type ComponentProps } from 'react';
  * with `<form action>`, React clears every field once the action finishes, so a person who
  * got a validation error would lose what they typed. Reset explicitly on success instead.
  */
-export function ActionForm({
-  action,
-  ...props
-}: { action: (formData: FormData) => void } & Omit<ComponentProps<'form'>, 'action' | 'onSubmit'>) {
+export function ActionForm({ action, ...props }: { action: (formData: FormData) => void } & Omit<ComponentProps<'form'>, 'action' | 'onSubmit'>) {
   const [, startTransition] = useTransition();
   return (
     <form

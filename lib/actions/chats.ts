@@ -1,7 +1,7 @@
 'use server';
 
-import { authorize } from '@/lib/auth/guards';
 import { failed, type ActionResult } from '@/lib/actions/result';
+import { authorize } from '@/lib/auth/guards';
 import { requestSync } from '@/lib/chats/sync/request';
 
 export type SyncActionResult = ActionResult<{ started: boolean; runId: string }>;
@@ -15,6 +15,8 @@ export async function requestSyncAction(): Promise<SyncActionResult> {
     ok: true,
     started,
     runId: run.id,
-    message: started ? 'Sync started: every chat is read from Linq again, in the background.' : 'A sync is already running; its progress shows above the table.',
+    message: started
+      ? 'Sync started: every chat is read from Linq again, in the background.'
+      : 'A sync is already running; its progress shows above the table.',
   };
 }

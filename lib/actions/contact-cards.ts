@@ -20,7 +20,11 @@ export type CardSaveOutcome = 'applied' | 'not_applied_yet' | 'unchanged';
  * A save's answer (null before the first): its outcome, or why not: the fields to fix, or what
  * Linq said (with whether retrying can help, its code and trace id).
  */
-export type CardFormState = ActionResult<{ outcome: CardSaveOutcome; fellBackToUpdate: boolean }, ContactCardField, { retryable?: boolean; code?: number; traceId?: string }> | null;
+export type CardFormState = ActionResult<
+  { outcome: CardSaveOutcome; fellBackToUpdate: boolean },
+  ContactCardField,
+  { retryable?: boolean; code?: number; traceId?: string }
+> | null;
 
 const CHECK_FIELDS = 'Check the highlighted fields.';
 

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { failed, type ActionResult } from '@/lib/actions/result';
 import { setPasswordWithToken, StaffRuleError } from '@/lib/staff/manage';
-import { setPasswordSchema } from '@/lib/validations/staff';
 import { asFormData } from '@/lib/validations/form-data';
+import { setPasswordSchema } from '@/lib/validations/staff';
 
 /** Null before the form is first sent. */
 export type SetPasswordState = ActionResult<{ email: string }, 'password' | 'confirm'> | null;

@@ -13,8 +13,12 @@ export type ActionFailure<Field extends string = string, Extra extends object = 
   fieldErrors?: Partial<Record<Field, string[]>>;
 } & Extra;
 
-export type ActionResult<T extends object = object, Field extends string = string, Extra extends object = object> = ActionSuccess<T> | ActionFailure<Field, Extra>;
+export type ActionResult<T extends object = object, Field extends string = string, Extra extends object = object> =
+  ActionSuccess<T> | ActionFailure<Field, Extra>;
 
-export function failed<Field extends string = string>(error: string, more: { nextStep?: string; fieldErrors?: Partial<Record<Field, string[]>> } = {}): ActionFailure<Field> {
+export function failed<Field extends string = string>(
+  error: string,
+  more: { nextStep?: string; fieldErrors?: Partial<Record<Field, string[]>> } = {},
+): ActionFailure<Field> {
   return { ok: false, error, ...more };
 }

@@ -6,12 +6,12 @@ import { failed, type ActionFailure, type ActionResult } from '@/lib/actions/res
 import { authorize } from '@/lib/auth/guards';
 import { cooldownCutoff } from '@/lib/chats/index-query';
 import { getSettings } from '@/lib/env';
+import { formatCount } from '@/lib/format';
 import { estimateSeconds } from '@/lib/runs/estimate';
 import { cancelRun, countFailed, createRun, pauseRun, resumeRun, RunStateError, takeOverRun } from '@/lib/runs/runs';
 import { planRun, type RunPlan } from '@/lib/runs/selection';
 import { runSelectionSchema } from '@/lib/validations/runs';
 import { idSchema } from '@/lib/validations/safe-text';
-import { formatCount } from '@/lib/format';
 
 export type PlanResult = ActionResult<{ plan: RunPlan; estimateSeconds: number }>;
 export type RunActionResult = ActionResult<{ runId: string }>;
@@ -27,7 +27,12 @@ export async function planBulkShareAction(selection: unknown): Promise<PlanResul
   if (!parsed.success) return failed(INVALID_SELECTION);
   const { shareCooldownMs, shareRunConcurrency } = getSettings();
   const plan = await planRun(parsed.data, cooldownCutoff(new Date(), shareCooldownMs));
-  return { ok: true, message: `${formatCount(plan.toShare)} of ${formatCount(plan.total)} chats would receive the card.`, plan, estimateSeconds: estimateSeconds(plan.toShare, shareRunConcurrency) };
+  return {
+    ok: true,
+    message: `${formatCount(plan.toShare)} of ${formatCount(plan.total)} chats would receive the card.`,
+    plan,
+    estimateSeconds: estimateSeconds(plan.toShare, shareRunConcurrency),
+  };
 }
 
 /** Confirms a bulk share: the chats are frozen into a run that proceeds in the background. */
@@ -44,7 +49,10 @@ export async function startBulkShareAction(selection: unknown): Promise<RunActio
   return {
     ok: true,
     runId: run.run.id,
-    message: toShare === 0 ? 'None of these chats can receive the card now; the run’s page says why.' : `Sharing with ${formatCount(toShare)} chats in the background.`,
+    message:
+      toShare === 0
+        ? 'None of these chats can receive the card now; the run’s page says why.'
+        : `Sharing with ${formatCount(toShare)} chats in the background.`,
   };
 }
 

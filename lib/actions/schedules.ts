@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/guards';
 import { saveSchedule, ScheduleError, type ScheduleSettings } from '@/lib/runs/schedules';
-import { scheduleFormSchema } from '@/lib/validations/schedule';
 import { asFormData } from '@/lib/validations/form-data';
+import { scheduleFormSchema } from '@/lib/validations/schedule';
 
 export type ScheduleField = 'timeOfDay' | 'timeZone';
 

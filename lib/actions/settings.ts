@@ -1,12 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/guards';
 import { describeLinqError, getLinq, LinqError } from '@/lib/linq';
-import { z } from 'zod';
 import { idSchema } from '@/lib/validations/safe-text';
-import { connectWebhooks, disconnectWebhooks, webhookTargetUrl, WebhookSetupError } from '@/lib/webhooks/subscription';
+import { connectWebhooks, disconnectWebhooks, WebhookSetupError, webhookTargetUrl } from '@/lib/webhooks/subscription';
 
 export type SettingsActionResult = ActionResult<object, never, { traceId?: string }>;
 

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize, type Refusal } from '@/lib/auth/guards';
 import { changeRole, createStaff, resetPassword, setDisabled, StaffRuleError } from '@/lib/staff/manage';
-import { createStaffSchema, resetPasswordSchema, roleSchema, staffIdSchema, type CreateStaffField } from '@/lib/validations/staff';
 import { asFormData } from '@/lib/validations/form-data';
+import { createStaffSchema, resetPasswordSchema, roleSchema, staffIdSchema, type CreateStaffField } from '@/lib/validations/staff';
 
 /** Null before the form is first sent. */
 export type StaffFormState = ActionResult<{ link?: string }, CreateStaffField> | null;
@@ -38,7 +38,8 @@ export async function createStaffMember(_previous: StaffFormState, form: unknown
   try {
     ({ link } = await createStaff(access.user, { ...input, password: input.passwordMode === 'password' ? input.password : undefined }));
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') return failed(CHECK_FIELDS, { fieldErrors: { email: ['A staff member with this email already exists.'] } });
+    if ((error as { code?: string }).code === 'P2002')
+      return failed(CHECK_FIELDS, { fieldErrors: { email: ['A staff member with this email already exists.'] } });
     throw error;
   }
   revalidatePath('/staff');

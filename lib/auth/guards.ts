@@ -53,9 +53,7 @@ export type Refusal = { ok: false; status: 401 | 403; error: string };
  * For server actions and route handlers, which are public POST/GET endpoints: the refusal is
  * returned as a value so the caller can answer with it (a toast, or a 401/403 response).
  */
-export async function authorize(
-  permission: Permission,
-): Promise<{ ok: true; user: StaffUser } | Refusal> {
+export async function authorize(permission: Permission): Promise<{ ok: true; user: StaffUser } | Refusal> {
   const user = await getCurrentUser();
   if (!user) return { ok: false, status: 401, error: 'Your session has ended. Sign in again to continue.' };
   if (!can(user.role, permission)) {

@@ -1,11 +1,11 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from '@/lib/auth/config';
-import { requestClientAddress } from '@/lib/server/request-address';
 import { beginLoginAttempt, finishLoginAttempt } from '@/lib/auth/login-attempts';
 import { verifyPasswordOrDummy } from '@/lib/auth/password';
 import { revokeSession } from '@/lib/auth/sessions';
 import { db } from '@/lib/db';
+import { requestClientAddress } from '@/lib/server/request-address';
 import { signInSchema } from '@/lib/validations/auth';
 
 /** Thrown when an attempt must wait; `code` (the seconds) travels to the sign-in form. */

@@ -1,5 +1,5 @@
-import { db } from '@/lib/db';
 import { THROTTLE_WINDOW_MINUTES, throttleVerdict, UNDER_ATTACK_FAILURES, type FailureHistory, type ThrottleVerdict } from '@/lib/auth/throttle';
+import { db } from '@/lib/db';
 
 export type AttemptStart = { allowed: true; attemptId: bigint } | { allowed: false; retryAfterSeconds: number };
 
@@ -23,7 +23,11 @@ export async function beginLoginAttempt(email: string, address: string, now = ne
     });
     const notSucceeded = { OR: [{ succeeded: false }, { succeeded: null }] };
     const [accountFailures, addressFailures] = await Promise.all([
-      tx.loginAttempt.aggregate({ where: { email, ...notSucceeded, createdAt: { gt: lastSuccess?.createdAt ?? windowStart } }, _count: true, _max: { createdAt: true } }),
+      tx.loginAttempt.aggregate({
+        where: { email, ...notSucceeded, createdAt: { gt: lastSuccess?.createdAt ?? windowStart } },
+        _count: true,
+        _max: { createdAt: true },
+      }),
       tx.loginAttempt.aggregate({ where: { address, ...notSucceeded, createdAt: { gte: windowStart } }, _count: true, _max: { createdAt: true } }),
     ]);
     const history: FailureHistory = {

@@ -1,10 +1,10 @@
 import 'server-only';
 import { fallbackUpdate, planCardSave, type DesiredCard } from '@/lib/cards/plan';
+import { cardStatus } from '@/lib/cards/status';
 import { db } from '@/lib/db';
+import { recordCardStatus } from '@/lib/lines/store';
 import { describeLinqError, getLinq, LinqError, type LinqContactCard, type LinqGateway } from '@/lib/linq';
 import type { StaffFacingError } from '@/lib/linq/error-messages';
-import { cardStatus } from '@/lib/cards/status';
-import { recordCardStatus } from '@/lib/lines/store';
 
 export interface SaveFailure extends StaffFacingError {
   code?: number;

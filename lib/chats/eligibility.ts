@@ -4,8 +4,8 @@
 import type { CardStatus } from '@/lib/cards/status';
 import { hasLeftChat, sendingNumberOf } from '@/lib/chats/facts';
 import { formatDateTime, formatTime } from '@/lib/format';
-import { localDate } from '@/lib/time-zone';
 import type { ChatHealth } from '@/lib/linq/types';
+import { localDate } from '@/lib/time-zone';
 
 export interface ChatFacts {
   /** 'iMessage' | 'SMS' | 'RCS' as Linq sends it, or null when Linq does not say. */
@@ -118,11 +118,16 @@ function warningsFor(chat: ChatFacts, lineFlagged: boolean): EligibilityWarning[
   if (chat.health === 'OPTED_OUT') {
     warnings.push({ id: 'opted_out', blocking: true, message: 'The customer opted out of messages: sharing is blocked.' });
   }
-  if (chat.health === 'CRITICAL') warnings.push({ id: 'critical', blocking: false, message: 'Chat health is critical: messages here may hurt the line’s reputation.' });
+  if (chat.health === 'CRITICAL')
+    warnings.push({ id: 'critical', blocking: false, message: 'Chat health is critical: messages here may hurt the line’s reputation.' });
   if (chat.health === 'AT_RISK') warnings.push({ id: 'at_risk', blocking: false, message: 'Chat health is at risk: keep messages here to a minimum.' });
   if (chat.isGroup) warnings.push({ id: 'group', blocking: false, message: 'Group chat: everyone in it will be offered the card.' });
   if (lineFlagged) {
-    warnings.push({ id: 'line_flagged', blocking: false, message: 'Linq has flagged this sending number: messages from it may be restricted until it recovers.' });
+    warnings.push({
+      id: 'line_flagged',
+      blocking: false,
+      message: 'Linq has flagged this sending number: messages from it may be restricted until it recovers.',
+    });
   }
   return warnings;
 }

@@ -4,8 +4,8 @@
 //
 // Aliases: c = "Chat", l = "SendingLine" (the chat's line and its card), s = "ChatShareState".
 import { Prisma } from '@/generated/prisma/client';
-import { type BlockReason, type ChatPageQuery, type ChatState } from '@/lib/validations/chats';
 import { searchTerm } from '@/lib/search-terms';
+import { type BlockReason, type ChatPageQuery, type ChatState } from '@/lib/validations/chats';
 
 const sql = Prisma.sql;
 

@@ -3,7 +3,18 @@ import { Prisma } from '@/generated/prisma/client';
 import type { CardStatus } from '@/lib/cards/status';
 import type { ChatFacts, OutboundKnowledge } from '@/lib/chats/eligibility';
 import { labelOf } from '@/lib/chats/facts';
-import { and, baseConditions, facetConditions, FROM_CHATS, NEVER_SHARED, reasonCondition, sharedCondition, stateCondition, serviceCondition, type Facet } from '@/lib/chats/index-filters';
+import {
+  and,
+  baseConditions,
+  facetConditions,
+  FROM_CHATS,
+  NEVER_SHARED,
+  reasonCondition,
+  serviceCondition,
+  sharedCondition,
+  stateCondition,
+  type Facet,
+} from '@/lib/chats/index-filters';
 import { outboundKnowledge } from '@/lib/chats/outbound';
 import { db } from '@/lib/db';
 import type { ChatHealth } from '@/lib/linq/types';
@@ -181,7 +192,10 @@ export interface FacetCounts {
 export async function countChatIndex(query: ChatPageQuery, cooldownMs: number, lines: string[], now = new Date()): Promise<FacetCounts> {
   const cutoff = cooldownCutoff(now, cooldownMs);
   const active = facetConditions(query, cutoff, true);
-  const others = (facet: Facet) => Object.entries(active).filter(([name]) => name !== facet).map(([, condition]) => condition);
+  const others = (facet: Facet) =>
+    Object.entries(active)
+      .filter(([name]) => name !== facet)
+      .map(([, condition]) => condition);
   const counters: Array<{ path: [keyof FacetCounts, string]; condition: Prisma.Sql }> = [];
   const add = (facet: Facet, value: string, condition: Prisma.Sql | null) =>
     counters.push({ path: [facet, value], condition: and([...(condition ? [condition] : []), ...others(facet)]) });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { chatSearchText, diffListedChats, type IndexedFacts } from '@/lib/chats/index-facts';
 import { hasLeftChat, participantsOf, sendingNumberOf } from '@/lib/chats/facts';
+import { chatSearchText, diffListedChats, type IndexedFacts } from '@/lib/chats/index-facts';
 import { db } from '@/lib/db';
 import type { LinqChat, OutboundFacts } from '@/lib/linq';
 
@@ -39,7 +39,7 @@ export async function upsertChats(chats: LinqChat[], listedAt: Date | null): Pro
     select: { id: true, sendingNumber: true, service: true, isGroup: true, health: true, hasLeft: true, displayName: true, participants: true, goneAt: true },
   });
   const summary = diffListedChats(existing as IndexedFacts[], chats);
-  const column = <T,>(pick: (chat: LinqChat) => T) => chats.map(pick);
+  const column = <T>(pick: (chat: LinqChat) => T) => chats.map(pick);
 
   await db.$executeRaw`
     INSERT INTO "Chat" ("id", "sendingNumber", "service", "isGroup", "health", "hasLeft", "displayName", "participants",

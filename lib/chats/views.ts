@@ -1,10 +1,10 @@
 import 'server-only';
 import { countChatIndex, queryChatIndex, type ChatIndexPage, type FacetCounts } from '@/lib/chats/index-query';
 import { readIndexStatus, type IndexStatus } from '@/lib/chats/index-status';
-import { listLines, type LineSummary } from '@/lib/lines/store';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { queryShareEvents, type ShareHistoryRow } from '@/lib/history/shares';
+import { listLines, type LineSummary } from '@/lib/lines/store';
 import type { ChatPageQuery } from '@/lib/validations/chats';
 
 export interface ChatsView extends ChatIndexPage {

@@ -1,12 +1,12 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { recordCardActivations } from '@/lib/cards/save-card';
-import { loadCardRows, type CardRow } from '@/lib/cards/rows';
-import { cardStatus } from '@/lib/cards/status';
 import { requirePermission } from '@/lib/auth/guards';
 import { budgetSpentMessage, spendLinqBudget } from '@/lib/auth/linq-budget';
-import { recordCardStatus, recordListedLines } from '@/lib/lines/store';
+import { loadCardRows, type CardRow } from '@/lib/cards/rows';
+import { recordCardActivations } from '@/lib/cards/save-card';
+import { cardStatus } from '@/lib/cards/status';
 import { db } from '@/lib/db';
+import { recordCardStatus, recordListedLines } from '@/lib/lines/store';
 import { getLinq, readLinq, type LinqRead } from '@/lib/linq';
 
 export type { CardRow } from '@/lib/cards/rows';
@@ -14,7 +14,9 @@ export type { CardRow } from '@/lib/cards/rows';
 /** The person's Linq budget, as a read's failure when it is spent (two calls per card page). */
 function budgetRefusal(userId: string): LinqRead<never> | null {
   const budget = spendLinqBudget(userId, 2);
-  return budget.ok ? null : { ok: false, error: { message: budgetSpentMessage(budget.retryAfterSeconds), nextStep: 'Reload the page in a moment.', retryable: true } };
+  return budget.ok
+    ? null
+    : { ok: false, error: { message: budgetSpentMessage(budget.retryAfterSeconds), nextStep: 'Reload the page in a moment.', retryable: true } };
 }
 
 /** Every sending number with its card, or the Linq failure to show in their place. */
@@ -55,4 +57,3 @@ export async function getCardRevisions(phoneNumber: string) {
     include: { actor: { select: { name: true, email: true } } },
   });
 }
-

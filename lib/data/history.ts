@@ -1,8 +1,8 @@
 import 'server-only';
 import { forbidden } from 'next/navigation';
+import { Prisma } from '@/generated/prisma/client';
 import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
-import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
 import { getCardRevisionPage, getRunPage, getSettingsChangePage, getStaffChangePage } from '@/lib/history/audit';
 import { getShareHistoryPage } from '@/lib/history/shares';

@@ -5,8 +5,8 @@ import { getSettings } from '@/lib/env';
 import { getLinq, readLinq, type LinqRead, type LinqWebhookSubscription } from '@/lib/linq';
 import { publicUrlProblems, type PublicUrlProblem } from '@/lib/photos/public-url';
 import { openWebhookSecret } from '@/lib/webhooks/keys';
-import { utcDay } from '@/lib/webhooks/stats';
 import { flushRefusals } from '@/lib/webhooks/refusals';
+import { utcDay } from '@/lib/webhooks/stats';
 import { webhookTargetUrl } from '@/lib/webhooks/subscription';
 
 function subscriptionState(read: LinqRead<LinqWebhookSubscription | null> | null): 'active' | 'inactive' | 'missing' | 'unknown' | null {
@@ -29,7 +29,9 @@ export async function getWebhookSettings() {
   ]);
   const createdBy = subscription ? await db.user.findUnique({ where: { id: subscription.createdById }, select: { name: true } }) : null;
   // Whether Linq still has the subscription (it may have been deleted on Linq's dashboard).
-  const atLinq: LinqRead<LinqWebhookSubscription | null> | null = subscription ? await readLinq(async () => (await getLinq().listWebhookSubscriptions()).find((s) => s.id === subscription.id) ?? null) : null;
+  const atLinq: LinqRead<LinqWebhookSubscription | null> | null = subscription
+    ? await readLinq(async () => (await getLinq().listWebhookSubscriptions()).find((s) => s.id === subscription.id) ?? null)
+    : null;
   return {
     targetUrl: webhookTargetUrl(),
     publicUrlProblems: publicUrlProblems(settings.publicBaseUrl) as PublicUrlProblem[],

@@ -50,7 +50,8 @@ export class ScramExchange {
     const length = body.readInt32BE(nul + 1);
     const message = body.subarray(nul + 5, nul + 5 + length).toString('utf8');
     const clientNonce = /(?:^|,)r=([^,]+)/.exec(message)?.[1];
-    if (mechanism !== 'SCRAM-SHA-256' || !message.startsWith('n,') || !clientNonce) return { reply: fatalError('28000', 'Only SCRAM-SHA-256 is accepted.'), done: true, ok: false };
+    if (mechanism !== 'SCRAM-SHA-256' || !message.startsWith('n,') || !clientNonce)
+      return { reply: fatalError('28000', 'Only SCRAM-SHA-256 is accepted.'), done: true, ok: false };
     this.clientFirstBare = message.slice(message.indexOf(',', 2) + 1);
     this.nonce = clientNonce + randomBytes(18).toString('base64');
     this.serverFirst = `r=${this.nonce},s=${this.salt.toString('base64')},i=${ITERATIONS}`;
@@ -76,6 +77,13 @@ export class ScramExchange {
   }
 
   private refused(): Step {
-    return { reply: fatalError('28P01', 'password authentication failed: the embedded database’s password is in EMBEDDED_DB_PASSWORD or DATA_DIR/embedded-db-password'), done: true, ok: false };
+    return {
+      reply: fatalError(
+        '28P01',
+        'password authentication failed: the embedded database’s password is in EMBEDDED_DB_PASSWORD or DATA_DIR/embedded-db-password',
+      ),
+      done: true,
+      ok: false,
+    };
   }
 }

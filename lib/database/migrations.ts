@@ -39,13 +39,9 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 
 /** Names of migrations already applied, or an empty list when the database has never been migrated. */
-export async function appliedMigrationNames(
-  query: (sql: string) => Promise<Array<{ migration_name: string }>>,
-): Promise<Set<string>> {
+export async function appliedMigrationNames(query: (sql: string) => Promise<Array<{ migration_name: string }>>): Promise<Set<string>> {
   try {
-    const rows = await query(
-      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
+    const rows = await query(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`);
     return new Set(rows.map((row) => row.migration_name));
   } catch (error) {
     if (/_prisma_migrations.*does not exist/.test(String(error))) return new Set();

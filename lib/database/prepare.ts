@@ -1,6 +1,6 @@
-import { db } from '@/lib/db';
 import { getEmbeddedPglite } from '@/lib/database/embedded';
 import { appliedMigrationNames, applyEmbeddedMigrations, readMigrations } from '@/lib/database/migrations';
+import { db } from '@/lib/db';
 import { ConfigError, type DatabaseTarget } from '@/lib/env';
 
 /**

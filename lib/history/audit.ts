@@ -1,8 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { decodeCursor, encodeCursor, type Keyset } from '@/lib/history/cursor';
-import { type HistoryFilters } from '@/lib/validations/history';
 import { dayRange } from '@/lib/history/day-range';
+import { type HistoryFilters } from '@/lib/validations/history';
 
 // Card changes, staff changes and runs: far fewer rows than shares, same newest-first keyset paging.
 

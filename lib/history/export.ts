@@ -7,14 +7,44 @@ import type { HistoryFilters } from '@/lib/validations/history';
 const BATCH = 1_000;
 
 const HEADER = [
-  'time_utc', 'outcome', 'chat_id', 'chat', 'participants', 'sending_number', 'actor', 'actor_email',
-  'source', 'run_id', 'linq_code', 'http_status', 'message', 'trace_id', 'latency_ms', 'later_attempt', 'later_attempt_utc',
+  'time_utc',
+  'outcome',
+  'chat_id',
+  'chat',
+  'participants',
+  'sending_number',
+  'actor',
+  'actor_email',
+  'source',
+  'run_id',
+  'linq_code',
+  'http_status',
+  'message',
+  'trace_id',
+  'latency_ms',
+  'later_attempt',
+  'later_attempt_utc',
 ];
 
 function cells(row: ShareHistoryRow) {
   return [
-    row.createdAt, row.outcome, row.chatId, row.chatLabel, row.participants.join('; '), row.sendingNumber, row.actorName, row.actorEmail,
-    row.source, row.runId, row.linqCode, row.httpStatus, row.message, row.traceId, row.latencyMs, row.supersededBy?.outcome, row.supersededBy?.at,
+    row.createdAt,
+    row.outcome,
+    row.chatId,
+    row.chatLabel,
+    row.participants.join('; '),
+    row.sendingNumber,
+    row.actorName,
+    row.actorEmail,
+    row.source,
+    row.runId,
+    row.linqCode,
+    row.httpStatus,
+    row.message,
+    row.traceId,
+    row.latencyMs,
+    row.supersededBy?.outcome,
+    row.supersededBy?.at,
   ];
 }
 

@@ -2,9 +2,9 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
 import { decodeCursor, encodeCursor, type Keyset } from '@/lib/history/cursor';
+import { dayRange } from '@/lib/history/day-range';
 import { normaliseParticipant } from '@/lib/search-terms';
 import { type HistoryFilters } from '@/lib/validations/history';
-import { dayRange } from '@/lib/history/day-range';
 
 export interface ShareHistoryRow {
   id: string;

@@ -21,7 +21,9 @@ function message(error: unknown): string {
  */
 export async function recordJobRun(queue: QueueName, jobId: string, work: () => Promise<string | undefined>, options: RecordOptions = {}): Promise<void> {
   const startedAt = new Date();
-  const run = options.quietWhenIdle ? null : await db.jobRun.create({ data: { queue, jobId, instance: INSTANCE, startedAt, heartbeatAt: startedAt }, select: { id: true } });
+  const run = options.quietWhenIdle
+    ? null
+    : await db.jobRun.create({ data: { queue, jobId, instance: INSTANCE, startedAt, heartbeatAt: startedAt }, select: { id: true } });
   const stopBeating = run ? beat(run.id) : () => undefined;
   const finish = async (data: { status: 'SUCCEEDED' | 'FAILED'; summary?: string; error?: string }) => {
     const finishedAt = new Date();

@@ -2,15 +2,15 @@ import 'server-only';
 import type { Job, JobWithMetadata } from 'pg-boss';
 import { closeEmbeddedPglite } from '@/lib/database/embedded';
 import { getSettings } from '@/lib/env';
-import { getBoss, stopBoss } from '@/lib/queue/boss';
 import { handleRunJob, type RunJobData } from '@/lib/jobs/handlers/runs';
 import { handleSyncJob, type SyncJobData } from '@/lib/jobs/handlers/sync';
 import { runTick } from '@/lib/jobs/handlers/tick';
 import { handleApplyJob } from '@/lib/jobs/handlers/webhooks';
 import { recordJobRun } from '@/lib/jobs/record';
+import { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
+import { getBoss, stopBoss } from '@/lib/queue/boss';
 import { queueTick } from '@/lib/queue/send';
 import { beginStopping } from '@/lib/queue/stopping';
-import { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
 
 const globalForWorkers = globalThis as unknown as { workersStarted?: boolean };
 

@@ -29,7 +29,9 @@ const REPORT = 'If it happens again, send the trace id to whoever maintains the 
 const RETRY_SOON = 'Try again in a few seconds.';
 const LINQ_SUPPORT = 'Try again later; if it persists, contact Linq support with the trace id.';
 
-const fixed = (message: string, nextStep: string, retryable = false): Entry => () => ({ message, nextStep, retryable });
+const fixed =
+  (message: string, nextStep: string, retryable = false): Entry =>
+  () => ({ message, nextStep, retryable });
 const theNumber = (context: ErrorContext) => context.phoneNumber ?? 'this number';
 const waitFor = (context: ErrorContext) =>
   context.retryAfterSeconds ? `about ${context.retryAfterSeconds} second${context.retryAfterSeconds === 1 ? '' : 's'}` : 'a minute';
@@ -120,11 +122,7 @@ export function describeRefusedShareRequest(code: number): StaffFacingError {
 
 /** Failures with no Linq code: Linq did not answer at all, or answered without its envelope. */
 export const TRANSPORT_MESSAGES = {
-  timeout: fixed(
-    'Linq did not answer in time.',
-    'Try again in a moment. The request may still have been carried out, so check before repeating it.',
-    true,
-  ),
+  timeout: fixed('Linq did not answer in time.', 'Try again in a moment. The request may still have been carried out, so check before repeating it.', true),
   connection: fixed('The console could not reach Linq.', 'Check the server’s network and LINQ_API_BASE_URL, then try again.', true),
 } satisfies Record<string, Entry>;
 

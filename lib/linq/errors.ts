@@ -7,9 +7,9 @@ import {
   type ErrorContext,
   type StaffFacingError,
 } from '@/lib/linq/error-messages';
+import { waitSeconds } from '@/lib/linq/limits';
 
 export { failureReason } from '@/lib/linq/failure-reason';
-import { waitSeconds } from '@/lib/linq/limits';
 
 export type LinqErrorKind = 'api' | 'timeout' | 'connection';
 
@@ -126,7 +126,6 @@ export function describeLinqError(facts: LinqErrorFacts, context: ErrorContext =
   const entry = facts.code === undefined ? undefined : LINQ_ERROR_MESSAGES[facts.code];
   return entry ? entry(withWait) : describeUnknownError(facts.status, facts.code, withWait);
 }
-
 
 /**
  * Linq's 429, the one rule for every caller (the sync, webhook deliveries, runs): when asking again

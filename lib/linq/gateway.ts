@@ -1,7 +1,7 @@
+import type { WebhookEventType } from '@linqapp/sdk/resources/webhook-events';
 import type { LinqClient } from '@/lib/linq/client';
 import { LinqError, toLinqError } from '@/lib/linq/errors';
 import { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
-import type { WebhookEventType } from '@linqapp/sdk/resources/webhook-events';
 import { toChat, toContactCard, toMessage, toPhoneNumber, toWebhookSubscription } from '@/lib/linq/mappers';
 import type {
   ChatListQuery,
@@ -147,9 +147,7 @@ export class LinqGateway {
 
   /** Shares the card of the chat's line into the chat; returns Linq's HTTP status (204 expected). */
   async shareContactCard(chatId: string): Promise<{ httpStatus: number }> {
-    const { response } = await call(() =>
-      this.client.chats.shareContactCard(chatId, { ...WRITE_ONCE, timeout: this.options.shareMs }).withResponse(),
-    );
+    const { response } = await call(() => this.client.chats.shareContactCard(chatId, { ...WRITE_ONCE, timeout: this.options.shareMs }).withResponse());
     return { httpStatus: response.status };
   }
 
@@ -161,10 +159,7 @@ export class LinqGateway {
   /** Creates a subscription; the signing secret in the answer is shown by Linq this once. */
   async createWebhookSubscription(input: { targetUrl: string; events: string[] }): Promise<LinqWebhookSubscription & { signingSecret: string }> {
     const created = await call(() =>
-      this.client.webhookSubscriptions.create(
-        { target_url: input.targetUrl, subscribed_events: input.events as WebhookEventType[] },
-        WRITE_ONCE,
-      ),
+      this.client.webhookSubscriptions.create({ target_url: input.targetUrl, subscribed_events: input.events as WebhookEventType[] }, WRITE_ONCE),
     );
     return { ...toWebhookSubscription(created), signingSecret: created.signing_secret };
   }
@@ -188,7 +183,8 @@ export class LinqGateway {
     if (!headers['webhook-id'] || !headers['webhook-timestamp'] || !headers['webhook-signature']) {
       throw new WebhookRejection('missing_headers', 'The delivery has no Standard Webhooks signature headers.');
     }
-    if (secrets.length === 0) throw new WebhookRejection('no_secret', 'No signing secret is configured: connect webhooks in Settings or set LINQ_WEBHOOK_SECRET.');
+    if (secrets.length === 0)
+      throw new WebhookRejection('no_secret', 'No signing secret is configured: connect webhooks in Settings or set LINQ_WEBHOOK_SECRET.');
     let last: unknown;
     for (const key of secrets) {
       try {

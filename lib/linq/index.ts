@@ -1,6 +1,6 @@
+import { getSettings } from '@/lib/env';
 import { createLinqClient } from '@/lib/linq/client';
 import { LinqGateway } from '@/lib/linq/gateway';
-import { getSettings } from '@/lib/env';
 
 export { LinqGateway, WebhookRejection, type WebhookRejectionReason } from '@/lib/linq/gateway';
 export { LinqError, describeLinqError, failureReason, retryAfter, type LinqErrorFacts } from '@/lib/linq/errors';

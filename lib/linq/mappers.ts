@@ -1,10 +1,18 @@
 import type { Chat } from '@linqapp/sdk/resources/chats/chats';
-import type { ChatHandle } from '@linqapp/sdk/resources/shared';
 import type { SetContactCard } from '@linqapp/sdk/resources/contact-card';
 import type { Message } from '@linqapp/sdk/resources/messages';
 import type { PhoneNumberListResponse } from '@linqapp/sdk/resources/phone-numbers';
+import type { ChatHandle } from '@linqapp/sdk/resources/shared';
 import type { WebhookSubscription } from '@linqapp/sdk/resources/webhook-subscriptions';
-import { CHAT_HEALTH_STATUSES, type ChatHealth, type LinqChat, type LinqContactCard, type LinqMessage, type LinqPhoneNumber, type LinqWebhookSubscription } from '@/lib/linq/types';
+import {
+  CHAT_HEALTH_STATUSES,
+  type ChatHealth,
+  type LinqChat,
+  type LinqContactCard,
+  type LinqMessage,
+  type LinqPhoneNumber,
+  type LinqWebhookSubscription,
+} from '@/lib/linq/types';
 
 function toHealth(value: unknown): ChatHealth | null {
   return (CHAT_HEALTH_STATUSES as readonly unknown[]).includes(value) ? (value as ChatHealth) : null;

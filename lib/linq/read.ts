@@ -1,5 +1,5 @@
-import { describeLinqError, LinqError } from '@/lib/linq/errors';
 import type { ErrorContext, StaffFacingError } from '@/lib/linq/error-messages';
+import { describeLinqError, LinqError } from '@/lib/linq/errors';
 
 /** A failed read as a page shows it: the sentence and next step, and what an engineer or Linq asks for. */
 export type LinqReadError = StaffFacingError & { code?: number; traceId?: string };

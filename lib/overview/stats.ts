@@ -3,9 +3,9 @@ import { Prisma } from '@/generated/prisma/client';
 import type { CardStatus } from '@/lib/cards/status';
 import { and, baseConditions, FROM_CHATS, stateCondition } from '@/lib/chats/index-filters';
 import { cooldownCutoff } from '@/lib/chats/index-query';
-import { listLines } from '@/lib/lines/store';
 import { syncHistory } from '@/lib/chats/sync/runs';
 import { db } from '@/lib/db';
+import { listLines } from '@/lib/lines/store';
 
 export interface ShareCounts {
   succeeded: number;
@@ -88,7 +88,9 @@ export async function loadOverview(cooldownMs: number, now = new Date()): Promis
     return { day, manual, bulk, scheduled, succeeded: manual + bulk + scheduled, failed };
   });
   const sum = (from: Date) =>
-    perDay.filter((d) => d.day >= from.toISOString().slice(0, 10)).reduce((acc, d) => ({ succeeded: acc.succeeded + d.succeeded, failed: acc.failed + d.failed }), { succeeded: 0, failed: 0 });
+    perDay
+      .filter((d) => d.day >= from.toISOString().slice(0, 10))
+      .reduce((acc, d) => ({ succeeded: acc.succeeded + d.succeeded, failed: acc.failed + d.failed }), { succeeded: 0, failed: 0 });
 
   const counted = new Map(perNumber.map((row) => [row.sendingNumber, row]));
   const numbers = lines.map(({ phoneNumber, cardStatus, status }): NumberSummary => {

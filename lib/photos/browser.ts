@@ -19,7 +19,8 @@ export async function checkPhotoFile(file: File): Promise<CheckedPhoto> {
   }
   const type = sniffImageType(new Uint8Array(await file.slice(0, 1024).arrayBuffer()));
   if (type === 'image/svg+xml') return { ok: false, error: 'SVG drawings cannot be used as a contact photo. Choose a JPEG, PNG, WebP or HEIC photo.' };
-  if (type === null || type === 'image/gif') return { ok: false, error: 'This file is not a photo the console can use. Choose a JPEG, PNG, WebP or HEIC photo.' };
+  if (type === null || type === 'image/gif')
+    return { ok: false, error: 'This file is not a photo the console can use. Choose a JPEG, PNG, WebP or HEIC photo.' };
 
   let bitmap: ImageBitmap;
   try {

@@ -75,7 +75,8 @@ function embeddedIpv4(bytes: number[]): string[] {
   if (zeros(0, 12) && !zeros(12, 15)) return [v4(bytes.slice(12))];
   if (bytes[0] === 0x00 && bytes[1] === 0x64 && bytes[2] === 0xff && bytes[3] === 0x9b && zeros(4, 12)) return [v4(bytes.slice(12))];
   if (bytes[0] === 0x20 && bytes[1] === 0x02) return [v4(bytes.slice(2, 6))];
-  if (bytes[0] === 0x20 && bytes[1] === 0x01 && bytes[2] === 0x00 && bytes[3] === 0x00) return [v4(bytes.slice(4, 8)), v4(bytes.slice(12).map((byte) => byte ^ 0xff))];
+  if (bytes[0] === 0x20 && bytes[1] === 0x01 && bytes[2] === 0x00 && bytes[3] === 0x00)
+    return [v4(bytes.slice(4, 8)), v4(bytes.slice(12).map((byte) => byte ^ 0xff))];
   return [];
 }
 

@@ -12,7 +12,10 @@ export function sniffImageType(bytes: Uint8Array): SniffedType | null {
   if (bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return 'image/webp';
   if (bytes.length >= 12 && ascii(bytes, 4, 8) === 'ftyp' && /^(heic|heix|hevc|mif1|msf1)$/.test(ascii(bytes, 8, 12))) return 'image/heic';
   // SVG is text: look for its root element near the start, after any BOM, XML prolog or comments.
-  const head = ascii(bytes, 0, Math.min(bytes.length, 1024)).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  const head = ascii(bytes, 0, Math.min(bytes.length, 1024))
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase();
   if (head.startsWith('<svg') || (head.startsWith('<') && head.includes('<svg'))) return 'image/svg+xml';
   return null;
 }

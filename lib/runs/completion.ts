@@ -46,4 +46,3 @@ export async function finishIfDone(runId: string, now: Date): Promise<RunSliceOu
   const completed = await completeIfDone(runId, now);
   return { kind: 'stopped', run: completed ?? (await db.shareRun.findUniqueOrThrow({ where: { id: runId } })) };
 }
-

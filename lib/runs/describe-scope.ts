@@ -1,8 +1,8 @@
 // What a run was asked to cover, in a sentence, with a link where there is one. Pure.
+import { formatCount } from '@/lib/format';
+import { chatPageHref } from '@/lib/links';
 import type { RunScope } from '@/lib/runs/selection';
 import { type ChatPageQuery } from '@/lib/validations/chats';
-import { chatPageHref } from '@/lib/links';
-import { formatCount } from '@/lib/format';
 
 export function describeScope(scope: RunScope): { text: string; href?: string } {
   switch (scope.kind) {

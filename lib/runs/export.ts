@@ -1,7 +1,7 @@
 import 'server-only';
 import type { ShareRunItem } from '@/generated/prisma/client';
-import { db } from '@/lib/db';
 import { csvStream } from '@/lib/csv';
+import { db } from '@/lib/db';
 import { reasonLabel } from '@/lib/runs/outcome';
 
 const BATCH = 1_000;
@@ -23,7 +23,20 @@ async function itemsAfter(runId: string, after: ItemRow | null): Promise<ItemRow
 
 /** A run's chats and what became of each, as CSV streamed a batch at a time (runs can cover 100 000 chats). */
 export function runItemsCsv(runId: string): ReadableStream<Uint8Array> {
-  return csvStream(HEADER, BATCH, (after: ItemRow | null) => itemsAfter(runId, after), (item) => [
-    item.chatId, item.chatLabel, item.sendingNumber, item.state, item.reason ? reasonLabel(item.reason) : '', item.reason, item.attempts, item.eventId, item.updatedAt.toISOString(),
-  ]);
+  return csvStream(
+    HEADER,
+    BATCH,
+    (after: ItemRow | null) => itemsAfter(runId, after),
+    (item) => [
+      item.chatId,
+      item.chatLabel,
+      item.sendingNumber,
+      item.state,
+      item.reason ? reasonLabel(item.reason) : '',
+      item.reason,
+      item.attempts,
+      item.eventId,
+      item.updatedAt.toISOString(),
+    ],
+  );
 }

@@ -6,8 +6,8 @@ import { changeFor, claimItems, recordItem, renewClaims, settleLapsedClaims, typ
 import { finishIfDone, type RunSliceOutcome } from '@/lib/runs/completion';
 import { itemOutcome, MAX_ATTEMPTS, retryDelayMs, type ItemOutcome } from '@/lib/runs/outcome';
 import { OWNER_SELECT, ownerCanShare, pauseForOwner } from '@/lib/runs/owner';
-import type { CardCache } from '@/lib/shares/share-checks';
 import { shareIntoChat, type ShareResult } from '@/lib/shares/share-chat';
+import type { CardCache } from '@/lib/shares/share-checks';
 
 // A run, worked through in slices (background jobs): in each slice a few workers claim the run's
 // chats one at a time, share them and record each outcome, until the slice's time is up; the next
@@ -42,7 +42,9 @@ type Attempt = PromiseSettledResult<ShareResult> | { status: 'released' };
 function outcomeOf(attempt: Attempt, attempts: number): ItemOutcome {
   if (attempt.status === 'released') return { state: 'PENDING', reason: null };
   if (attempt.status === 'fulfilled') return itemOutcome(attempt.value, attempts);
-  return attempts < MAX_ATTEMPTS ? { state: 'RETRY', reason: 'console_error', retryInMs: retryDelayMs(attempts) } : { state: 'FAILED', reason: 'console_error' };
+  return attempts < MAX_ATTEMPTS
+    ? { state: 'RETRY', reason: 'console_error', retryInMs: retryDelayMs(attempts) }
+    : { state: 'FAILED', reason: 'console_error' };
 }
 
 /** A number's card is read again after this long, so a card switched off mid-run is noticed. */
@@ -137,7 +139,8 @@ export async function runSlice(runId: string, ctx: RunContext): Promise<RunSlice
   // Nothing left to claim may mean the run was paused or cancelled meanwhile: say so rather than "continue".
   if (drained && !stopped) await checkpoint();
   const pausedUntil = pauseSeconds > 0 ? new Date(now().getTime() + pauseSeconds * 1000) : undefined;
-  if (pausedUntil || lastError) await db.shareRun.update({ where: { id: runId }, data: { ...(pausedUntil && { pausedUntil }), ...(lastError && { lastError }) } });
+  if (pausedUntil || lastError)
+    await db.shareRun.update({ where: { id: runId }, data: { ...(pausedUntil && { pausedUntil }), ...(lastError && { lastError }) } });
   if (pausedUntil) return { kind: 'wait', until: pausedUntil };
   if (stopped) return { kind: 'stopped', run: stopped };
   if (!drained) return { kind: 'continue' };

@@ -1,6 +1,6 @@
 // A run's report: its items grouped by outcome and reason, as staff read it. Pure.
-import { reasonLabel } from '@/lib/runs/outcome';
 import { formatCount } from '@/lib/format';
+import { reasonLabel } from '@/lib/runs/outcome';
 
 export type ItemGroupState = 'PENDING' | 'SENDING' | 'RETRY' | 'SHARED' | 'REFUSED' | 'FAILED' | 'UNKNOWN' | 'SKIPPED';
 

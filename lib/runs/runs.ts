@@ -58,13 +58,18 @@ async function assertBelowRunLimit(tx: Prisma.TransactionClient, userId: string)
   await tx.$queryRaw`SELECT 1 FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
   const active = await tx.shareRun.count({ where: { createdById: userId, source: 'BULK', status: { in: ['RUNNING', 'PAUSED'] } } });
   if (active >= MAX_ACTIVE_RUNS_PER_PERSON) {
-    throw new RunStateError(`You already have ${active} bulk runs in progress or paused, the most one person may have at once. Wait for one to end, or cancel one, then start this one.`);
+    throw new RunStateError(
+      `You already have ${active} bulk runs in progress or paused, the most one person may have at once. Wait for one to end, or cancel one, then start this one.`,
+    );
   }
 }
 
 /** "Retry the failed ones" is made once per run: the first request links the retry run, the others are refused. */
 async function markRetried(tx: Prisma.TransactionClient, fromRunId: string, retryRunId: string): Promise<void> {
-  const marked = await tx.shareRun.updateMany({ where: { id: fromRunId, retriedByRunId: null, status: { in: ['COMPLETED', 'CANCELLED'] } }, data: { retriedByRunId: retryRunId } });
+  const marked = await tx.shareRun.updateMany({
+    where: { id: fromRunId, retriedByRunId: null, status: { in: ['COMPLETED', 'CANCELLED'] } },
+    data: { retriedByRunId: retryRunId },
+  });
   if (marked.count === 0) throw new RunStateError('The failed chats of this run were already tried again in another run.');
 }
 
@@ -98,9 +103,15 @@ export async function resumeRun(runId: string): Promise<ShareRun> {
 /** Cancels for good: the chats not shared yet are skipped; shares in flight finish. The figures are its items'. */
 export async function cancelRun(runId: string): Promise<ShareRun> {
   return db.$transaction(async (tx) => {
-    const updated = await tx.shareRun.updateMany({ where: { id: runId, status: { in: ['RUNNING', 'PAUSED'] } }, data: { status: 'CANCELLED', finishedAt: new Date(), pausedReason: null } });
+    const updated = await tx.shareRun.updateMany({
+      where: { id: runId, status: { in: ['RUNNING', 'PAUSED'] } },
+      data: { status: 'CANCELLED', finishedAt: new Date(), pausedReason: null },
+    });
     if (updated.count === 0) throw new RunStateError('This run has already ended.');
-    await tx.shareRunItem.updateMany({ where: { runId, state: { in: ['PENDING', 'RETRY'] } }, data: { state: 'SKIPPED', reason: 'cancelled', nextAttemptAt: null } });
+    await tx.shareRunItem.updateMany({
+      where: { runId, state: { in: ['PENDING', 'RETRY'] } },
+      data: { state: 'SKIPPED', reason: 'cancelled', nextAttemptAt: null },
+    });
     const counts = await tx.shareRunItem.groupBy({ by: ['state'], where: { runId }, _count: { _all: true } });
     const of = (state: string) => counts.find((c) => c.state === state)?._count._all ?? 0;
     return tx.shareRun.update({
@@ -122,7 +133,13 @@ export async function takeOverRun(runId: string, adminId: string): Promise<Share
     const moved = await tx.shareRun.updateMany({ where: { id: runId, createdById: run.createdById }, data: { createdById: adminId } });
     if (moved.count === 0) throw new RunStateError('Someone else took it over meanwhile.');
     await tx.settingsChange.create({
-      data: { kind: 'RUN_TAKEN_OVER', actorId: adminId, subject: runId, before: { ownerId: run.createdById, owner: run.createdBy.name }, after: { ownerId: adminId } },
+      data: {
+        kind: 'RUN_TAKEN_OVER',
+        actorId: adminId,
+        subject: runId,
+        before: { ownerId: run.createdById, owner: run.createdBy.name },
+        after: { ownerId: adminId },
+      },
     });
     return tx.shareRun.findUniqueOrThrow({ where: { id: runId } });
   });

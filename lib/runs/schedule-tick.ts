@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Prisma, ShareSchedule } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
-import { OWNER_SELECT, ownerCanShare } from '@/lib/runs/owner';
 import { queueRunSlice } from '@/lib/queue/send';
+import { OWNER_SELECT, ownerCanShare } from '@/lib/runs/owner';
 import { insertRun } from '@/lib/runs/runs';
 import { nextScheduledRun } from '@/lib/runs/schedule-time';
 import { scheduleScope, timingOf, type DayNote } from '@/lib/runs/schedules';
@@ -31,12 +31,16 @@ async function takeDay(schedule: Due, date: string, now: Date): Promise<{ note: 
     };
     const line = await tx.sendingLine.findUnique({ where: { phoneNumber: schedule.phoneNumber }, select: { status: true } });
     if (line?.status === 'FLAGGED') return recordNote('line_flagged');
-    const run = await insertRun(tx, {
-      createdById: schedule.updatedById,
-      source: 'SCHEDULED',
-      scope: scheduleScope(schedule.phoneNumber, schedule),
-      schedule: { phoneNumber: schedule.phoneNumber, date },
-    }, now);
+    const run = await insertRun(
+      tx,
+      {
+        createdById: schedule.updatedById,
+        source: 'SCHEDULED',
+        scope: scheduleScope(schedule.phoneNumber, schedule),
+        schedule: { phoneNumber: schedule.phoneNumber, date },
+      },
+      now,
+    );
     if (!run) return null;
     if (run.total === run.skipped) {
       await deleteRun(tx, run.id);
@@ -76,4 +80,3 @@ export async function runDueSchedules(now = new Date()): Promise<string[]> {
   }
   return done;
 }
-

@@ -32,7 +32,8 @@ export interface SavedSchedule extends ScheduleSettings {
 
 export async function getSchedule(phoneNumber: string): Promise<SavedSchedule> {
   const schedule = await db.shareSchedule.findUnique({ where: { phoneNumber }, include: { updatedBy: { select: OWNER_SELECT } } });
-  if (!schedule) return { ...DEFAULT_SCHEDULE, saved: false, lastRunDate: null, lastRunAt: null, lastRunId: null, lastRunNote: null, savedAt: null, owner: null };
+  if (!schedule)
+    return { ...DEFAULT_SCHEDULE, saved: false, lastRunDate: null, lastRunAt: null, lastRunId: null, lastRunNote: null, savedAt: null, owner: null };
   const { updatedBy, ...rest } = schedule;
   return {
     ...rest,
@@ -111,7 +112,11 @@ export async function saveSchedule(form: ScheduleForm, actorId: string, now = ne
     const takingOver = Boolean(before && before.updatedById !== actorId && !ownerCanShare(before.updatedBy));
     const settingsChanged = !beforeSettings || JSON.stringify(beforeSettings) !== JSON.stringify(settings);
     if (!settingsChanged && !takingOver) return { changed: false };
-    const timingChanged = !beforeSettings || beforeSettings.enabled !== settings.enabled || beforeSettings.timeOfDay !== settings.timeOfDay || beforeSettings.timeZone !== settings.timeZone;
+    const timingChanged =
+      !beforeSettings ||
+      beforeSettings.enabled !== settings.enabled ||
+      beforeSettings.timeOfDay !== settings.timeOfDay ||
+      beforeSettings.timeZone !== settings.timeZone;
     const savedAt = timingChanged ? now : before!.savedAt;
     await tx.shareSchedule.upsert({
       where: { phoneNumber },
@@ -120,11 +125,19 @@ export async function saveSchedule(form: ScheduleForm, actorId: string, now = ne
     });
     if (takingOver) {
       await tx.settingsChange.create({
-        data: { kind: 'SCHEDULE_TAKEN_OVER', actorId, subject: phoneNumber, before: { ownerId: before!.updatedById, owner: before!.updatedBy.name }, after: { ownerId: actorId } },
+        data: {
+          kind: 'SCHEDULE_TAKEN_OVER',
+          actorId,
+          subject: phoneNumber,
+          before: { ownerId: before!.updatedById, owner: before!.updatedBy.name },
+          after: { ownerId: actorId },
+        },
       });
     }
     if (settingsChanged) {
-      await tx.settingsChange.create({ data: { kind: 'SCHEDULE_CHANGED', actorId, subject: phoneNumber, before: beforeSettings ?? { ...DEFAULT_SCHEDULE }, after: settings } });
+      await tx.settingsChange.create({
+        data: { kind: 'SCHEDULE_CHANGED', actorId, subject: phoneNumber, before: beforeSettings ?? { ...DEFAULT_SCHEDULE }, after: settings },
+      });
     }
     return { changed: true };
   });

@@ -79,7 +79,10 @@ export async function getRunView(runId: string, now = new Date()): Promise<RunVi
     done,
     counts: { shared, refused, failed, unknown, skipped, waiting: Math.max(0, total - done) },
     lastError: run.lastError,
-    report: reportLines(groups.map((g) => ({ state: g.state as ItemGroupState, reason: g.reason, count: g._count._all })), urls),
+    report: reportLines(
+      groups.map((g) => ({ state: g.state as ItemGroupState, reason: g.reason, count: g._count._all })),
+      urls,
+    ),
     retriedByRunId: run.retriedByRunId,
     lastActivityAt: run.progressAt?.toISOString() ?? null,
   };
@@ -87,6 +90,11 @@ export async function getRunView(runId: string, now = new Date()): Promise<RunVi
 
 /** Runs in progress (or paused), newest first: the overview shows their bars. */
 export async function activeRunIds(limit = 5): Promise<string[]> {
-  const runs = await db.shareRun.findMany({ where: { status: { in: ['RUNNING', 'PAUSED'] } }, orderBy: { createdAt: 'desc' }, take: limit, select: { id: true } });
+  const runs = await db.shareRun.findMany({
+    where: { status: { in: ['RUNNING', 'PAUSED'] } },
+    orderBy: { createdAt: 'desc' },
+    take: limit,
+    select: { id: true },
+  });
   return runs.map((run) => run.id);
 }

@@ -61,7 +61,18 @@ export interface FaultRule {
   retryAfterSeconds?: number;
 }
 
-const DEFAULT_CODE_FOR_STATUS: Record<number, number> = { 400: 1005, 401: 2004, 403: 2005, 404: 2001, 409: 2015, 429: 1007, 500: 3006, 502: 3001, 503: 4004, 504: 3005 };
+const DEFAULT_CODE_FOR_STATUS: Record<number, number> = {
+  400: 1005,
+  401: 2004,
+  403: 2005,
+  404: 2001,
+  409: 2015,
+  429: 1007,
+  500: 3006,
+  502: 3001,
+  503: 4004,
+  504: 3005,
+};
 
 const MESSAGES_FOR_CODE: Record<number, string> = {
   1007: 'Rate limited. Try again later.',
@@ -88,9 +99,7 @@ export class FaultInjector {
 
   /** Applies the first matching rule: waits, then throws its error if it has one. */
   async apply(method: string, path: string): Promise<void> {
-    const rule = this.rules.find(
-      (r) => r.remaining !== 0 && (!r.method || r.method.toUpperCase() === method) && (!r.path || new RegExp(r.path).test(path)),
-    );
+    const rule = this.rules.find((r) => r.remaining !== 0 && (!r.method || r.method.toUpperCase() === method) && (!r.path || new RegExp(r.path).test(path)));
     if (!rule) return;
     if (rule.remaining !== null) rule.remaining -= 1;
     if (rule.delayMs) await new Promise((resolve) => setTimeout(resolve, rule.delayMs));

@@ -1,12 +1,4 @@
-import {
-  AREA_CODES,
-  EMAIL_DOMAINS,
-  FIRST_NAMES,
-  GROUP_NAMES,
-  INBOUND_TEXTS,
-  LAST_NAMES,
-  OUTBOUND_TEXTS,
-} from '@/lib/sandbox/demo-content';
+import { AREA_CODES, EMAIL_DOMAINS, FIRST_NAMES, GROUP_NAMES, INBOUND_TEXTS, LAST_NAMES, OUTBOUND_TEXTS } from '@/lib/sandbox/demo-content';
 import { SeededRandom } from '@/lib/sandbox/random';
 import type { Health, SandboxChat, SandboxHandle, SandboxMessage, SandboxState, Service } from '@/lib/sandbox/types';
 
@@ -91,9 +83,7 @@ export function seedState({ chatCount, seed = 20261124, now = Date.now() }: Seed
     const createdAt = now - random.int(3, 60) * DAY + random.int(0, DAY / 60_000) * 60_000;
     const isGroup = random.chance(0.08);
     const recipients = Array.from({ length: isGroup ? random.int(2, 4) : 1 }, () => recipientHandle(random));
-    const service: Service | null = recipients.some((r) => r.isEmail)
-      ? 'iMessage'
-      : random.weighted({ iMessage: 60, SMS: 25, RCS: 15 });
+    const service: Service | null = recipients.some((r) => r.isEmail) ? 'iMessage' : random.weighted({ iMessage: 60, SMS: 25, RCS: 15 });
     const joinedAt = new Date(createdAt).toISOString();
     const chat: SandboxChat = {
       id: random.uuid(),

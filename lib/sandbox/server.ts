@@ -44,7 +44,12 @@ export interface RunningSandbox {
 export const DEFAULT_CHAT_COUNT = 300;
 
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
-  const store = new SandboxStore({ chatCount: options.chatCount ?? DEFAULT_CHAT_COUNT, seed: options.seed, stateFile: options.stateFile, requestLogSize: options.requestLogSize });
+  const store = new SandboxStore({
+    chatCount: options.chatCount ?? DEFAULT_CHAT_COUNT,
+    seed: options.seed,
+    stateFile: options.stateFile,
+    requestLogSize: options.requestLogSize,
+  });
   const behaviour: SandboxBehaviour = { ...DEFAULT_BEHAVIOUR, ...options.behaviour };
   const faults = new FaultInjector();
   const webhooks = new WebhookDeliverer(store, behaviour);

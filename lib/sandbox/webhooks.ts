@@ -81,7 +81,15 @@ export class WebhookDeliverer {
 
   private async deliver(subscription: SandboxWebhookSubscription, webhookId: string, eventType: string, body: string, attempt: number): Promise<void> {
     const timestamp = Math.floor(Date.now() / 1000);
-    const record: DeliveryAttempt = { webhook_id: webhookId, event_type: eventType, subscription_id: subscription.id, target_url: subscription.target_url, attempt, at: new Date().toISOString(), status: null };
+    const record: DeliveryAttempt = {
+      webhook_id: webhookId,
+      event_type: eventType,
+      subscription_id: subscription.id,
+      target_url: subscription.target_url,
+      attempt,
+      at: new Date().toISOString(),
+      status: null,
+    };
     this.attempts.push(record);
     if (this.attempts.length > 5_000) this.attempts.splice(0, this.attempts.length - 5_000);
     let retry: boolean;
@@ -106,10 +114,13 @@ export class WebhookDeliverer {
       retry = true;
     }
     if (!retry || attempt >= MAX_ATTEMPTS) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void this.deliver(subscription, webhookId, eventType, body, attempt + 1);
-    }, this.behaviour.webhookRetryBaseMs * 2 ** (attempt - 1));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        void this.deliver(subscription, webhookId, eventType, body, attempt + 1);
+      },
+      this.behaviour.webhookRetryBaseMs * 2 ** (attempt - 1),
+    );
     timer.unref();
     this.timers.add(timer);
   }

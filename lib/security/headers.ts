@@ -36,14 +36,7 @@ export function contentSecurityPolicy({ nonce, development, imageOrigins = [] }:
 }
 
 /** Powerful browser features the console never uses, switched off for it and anything it embeds. */
-export const PERMISSIONS_POLICY = [
-  'camera=()',
-  'microphone=()',
-  'geolocation=()',
-  'payment=()',
-  'usb=()',
-  'display-capture=()',
-].join(', ');
+export const PERMISSIONS_POLICY = ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()', 'display-capture=()'].join(', ');
 
 export function securityHeaders(input: PolicyInput): Record<string, string> {
   return {

@@ -20,7 +20,10 @@ export function parseTrustedProxies(raw: string | undefined): TrustedProxies | n
   if (!value || value === '0') return { kind: 'none' };
   if (/^\d+$/.test(value)) return Number(value) <= 10 ? { kind: 'count', count: Number(value) } : null;
   const list = new BlockList();
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [address, bits] = entry.split('/');
     const family = isIP(address ?? '');
@@ -45,7 +48,13 @@ function trusted(address: string, proxies: Extract<TrustedProxies, { kind: 'list
 export function clientAddress(peer: string | undefined, forwardedFor: string | null, proxies: TrustedProxies): string {
   const socket = peer ? plain(peer) : undefined;
   if (proxies.kind === 'none' || !socket) return socket ?? 'unknown';
-  const chain = [...(forwardedFor ?? '').split(',').map((entry) => plain(entry.trim())).filter(Boolean), socket];
+  const chain = [
+    ...(forwardedFor ?? '')
+      .split(',')
+      .map((entry) => plain(entry.trim()))
+      .filter(Boolean),
+    socket,
+  ];
   if (proxies.kind === 'count') return chain[Math.max(0, chain.length - 1 - proxies.count)]!;
   for (let i = chain.length - 1; i >= 0; i--) if (!trusted(chain[i]!, proxies)) return chain[i]!;
   return chain[0]!;

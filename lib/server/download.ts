@@ -4,7 +4,10 @@
 
 /** Letters, digits, dot, dash, underscore and plus; anything else becomes "_". */
 export function safeFileName(name: string, fallback = 'download'): string {
-  const cleaned = name.replace(/[^A-Za-z0-9._+-]/g, '_').replace(/^[._]+/, '').slice(0, 150);
+  const cleaned = name
+    .replace(/[^A-Za-z0-9._+-]/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 150);
   return cleaned.length > 0 ? cleaned : fallback;
 }
 

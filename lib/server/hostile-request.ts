@@ -3,7 +3,8 @@ import { hasControlCharacters } from '@/lib/validations/safe-text';
 /** Longer than any value of the console's own addresses (a search, a cursor, an id). */
 const MAX_VALUE_LENGTH = 2_000;
 
-const REFUSED = 'That address contains a character or a value no page of the console uses (a control character, or one far too long). Open the page from the console’s own links.';
+const REFUSED =
+  'That address contains a character or a value no page of the console uses (a control character, or one far too long). Open the page from the console’s own links.';
 
 /**
  * A route handler's first check on its address: its path parameters (as Next.js decoded them) and

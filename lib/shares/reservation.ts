@@ -90,7 +90,8 @@ export function completeShareQuery(chatId: string, eventId: string, end: ShareEn
  * held) within the cooldown, or another share holding its reservation. Null: nothing against it.
  */
 export async function databaseRefusal(chatId: string, cooldownMs: number, now = new Date()): Promise<Exclude<Reservation, { ok: true }> | null> {
-  const read = () => db.chatShareState.findUnique({ where: { chatId }, select: { lastSucceededAt: true, reservedAt: true, reservedBy: true, heldByEventId: true } });
+  const read = () =>
+    db.chatShareState.findUnique({ where: { chatId }, select: { lastSucceededAt: true, reservedAt: true, reservedBy: true, heldByEventId: true } });
   let state = await read();
   if (!state) return null;
   // (The database's clock decides; a minute's slack keeps a skewed instance from asking too early.)

@@ -7,8 +7,8 @@ import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { faultPoint } from '@/lib/faults';
 import { describeLinqError, failureReason, getLinq, LinqError, type LinqChat, type LinqErrorFacts, type LinqGateway } from '@/lib/linq';
-import { currentCard, outboundForShare, outcomeIsUnknown, type CardCache } from '@/lib/shares/share-checks';
 import { databaseRefusal, reserveShare, type Reservation } from '@/lib/shares/reservation';
+import { currentCard, outboundForShare, outcomeIsUnknown, type CardCache } from '@/lib/shares/share-checks';
 import { settleEvent, settleReservedShare } from '@/lib/shares/share-record';
 
 export type ShareResult =
@@ -71,7 +71,11 @@ export async function shareIntoChat(actorId: string, chatId: string, options: Sh
     const event = await record({ chatLabel: indexed ? indexedLabel(chatId, indexed) : chatId });
     return indexed
       ? refuse(event.id, 'Linq no longer has this chat.', 'gone')
-      : refuse(event.id, 'The console does not know this chat yet: it appears after the next sync (or as soon as Linq tells of it). Try again then.', 'unknown_chat');
+      : refuse(
+          event.id,
+          'The console does not know this chat yet: it appears after the next sync (or as soon as Linq tells of it). Try again then.',
+          'unknown_chat',
+        );
   }
 
   // What the database already knows refuses without asking Linq (overlapping runs, repeated clicks).
@@ -164,7 +168,12 @@ async function sendShare(linq: LinqGateway, chatId: string, eventId: string, sen
   } catch (error) {
     const latencyMs = elapsed();
     if (!(error instanceof LinqError)) {
-      await settleReservedShare(chatId, eventId, 'failed', { outcome: 'FAILED', latencyMs, reason: 'console_error', message: 'The console failed while sharing; see the server log.' });
+      await settleReservedShare(chatId, eventId, 'failed', {
+        outcome: 'FAILED',
+        latencyMs,
+        reason: 'console_error',
+        message: 'The console failed while sharing; see the server log.',
+      });
       throw error;
     }
     faultPoint('share.failed');
@@ -180,7 +189,13 @@ async function sendShare(linq: LinqGateway, chatId: string, eventId: string, sen
       return { status: 'unknown', eventId, message, heldUntil };
     }
     const described = describeLinqError(facts, { phoneNumber: sendingNumber ?? undefined, purpose: 'share' });
-    await settleReservedShare(chatId, eventId, 'failed', { outcome: 'FAILED', latencyMs, message: `${described.message} ${described.nextStep}`, reason: failureReason(facts), ...linqFacts });
+    await settleReservedShare(chatId, eventId, 'failed', {
+      outcome: 'FAILED',
+      latencyMs,
+      message: `${described.message} ${described.nextStep}`,
+      reason: failureReason(facts),
+      ...linqFacts,
+    });
     faultPoint('share.settled');
     return { status: 'failed', eventId, message: described.message, nextStep: described.nextStep, code: error.code, traceId: error.traceId, facts };
   }

@@ -1,8 +1,8 @@
 import 'server-only';
 import { cardStatus } from '@/lib/cards/status';
 import type { OutboundKnowledge } from '@/lib/chats/eligibility';
-import { recordCardStatus } from '@/lib/lines/store';
 import { confirmOutbound } from '@/lib/chats/outbound';
+import { recordCardStatus } from '@/lib/lines/store';
 import { LinqError, type LinqContactCard, type LinqGateway } from '@/lib/linq';
 
 // The facts a share decides on, read fresh from Linq and written back to the index.

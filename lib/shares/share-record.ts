@@ -45,7 +45,10 @@ function supersedeEarlier(chatId: string, eventId: string, outcome: SettledOutco
 
 function finishEvent(chatId: string, eventId: string, end: EventEnd): [Prisma.PrismaPromise<unknown>, Prisma.PrismaPromise<number>] {
   // Only an open attempt: a slice that settled it after its lease lapsed has the last word.
-  return [db.shareEvent.updateMany({ where: { id: eventId, outcome: 'PENDING' }, data: { completedAt: new Date(), ...end } }), supersedeEarlier(chatId, eventId, end.outcome)];
+  return [
+    db.shareEvent.updateMany({ where: { id: eventId, outcome: 'PENDING' }, data: { completedAt: new Date(), ...end } }),
+    supersedeEarlier(chatId, eventId, end.outcome),
+  ];
 }
 
 /** Ends an attempt that never held the chat's reservation (refused, or failed before it). */

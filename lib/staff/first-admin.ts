@@ -12,10 +12,7 @@ export type FirstAdminOutcome = 'existing' | 'configured' | 'demo';
  * demo admin with a random password printed once to the server log. Does nothing once any
  * staff member exists.
  */
-export async function ensureFirstAdmin(
-  settings: Pick<Settings, 'firstAdmin'>,
-  log: (message: string) => void = console.log,
-): Promise<FirstAdminOutcome> {
+export async function ensureFirstAdmin(settings: Pick<Settings, 'firstAdmin'>, log: (message: string) => void = console.log): Promise<FirstAdminOutcome> {
   if ((await db.user.count()) > 0) return 'existing';
 
   const configured = settings.firstAdmin;

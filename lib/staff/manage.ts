@@ -20,12 +20,19 @@ const snapshot = (user: Account): Prisma.InputJsonObject => ({ role: user.role, 
  * Runs a change to one account with every active admin locked, so that two admins demoting each
  * other at the same moment cannot leave the console without one.
  */
-async function withAdminsLocked<T>(targetId: string, change: (tx: Prisma.TransactionClient, target: Account & { id: string; email: string }, activeAdmins: string[]) => Promise<T>): Promise<T> {
+async function withAdminsLocked<T>(
+  targetId: string,
+  change: (tx: Prisma.TransactionClient, target: Account & { id: string; email: string }, activeAdmins: string[]) => Promise<T>,
+): Promise<T> {
   return db.$transaction(async (tx) => {
     const admins = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "User" WHERE role = 'ADMIN' AND disabled = false ORDER BY id FOR UPDATE`;
     const target = await tx.user.findUnique({ where: { id: targetId }, select: { id: true, email: true, role: true, disabled: true } });
     if (!target) throw new StaffRuleError('That staff member no longer exists; refresh the page.');
-    return change(tx, target, admins.map((a) => a.id));
+    return change(
+      tx,
+      target,
+      admins.map((a) => a.id),
+    );
   });
 }
 
@@ -44,7 +51,10 @@ export async function createStaff(
   // Without a password, the account gets a random one nobody knows, and a link to set their own.
   const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString('base64url'));
   return db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: { id: true, role: true, disabled: true } });
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, role: input.role, passwordHash },
+      select: { id: true, role: true, disabled: true },
+    });
     await tx.staffChange.create({ data: { kind: 'CREATED', actorId: actor.id, targetId: user.id, after: snapshot(user) } });
     if (input.password) return { id: user.id };
     const link = await createPasswordLink(tx, user.id, actor.id);
@@ -60,7 +70,9 @@ export async function changeRole(actor: StaffUser, targetId: string, role: Role)
     await tx.user.update({ where: { id: targetId }, data: { role } });
     // Someone who may no longer share shares nothing more through their runs (their schedules stop at the tick).
     if (!ownerCanShare({ role, disabled: target.disabled })) await pauseRunsOf(tx, targetId);
-    await tx.staffChange.create({ data: { kind: 'ROLE_CHANGED', actorId: actor.id, targetId, before: snapshot(target), after: snapshot({ ...target, role }) } });
+    await tx.staffChange.create({
+      data: { kind: 'ROLE_CHANGED', actorId: actor.id, targetId, before: snapshot(target), after: snapshot({ ...target, role }) },
+    });
   });
 }
 

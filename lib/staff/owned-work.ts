@@ -13,7 +13,10 @@ const plural = (count: number, one: string, many: string) => `${formatCount(coun
 
 /** "Casey has 1 run in progress and 2 daily re-shares: they will be paused until an admin takes them over." Null when there is none. */
 export function describeOwnedWorkPause(name: string, work: OwnedWorkCounts): string | null {
-  const parts = [work.runs > 0 && plural(work.runs, 'run in progress', 'runs in progress'), work.schedules > 0 && plural(work.schedules, 'daily re-share', 'daily re-shares')].filter(Boolean);
+  const parts = [
+    work.runs > 0 && plural(work.runs, 'run in progress', 'runs in progress'),
+    work.schedules > 0 && plural(work.schedules, 'daily re-share', 'daily re-shares'),
+  ].filter(Boolean);
   if (parts.length === 0) return null;
   const them = work.runs + work.schedules === 1 ? 'it' : 'they';
   return `${name} has ${parts.join(' and ')}: ${them} will be paused until an admin takes ${them === 'it' ? 'it' : 'them'} over.`;

@@ -5,7 +5,6 @@ export const signInSchema = z.object({
   password: z.string().min(1, 'Enter your password.').max(200, 'That password is too long.'),
 });
 
-
 const ORIGIN = 'http://console.invalid';
 /** Control characters, line breaks (also percent-encoded), and invisible characters browsers drop. */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u2060\ufeff]|%(0[0-9a-f]|1[0-9a-f]|7f)/i;

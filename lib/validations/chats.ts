@@ -30,7 +30,15 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T, fallback: T[
 
 export const chatPageQuerySchema = z.object({
   from: z.preprocess(first, z.string().regex(E164).optional().catch(undefined)),
-  q: z.preprocess(first, z.string().max(200).refine((value) => !hasControlCharacters(value)).optional().catch(undefined)),
+  q: z.preprocess(
+    first,
+    z
+      .string()
+      .max(200)
+      .refine((value) => !hasControlCharacters(value))
+      .optional()
+      .catch(undefined),
+  ),
   show: oneOf(CHAT_STATES, 'all'),
   reason: z.preprocess(first, z.enum(BLOCK_REASONS).optional().catch(undefined)),
   shared: oneOf(SHARED_FILTERS, 'any'),
@@ -38,7 +46,13 @@ export const chatPageQuerySchema = z.object({
   health: oneOf(HEALTH_FILTERS, 'any'),
   group: oneOf(GROUP_FILTERS, 'any'),
   sort: oneOf(CHAT_SORTS, 'activity'),
-  limit: z.preprocess(first, z.coerce.number().pipe(z.union(PAGE_SIZES.map((size) => z.literal(size)))).catch(DEFAULT_PAGE_SIZE)),
+  limit: z.preprocess(
+    first,
+    z.coerce
+      .number()
+      .pipe(z.union(PAGE_SIZES.map((size) => z.literal(size))))
+      .catch(DEFAULT_PAGE_SIZE),
+  ),
   cursor: z.preprocess(first, z.string().max(300).optional().catch(undefined)),
 });
 
@@ -52,7 +66,11 @@ export type ChatPageQuery = z.infer<typeof chatPageQuerySchema>;
 export const chatFilterSchema = z
   .object({
     from: z.string().regex(E164).optional(),
-    q: z.string().max(200).refine((value) => !hasControlCharacters(value)).optional(),
+    q: z
+      .string()
+      .max(200)
+      .refine((value) => !hasControlCharacters(value))
+      .optional(),
     show: z.enum(CHAT_STATES).optional(),
     reason: z.enum(BLOCK_REASONS).optional(),
     shared: z.enum(SHARED_FILTERS).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { hasControlCharacters } from '@/lib/validations/safe-text';
 import { isTimeZone } from '@/lib/time-zone';
+import { hasControlCharacters } from '@/lib/validations/safe-text';
 
 export const HISTORY_TABS = ['shares', 'runs', 'cards', 'staff', 'settings'] as const;
 export type HistoryTab = (typeof HISTORY_TABS)[number];
@@ -10,8 +10,27 @@ export const HISTORY_PAGE_SIZE = 50;
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 // A real calendar day: Date.parse would roll 2026-02-31 over to March.
 const isDay = (value: string) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-const day = z.preprocess(first, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isDay).optional().catch(undefined));
-const text = (max: number) => z.preprocess(first, z.string().trim().min(1).max(max).refine((value) => !hasControlCharacters(value)).optional().catch(undefined));
+const day = z.preprocess(
+  first,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine(isDay)
+    .optional()
+    .catch(undefined),
+);
+const text = (max: number) =>
+  z.preprocess(
+    first,
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(max)
+      .refine((value) => !hasControlCharacters(value))
+      .optional()
+      .catch(undefined),
+  );
 
 export const historyFiltersSchema = z.object({
   tab: z.preprocess(first, z.enum(HISTORY_TABS).catch('shares')),
@@ -21,7 +40,14 @@ export const historyFiltersSchema = z.object({
   to: day,
   /** The IANA zone the days are read in: the viewer's, sent by the filter form. UTC when absent. */
   tz: z.preprocess(first, z.string().max(64).refine(isTimeZone).optional().catch(undefined)),
-  number: z.preprocess(first, z.string().regex(/^\+[1-9]\d{6,14}$/).optional().catch(undefined)),
+  number: z.preprocess(
+    first,
+    z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/)
+      .optional()
+      .catch(undefined),
+  ),
   actor: text(64),
   outcome: z.preprocess(first, z.enum(SHARE_OUTCOMES).optional().catch(undefined)),
   /** A participant's phone number or email, or a chat id. */

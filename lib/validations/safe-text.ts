@@ -12,7 +12,12 @@ export function hasControlCharacters(value: string): boolean {
 
 /** An id the console made or Linq gave: short, trimmed, without control characters. */
 export function idSchema(max = 100) {
-  return z.string().trim().min(1).max(max).refine((value) => !hasControlCharacters(value), 'That id contains characters no id has.');
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((value) => !hasControlCharacters(value), 'That id contains characters no id has.');
 }
 
 /** An ISO instant as the console writes it (what its cursors carry), within years 1–9999. */

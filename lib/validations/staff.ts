@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { idSchema } from '@/lib/validations/safe-text';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
 import { ROLES } from '@/lib/auth/roles';
+import { idSchema } from '@/lib/validations/safe-text';
 
 export const staffNameSchema = z
   .string()
@@ -10,10 +10,7 @@ export const staffNameSchema = z
   .max(80, 'Keep the name under 80 characters.')
   .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'The name contains invisible control characters.');
 
-export const passwordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(200, 'Use at most 200 characters.');
+export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`).max(200, 'Use at most 200 characters.');
 
 const newStaffFields = {
   email: z.string().trim().toLowerCase().pipe(z.email('Enter a valid email address.')),

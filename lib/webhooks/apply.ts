@@ -1,8 +1,8 @@
 import 'server-only';
 import type { WebhookDelivery } from '@/generated/prisma/client';
 import { recordInboundMessage, recordOutboundMessage, upsertChats } from '@/lib/chats/index-store';
-import { recordLineStatus } from '@/lib/lines/store';
 import { db } from '@/lib/db';
+import { recordLineStatus } from '@/lib/lines/store';
 import { describeLinqError, LinqError, retryAfter, type LinqGateway } from '@/lib/linq';
 import { clampEventTime, parseEnvelope, planChange, type IndexChange } from '@/lib/webhooks/events';
 

@@ -93,7 +93,10 @@ export function planChange(event: WebhookEnvelope): IndexChange {
     }
     case 'message.failed': {
       const data = failedData.parse(event.data ?? {});
-      return { kind: 'record', note: `Linq could not deliver a message${data.chat_id ? ` in chat ${data.chat_id}` : ''} (code ${data.code}${data.reason ? `: ${data.reason}` : ''}).` };
+      return {
+        kind: 'record',
+        note: `Linq could not deliver a message${data.chat_id ? ` in chat ${data.chat_id}` : ''} (code ${data.code}${data.reason ? `: ${data.reason}` : ''}).`,
+      };
     }
     default:
       return { kind: 'ignore' };

@@ -1,15 +1,13 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { queueApplySoon } from '@/lib/queue/send';
 import { getLinq, WebhookRejection } from '@/lib/linq';
+import { queueApplySoon } from '@/lib/queue/send';
+import { parseEnvelope } from '@/lib/webhooks/events';
 import { webhookSecrets } from '@/lib/webhooks/keys';
 import { countRefusal } from '@/lib/webhooks/refusals';
 import { utcDay } from '@/lib/webhooks/stats';
-import { parseEnvelope } from '@/lib/webhooks/events';
 
-export type ReceiveResult =
-  | { status: 200; body: { received: true; duplicate: boolean } }
-  | { status: 400 | 401; body: { error: string } };
+export type ReceiveResult = { status: 200; body: { received: true; duplicate: boolean } } | { status: 400 | 401; body: { error: string } };
 
 /** The Standard Webhooks headers every Linq delivery carries: without them nothing else is read. */
 export function hasSignatureHeaders(headers: Headers): boolean {
@@ -37,7 +35,8 @@ async function verify(rawBody: string, headers: Record<string, string>): Promise
 export function withoutNul(value: unknown): unknown {
   if (typeof value === 'string') return value.replaceAll('\u0000', '');
   if (Array.isArray(value)) return value.map(withoutNul);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key.replaceAll('\u0000', ''), withoutNul(inner)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key.replaceAll('\u0000', ''), withoutNul(inner)]));
   return value;
 }
 

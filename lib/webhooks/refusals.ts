@@ -37,7 +37,10 @@ export function countRefusal(reason: string, address: string, now = new Date()):
   byAddress.set(address, sender && now.getTime() - sender.since < WINDOW_MS ? { ...sender, count: sender.count + 1 } : { since: now.getTime(), count: 1 });
   const current = state();
   if (!current.timer) {
-    current.timer = setTimeout(() => void flushRefusals().catch((error: unknown) => console.error('[webhooks] could not record refusals:', error)), FLUSH_EVERY_MS);
+    current.timer = setTimeout(
+      () => void flushRefusals().catch((error: unknown) => console.error('[webhooks] could not record refusals:', error)),
+      FLUSH_EVERY_MS,
+    );
     current.timer.unref();
   }
 }

@@ -32,10 +32,21 @@ export async function connectWebhooks(actor: StaffUser, linq: LinqGateway): Prom
   const created = await linq.createWebhookSubscription({ targetUrl, events: [...SUBSCRIBED_EVENTS] });
   await db.$transaction([
     db.webhookSubscription.create({
-      data: { id: created.id, targetUrl: created.targetUrl, events: created.events, secretCiphertext: sealWebhookSecret(created.signingSecret), createdById: actor.id },
+      data: {
+        id: created.id,
+        targetUrl: created.targetUrl,
+        events: created.events,
+        secretCiphertext: sealWebhookSecret(created.signingSecret),
+        createdById: actor.id,
+      },
     }),
     db.settingsChange.create({
-      data: { kind: 'WEBHOOK_CONNECTED', actorId: actor.id, subject: created.targetUrl, after: { subscriptionId: created.id, targetUrl: created.targetUrl, events: created.events } },
+      data: {
+        kind: 'WEBHOOK_CONNECTED',
+        actorId: actor.id,
+        subject: created.targetUrl,
+        after: { subscriptionId: created.id, targetUrl: created.targetUrl, events: created.events },
+      },
     }),
   ]);
   forgetWebhookSecrets();

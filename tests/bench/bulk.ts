@@ -67,7 +67,11 @@ export async function runBulkBench(): Promise<string> {
       sandbox.faults.add(faults);
       const requestsBefore = sandbox.store.requestLog.length;
       const started = performance.now();
-      const run = await createRun({ createdById: user.id, source: 'BULK', scope: { kind: 'chats', chatIds: (await db.chat.findMany({ select: { id: true } })).map((c) => c.id) } });
+      const run = await createRun({
+        createdById: user.id,
+        source: 'BULK',
+        scope: { kind: 'chats', chatIds: (await db.chat.findMany({ select: { id: true } })).map((c) => c.id) },
+      });
       if (!run) throw new Error('no run');
       const pauses = new Set<number>();
       for (;;) {
@@ -99,7 +103,9 @@ export async function runBulkBench(): Promise<string> {
     sandbox.behaviour.latencyMs = LATENCY_MS;
     const results = [
       await scenario('1 000 chats, no faults', []),
-      await scenario('1 000 chats, a burst of twelve 429s (Retry-After 2 s)', [{ method: 'POST', path: '/share_contact_card$', status: 429, retryAfterSeconds: 2, times: 12 }]),
+      await scenario('1 000 chats, a burst of twelve 429s (Retry-After 2 s)', [
+        { method: 'POST', path: '/share_contact_card$', status: 429, retryAfterSeconds: 2, times: 12 },
+      ]),
     ];
     await stopBoss(5_000);
     await disconnectDb();
@@ -111,7 +117,10 @@ export async function runBulkBench(): Promise<string> {
     const table = [
       row(ownWork, '–'),
       ...results.map((r) =>
-        row(r, `${r.bound.toFixed(1)} s${r.waitedSeconds ? ` + ${r.waitedSeconds} s waited` : ''} + ${ownSeconds.toFixed(1)} s = ${(r.bound + r.waitedSeconds + ownSeconds).toFixed(1)} s`),
+        row(
+          r,
+          `${r.bound.toFixed(1)} s${r.waitedSeconds ? ` + ${r.waitedSeconds} s waited` : ''} + ${ownSeconds.toFixed(1)} s = ${(r.bound + r.waitedSeconds + ownSeconds).toFixed(1)} s`,
+        ),
       ),
     ].join('\n');
     const markdown = `# Bulk share benchmark

@@ -62,7 +62,10 @@ export async function runHistoryBench(): Promise<string> {
       ['First page, one number, last 30 days', filters({ number: '+14155550103', from: monthAgo })],
       ['First page, one staff member, refused', filters({ actor: 'bench-user-3', outcome: 'REFUSED' })],
       ['First page, one customer (participant)', filters({ q: '+131255512345' })],
-      ['Rare combination: number + staff member + failed, last 30 days', filters({ number: '+14155550102', actor: 'bench-user-5', outcome: 'FAILED', from: monthAgo })],
+      [
+        'Rare combination: number + staff member + failed, last 30 days',
+        filters({ number: '+14155550102', actor: 'bench-user-5', outcome: 'FAILED', from: monthAgo }),
+      ],
       ['Deep page (row 500 000), no filter', filters({ cursor: await keysetAt(500_000) })],
       ['Deep page (row 990 000), no filter', filters({ cursor: await keysetAt(990_000) })],
       ['Deep page (row 90 000 of failed)', filters({ outcome: 'FAILED', cursor: await keysetAt(90_000, `WHERE outcome = 'FAILED'`) })],

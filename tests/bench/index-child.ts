@@ -16,7 +16,13 @@ const WEBHOOK_SECRET = `whsec_${Buffer.from('benchmark webhook signing secret!!'
 async function setUp(sandboxOptions: { chatCount: number; latencyMs?: number }) {
   const { SANDBOX_API_KEY } = await import('@/lib/env');
   const { startSandbox } = await import('@/lib/sandbox/server');
-  const sandbox = await startSandbox({ apiKey: SANDBOX_API_KEY, chatCount: sandboxOptions.chatCount, seed: 5, behaviour: { latencyMs: sandboxOptions.latencyMs ?? 0 }, requestLogSize: 100_000 });
+  const sandbox = await startSandbox({
+    apiKey: SANDBOX_API_KEY,
+    chatCount: sandboxOptions.chatCount,
+    seed: 5,
+    behaviour: { latencyMs: sandboxOptions.latencyMs ?? 0 },
+    requestLogSize: 100_000,
+  });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-bench-'));
   Object.assign(process.env, { DATA_DIR: dataDir, LINQ_API_BASE_URL: sandbox.baseUrl, BACKGROUND_JOBS: 'off', LINQ_WEBHOOK_SECRET: WEBHOOK_SECRET });
   let databaseUrl: string | undefined;
@@ -207,7 +213,7 @@ async function webhooks() {
   const env = await setUp({ chatCount: 1_000 });
   const { upsertChats } = await import('@/lib/chats/index-store');
   const { getLinq, getBackgroundLinq } = await import('@/lib/linq');
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const page = await getLinq().listChats({ limit: 100, cursor });
     await upsertChats(page.items, new Date());
     if (!page.nextCursor) break;
@@ -218,7 +224,9 @@ async function webhooks() {
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const response = await POST(new Request('http://console.local/api/webhooks/linq', { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }));
+    const response = await POST(
+      new Request('http://console.local/api/webhooks/linq', { method: 'POST', headers: req.headers as Record<string, string>, body: Buffer.concat(chunks) }),
+    );
     res.writeHead(response.status, { 'content-type': 'application/json' }).end(await response.text());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -227,7 +235,15 @@ async function webhooks() {
   const unique = Array.from({ length: 900 }, (_, i) => {
     const chat = chats[i % chats.length]!;
     const at = new Date(Date.now() - (900 - i) * 1000).toISOString();
-    return { id: `msg_bench_${i}`, body: JSON.stringify({ event_type: 'message.received', event_id: `evt_${i}`, created_at: at, data: { direction: 'inbound', chat: { id: chat.id }, sent_at: at } }) };
+    return {
+      id: `msg_bench_${i}`,
+      body: JSON.stringify({
+        event_type: 'message.received',
+        event_id: `evt_${i}`,
+        created_at: at,
+        data: { direction: 'inbound', chat: { id: chat.id }, sent_at: at },
+      }),
+    };
   });
   // 100 repeats of earlier webhook-ids, spread through the burst.
   const burst = [...unique.slice(0, 300), ...unique.slice(0, 50), ...unique.slice(300, 700), ...unique.slice(50, 100), ...unique.slice(700)];
@@ -247,7 +263,11 @@ async function webhooks() {
         while (next < deliveries.length) {
           const delivery = deliveries[next++]!;
           const sent = performance.now();
-          const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...signatureHeaders(WEBHOOK_SECRET, delivery.id, Math.floor(Date.now() / 1000), delivery.body) }, body: delivery.body });
+          const response = await fetch(url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...signatureHeaders(WEBHOOK_SECRET, delivery.id, Math.floor(Date.now() / 1000), delivery.body) },
+            body: delivery.body,
+          });
           times.push(performance.now() - sent);
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           if (((await response.json()) as { duplicate?: boolean }).duplicate) duplicates += 1;

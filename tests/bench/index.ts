@@ -12,8 +12,23 @@ interface PagesResult {
   view: Stats;
   linqCallsPerView: number;
 }
-interface SyncRun { seconds: number; status: string; chatsSeen: number; listPages: number; messageReads: number; otherCalls: number; messagesRead: number }
-interface SyncResult { latencyMs: number; readConcurrency: number; chats: number; indexed: number; first: SyncRun; second: SyncRun }
+interface SyncRun {
+  seconds: number;
+  status: string;
+  chatsSeen: number;
+  listPages: number;
+  messageReads: number;
+  otherCalls: number;
+  messagesRead: number;
+}
+interface SyncResult {
+  latencyMs: number;
+  readConcurrency: number;
+  chats: number;
+  indexed: number;
+  first: SyncRun;
+  second: SyncRun;
+}
 interface WebhooksResult {
   sent: number;
   unique: number;
@@ -52,7 +67,10 @@ through the filter's chats (at most row 50 000), with the keyset cursor the page
 | Filter | Chats | First page p50 | p95 | Deep page (from row) | p50 | p95 |
 |---|---|---|---|---|---|---|
 ${r.results
-  .map((s) => `| ${s.label} | ${s.total.toLocaleString('en')} | ${ms(s.first.p50)} | ${ms(s.first.p95)} | ${s.deep ? s.deepOffset.toLocaleString('en') : '—'} | ${s.deep ? ms(s.deep.p50) : '—'} | ${s.deep ? ms(s.deep.p95) : '—'} |`)
+  .map(
+    (s) =>
+      `| ${s.label} | ${s.total.toLocaleString('en')} | ${ms(s.first.p50)} | ${ms(s.first.p95)} | ${s.deep ? s.deepOffset.toLocaleString('en') : '—'} | ${s.deep ? ms(s.deep.p50) : '—'} | ${s.deep ? ms(s.deep.p95) : '—'} |`,
+  )
   .join('\n')}
 
 Worst p95: **${ms(worst)}** (target < 50 ms). A whole page view (rows, numbers, index status): p50 ${ms(r.view.p50)}, p95 ${ms(r.view.p95)},
@@ -79,7 +97,9 @@ none the second); "other calls" are the numbers and their cards (2 per sync). ${
 
 function webhooksSection(database: (typeof DATABASES)[number], r: WebhooksResult): string {
   const answers = r.parts.map((p) => `${p.inFlight} at a time: p50 ${ms(p.p50)}, p95 **${ms(p.p95)}**`).join('; ');
-  return `| ${LABEL[database]} | ${r.sent} (${r.unique} + ${r.sent - r.unique} repeats) | ${Object.entries(r.statuses).map(([s, n]) => `${n}× ${s}`).join(', ')} | ${answers} | ${r.duplicates} | ${r.recorded} | ${r.applied} in ${r.applySeconds.toFixed(1)} s |`;
+  return `| ${LABEL[database]} | ${r.sent} (${r.unique} + ${r.sent - r.unique} repeats) | ${Object.entries(r.statuses)
+    .map(([s, n]) => `${n}× ${s}`)
+    .join(', ')} | ${answers} | ${r.duplicates} | ${r.recorded} | ${r.applied} in ${r.applySeconds.toFixed(1)} s |`;
 }
 
 export async function runIndexBench(): Promise<string> {

@@ -5,7 +5,11 @@ import { newChat, newLine, startTestSandbox } from './harness';
 
 const harness = startTestSandbox();
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as LinqError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e as LinqError,
+  );
 
 describe('listing chats', () => {
   it('pages with the default of 20 and a null cursor on the last page', async () => {
@@ -32,7 +36,12 @@ describe('listing chats', () => {
     const bySdk: string[] = [];
     for await (const chat of harness.sdk.chats.listChats({ from: DEMO_LINES.withActiveCard, limit: 9 })) bySdk.push(chat.id);
     expect(bySdk).toEqual(expected);
-    expect(harness.requests('/v3/chats', 'GET').filter((r) => r.query.limit === '9').every((r) => r.query.from === DEMO_LINES.withActiveCard)).toBe(true);
+    expect(
+      harness
+        .requests('/v3/chats', 'GET')
+        .filter((r) => r.query.limit === '9')
+        .every((r) => r.query.from === DEMO_LINES.withActiveCard),
+    ).toBe(true);
   });
 
   it('maps chats to the console’s shape, with the business’s own line marked', async () => {

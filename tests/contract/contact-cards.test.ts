@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LinqError } from '@/lib/linq/errors';
 import { DEMO_LINES } from '@/lib/sandbox/seed';
-import { newLine, TINY_PNG, startTestSandbox } from './harness';
+import { newLine, startTestSandbox, TINY_PNG } from './harness';
 
 const harness = startTestSandbox();
 

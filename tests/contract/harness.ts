@@ -2,17 +2,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import LinqAPIV3 from '@linqapp/sdk';
 import { afterAll, beforeAll } from 'vitest';
-import { LinqGateway } from '@/lib/linq/gateway';
 import { createLinqClient } from '@/lib/linq/client';
+import { LinqGateway } from '@/lib/linq/gateway';
 import { startSandbox, type RunningSandbox } from '@/lib/sandbox/server';
 
 export const API_KEY = 'contract-test-key';
 
 /** A 1×1 PNG, enough for the sandbox's byte sniffing. */
-export const TINY_PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 export interface Harness {
   sandbox: RunningSandbox;
@@ -49,8 +46,7 @@ export function startTestSandbox(): Harness {
     });
     await new Promise<void>((resolve) => photoServer.listen(0, '127.0.0.1', resolve));
     harness.photos = `http://127.0.0.1:${(photoServer.address() as AddressInfo).port}`;
-    harness.requests = (path, method) =>
-      harness.sandbox.store.requestLog.filter((r) => r.path.includes(path) && (!method || r.method === method));
+    harness.requests = (path, method) => harness.sandbox.store.requestLog.filter((r) => r.path.includes(path) && (!method || r.method === method));
   });
 
   afterAll(async () => {

@@ -9,7 +9,11 @@ import { DEMO_LINES } from '@/lib/sandbox/seed';
 import { API_KEY, newChat, newLine, startTestSandbox } from './harness';
 
 const harness = startTestSandbox();
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as LinqError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e as LinqError,
+  );
 const sharesOf = (chatId: string) => harness.sandbox.store.state.shares.filter((s) => s.chat_id === chatId);
 
 describe('sharing a contact card', () => {
@@ -73,7 +77,12 @@ describe('reads, rate limits and transport failures', () => {
     harness.sandbox.faults.add([{ method: 'GET', path: `from=%2B${line.slice(1)}`, status: 429, retryAfterSeconds: 0, times: 1 }]);
     const page = await harness.linq.listChats({ from: line });
     expect(page.items).toEqual([]);
-    expect(harness.requests('/v3/chats', 'GET').filter((r) => r.query.from === line).map((r) => r.status)).toEqual([429, 200]);
+    expect(
+      harness
+        .requests('/v3/chats', 'GET')
+        .filter((r) => r.query.from === line)
+        .map((r) => r.status),
+    ).toEqual([429, 200]);
   });
 
   it('refuses a wrong API key with 401/2004', async () => {

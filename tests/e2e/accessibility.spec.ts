@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { request as playwrightRequest, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { expect, hydrated, signInRequest, syncChatIndex, test as base } from './fixtures';
+import { test as base, expect, hydrated, signInRequest, syncChatIndex } from './fixtures';
 import { SandboxControl } from './sandbox-control';
 
 // axe-core on every page and the states staff open most, in light and dark, at desktop and phone
@@ -30,7 +30,17 @@ const test = base.extend<object, { seeded: Seeded }>({
       await signInRequest(api, staff.ADMIN);
       await syncChatIndex(api, db);
       await api.dispose();
-      const run = await db.shareRun.create({ data: { source: 'BULK', createdById: staff.ADMIN.id, selection: { kind: 'chats', chatIds: ['x'] }, total: 1, skipped: 1, status: 'COMPLETED', finishedAt: new Date() } });
+      const run = await db.shareRun.create({
+        data: {
+          source: 'BULK',
+          createdById: staff.ADMIN.id,
+          selection: { kind: 'chats', chatIds: ['x'] },
+          total: 1,
+          skipped: 1,
+          status: 'COMPLETED',
+          finishedAt: new Date(),
+        },
+      });
       await provide({ line, handle, chatId, runId: run.id });
     },
     { scope: 'worker' },
@@ -41,7 +51,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.length} × ${violation.nodes.slice(0, 3).map((node) => node.target.join(' ')).join(' | ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.nodes.length} × ${violation.nodes
+          .slice(0, 3)
+          .map((node) => node.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 async function pageWidth(page: Page): Promise<number> {
@@ -124,7 +140,9 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
         await signInAs(page, 'ADMIN');
         await page.goto(`/cards/${encodeURIComponent(line)}`);
         await page.getByLabel('Upload a photo').check();
-        const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#3a7bd5' } }).png().toBuffer();
+        const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#3a7bd5' } })
+          .png()
+          .toBuffer();
         await page.getByLabel('Photo file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
         await expect(page.getByRole('group', { name: 'Framing area' })).toBeVisible();
         expect(await seriousViolations(page)).toEqual([]);

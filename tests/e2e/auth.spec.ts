@@ -71,7 +71,10 @@ test.describe('signing in', () => {
     await expect(page).toHaveURL(/\/staff$/);
   });
 
-  test('repeated failures for an account make each next attempt wait longer, even with the right password, and then the owner gets in', async ({ page, db }) => {
+  test('repeated failures for an account make each next attempt wait longer, even with the right password, and then the owner gets in', async ({
+    page,
+    db,
+  }) => {
     const email = `throttled-${test.info().project.name}-${Date.now()}@e2e.test`;
     const { hashPassword } = await import('@/lib/auth/password');
     await db.user.create({ data: { email, name: 'Throttled', role: 'VIEWER', passwordHash: await hashPassword('the-right-password') } });
@@ -126,10 +129,7 @@ test.describe('roles', () => {
   test('an anonymous caller of a server action is refused', async ({ request, db }) => {
     const email = `anonymous-${Date.now()}@e2e.test`;
     const action = findServerAction('lib/actions/staff.ts', 'createStaffMember');
-    const result = await callServerAction(request, action, [
-      undefined,
-      formData({ name: 'Anonymous', email, role: 'ADMIN', password: 'a-long-password-1' }),
-    ]);
+    const result = await callServerAction(request, action, [undefined, formData({ name: 'Anonymous', email, role: 'ADMIN', password: 'a-long-password-1' })]);
     // The proxy turns anonymous callers away before the action runs; the action would refuse too.
     expect(result.status).toBe(307);
     expect(result.location).toContain('/login');

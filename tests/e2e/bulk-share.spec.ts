@@ -7,13 +7,22 @@ let counter = 0;
 const customer = () => `+1415${String(Date.now() % 100_000).padStart(5, '0')}${String(++counter % 100).padStart(2, '0')}`;
 
 test.describe('bulk share', () => {
-  test('select all matching the filter → confirm → the bar fills → the report matches the sandbox; the failed one is retried', async ({ page, db, sandbox, signInAs, indexChats }) => {
+  test('select all matching the filter → confirm → the bar fills → the report matches the sandbox; the failed one is retried', async ({
+    page,
+    db,
+    sandbox,
+    signInAs,
+    indexChats,
+  }) => {
     test.setTimeout(180_000);
     const operator = await signInAs(page, 'OPERATOR');
     const line = await sandbox.addLine({ card: { first_name: 'Harbor', last_name: 'Dental' } });
     const eligible: string[] = [];
     for (let i = 0; i < 58; i++) eligible.push(await sandbox.addChat({ from: line, to: [customer()], outbound: 1 }));
-    const sms = [await sandbox.addChat({ from: line, to: [customer()], service: 'SMS', outbound: 1 }), await sandbox.addChat({ from: line, to: [customer()], service: 'SMS', outbound: 1 })];
+    const sms = [
+      await sandbox.addChat({ from: line, to: [customer()], service: 'SMS', outbound: 1 }),
+      await sandbox.addChat({ from: line, to: [customer()], service: 'SMS', outbound: 1 }),
+    ];
     const silent = await sandbox.addChat({ from: line, to: [customer()], outbound: 0, inbound: 2 });
     // Linq refuses one chat's share once (card not found): it fails, then succeeds when retried.
     const stubborn = eligible[7]!;
@@ -41,7 +50,9 @@ test.describe('bulk share', () => {
     const bar = page.getByRole('progressbar', { name: 'Chats done' });
     await expect(bar).toHaveAttribute('aria-valuemax', '61');
     await expect(bar).toHaveAttribute('aria-valuenow', '61', { timeout: 90_000 });
-    await expect(page.getByText('Shared 57; failed 1: No contact card is set up for this number (2012); skipped 3: not iMessage 2, no message sent yet 1.')).toBeVisible();
+    await expect(
+      page.getByText('Shared 57; failed 1: No contact card is set up for this number (2012); skipped 3: not iMessage 2, no message sent yet 1.'),
+    ).toBeVisible();
     await expect(page.getByText('Completed', { exact: true })).toBeVisible();
 
     const run = await db.shareRun.findUniqueOrThrow({ where: { id: runId } });
@@ -93,7 +104,13 @@ test.describe('bulk share', () => {
 });
 
 test.describe('daily re-share', () => {
-  test('an operator turns it on for a number; the preview says when and how many; the change is audited', async ({ page, db, sandbox, signInAs, indexChats }) => {
+  test('an operator turns it on for a number; the preview says when and how many; the change is audited', async ({
+    page,
+    db,
+    sandbox,
+    signInAs,
+    indexChats,
+  }) => {
     const operator = await signInAs(page, 'OPERATOR');
     const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
     await sandbox.addChat({ from: line, to: [customer()], outbound: 1, inbound: 1 });
@@ -116,9 +133,19 @@ test.describe('daily re-share', () => {
     await form.getByRole('checkbox', { name: 'Only chats where the customer has written at least once' }).check();
     await form.getByRole('button', { name: 'Save daily re-share' }).click();
     await expect(form.getByText(/, about 1 chat as things stand\.$/)).toBeVisible();
-    await expect(page.getByText(`${operator.name} changed it from every day at 09:00 America/New_York to every day at 09:00 America/New_York, only chats where the customer has written.`)).toBeVisible();
+    await expect(
+      page.getByText(
+        `${operator.name} changed it from every day at 09:00 America/New_York to every day at 09:00 America/New_York, only chats where the customer has written.`,
+      ),
+    ).toBeVisible();
 
-    expect(await db.shareSchedule.findUniqueOrThrow({ where: { phoneNumber: line } })).toMatchObject({ enabled: true, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: true, updatedById: operator.id });
+    expect(await db.shareSchedule.findUniqueOrThrow({ where: { phoneNumber: line } })).toMatchObject({
+      enabled: true,
+      timeOfDay: '09:00',
+      timeZone: 'America/New_York',
+      onlyRepliedChats: true,
+      updatedById: operator.id,
+    });
     const changes = await db.settingsChange.findMany({ where: { kind: 'SCHEDULE_CHANGED', subject: line }, orderBy: { createdAt: 'asc' } });
     expect(changes.map((change) => [change.actorId, (change.before as { enabled: boolean }).enabled, (change.after as { enabled: boolean }).enabled])).toEqual([
       [operator.id, false, true],
@@ -129,7 +156,12 @@ test.describe('daily re-share', () => {
   test.describe('in the viewer’s own zone', () => {
     test.use({ timezoneId: 'Asia/Kolkata' });
 
-    test('the form shows what was saved, right after saving and on another number’s page, and offers the browser’s zone first', async ({ page, db, sandbox, signInAs }) => {
+    test('the form shows what was saved, right after saving and on another number’s page, and offers the browser’s zone first', async ({
+      page,
+      db,
+      sandbox,
+      signInAs,
+    }) => {
       await signInAs(page, 'OPERATOR');
       const [first, second] = [await sandbox.addLine({ card: { first_name: 'Harbor' } }), await sandbox.addLine({ card: { first_name: 'Quay' } })];
       await page.goto(`/cards/${encodeURIComponent(first)}`);
@@ -146,7 +178,11 @@ test.describe('daily re-share', () => {
       await expect(form.getByRole('checkbox', { name: /Share the card again every day/ })).toBeChecked();
       await expect(form.getByLabel('Time of day')).toHaveValue('09:30');
       await expect(form.getByLabel('Time zone')).toHaveValue('America/New_York');
-      expect(await db.shareSchedule.findUniqueOrThrow({ where: { phoneNumber: first } })).toMatchObject({ enabled: true, timeOfDay: '09:30', timeZone: 'America/New_York' });
+      expect(await db.shareSchedule.findUniqueOrThrow({ where: { phoneNumber: first } })).toMatchObject({
+        enabled: true,
+        timeOfDay: '09:30',
+        timeZone: 'America/New_York',
+      });
 
       // Another number's page, reached without a reload, shows that number's own (unset) schedule.
       await page.getByRole('link', { name: 'All contact cards' }).click();

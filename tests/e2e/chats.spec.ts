@@ -17,7 +17,14 @@ const row = (page: Page, label: string) => page.getByRole('row', { name: label }
 const shareAction = () => findServerAction('lib/actions/shares.ts', 'shareContactCardAction');
 
 test.describe('chats', () => {
-  test('an eligible chat is shared once; another tab catches up, and pressing again from a stale page is refused with "already shared today"', async ({ page, context, db, sandbox, signInAs, indexChats }) => {
+  test('an eligible chat is shared once; another tab catches up, and pressing again from a stale page is refused with "already shared today"', async ({
+    page,
+    context,
+    db,
+    sandbox,
+    signInAs,
+    indexChats,
+  }) => {
     const operator = await signInAs(page, 'OPERATOR');
     const line = await lineWithCard(sandbox);
     const handle = customer();
@@ -31,14 +38,23 @@ test.describe('chats', () => {
     await page.goto(chatsOf(line));
     await expect(row(page, handle).getByText('Eligible', { exact: true })).toBeVisible();
     await hydrated(row(page, handle));
-    await row(page, handle).getByRole('button', { name: `Share the card into ${handle}` }).click();
+    await row(page, handle)
+      .getByRole('button', { name: `Share the card into ${handle}` })
+      .click();
     await expect(page.getByText('Contact card shared.', { exact: false })).toBeVisible();
     await expect(row(page, handle).getByText(/^Already shared today at \d\d:\d\d UTC/)).toBeVisible();
     await expect(row(page, handle).getByRole('button', { name: `Share the card into ${handle}` })).toBeDisabled();
 
     expect(await sandbox.shares(chatId)).toEqual([{ chat_id: chatId, from: line, at: expect.any(String), effective: true }]);
     const shared = await db.shareEvent.findFirstOrThrow({ where: { chatId } });
-    expect(shared).toMatchObject({ outcome: 'SUCCEEDED', actorId: operator.id, source: 'MANUAL', sendingNumber: line, participants: [handle], httpStatus: 204 });
+    expect(shared).toMatchObject({
+      outcome: 'SUCCEEDED',
+      actorId: operator.id,
+      source: 'MANUAL',
+      sendingNumber: line,
+      participants: [handle],
+      httpStatus: 204,
+    });
     // The sandbox answered within the test: a real measured time, not a placeholder.
     expect(shared.latencyMs).toBeGreaterThan(0);
     expect(shared.latencyMs).toBeLessThan(20_000);
@@ -49,12 +65,20 @@ test.describe('chats', () => {
     const stale = await callServerAction(otherTab.request, { ...shareAction(), pagePath: '/chats' }, [chatId]);
     expect(stale.text).toMatch(/"kind":"refused","error":"Already shared today at \d\d:\d\d UTC/);
     expect(await sandbox.shares(chatId)).toHaveLength(1);
-    await expect.poll(async () => (await db.shareEvent.findMany({ where: { chatId }, orderBy: { createdAt: 'asc' } })).map((e) => e.outcome)).toEqual(['SUCCEEDED', 'REFUSED']);
+    await expect
+      .poll(async () => (await db.shareEvent.findMany({ where: { chatId }, orderBy: { createdAt: 'asc' } })).map((e) => e.outcome))
+      .toEqual(['SUCCEEDED', 'REFUSED']);
     const events = await db.shareEvent.findMany({ where: { chatId }, orderBy: { createdAt: 'asc' } });
     expect(events[1]!.message).toMatch(/^Already shared today at/);
   });
 
-  test('SMS chats, chats without an outbound message and chats on a number without a card show why and cannot be shared', async ({ page, db, sandbox, signInAs, indexChats }) => {
+  test('SMS chats, chats without an outbound message and chats on a number without a card show why and cannot be shared', async ({
+    page,
+    db,
+    sandbox,
+    signInAs,
+    indexChats,
+  }) => {
     await signInAs(page, 'ADMIN');
     const line = await lineWithCard(sandbox);
     const bare = await sandbox.addLine();
@@ -70,7 +94,9 @@ test.describe('chats', () => {
     await expect(row(page, sms).getByText('SMS chat: contact cards only work in iMessage.')).toBeVisible();
     await expect(row(page, silent).getByText('You have not sent a message in this chat yet: send one first.')).toBeVisible();
     for (const handle of [sms, silent]) await expect(row(page, handle).getByRole('button', { name: `Share the card into ${handle}` })).toBeDisabled();
-    await row(page, sms).getByRole('button', { name: `Why, for ${sms}` }).click();
+    await row(page, sms)
+      .getByRole('button', { name: `Why, for ${sms}` })
+      .click();
     const why = page.getByRole('dialog', { name: `Eligibility of ${sms}` });
     await expect(why.getByText('iMessage chat', { exact: true })).toBeVisible();
     await expect(why.getByText('You have sent a message in this chat.')).toBeVisible();
@@ -100,7 +126,9 @@ test.describe('chats', () => {
 
     await page.goto(chatsOf(line));
     await hydrated(row(page, handle));
-    await row(page, handle).getByRole('button', { name: `Share the card into ${handle}` }).click();
+    await row(page, handle)
+      .getByRole('button', { name: `Share the card into ${handle}` })
+      .click();
     // The row says so, with the reason and a Retry, and keeps the focus; the toast names the chat.
     const status = row(page, handle).getByRole('status', { name: `Share with ${handle}` });
     await expect(status.getByText('Share failed')).toBeVisible();
@@ -117,7 +145,9 @@ test.describe('chats', () => {
     expect(failed.message).toContain('Linq had an unexpected error.');
     expect(await sandbox.shares(chatId)).toEqual([]);
 
-    await row(page, handle).getByRole('button', { name: `Share history of ${handle}` }).click();
+    await row(page, handle)
+      .getByRole('button', { name: `Share history of ${handle}` })
+      .click();
     const drawer = page.getByRole('dialog', { name: 'Share history' });
     await expect(drawer.getByText('Failed')).toBeVisible();
     await expect(drawer.getByText('Linq code 3006.')).toBeVisible();
@@ -152,7 +182,12 @@ test.describe('chats', () => {
     expect(await sandbox.shares(chatId)).toEqual([]);
   });
 
-  test('filters over every indexed chat, with counts, live in the URL; search finds any part of a handle or name', async ({ page, sandbox, signInAs, indexChats }) => {
+  test('filters over every indexed chat, with counts, live in the URL; search finds any part of a handle or name', async ({
+    page,
+    sandbox,
+    signInAs,
+    indexChats,
+  }) => {
     await signInAs(page, 'VIEWER');
     const line = await lineWithCard(sandbox);
     const [eligible, sms, quiet] = [customer(), customer(), customer()];
@@ -200,7 +235,12 @@ test.describe('chats', () => {
     await expect(page.getByText('No chat matches these filters.')).toBeVisible();
   });
 
-  test('"Eligible now" on a number shows an eligible chat Linq lists last, beyond its first pages, and a page view asks Linq nothing', async ({ page, sandbox, signInAs, indexChats }) => {
+  test('"Eligible now" on a number shows an eligible chat Linq lists last, beyond its first pages, and a page view asks Linq nothing', async ({
+    page,
+    sandbox,
+    signInAs,
+    indexChats,
+  }) => {
     await signInAs(page, 'VIEWER');
     const line = await lineWithCard(sandbox);
     const oldest = customer();
@@ -219,7 +259,9 @@ test.describe('chats', () => {
     await expect(page.getByRole('link', { name: 'Eligible now (1)' })).toBeVisible();
     await expect(page.getByText(/chats indexed/)).toBeVisible();
     // Nothing about this number or this chat was asked of Linq to show the page (other tests may be calling it meanwhile).
-    const asked = (await sandbox.requests()).filter((r) => r.at >= before && (r.query.from === line || r.path.includes(oldestId) || r.query.phone_number === line));
+    const asked = (await sandbox.requests()).filter(
+      (r) => r.at >= before && (r.query.from === line || r.path.includes(oldestId) || r.query.phone_number === line),
+    );
     expect(asked).toEqual([]);
   });
 });

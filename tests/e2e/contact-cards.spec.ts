@@ -5,10 +5,17 @@ import { callServerAction, findServerAction, formData } from './server-actions';
 const cardPage = (phone: string) => `/cards/${encodeURIComponent(phone)}`;
 
 test.describe('contact cards', () => {
-  test('an operator uploads a PNG, frames it, and creates the card: Linq gets a 512×512 JPEG and the card is active', async ({ page, db, sandbox, signInAs }) => {
+  test('an operator uploads a PNG, frames it, and creates the card: Linq gets a 512×512 JPEG and the card is active', async ({
+    page,
+    db,
+    sandbox,
+    signInAs,
+  }) => {
     const operator = await signInAs(page, 'OPERATOR');
     const phone = await sandbox.addLine();
-    const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#d94f30' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#d94f30' } })
+      .png()
+      .toBuffer();
 
     await page.goto('/cards');
     const row = page.getByRole('listitem').filter({ hasText: phone });
@@ -40,7 +47,9 @@ test.describe('contact cards', () => {
     expect(revision.sentFields).toEqual(['first_name', 'last_name', 'image_url']);
     expect(revision.afterImageUrl).toMatch(/\/photos\/[a-f0-9]{64}\.jpg$/);
 
-    const [post] = await sandbox.requests({ path: '/v3/contact_card', method: 'POST' }).then((all) => all.filter((r) => (r.body as { phone_number?: string }).phone_number === phone));
+    const [post] = await sandbox
+      .requests({ path: '/v3/contact_card', method: 'POST' })
+      .then((all) => all.filter((r) => (r.body as { phone_number?: string }).phone_number === phone));
     expect(post?.body).toMatchObject({ phone_number: phone, first_name: 'Harbor', last_name: 'Dental', image_url: revision.afterImageUrl });
     const photo = await fetch(revision.afterImageUrl!);
     expect(photo.headers.get('content-type')).toBe('image/jpeg');
@@ -93,7 +102,12 @@ test.describe('contact cards', () => {
     expect(await db.cardRevision.count({ where: { phoneNumber: phone } })).toBe(0);
   });
 
-  test('when Linq fails to apply the card (2022), the page says "not applied yet", keeps the form, and the retry works', async ({ page, db, sandbox, signInAs }) => {
+  test('when Linq fails to apply the card (2022), the page says "not applied yet", keeps the form, and the retry works', async ({
+    page,
+    db,
+    sandbox,
+    signInAs,
+  }) => {
     await signInAs(page, 'OPERATOR');
     const phone = await sandbox.addLine({ card_setup: 'fail' });
     await page.goto(cardPage(phone));
@@ -145,7 +159,9 @@ test.describe('contact cards', () => {
 
     await page.getByLabel('First name').fill('Harbor');
     await page.getByLabel('Upload a photo').check();
-    await page.getByLabel('Photo file').setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+    await page
+      .getByLabel('Photo file')
+      .setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
     await expect(page.getByText('SVG drawings cannot be used as a contact photo. Choose a JPEG, PNG, WebP or HEIC photo.')).toBeVisible();
     await page.getByLabel('Photo file').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('not really a photo') });
     await expect(page.getByText('This file is not a photo the console can use. Choose a JPEG, PNG, WebP or HEIC photo.')).toBeVisible();

@@ -93,7 +93,10 @@ function clientAddressOf(testInfo: TestInfo): string {
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
-  consoleUnderTest: [{ databaseUrl: '', sandboxUrl: '' }, { option: true, scope: 'worker' }],
+  consoleUnderTest: [
+    { databaseUrl: '', sandboxUrl: '' },
+    { option: true, scope: 'worker' },
+  ],
 
   extraHTTPHeaders: async ({ extraHTTPHeaders }, provide, testInfo) => {
     await provide({ ...extraHTTPHeaders, 'X-Forwarded-For': clientAddressOf(testInfo) });

@@ -1,6 +1,6 @@
 import { request as playwrightRequest } from '@playwright/test';
-import { expect, signInRequest, test } from './fixtures';
 import { E2E_ADMIN } from './constants';
+import { expect, signInRequest, test } from './fixtures';
 import { callServerAction, findServerAction, formData } from './server-actions';
 
 // What a security review of the production build found, each tried again as an attacker would.
@@ -17,7 +17,11 @@ test.describe('sign-in redirects stay on the console', () => {
     'https%3A%2F%2Fevil.example',
   ];
 
-  test('a signed-in visitor sent to /login with any of them goes to a page of the console, never elsewhere and never to a 500', async ({ page, baseURL, signInAs }) => {
+  test('a signed-in visitor sent to /login with any of them goes to a page of the console, never elsewhere and never to a 500', async ({
+    page,
+    baseURL,
+    signInAs,
+  }) => {
     await signInAs(page, 'VIEWER');
     for (const value of hostile) {
       const response = await page.request.get(`/login?callbackUrl=${value}`, { maxRedirects: 0 });
@@ -52,7 +56,10 @@ test('a malformed address gets a sentence and 400, not a 500', async ({ page, si
   expect((await page.request.get('/api/cards/%2B19999999999')).status()).toBe(404);
 });
 
-test('behind the one proxy TRUSTED_PROXIES names, the client address is what that proxy added: entries forged to its left and a forged peer header are ignored', async ({ baseURL, db }) => {
+test('behind the one proxy TRUSTED_PROXIES names, the client address is what that proxy added: entries forged to its left and a forged peer header are ignored', async ({
+  baseURL,
+  db,
+}) => {
   // (The consoles under test trust one proxy: the test runner. Without TRUSTED_PROXIES the address
   // is the connection's whatever X-Forwarded-For says: tests/unit/throttle.test.ts.)
   const api = await playwrightRequest.newContext({ baseURL });
@@ -132,13 +139,22 @@ test('a photo address of a private or local network is refused beside the field,
   const phone = await sandbox.addLine();
   await page.goto(`/cards/${encodeURIComponent(phone)}`);
   await page.getByLabel('First name').fill('Harbor');
-  for (const address of ['https://127.0.0.1:8443/photo.jpg', 'https://localhost/photo.jpg', 'https://[::1]/photo.jpg', 'https://169.254.169.254/latest/meta-data']) {
+  for (const address of [
+    'https://127.0.0.1:8443/photo.jpg',
+    'https://localhost/photo.jpg',
+    'https://[::1]/photo.jpg',
+    'https://169.254.169.254/latest/meta-data',
+  ]) {
     await page.getByLabel('Use a photo address').check();
     await page.getByRole('textbox', { name: 'Photo address' }).fill(address);
     await page.getByRole('button', { name: 'Create card' }).click();
     await expect(page.getByText(/points to a private or local network/)).toBeVisible();
   }
-  expect(await sandbox.requests({ path: '/v3/contact_card', method: 'POST' }).then((r) => r.filter((x) => (x.body as { phone_number?: string })?.phone_number === phone))).toEqual([]);
+  expect(
+    await sandbox
+      .requests({ path: '/v3/contact_card', method: 'POST' })
+      .then((r) => r.filter((x) => (x.body as { phone_number?: string })?.phone_number === phone)),
+  ).toEqual([]);
 });
 
 test('a photo between 10 and 15 MB gets the sentence about the 10 MB limit, not a 500', async ({ page, sandbox, signInAs }) => {
@@ -154,7 +170,9 @@ test('a photo between 10 and 15 MB gets the sentence about the 10 MB limit, not 
 
 test('a viewer’s History staff filter names only people in the records they can see, without emails', async ({ page, db, signInAs }) => {
   await signInAs(page, 'VIEWER');
-  const bystander = await db.user.create({ data: { email: `bystander-${Date.now()}@e2e.test`, name: `Bystander ${Date.now()}`, role: 'VIEWER', passwordHash: 'x' } });
+  const bystander = await db.user.create({
+    data: { email: `bystander-${Date.now()}@e2e.test`, name: `Bystander ${Date.now()}`, role: 'VIEWER', passwordHash: 'x' },
+  });
   await page.goto('/history');
   const options = await page.getByLabel('Staff member').locator('option').allTextContents();
   expect(options).not.toContain(bystander.name);
@@ -169,7 +187,13 @@ test('the webhook route reads no more than a Linq event can be: a 50 MB chunked 
     const request = http.request(target, {
       method: 'POST',
       // Signature headers present (so the body is read), no Content-Length: the body comes in chunks.
-      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', 'webhook-id': 'msg_big', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': 'v1,Zm9yZ2Vk' },
+      headers: {
+        'content-type': 'application/json',
+        'transfer-encoding': 'chunked',
+        'webhook-id': 'msg_big',
+        'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+        'webhook-signature': 'v1,Zm9yZ2Vk',
+      },
     });
     request.on('response', (response) => {
       resolve({ status: response.statusCode ?? 0, sentBeforeAnswer: sent });

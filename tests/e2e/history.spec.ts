@@ -41,9 +41,14 @@ test.describe('history', () => {
     await indexChats();
 
     await page.goto(`/chats?from=${encodeURIComponent(line)}`);
-    await page.getByRole('row', { name: handle }).getByRole('button', { name: `Share the card into ${handle}` }).click();
+    await page
+      .getByRole('row', { name: handle })
+      .getByRole('button', { name: `Share the card into ${handle}` })
+      .click();
     await expect(page.getByText('Contact card shared.', { exact: false })).toBeVisible();
-    const second = await callServerAction(page.request, { ...findServerAction('lib/actions/shares.ts', 'shareContactCardAction'), pagePath: '/chats' }, [chatId]);
+    const second = await callServerAction(page.request, { ...findServerAction('lib/actions/shares.ts', 'shareContactCardAction'), pagePath: '/chats' }, [
+      chatId,
+    ]);
     expect(second.text).toContain('Already shared today');
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'History' }).click();
@@ -66,7 +71,25 @@ test.describe('history', () => {
     const download = await downloadPromise;
     expect(download.suggestedFilename()).toMatch(/^share-history_start_to_\d{4}-\d{2}-\d{2}\.csv$/);
     const rows = parseCsv(await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
-    expect(rows[0]).toEqual(['time_utc', 'outcome', 'chat_id', 'chat', 'participants', 'sending_number', 'actor', 'actor_email', 'source', 'run_id', 'linq_code', 'http_status', 'message', 'trace_id', 'latency_ms', 'later_attempt', 'later_attempt_utc']);
+    expect(rows[0]).toEqual([
+      'time_utc',
+      'outcome',
+      'chat_id',
+      'chat',
+      'participants',
+      'sending_number',
+      'actor',
+      'actor_email',
+      'source',
+      'run_id',
+      'linq_code',
+      'http_status',
+      'message',
+      'trace_id',
+      'latency_ms',
+      'later_attempt',
+      'later_attempt_utc',
+    ]);
     expect(rows.slice(1).map((r) => [r[1], r[2], r[4], r[5], r[7], r[8]])).toEqual([
       ['REFUSED', chatId, handle, line, operator.email, 'MANUAL'],
       ['SUCCEEDED', chatId, handle, line, operator.email, 'MANUAL'],

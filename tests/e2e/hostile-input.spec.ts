@@ -30,7 +30,27 @@ const HOSTILE = [
 ];
 
 /** The query parameters the console's pages and routes read. */
-const PARAMS = ['q', 'from', 'to', 'tz', 'show', 'reason', 'shared', 'service', 'health', 'group', 'sort', 'limit', 'cursor', 'tab', 'number', 'actor', 'outcome', 'run', 'latest'];
+const PARAMS = [
+  'q',
+  'from',
+  'to',
+  'tz',
+  'show',
+  'reason',
+  'shared',
+  'service',
+  'health',
+  'group',
+  'sort',
+  'limit',
+  'cursor',
+  'tab',
+  'number',
+  'actor',
+  'outcome',
+  'run',
+  'latest',
+];
 
 const manifest = (name: string) => JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next', 'server', name), 'utf8'));
 
@@ -39,7 +59,13 @@ function addresses(value: string): string[] {
   const encoded = encodeURIComponent(value);
   return Object.keys(manifest('app-paths-manifest.json'))
     .filter((entry) => !entry.startsWith('/_') && (entry.endsWith('/page') || entry.endsWith('/route')))
-    .map((entry) => entry.replace(/\/(page|route)$/, '').replace(/\/\([^)]*\)/g, '').replace(/\[\.\.\.[^\]]+\]|\[[^\]]+\]/g, encoded) || '/');
+    .map(
+      (entry) =>
+        entry
+          .replace(/\/(page|route)$/, '')
+          .replace(/\/\([^)]*\)/g, '')
+          .replace(/\[\.\.\.[^\]]+\]|\[[^\]]+\]/g, encoded) || '/',
+    );
 }
 
 /** An admin of this test's own: its Linq budget and throttles are nobody else's. */
@@ -88,7 +114,27 @@ test.describe('hostile input', () => {
     expect(actions.length).toBeGreaterThan(15);
     for (const action of actions) {
       for (const value of HOSTILE) {
-        const fields = Object.fromEntries(['phoneNumber', 'firstName', 'lastName', 'photoMode', 'photoUrl', 'email', 'name', 'role', 'password', 'passwordMode', 'token', 'confirm', 'enabled', 'timeOfDay', 'timeZone', 'onlyRepliedChats', 'callbackUrl'].map((name) => [name, value]));
+        const fields = Object.fromEntries(
+          [
+            'phoneNumber',
+            'firstName',
+            'lastName',
+            'photoMode',
+            'photoUrl',
+            'email',
+            'name',
+            'role',
+            'password',
+            'passwordMode',
+            'token',
+            'confirm',
+            'enabled',
+            'timeOfDay',
+            'timeZone',
+            'onlyRepliedChats',
+            'callbackUrl',
+          ].map((name) => [name, value]),
+        );
         for (const args of [
           [value],
           [value, value],

@@ -6,7 +6,14 @@ import { callServerAction, findServerAction } from './server-actions';
 // Two console instances on one PostgreSQL database (and one Linq): work is shared, never doubled.
 // Runs in the PostgreSQL project only (playwright.config.ts), where the second instance exists.
 
-test('two instances: one sync at a time whoever asks, and a webhook delivered to both is applied once', async ({ baseURL, consoleUnderTest, db, sandbox, staff, indexChats }) => {
+test('two instances: one sync at a time whoever asks, and a webhook delivered to both is applied once', async ({
+  baseURL,
+  consoleUnderTest,
+  db,
+  sandbox,
+  staff,
+  indexChats,
+}) => {
   const first = await playwrightRequest.newContext({ baseURL });
   const second = await playwrightRequest.newContext({ baseURL: consoleUnderTest.secondConsoleUrl });
   await signInRequest(first, staff.ADMIN);
@@ -44,8 +51,16 @@ test('two instances: one sync at a time whoever asks, and a webhook delivered to
   await indexChats();
   expect((await db.chat.findUniqueOrThrow({ where: { id: chatId } })).outbound).toBe('NO');
   const sentAt = new Date().toISOString();
-  const body = JSON.stringify({ event_type: 'message.sent', event_id: `evt_${chatId}`, created_at: sentAt, data: { direction: 'outbound', chat: { id: chatId }, sent_at: sentAt } });
-  const headers = { 'content-type': 'application/json', ...signatureHeaders(consoleUnderTest.webhookSecret!, `msg_${chatId}`, Math.floor(Date.now() / 1000), body) };
+  const body = JSON.stringify({
+    event_type: 'message.sent',
+    event_id: `evt_${chatId}`,
+    created_at: sentAt,
+    data: { direction: 'outbound', chat: { id: chatId }, sent_at: sentAt },
+  });
+  const headers = {
+    'content-type': 'application/json',
+    ...signatureHeaders(consoleUnderTest.webhookSecret!, `msg_${chatId}`, Math.floor(Date.now() / 1000), body),
+  };
   const deliveries = await Promise.all([first, second].map((api) => api.post('/api/webhooks/linq', { headers, data: body })));
   expect(deliveries.map((d) => d.status())).toEqual([200, 200]);
   const duplicates = await Promise.all(deliveries.map(async (d) => ((await d.json()) as { duplicate: boolean }).duplicate));

@@ -86,7 +86,9 @@ test('keyboard only: sign in, find a chat, see why, share, read its history, and
   await page.keyboard.press('ArrowRight');
   await expect(page.getByLabel('Upload a photo')).toBeChecked();
   await tabTo(page, page.getByLabel('Photo file'));
-  const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#2f6fd9' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#2f6fd9' } })
+    .png()
+    .toBuffer();
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
   await chooser.setFiles({ name: 'team.png', mimeType: 'image/png', buffer: png });
   const framing = page.getByRole('group', { name: 'Framing area' });

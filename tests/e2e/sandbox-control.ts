@@ -85,10 +85,17 @@ export class SandboxControl {
   }
 
   async webhookSubscriptions(): Promise<Array<{ id: string; target_url: string; subscribed_events: string[] }>> {
-    return (await this.call<{ subscriptions: Array<{ id: string; target_url: string; subscribed_events: string[] }> }>('GET', '/__sandbox/webhook-subscriptions')).subscriptions;
+    return (
+      await this.call<{ subscriptions: Array<{ id: string; target_url: string; subscribed_events: string[] }> }>('GET', '/__sandbox/webhook-subscriptions')
+    ).subscriptions;
   }
 
   async webhookDeliveries(): Promise<Array<{ webhook_id: string; event_type: string; status: number | null; target_url: string }>> {
-    return (await this.call<{ deliveries: Array<{ webhook_id: string; event_type: string; status: number | null; target_url: string }> }>('GET', '/__sandbox/webhook-deliveries')).deliveries;
+    return (
+      await this.call<{ deliveries: Array<{ webhook_id: string; event_type: string; status: number | null; target_url: string }> }>(
+        'GET',
+        '/__sandbox/webhook-deliveries',
+      )
+    ).deliveries;
   }
 }

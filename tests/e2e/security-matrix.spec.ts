@@ -15,8 +15,16 @@ type Access = Permission | 'public' | 'signedIn';
 const ACTIONS: Record<string, { access: Access; page: string; args: () => unknown[] }> = {
   // (A form the schema refuses: no sign-in attempt is made, so the suite's shared address is not throttled.)
   'lib/actions/auth.ts#signInWithPassword': { access: 'public', page: '/login', args: () => [{}, formData({ email: 'not-an-email', password: '' })] },
-  'lib/actions/password.ts#setPasswordAction': { access: 'public', page: '/set-password', args: () => [undefined, formData({ token: 'x'.repeat(43), password: 'long-enough-pass', confirm: 'long-enough-pass' })] },
-  'lib/actions/contact-cards.ts#saveContactCardAction': { access: 'editCards', page: '/cards', args: () => [{ status: 'idle' }, formData({ phoneNumber: 'not-a-number', firstName: '', photoMode: 'keep' })] },
+  'lib/actions/password.ts#setPasswordAction': {
+    access: 'public',
+    page: '/set-password',
+    args: () => [undefined, formData({ token: 'x'.repeat(43), password: 'long-enough-pass', confirm: 'long-enough-pass' })],
+  },
+  'lib/actions/contact-cards.ts#saveContactCardAction': {
+    access: 'editCards',
+    page: '/cards',
+    args: () => [{ status: 'idle' }, formData({ phoneNumber: 'not-a-number', firstName: '', photoMode: 'keep' })],
+  },
   'lib/actions/shares.ts#shareContactCardAction': { access: 'shareCards', page: '/chats', args: () => [''] },
   'lib/actions/shares.ts#releaseShareHoldAction': { access: 'shareCards', page: '/chats', args: () => ['no-such-chat', 'The customer says nothing arrived.'] },
   'lib/actions/chats.ts#requestSyncAction': { access: 'syncChats', page: '/chats', args: () => [] },
@@ -34,10 +42,18 @@ const ACTIONS: Record<string, { access: Access; page: string; args: () => unknow
   // An address the page never showed, and a subscription that does not exist: nothing changes.
   'lib/actions/settings.ts#connectWebhooksAction': { access: 'manageSettings', page: '/settings', args: () => ['https://elsewhere.example/hook'] },
   'lib/actions/settings.ts#disconnectWebhooksAction': { access: 'manageSettings', page: '/settings', args: () => ['no-such-subscription'] },
-  'lib/actions/staff.ts#createStaffMember': { access: 'manageStaff', page: '/staff', args: () => [undefined, formData({ name: '', email: 'not-an-email', role: 'ADMIN', password: 'x' })] },
+  'lib/actions/staff.ts#createStaffMember': {
+    access: 'manageStaff',
+    page: '/staff',
+    args: () => [undefined, formData({ name: '', email: 'not-an-email', role: 'ADMIN', password: 'x' })],
+  },
   'lib/actions/staff.ts#changeStaffRole': { access: 'manageStaff', page: '/staff', args: () => ['no-such-staff-member', 'ADMIN'] },
   'lib/actions/staff.ts#setStaffDisabled': { access: 'manageStaff', page: '/staff', args: () => ['no-such-staff-member', true] },
-  'lib/actions/staff.ts#resetStaffPassword': { access: 'manageStaff', page: '/staff', args: () => ['no-such-staff-member', formData({ passwordMode: 'link' })] },
+  'lib/actions/staff.ts#resetStaffPassword': {
+    access: 'manageStaff',
+    page: '/staff',
+    args: () => ['no-such-staff-member', formData({ passwordMode: 'link' })],
+  },
   // Last: it ends the session the other calls use.
   'lib/actions/auth.ts#signOutAction': { access: 'signedIn', page: '/', args: () => [] },
 };
@@ -86,7 +102,9 @@ const manifest = (name: string) => JSON.parse(fs.readFileSync(path.join(process.
 const sentToLogin = (status: number, location: string | undefined) => [302, 303, 307].includes(status) && (location ?? '').includes('/login');
 
 test('every action, route handler and page of the build is in the matrix', () => {
-  const actions = listServerActions().map((a) => `${a.filename}#${a.exportedName}`).sort();
+  const actions = listServerActions()
+    .map((a) => `${a.filename}#${a.exportedName}`)
+    .sort();
   expect(actions).toEqual(Object.keys(ACTIONS).sort());
   const entries = Object.keys(manifest('app-paths-manifest.json'));
   expect(entries.filter((e) => e.endsWith('/route')).sort()).toEqual(Object.keys(ROUTES).sort());
@@ -98,7 +116,10 @@ for (const role of ROLES) {
     const api: APIRequestContext = await playwrightRequest.newContext({ baseURL });
     if (role !== 'anonymous') {
       const { csrfToken } = (await (await api.get('/api/auth/csrf')).json()) as { csrfToken: string };
-      const signIn = await api.post('/api/auth/callback/credentials', { form: { csrfToken, email: staff[role].email, password: staff[role].password }, maxRedirects: 0 });
+      const signIn = await api.post('/api/auth/callback/credentials', {
+        form: { csrfToken, email: staff[role].email, password: staff[role].password },
+        maxRedirects: 0,
+      });
       expect(signIn.headers().location).not.toContain('error=');
     }
 
@@ -118,7 +139,8 @@ for (const role of ROLES) {
     const refs = new Map(listServerActions().map((a) => [`${a.filename}#${a.exportedName}`, a]));
     for (const [key, { access, page, args }] of Object.entries(ACTIONS)) {
       const result = await callServerAction(api, { ...refs.get(key)!, pagePath: page }, args());
-      const refused = result.text.includes('Your role does not allow this') || result.text.includes('Your session has ended') || sentToLogin(result.status, result.location);
+      const refused =
+        result.text.includes('Your role does not allow this') || result.text.includes('Your session has ended') || sentToLogin(result.status, result.location);
       expect(refused, `${role} ${key} answered ${result.status}`).toBe(!allowed(role, access));
     }
     await api.dispose();
@@ -131,13 +153,22 @@ let customers = 0;
 const uniqueCustomer = () => `+1646${String(Date.now() % 100_000).padStart(5, '0')}${String(++customers % 100).padStart(2, '0')}`;
 
 test.describe('work in the name of someone who can no longer share', () => {
-  test('disabling an operator says what will pause, pauses their run and schedule, and an admin takes the run over', async ({ page, db, sandbox, signInAs, indexChats }) => {
+  test('disabling an operator says what will pause, pauses their run and schedule, and an admin takes the run over', async ({
+    page,
+    db,
+    sandbox,
+    signInAs,
+    indexChats,
+  }) => {
     test.setTimeout(120_000);
     const admin = await signInAs(page, 'ADMIN');
     const suffix = Math.random().toString(36).slice(2, 8);
     const casey = await db.user.create({ data: { email: `casey-${suffix}@e2e.test`, name: `Casey ${suffix}`, role: 'OPERATOR', passwordHash: 'x' } });
     const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
-    const chats = [await sandbox.addChat({ from: line, to: [uniqueCustomer()], outbound: 1 }), await sandbox.addChat({ from: line, to: [uniqueCustomer()], outbound: 1 })];
+    const chats = [
+      await sandbox.addChat({ from: line, to: [uniqueCustomer()], outbound: 1 }),
+      await sandbox.addChat({ from: line, to: [uniqueCustomer()], outbound: 1 }),
+    ];
     await indexChats();
     // A run of theirs still in progress (its job not queued yet), and their daily re-share.
     const run = await db.shareRun.create({
@@ -149,12 +180,19 @@ test.describe('work in the name of someone who can no longer share', () => {
         items: { create: chats.map((chatId) => ({ chatId, sendingNumber: line })) },
       },
     });
-    await db.shareSchedule.create({ data: { phoneNumber: line, enabled: true, timeOfDay: '09:00', timeZone: 'UTC', savedAt: new Date(), updatedById: casey.id } });
+    await db.shareSchedule.create({
+      data: { phoneNumber: line, enabled: true, timeOfDay: '09:00', timeZone: 'UTC', savedAt: new Date(), updatedById: casey.id },
+    });
 
     await page.goto('/staff');
-    await page.getByRole('row', { name: casey.email }).getByRole('button', { name: `Disable ${casey.name}` }).click();
+    await page
+      .getByRole('row', { name: casey.email })
+      .getByRole('button', { name: `Disable ${casey.name}` })
+      .click();
     const dialog = page.getByRole('dialog', { name: `Disable ${casey.name}?` });
-    await expect(dialog.getByText(`${casey.name} has 1 run in progress and 1 daily re-share: they will be paused until an admin takes them over.`)).toBeVisible();
+    await expect(
+      dialog.getByText(`${casey.name} has 1 run in progress and 1 daily re-share: they will be paused until an admin takes them over.`),
+    ).toBeVisible();
     await dialog.getByRole('button', { name: `Disable ${casey.name}` }).click();
     await expect(page.getByText('Account disabled: they are signed out and cannot sign in.')).toBeVisible();
     expect(await db.shareRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: 'PAUSED', pausedReason: 'owner' });

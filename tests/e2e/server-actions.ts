@@ -29,7 +29,12 @@ export function listServerActions(): Array<ServerActionRef & { filename: string;
   return Object.entries(manifest.node).map(([id, entry]) => {
     const worker = Object.keys(entry.workers)[0] ?? 'app/page';
     // app/(dashboard)/staff/page -> /staff
-    const pagePath = '/' + worker.replace(/^app\//, '').replace(/\/?page$/, '').replace(/\([^)]*\)\/?/g, '');
+    const pagePath =
+      '/' +
+      worker
+        .replace(/^app\//, '')
+        .replace(/\/?page$/, '')
+        .replace(/\([^)]*\)\/?/g, '');
     return { id, pagePath: pagePath.replace(/\/$/, '') || '/', filename: entry.filename, exportedName: entry.exportedName };
   });
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
-import { hashPassword } from '@/lib/auth/password';
 import type { PrismaClient } from '@/generated/prisma/client';
+import { hashPassword } from '@/lib/auth/password';
 import { expect, test } from './fixtures';
 
 async function signInThroughForm(page: Page, email: string, password: string) {
@@ -50,7 +50,9 @@ test.describe('staff management', () => {
 
     // A used link says so as soon as it opens: no password fields to fill in for nothing.
     await stranger.goto(link);
-    await expect(stranger.getByRole('alert').filter({ hasText: 'link' })).toHaveText('This link is no longer valid: it was already used or has expired. Ask an admin for a new one.');
+    await expect(stranger.getByRole('alert').filter({ hasText: 'link' })).toHaveText(
+      'This link is no longer valid: it was already used or has expired. Ask an admin for a new one.',
+    );
     await expect(stranger.getByLabel('New password')).toHaveCount(0);
 
     const user = await db.user.findUniqueOrThrow({ where: { email } });

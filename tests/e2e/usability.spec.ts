@@ -36,7 +36,13 @@ async function pageWidth(page: Page) {
 }
 
 test.describe('slow, failed and uncertain shares say so on their row', () => {
-  test('in "Eligible now" a slow share keeps its row with "Sharing…", a failure stays marked with Retry, and the retry shares once', async ({ page, db, sandbox, signInAs, indexChats }) => {
+  test('in "Eligible now" a slow share keeps its row with "Sharing…", a failure stays marked with Retry, and the retry shares once', async ({
+    page,
+    db,
+    sandbox,
+    signInAs,
+    indexChats,
+  }) => {
     await signInAs(page, 'OPERATOR');
     const { line, handle, chatId } = await eligibleChat(sandbox);
     await indexChats();
@@ -54,7 +60,9 @@ test.describe('slow, failed and uncertain shares say so on their row', () => {
     await expect(status.getByText('Shared just now')).toBeVisible();
     await expect(page.getByText(`Shared with ${handle}`, { exact: true })).toBeVisible();
     // The chat has left "Eligible now" on the server; its row stays until the page changes.
-    await expect.poll(async () => (await page.request.get(`/api/chats?from=${encodeURIComponent(line)}&show=eligible`).then((r) => r.json())).rows.length).toBe(0);
+    await expect
+      .poll(async () => (await page.request.get(`/api/chats?from=${encodeURIComponent(line)}&show=eligible`).then((r) => r.json())).rows.length)
+      .toBe(0);
     await expect(row.getByText('Shared just now')).toBeVisible();
 
     expect(await sandbox.shares(chatId)).toHaveLength(1);
@@ -88,7 +96,10 @@ test.describe('slow, failed and uncertain shares say so on their row', () => {
     await db.shareEvent.update({ where: { id: event.id }, data: { createdAt: new Date(Date.now() - 150_000), completedAt: new Date(Date.now() - 120_000) } });
     await release.getByRole('button', { name: 'Release the hold' }).click();
     await expect(page.getByText(/^Released: the chat can receive the card again now/)).toBeVisible();
-    expect(await db.shareHoldRelease.findFirstOrThrow({ where: { chatId } })).toMatchObject({ eventId: event.id, reason: 'The customer says no card was offered.' });
+    expect(await db.shareHoldRelease.findFirstOrThrow({ where: { chatId } })).toMatchObject({
+      eventId: event.id,
+      reason: 'The customer says no card was offered.',
+    });
   });
 
   test('toasts stack in the sidebar column at 1440 × 900, never over the table’s Share buttons', async ({ page, sandbox, signInAs, indexChats }) => {
@@ -107,7 +118,11 @@ test.describe('slow, failed and uncertain shares say so on their row', () => {
       await page.getByRole('button', { name: `Share the card into ${handle}` }).click();
       const toast = page.locator('[data-sonner-toast]').filter({ hasText: `Shared with ${handle}` });
       await expect(toast).toBeVisible();
-      await expect.poll(async () => (await page.locator('[data-sonner-toast]').evaluateAll((all) => all.map((t) => t.getBoundingClientRect().right))).every((right) => right <= table.x)).toBe(true);
+      await expect
+        .poll(async () =>
+          (await page.locator('[data-sonner-toast]').evaluateAll((all) => all.map((t) => t.getBoundingClientRect().right))).every((right) => right <= table.x),
+        )
+        .toBe(true);
     }
   });
 });
@@ -153,7 +168,11 @@ test('the Sandbox badge fits the sidebar on a desktop', async ({ page, signInAs 
 });
 
 test.describe('Linq down', () => {
-  test('a card page shows the code, the trace id and Retry, keeps the last saved card readable, and Retry brings the editor back', async ({ page, sandbox, signInAs }) => {
+  test('a card page shows the code, the trace id and Retry, keeps the last saved card readable, and Retry brings the editor back', async ({
+    page,
+    sandbox,
+    signInAs,
+  }) => {
     await signInAs(page, 'OPERATOR');
     const phone = await sandbox.addLine({ card: { first_name: 'Harbor', last_name: 'Dental' } });
     await page.goto(`/cards/${encodeURIComponent(phone)}`);

@@ -19,9 +19,19 @@ test.describe('webhooks', () => {
     );
     expect(await db.settingsChange.findFirst({ where: { kind: 'WEBHOOK_CONNECTED', actorId: admin.id } })).toMatchObject({ subject: target });
 
-    const body = JSON.stringify({ event_type: 'message.sent', event_id: 'forged', created_at: new Date().toISOString(), data: { chat: { id: 'any' }, sent_at: new Date().toISOString() } });
+    const body = JSON.stringify({
+      event_type: 'message.sent',
+      event_id: 'forged',
+      created_at: new Date().toISOString(),
+      data: { chat: { id: 'any' }, sent_at: new Date().toISOString() },
+    });
     const forged = await page.request.post('/api/webhooks/linq', {
-      headers: { 'content-type': 'application/json', 'webhook-id': 'msg_forged', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': 'v1,Zm9yZ2VkIHNpZ25hdHVyZQ==' },
+      headers: {
+        'content-type': 'application/json',
+        'webhook-id': 'msg_forged',
+        'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+        'webhook-signature': 'v1,Zm9yZ2VkIHNpZ25hdHVyZQ==',
+      },
       data: body,
     });
     expect(forged.status()).toBe(401);
@@ -31,7 +41,12 @@ test.describe('webhooks', () => {
     await expect(page.getByText(/Last: The delivery’s signature does not match/)).toBeVisible();
   });
 
-  test('a message sent from elsewhere turns a chat eligible on the page, without its messages being read again', async ({ page, sandbox, signInAs, indexChats }) => {
+  test('a message sent from elsewhere turns a chat eligible on the page, without its messages being read again', async ({
+    page,
+    sandbox,
+    signInAs,
+    indexChats,
+  }) => {
     await signInAs(page, 'OPERATOR');
     const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
     const handle = `+1646${String(Date.now()).slice(-7)}`;

@@ -14,7 +14,12 @@ import { startTestConsole } from '../support/console-harness';
 const h = startTestConsole();
 const COOLDOWN = 24 * 3_600_000;
 const NOW = new Date();
-const LINES: Record<string, CardStatus | undefined> = { '+14155550100': 'active', '+14155550101': 'none', '+14155550102': 'inactive', '+14155550103': undefined };
+const LINES: Record<string, CardStatus | undefined> = {
+  '+14155550100': 'active',
+  '+14155550101': 'none',
+  '+14155550102': 'inactive',
+  '+14155550103': undefined,
+};
 
 let rows: ChatRow[] = [];
 
@@ -33,7 +38,14 @@ const failing = (row: ChatRow, reason: BlockReason): boolean => {
   const e = verdict(row);
   const rule = (id: string) => e.rules.find((r) => r.id === id)?.status === 'fail';
   const warning = (id: string) => e.warnings.some((w) => w.id === id);
-  return { not_imessage: rule('imessage'), no_outbound: rule('outbound'), no_card: rule('card'), cooldown: rule('cooldown'), opted_out: warning('opted_out'), left: warning('left') }[reason];
+  return {
+    not_imessage: rule('imessage'),
+    no_outbound: rule('outbound'),
+    no_card: rule('card'),
+    cooldown: rule('cooldown'),
+    opted_out: warning('opted_out'),
+    left: warning('left'),
+  }[reason];
 };
 
 async function allPages(filters: Partial<ChatPageQuery>): Promise<string[]> {

@@ -34,7 +34,12 @@ describe('full sync', () => {
     const run = await syncToEnd();
     expect(run).toMatchObject({ status: 'COMPLETED', phase: 'done', chatsSeen: 250, chatsNew: 250, chatsChanged: 0, chatsGone: 0, errors: 0 });
     // 250 chats at 100 a page: 3 pages, each page's cursor carried from the one before.
-    expect(h.requests('/v3/chats', 'GET').filter((r) => r.path === '/v3/chats').map((r) => r.query.cursor ?? null)).toEqual([null, '100', '200']);
+    expect(
+      h
+        .requests('/v3/chats', 'GET')
+        .filter((r) => r.path === '/v3/chats')
+        .map((r) => r.query.cursor ?? null),
+    ).toEqual([null, '100', '200']);
     expect(run.messagesRead).toBe(250);
     expect(await h.db.chat.count({ where: { goneAt: null } })).toBe(250);
     const sandboxChats = h.sandbox.store.state.chats;
@@ -64,7 +69,9 @@ describe('full sync', () => {
   });
 
   it('pauses for Linq’s Retry-After on a 429 and resumes from the same page', async () => {
-    await h.control('POST', '/__sandbox/faults', { rules: [{ method: 'GET', path: '^/v3/chats\\?.*cursor=100', status: 429, retryAfterSeconds: 1, times: 1 }] });
+    await h.control('POST', '/__sandbox/faults', {
+      rules: [{ method: 'GET', path: '^/v3/chats\\?.*cursor=100', status: 429, retryAfterSeconds: 1, times: 1 }],
+    });
     const paused = await syncUntilStopped(60_000);
     if (paused.kind !== 'paused') throw new Error('expected a pause');
     expect(paused.until.getTime() - Date.now()).toBeGreaterThan(0);

@@ -14,7 +14,14 @@ let server: Server;
 let port = 0;
 
 const connect = (password: string | undefined) =>
-  new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', ...(password !== undefined && { password }), connectionTimeoutMillis: 5_000 });
+  new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    database: 'postgres',
+    ...(password !== undefined && { password }),
+    connectionTimeoutMillis: 5_000,
+  });
 
 beforeAll(async () => {
   pglite = new PGlite();

@@ -11,9 +11,23 @@ describe('job runs of a console that was killed', () => {
     const { recordJobRun, markInterruptedJobRuns } = await import('@/lib/jobs/record');
     const now = new Date();
     const minutesAgo = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
-    const killed = await h.db.jobRun.create({ data: { queue: 'runs.share', jobId: 'killed', instance: 'gone:1', startedAt: minutesAgo(10), heartbeatAt: minutesAgo(5) } });
-    const alive = await h.db.jobRun.create({ data: { queue: 'chats.sync', jobId: 'alive', instance: 'here:1', startedAt: minutesAgo(10), heartbeatAt: minutesAgo(0.2) } });
-    const finished = await h.db.jobRun.create({ data: { queue: 'chats.sync', jobId: 'done', instance: 'here:1', startedAt: minutesAgo(10), heartbeatAt: minutesAgo(9), status: 'SUCCEEDED', finishedAt: minutesAgo(9) } });
+    const killed = await h.db.jobRun.create({
+      data: { queue: 'runs.share', jobId: 'killed', instance: 'gone:1', startedAt: minutesAgo(10), heartbeatAt: minutesAgo(5) },
+    });
+    const alive = await h.db.jobRun.create({
+      data: { queue: 'chats.sync', jobId: 'alive', instance: 'here:1', startedAt: minutesAgo(10), heartbeatAt: minutesAgo(0.2) },
+    });
+    const finished = await h.db.jobRun.create({
+      data: {
+        queue: 'chats.sync',
+        jobId: 'done',
+        instance: 'here:1',
+        startedAt: minutesAgo(10),
+        heartbeatAt: minutesAgo(9),
+        status: 'SUCCEEDED',
+        finishedAt: minutesAgo(9),
+      },
+    });
 
     expect(await markInterruptedJobRuns(now)).toBe(1);
     expect(await h.db.jobRun.findUniqueOrThrow({ where: { id: killed.id } })).toMatchObject({

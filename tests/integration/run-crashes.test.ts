@@ -75,27 +75,38 @@ describe.runIf(postgresAdminUrl)('a run whose console is killed between two writ
   ];
 
   for (const { point, failFirst, first } of cases) {
-    it(`killed at ${point}${failFirst ? ' after a 503' : ''}: every chat ends ${first === 'SHARED' ? 'shared once' : 'shared once or unknown'}, the run ends, its figures are its chats'`, { timeout: 90_000 }, async () => {
-      const chats = await eligibleChats(3);
-      const { createRun } = await import('@/lib/runs/runs');
-      const run = (await createRun({ createdById: actorId, source: 'BULK', scope: { kind: 'chats', chatIds: chats } }))!;
-      if (failFirst) await h.control('POST', '/__sandbox/faults', { rules: [{ method: 'POST', path: '/share_contact_card$', status: 503, times: 1 }] });
+    it(
+      `killed at ${point}${failFirst ? ' after a 503' : ''}: every chat ends ${first === 'SHARED' ? 'shared once' : 'shared once or unknown'}, the run ends, its figures are its chats'`,
+      { timeout: 90_000 },
+      async () => {
+        const chats = await eligibleChats(3);
+        const { createRun } = await import('@/lib/runs/runs');
+        const run = (await createRun({ createdById: actorId, source: 'BULK', scope: { kind: 'chats', chatIds: chats } }))!;
+        if (failFirst) await h.control('POST', '/__sandbox/faults', { rules: [{ method: 'POST', path: '/share_contact_card$', status: 503, times: 1 }] });
 
-      expect(await killedAt(run.id, point)).toBe('SIGKILL');
-      const done = await finish(run.id);
+        expect(await killedAt(run.id, point)).toBe('SIGKILL');
+        const done = await finish(run.id);
 
-      const items = await h.db.shareRunItem.findMany({ where: { runId: run.id } });
-      const count = (state: string) => items.filter((item) => item.state === state).length;
-      expect(done).toMatchObject({ status: 'COMPLETED', shared: count('SHARED'), unknown: count('UNKNOWN'), failed: count('FAILED'), refused: count('REFUSED'), skipped: count('SKIPPED') });
-      expect(count('SHARED') + count('UNKNOWN')).toBe(3);
-      // The chat the kill cut is the only one that can be unknown, and says why.
-      expect(items.filter((item) => item.state === 'UNKNOWN').map((item) => item.reason)).toEqual(first === 'UNKNOWN' ? ['interrupted'] : []);
-      for (const item of items) {
-        if (item.state === 'SHARED') expect(sharesOf(item.chatId), item.chatId).toBe(1);
-        else expect(sharesOf(item.chatId), item.chatId).toBeLessThanOrEqual(1);
-      }
-      // No share attempt is left open, and each is in History with its outcome.
-      expect(await h.db.shareEvent.count({ where: { runId: run.id, outcome: 'PENDING' } })).toBe(0);
-    });
+        const items = await h.db.shareRunItem.findMany({ where: { runId: run.id } });
+        const count = (state: string) => items.filter((item) => item.state === state).length;
+        expect(done).toMatchObject({
+          status: 'COMPLETED',
+          shared: count('SHARED'),
+          unknown: count('UNKNOWN'),
+          failed: count('FAILED'),
+          refused: count('REFUSED'),
+          skipped: count('SKIPPED'),
+        });
+        expect(count('SHARED') + count('UNKNOWN')).toBe(3);
+        // The chat the kill cut is the only one that can be unknown, and says why.
+        expect(items.filter((item) => item.state === 'UNKNOWN').map((item) => item.reason)).toEqual(first === 'UNKNOWN' ? ['interrupted'] : []);
+        for (const item of items) {
+          if (item.state === 'SHARED') expect(sharesOf(item.chatId), item.chatId).toBe(1);
+          else expect(sharesOf(item.chatId), item.chatId).toBeLessThanOrEqual(1);
+        }
+        // No share attempt is left open, and each is in History with its outcome.
+        expect(await h.db.shareEvent.count({ where: { runId: run.id, outcome: 'PENDING' } })).toBe(0);
+      },
+    );
   }
 });

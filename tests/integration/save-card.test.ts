@@ -24,7 +24,11 @@ class RacingGateway extends LinqGateway {
 }
 
 async function addLine(body: Record<string, unknown>): Promise<string> {
-  const response = await fetch(`${sandbox.origin}/__sandbox/lines`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${sandbox.origin}/__sandbox/lines`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return ((await response.json()) as { phone_number: string }).phone_number;
 }
 

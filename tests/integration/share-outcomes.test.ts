@@ -52,26 +52,38 @@ describe('shares and what became of them', () => {
 
     const result = await shareIntoChat(actorId, chatId, { linq: impatient });
     if (result.status !== 'unknown') throw new Error(`expected an unknown outcome, got ${result.status}`);
-    expect(result.message).toMatch(/^Linq did not answer in time; the card may have reached the customer\. The chat is held until .+, or until an operator releases it\.$/);
+    expect(result.message).toMatch(
+      /^Linq did not answer in time; the card may have reached the customer\. The chat is held until .+, or until an operator releases it\.$/,
+    );
     expect(await h.db.shareEvent.findUniqueOrThrow({ where: { id: result.eventId } })).toMatchObject({ outcome: 'UNKNOWN', message: result.message });
     // Linq did apply it, as it may have: the console must not share again within the cooldown.
     await expect.poll(() => h.sandbox.store.state.shares.filter((s) => s.chat_id === chatId).length, { timeout: 3_000 }).toBe(1);
     // Refused from the database alone: not a single Linq call.
     const calls = h.sandbox.store.requestLog.length;
     const retry = await shareIntoChat(actorId, chatId, { linq: impatient });
-    expect(retry).toMatchObject({ status: 'refused', code: 'cooldown', reason: expect.stringMatching(/^Linq did not answer in time; the card may have reached the customer/) });
+    expect(retry).toMatchObject({
+      status: 'refused',
+      code: 'cooldown',
+      reason: expect.stringMatching(/^Linq did not answer in time; the card may have reached the customer/),
+    });
     expect(h.sandbox.store.requestLog.length).toBe(calls);
     expect(h.sandbox.store.state.shares.filter((s) => s.chat_id === chatId)).toHaveLength(1);
 
     // Not while the first request could still land (its 300 ms limit here, 20 s in the console, and a margin).
-    await expect(releaseHold(chatId, actorId, 'The customer says nothing was offered.')).rejects.toThrow(/may still be on its way to Linq: it can be released from/);
+    await expect(releaseHold(chatId, actorId, 'The customer says nothing was offered.')).rejects.toThrow(
+      /may still be on its way to Linq: it can be released from/,
+    );
     const event = await h.db.shareEvent.findUniqueOrThrow({ where: { id: result.eventId } });
     const { holdReleasableAt } = await import('@/lib/shares/hold-release');
     const later = holdReleasableAt(event);
     expect(later.getTime() - event.completedAt!.getTime()).toBeGreaterThanOrEqual(60_000);
     expect(await releaseHold(chatId, actorId, 'The customer says nothing was offered.', later)).toBe(true);
     expect(await releaseHold(chatId, actorId, 'Again.', later)).toBe(false);
-    expect(await h.db.shareHoldRelease.findFirstOrThrow({ where: { chatId } })).toMatchObject({ actorId, eventId: result.eventId, reason: 'The customer says nothing was offered.' });
+    expect(await h.db.shareHoldRelease.findFirstOrThrow({ where: { chatId } })).toMatchObject({
+      actorId,
+      eventId: result.eventId,
+      reason: 'The customer says nothing was offered.',
+    });
     expect((await shareIntoChat(actorId, chatId)).status).toBe('shared');
     // The unknown outcome now reads "retried → shared".
     expect(await h.db.shareEvent.findUniqueOrThrow({ where: { id: result.eventId } })).toMatchObject({ supersededAt: expect.any(Date) });
@@ -83,7 +95,11 @@ describe('shares and what became of them', () => {
     await h.control('POST', '/__sandbox/faults', { rules: [{ path: `/v3/chats/${chatId}/share_contact_card`, status: 500, times: 1 }] });
     const failed = await shareIntoChat(actorId, chatId);
     expect(failed).toMatchObject({ status: 'failed', code: 3006 });
-    expect(await h.db.shareEvent.findUniqueOrThrow({ where: { id: failed.eventId } })).toMatchObject({ outcome: 'FAILED', reason: 'linq_3006', supersededAt: null });
+    expect(await h.db.shareEvent.findUniqueOrThrow({ where: { id: failed.eventId } })).toMatchObject({
+      outcome: 'FAILED',
+      reason: 'linq_3006',
+      supersededAt: null,
+    });
     expect((await h.db.chatShareState.findUniqueOrThrow({ where: { chatId } })).lastSucceededAt).toBeNull();
     const shared = await shareIntoChat(actorId, chatId);
     expect(shared.status).toBe('shared');
@@ -97,7 +113,11 @@ describe('shares and what became of them', () => {
     const event = await h.db.shareEvent.create({ data: { chatId, actorId, chatLabel: chatId, participants: [] } });
     await h.db.chatShareState.create({ data: { chatId, reservedAt: new Date(Date.now() - 3 * 60_000), reservedBy: event.id } });
     const calls = h.sandbox.store.requestLog.length;
-    expect(await shareIntoChat(actorId, chatId)).toMatchObject({ status: 'refused', code: 'cooldown', reason: expect.stringMatching(/may have reached the customer/) });
+    expect(await shareIntoChat(actorId, chatId)).toMatchObject({
+      status: 'refused',
+      code: 'cooldown',
+      reason: expect.stringMatching(/may have reached the customer/),
+    });
     expect(h.sandbox.store.requestLog.length).toBe(calls);
     expect(await h.db.shareEvent.findUniqueOrThrow({ where: { id: event.id } })).toMatchObject({ outcome: 'UNKNOWN', reason: 'interrupted' });
     expect(await h.db.chatShareState.findUniqueOrThrow({ where: { chatId } })).toMatchObject({ heldByEventId: event.id, reservedBy: null });

@@ -42,7 +42,9 @@ describe.runIf(postgresAdminUrl)('share runs across console instances', () => {
     for (let i = 0; i < 100 && (await runSyncSlice(run.id, { linq: h.backgroundLinq, budgetMs: 60_000, readConcurrency: 8 })).kind !== 'finished'; i++);
     const { planRun } = await import('@/lib/runs/selection');
     const { cooldownCutoff } = await import('@/lib/chats/index-query');
-    expect((await planRun({ kind: 'filter', query: chatPageQuerySchema.parse({ show: 'eligible' }) }, cooldownCutoff(new Date(), 86_400_000))).toShare).toBeGreaterThanOrEqual(120);
+    expect(
+      (await planRun({ kind: 'filter', query: chatPageQuerySchema.parse({ show: 'eligible' }) }, cooldownCutoff(new Date(), 86_400_000))).toShare,
+    ).toBeGreaterThanOrEqual(120);
     const { queryChatIndex } = await import('@/lib/chats/index-query');
     const page = await queryChatIndex(chatPageQuerySchema.parse({ show: 'eligible', limit: '100' }), 86_400_000, new Date());
     eligible = page.rows.map((row) => row.id);
@@ -69,7 +71,9 @@ describe.runIf(postgresAdminUrl)('share runs across console instances', () => {
   it('resumes a run whose console was killed mid-run: no chat twice, none missing', { timeout: 240_000 }, async () => {
     const chats = eligible.slice(50);
     const run = await createRun(chats);
-    await expect.poll(async () => (await h.db.shareRun.findUniqueOrThrow({ where: { id: run.id } })).shared, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(10);
+    await expect
+      .poll(async () => (await h.db.shareRun.findUniqueOrThrow({ where: { id: run.id } })).shared, { timeout: 60_000, interval: 50 })
+      .toBeGreaterThanOrEqual(10);
     worker!.kill('SIGKILL');
     await new Promise((resolve) => worker!.once('exit', resolve));
     const atCrash = await h.db.shareRun.findUniqueOrThrow({ where: { id: run.id } });
@@ -79,7 +83,9 @@ describe.runIf(postgresAdminUrl)('share runs across console instances', () => {
     // This instance starts its workers: the lost slice's job is retried here and goes on.
     const { startBackgroundJobs } = await import('@/lib/jobs/workers');
     await startBackgroundJobs();
-    await expect.poll(async () => (await h.db.shareRun.findUniqueOrThrow({ where: { id: run.id } })).status, { timeout: 200_000, interval: 500 }).toBe('COMPLETED');
+    await expect
+      .poll(async () => (await h.db.shareRun.findUniqueOrThrow({ where: { id: run.id } })).status, { timeout: 200_000, interval: 500 })
+      .toBe('COMPLETED');
 
     const done = await h.db.shareRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(done.shared + done.unknown).toBe(chats.length);

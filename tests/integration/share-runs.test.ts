@@ -60,7 +60,11 @@ async function pendingItems(runId: string): Promise<string[]> {
 /** A new chat of the card's line with a message sent: eligible at once. */
 async function eligibleChat(): Promise<string> {
   const { upsertChats } = await import('@/lib/chats/index-store');
-  const chat = await h.control<{ id: string }>('POST', '/__sandbox/chats', { from: '+14155550100', to: [`+1646${String(Math.random()).slice(2, 9)}`], outbound: 1 });
+  const chat = await h.control<{ id: string }>('POST', '/__sandbox/chats', {
+    from: '+14155550100',
+    to: [`+1646${String(Math.random()).slice(2, 9)}`],
+    outbound: 1,
+  });
   await upsertChats([await h.linq.getChat(chat.id)], new Date());
   return chat.id;
 }
@@ -152,7 +156,11 @@ describe('share runs', () => {
     expect(run).toMatchObject({ status: 'COMPLETED', shared: chats.length - 3, unknown: 2, failed: 1, refused: 0 });
     // The 429s paused the whole run for at least what Linq asked.
     expect(waits.some((ms) => ms >= 2_900)).toBe(true);
-    expect(await h.db.shareRunItem.findUniqueOrThrow({ where: { runId_chatId: { runId: run.id, chatId: stubborn! } } })).toMatchObject({ state: 'FAILED', reason: 'linq_3006', attempts: 3 });
+    expect(await h.db.shareRunItem.findUniqueOrThrow({ where: { runId_chatId: { runId: run.id, chatId: stubborn! } } })).toMatchObject({
+      state: 'FAILED',
+      reason: 'linq_3006',
+      attempts: 3,
+    });
     // Each failed try (the stubborn chat's three, the 503s, the 502s, the 429s) is in History, with its run.
     expect(await h.db.shareEvent.count({ where: { runId: run.id, outcome: 'FAILED' } })).toBe(3 + 4 + 2 + 2);
     await expect.poll(() => sharesOf(slow1!) + sharesOf(slow2!), { timeout: 10_000 }).toBe(2);
@@ -163,7 +171,12 @@ describe('share runs', () => {
     const { loadOverview } = await import('@/lib/overview/stats');
     const { getRunView } = await import('@/lib/runs/view');
     const report = (await getRunView(run.id))!.report;
-    expect(report.find((line) => line.section === 'FAILED')).toMatchObject({ count: 1, reasons: [{ reason: 'linq_3006', label: 'Linq had an unexpected error (3006)', count: 1, docUrl: expect.stringMatching(/^https:\/\/docs\.linqapp\.com\//) }] });
+    expect(report.find((line) => line.section === 'FAILED')).toMatchObject({
+      count: 1,
+      reasons: [
+        { reason: 'linq_3006', label: 'Linq had an unexpected error (3006)', count: 1, docUrl: expect.stringMatching(/^https:\/\/docs\.linqapp\.com\//) },
+      ],
+    });
     const failedRows = await queryShareEvents({ run: run.id, outcome: 'FAILED', latest: '1' }, null, 100);
     expect(failedRows.map((row) => row.chatId)).toEqual([stubborn]);
     const retriedRows = (await queryShareEvents({ run: run.id, outcome: 'FAILED' }, null, 100)).filter((row) => row.chatId !== stubborn);
@@ -204,10 +217,15 @@ describe('share runs', () => {
     // only its event written; one not even that.
     const attemptOf = (chatId: string) => `se_test_${chatId}`;
     for (const chatId of [reached, recorded, claimed]) {
-      await h.db.shareRunItem.update({ where: { runId_chatId: { runId: run.id, chatId } }, data: { state: 'SENDING', attempts: 1, attemptEventId: attemptOf(chatId) } });
+      await h.db.shareRunItem.update({
+        where: { runId_chatId: { runId: run.id, chatId } },
+        data: { state: 'SENDING', attempts: 1, attemptEventId: attemptOf(chatId) },
+      });
     }
     for (const chatId of [reached, recorded]) {
-      const event = await h.db.shareEvent.create({ data: { id: attemptOf(chatId), chatId, actorId, source: 'BULK', runId: run.id, chatLabel: chatId, participants: [] } });
+      const event = await h.db.shareEvent.create({
+        data: { id: attemptOf(chatId), chatId, actorId, source: 'BULK', runId: run.id, chatLabel: chatId, participants: [] },
+      });
       if (chatId === reached) {
         expect((await reserveShare(chatId, event.id, 24 * 3_600_000)).ok).toBe(true);
         await h.linq.shareContactCard(chatId);
@@ -216,7 +234,10 @@ describe('share runs', () => {
 
     const { run: done } = await drive(run.id);
     expect(done).toMatchObject({ status: 'COMPLETED', shared: 2, unknown: 1 });
-    expect(await h.db.shareRunItem.findUniqueOrThrow({ where: { runId_chatId: { runId: run.id, chatId: reached } } })).toMatchObject({ state: 'UNKNOWN', reason: 'interrupted' });
+    expect(await h.db.shareRunItem.findUniqueOrThrow({ where: { runId_chatId: { runId: run.id, chatId: reached } } })).toMatchObject({
+      state: 'UNKNOWN',
+      reason: 'interrupted',
+    });
     expect(await h.db.shareEvent.findMany({ where: { runId: run.id }, orderBy: { createdAt: 'asc' }, select: { chatId: true, outcome: true } })).toEqual(
       expect.arrayContaining([
         { chatId: reached, outcome: 'UNKNOWN' },
@@ -227,7 +248,11 @@ describe('share runs', () => {
       ]),
     );
     for (const chatId of [reached, recorded, claimed]) expect(sharesOf(chatId), chatId).toBe(1);
-    expect(await h.db.shareEvent.findUniqueOrThrow({ where: { id: attemptOf(recorded) } })).toMatchObject({ outcome: 'FAILED', reason: 'interrupted', supersededAt: expect.any(Date) });
+    expect(await h.db.shareEvent.findUniqueOrThrow({ where: { id: attemptOf(recorded) } })).toMatchObject({
+      outcome: 'FAILED',
+      reason: 'interrupted',
+      supersededAt: expect.any(Date),
+    });
   });
 
   it('leaves out chats a run in progress covers, and refuses from the database, without a Linq call, chats shared meanwhile', async () => {
@@ -249,8 +274,9 @@ describe('share runs', () => {
     const other = await h.db.user.create({ data: { email: `busy${Date.now()}@example.com`, name: 'Busy Bee', role: 'OPERATOR', passwordHash: 'x' } });
     const { createRun } = await modules();
     const made = [];
-    for (let i = 0; i < MAX_ACTIVE_RUNS_PER_PERSON; i++) made.push(await createRun({ createdById: other.id, source: 'BULK', scope: { kind: 'chats', chatIds: [await eligibleChat()] } }));
-    await expect(createRun({ createdById: other.id, source: 'BULK', scope }) ).rejects.toBeInstanceOf(RunStateError);
+    for (let i = 0; i < MAX_ACTIVE_RUNS_PER_PERSON; i++)
+      made.push(await createRun({ createdById: other.id, source: 'BULK', scope: { kind: 'chats', chatIds: [await eligibleChat()] } }));
+    await expect(createRun({ createdById: other.id, source: 'BULK', scope })).rejects.toBeInstanceOf(RunStateError);
     for (const run of made) await cancelRun(run!.id);
 
     // A chat shared by hand after the run was made is refused from the database when its turn comes.
@@ -260,7 +286,10 @@ describe('share runs', () => {
     const before = chatCalls();
     const { run: done } = await drive(first.id);
     expect(done).toMatchObject({ status: 'COMPLETED', shared: 11, refused: 1 });
-    expect(await h.db.shareRunItem.findUniqueOrThrow({ where: { runId_chatId: { runId: first.id, chatId: chats[0]! } } })).toMatchObject({ state: 'REFUSED', reason: 'cooldown' });
+    expect(await h.db.shareRunItem.findUniqueOrThrow({ where: { runId_chatId: { runId: first.id, chatId: chats[0]! } } })).toMatchObject({
+      state: 'REFUSED',
+      reason: 'cooldown',
+    });
     expect(chatCalls()).toBe(before);
     for (const chatId of chats) expect(sharesOf(chatId), chatId).toBe(1);
     // Once it has ended, a new run finds them all within the cooldown: nothing asked of Linq either.

@@ -13,7 +13,10 @@ let actorId = '';
 
 const at = (iso: string) => new Date(iso);
 
-async function chat(id: string, facts: { line?: string; service?: string; health?: string; hasLeft?: boolean; replied?: boolean; sharedHoursAgo?: number; gone?: boolean } = {}) {
+async function chat(
+  id: string,
+  facts: { line?: string; service?: string; health?: string; hasLeft?: boolean; replied?: boolean; sharedHoursAgo?: number; gone?: boolean } = {},
+) {
   const now = Date.now();
   await h.db.chat.create({
     data: {
@@ -30,7 +33,8 @@ async function chat(id: string, facts: { line?: string; service?: string; health
       goneAt: facts.gone ? new Date(now) : null,
     },
   });
-  if (facts.sharedHoursAgo !== undefined) await h.db.chatShareState.create({ data: { chatId: id, lastSucceededAt: new Date(now - facts.sharedHoursAgo * 3_600_000) } });
+  if (facts.sharedHoursAgo !== undefined)
+    await h.db.chatShareState.create({ data: { chatId: id, lastSucceededAt: new Date(now - facts.sharedHoursAgo * 3_600_000) } });
 }
 
 async function schedules() {
@@ -44,7 +48,11 @@ async function endRuns() {
 }
 
 async function runsOf(phoneNumber: string) {
-  return h.db.shareRun.findMany({ where: { schedulePhone: phoneNumber }, orderBy: { createdAt: 'asc' }, include: { items: { select: { chatId: true }, orderBy: { chatId: 'asc' } } } });
+  return h.db.shareRun.findMany({
+    where: { schedulePhone: phoneNumber },
+    orderBy: { createdAt: 'asc' },
+    include: { items: { select: { chatId: true }, orderBy: { chatId: 'asc' } } },
+  });
 }
 
 beforeAll(async () => {
@@ -71,7 +79,13 @@ describe('the daily re-share', () => {
     const morning = at('2026-03-10T12:00:00Z');
     expect(await saveSchedule({ phoneNumber: LINE, ...settings }, actorId, morning)).toEqual({ changed: true });
     expect(await saveSchedule({ phoneNumber: LINE, ...settings }, actorId, morning)).toEqual({ changed: false });
-    expect(await previewSchedule(LINE, await getSchedule(LINE), morning)).toMatchObject({ nextRun: 'today 09:00 America/New_York', nextRunAt: at('2026-03-10T13:00:00Z'), due: false, chats: 2, lineFlagged: false });
+    expect(await previewSchedule(LINE, await getSchedule(LINE), morning)).toMatchObject({
+      nextRun: 'today 09:00 America/New_York',
+      nextRunAt: at('2026-03-10T13:00:00Z'),
+      due: false,
+      chats: 2,
+      lineFlagged: false,
+    });
 
     expect(await runDueSchedules(at('2026-03-10T12:59:59Z'))).toEqual([]);
     // Two instances' ticks at once: one run.
@@ -88,7 +102,10 @@ describe('the daily re-share', () => {
 
     // The next day, at 09:00 New York time again: exactly when the preview says.
     const evening = at('2026-03-10T23:00:00Z');
-    expect(await previewSchedule(LINE, await getSchedule(LINE), evening)).toMatchObject({ nextRun: 'tomorrow 09:00 America/New_York', nextRunAt: at('2026-03-11T13:00:00Z') });
+    expect(await previewSchedule(LINE, await getSchedule(LINE), evening)).toMatchObject({
+      nextRun: 'tomorrow 09:00 America/New_York',
+      nextRunAt: at('2026-03-11T13:00:00Z'),
+    });
     expect(await runDueSchedules(at('2026-03-11T12:59:00Z'))).toEqual([]);
     expect(await runDueSchedules(at('2026-03-11T13:00:30Z'))).toHaveLength(1);
     expect((await runsOf(LINE)).map((r) => r.scheduleDate)).toEqual(['2026-03-10', '2026-03-11']);
@@ -104,7 +121,8 @@ describe('the daily re-share', () => {
     const preview = await previewSchedule(LINE, await getSchedule(LINE), at('2026-03-12T01:31:00Z'));
     expect(preview).toMatchObject({ nextRun: 'tomorrow 23:45 America/New_York', nextRunAt: at('2026-03-13T03:45:00Z') });
     // The tick, asked every minute of the evening, makes nothing before then, and makes it then.
-    for (let t = at('2026-03-12T01:31:00Z').getTime(); t < preview.nextRunAt.getTime(); t += 15 * 60_000) expect(await runDueSchedules(new Date(t))).toEqual([]);
+    for (let t = at('2026-03-12T01:31:00Z').getTime(); t < preview.nextRunAt.getTime(); t += 15 * 60_000)
+      expect(await runDueSchedules(new Date(t))).toEqual([]);
     expect(await runDueSchedules(preview.nextRunAt)).toEqual([expect.stringMatching(/^\+14155550100: run .+ for 2026-03-12$/)]);
     await endRuns();
     // Back to 09:00 for the tests below.
@@ -113,7 +131,11 @@ describe('the daily re-share', () => {
 
   it('runs once for days missed while the console was down, and only chats the customer wrote in when asked', async () => {
     const { saveSchedule, runDueSchedules } = await schedules();
-    await saveSchedule({ phoneNumber: LINE, enabled: true, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: true }, actorId, at('2026-03-13T14:00:00Z'));
+    await saveSchedule(
+      { phoneNumber: LINE, enabled: true, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: true },
+      actorId,
+      at('2026-03-13T14:00:00Z'),
+    );
     // Down from the 14th to the 15th, back in the evening: one run, for the 15th.
     const made = await Promise.all([runDueSchedules(at('2026-03-15T23:00:00Z')), runDueSchedules(at('2026-03-15T23:00:00Z'))]);
     expect(made.flat()).toHaveLength(1);
@@ -136,32 +158,51 @@ describe('the daily re-share', () => {
     expect(await getSchedule(FLAGGED_LINE)).toMatchObject({ lastRunDate: '2026-03-20', lastRunNote: 'line_flagged', lastRunId: null });
 
     // Nothing to share (the only replied chat is within the cooldown of a run made today): no "0 of 0" run.
-    await h.db.chatShareState.upsert({ where: { chatId: 'replied' }, create: { chatId: 'replied', lastSucceededAt: at('2026-03-21T12:00:00Z') }, update: { lastSucceededAt: new Date() } });
-    await h.db.chatShareState.upsert({ where: { chatId: 'silent' }, create: { chatId: 'silent', lastSucceededAt: new Date() }, update: { lastSucceededAt: new Date() } });
+    await h.db.chatShareState.upsert({
+      where: { chatId: 'replied' },
+      create: { chatId: 'replied', lastSucceededAt: at('2026-03-21T12:00:00Z') },
+      update: { lastSucceededAt: new Date() },
+    });
+    await h.db.chatShareState.upsert({
+      where: { chatId: 'silent' },
+      create: { chatId: 'silent', lastSucceededAt: new Date() },
+      update: { lastSucceededAt: new Date() },
+    });
     const runsBefore = (await runsOf(LINE)).length;
     expect(await runDueSchedules(at('2026-03-21T13:00:30Z'))).toContain(`${LINE}: 2026-03-21, nothing to share`);
     expect((await runsOf(LINE)).length).toBe(runsBefore);
     expect(await getSchedule(LINE)).toMatchObject({ lastRunDate: '2026-03-21', lastRunNote: 'nothing_to_share', lastRunId: null });
     await h.db.chatShareState.deleteMany({ where: { chatId: { in: ['replied', 'silent'] } } });
 
-    await saveSchedule({ phoneNumber: LINE, enabled: false, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: true }, actorId, at('2026-03-21T14:00:00Z'));
+    await saveSchedule(
+      { phoneNumber: LINE, enabled: false, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: true },
+      actorId,
+      at('2026-03-21T14:00:00Z'),
+    );
     expect(await runDueSchedules(at('2026-03-22T23:00:00Z'))).toEqual([`${FLAGGED_LINE}: 2026-03-22, the line is flagged by Linq`]);
   });
 
   it('refuses a number that is not the account’s and a zone that is not an IANA name from the list', async () => {
     const { saveSchedule, ScheduleError } = await schedules();
-    await expect(saveSchedule({ phoneNumber: '+14155559999', enabled: true, timeOfDay: '09:00', timeZone: 'UTC', onlyRepliedChats: false }, actorId)).rejects.toBeInstanceOf(ScheduleError);
+    await expect(
+      saveSchedule({ phoneNumber: '+14155559999', enabled: true, timeOfDay: '09:00', timeZone: 'UTC', onlyRepliedChats: false }, actorId),
+    ).rejects.toBeInstanceOf(ScheduleError);
     expect(await h.db.shareSchedule.findUnique({ where: { phoneNumber: '+14155559999' } })).toBeNull();
     const { scheduleFormSchema } = await import('@/lib/validations/schedule');
     const form = { phoneNumber: LINE, enabled: true, timeOfDay: '09:00', onlyRepliedChats: false };
-    for (const timeZone of ['-23:59', 'Etc/GMT+12', 'Asia/Calcutta', 'Mars/Olympus_Mons']) expect(scheduleFormSchema.safeParse({ ...form, timeZone }).success, timeZone).toBe(false);
+    for (const timeZone of ['-23:59', 'Etc/GMT+12', 'Asia/Calcutta', 'Mars/Olympus_Mons'])
+      expect(scheduleFormSchema.safeParse({ ...form, timeZone }).success, timeZone).toBe(false);
     expect(scheduleFormSchema.safeParse({ ...form, timeZone: 'Asia/Kolkata' }).success).toBe(true);
   });
 
   it('stops the schedules of someone who can no longer share, until someone takes them over', async () => {
     const { saveSchedule, runDueSchedules, getSchedule } = await schedules();
     const casey = await h.db.user.create({ data: { email: 'casey@example.com', name: 'Casey Colleague', role: 'OPERATOR', passwordHash: 'x' } });
-    await saveSchedule({ phoneNumber: LINE, enabled: true, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: false }, casey.id, at('2026-03-24T12:00:00Z'));
+    await saveSchedule(
+      { phoneNumber: LINE, enabled: true, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: false },
+      casey.id,
+      at('2026-03-24T12:00:00Z'),
+    );
     await h.db.user.update({ where: { id: casey.id }, data: { role: 'VIEWER' } });
     const runsBefore = (await runsOf(LINE)).length;
     expect(await runDueSchedules(at('2026-03-24T13:00:30Z'))).toContain(`${LINE}: stopped, Casey Colleague who set it up can no longer share`);
@@ -169,8 +210,17 @@ describe('the daily re-share', () => {
     expect((await getSchedule(LINE)).owner).toEqual({ name: 'Casey Colleague', canShare: false });
 
     // An operator saves it unchanged: a takeover, recorded; the day's run is then made in their name.
-    expect(await saveSchedule({ phoneNumber: LINE, enabled: true, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: false }, actorId, at('2026-03-24T13:01:00Z'))).toEqual({ changed: true });
-    expect(await h.db.settingsChange.findFirst({ where: { kind: 'SCHEDULE_TAKEN_OVER', subject: LINE } })).toMatchObject({ actorId, before: { ownerId: casey.id, owner: 'Casey Colleague' } });
+    expect(
+      await saveSchedule(
+        { phoneNumber: LINE, enabled: true, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: false },
+        actorId,
+        at('2026-03-24T13:01:00Z'),
+      ),
+    ).toEqual({ changed: true });
+    expect(await h.db.settingsChange.findFirst({ where: { kind: 'SCHEDULE_TAKEN_OVER', subject: LINE } })).toMatchObject({
+      actorId,
+      before: { ownerId: casey.id, owner: 'Casey Colleague' },
+    });
     expect(await runDueSchedules(at('2026-03-25T13:00:30Z'))).toContainEqual(expect.stringMatching(/^\+14155550100: run .+ for 2026-03-25$/));
     expect((await runsOf(LINE)).at(-1)).toMatchObject({ createdById: actorId });
   });
@@ -178,8 +228,16 @@ describe('the daily re-share', () => {
   it('audits every change: who, before and after', async () => {
     const changes = await h.db.settingsChange.findMany({ where: { kind: 'SCHEDULE_CHANGED', subject: LINE, actorId }, orderBy: { createdAt: 'asc' }, take: 2 });
     expect(changes.map((change) => [change.actorId, change.before, change.after])).toEqual([
-      [actorId, { enabled: false, timeOfDay: '09:00', timeZone: 'UTC', onlyRepliedChats: false }, { enabled: true, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: false }],
-      [actorId, { enabled: true, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: false }, { enabled: true, timeOfDay: '23:40', timeZone: 'America/New_York', onlyRepliedChats: false }],
+      [
+        actorId,
+        { enabled: false, timeOfDay: '09:00', timeZone: 'UTC', onlyRepliedChats: false },
+        { enabled: true, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: false },
+      ],
+      [
+        actorId,
+        { enabled: true, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: false },
+        { enabled: true, timeOfDay: '23:40', timeZone: 'America/New_York', onlyRepliedChats: false },
+      ],
     ]);
   });
 });

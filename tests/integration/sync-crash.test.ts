@@ -30,7 +30,9 @@ describe.runIf(postgresAdminUrl)('a sync interrupted by a crash', () => {
     // A second instance takes over.
     const { startBackgroundJobs } = await import('@/lib/jobs/workers');
     await startBackgroundJobs();
-    await expect.poll(async () => (await h.db.chatSyncRun.findUniqueOrThrow({ where: { id: atCrash.id } })).status, { timeout: 120_000, interval: 500 }).toBe('COMPLETED');
+    await expect
+      .poll(async () => (await h.db.chatSyncRun.findUniqueOrThrow({ where: { id: atCrash.id } })).status, { timeout: 120_000, interval: 500 })
+      .toBe('COMPLETED');
 
     const lists = h.sandbox.store.requestLog.slice(requestsBefore).filter((r) => r.path === '/v3/chats');
     // The crawl went on from the saved cursor (at most the page in hand when it died is read again).

@@ -68,7 +68,8 @@ describe('POST /api/webhooks/linq', () => {
     const { POST } = await route();
     const { db } = await import('@/lib/db');
     const secretsRead = vi.spyOn(db.webhookSubscription, 'findMany');
-    const forged = (id: string) => signatureHeaders('whsec_' + Buffer.from('not the secret, really not').toString('base64'), id, Math.floor(Date.now() / 1000), '{}');
+    const forged = (id: string) =>
+      signatureHeaders('whsec_' + Buffer.from('not the secret, really not').toString('base64'), id, Math.floor(Date.now() / 1000), '{}');
     const statuses: number[] = [];
     for (let i = 0; i < 25; i++) statuses.push((await POST(post('{}', forged(`bad-${i}`), '203.0.113.9'))).status);
     expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));

@@ -19,7 +19,16 @@ async function modules() {
 let sequence = 0;
 function event(eventType: string, data: Record<string, unknown>, createdAt = new Date()) {
   sequence += 1;
-  return JSON.stringify({ api_version: 'v3', webhook_version: '2026-02-03', event_type: eventType, event_id: `evt_${sequence}`, created_at: createdAt.toISOString(), partner_id: 'p', trace_id: 't', data });
+  return JSON.stringify({
+    api_version: 'v3',
+    webhook_version: '2026-02-03',
+    event_type: eventType,
+    event_id: `evt_${sequence}`,
+    created_at: createdAt.toISOString(),
+    partner_id: 'p',
+    trace_id: 't',
+    data,
+  });
 }
 
 function signed(body: string, options: { id?: string; key?: string; timestamp?: number } = {}) {
@@ -35,7 +44,13 @@ async function deliver(body: string, headers: Record<string, string>) {
 }
 
 const sentAt = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
-const messageData = (chatId: string, direction: 'inbound' | 'outbound', at: string) => ({ id: `m_${at}`, direction, chat: { id: chatId, is_group: false }, sent_at: at, parts: [] });
+const messageData = (chatId: string, direction: 'inbound' | 'outbound', at: string) => ({
+  id: `m_${at}`,
+  direction,
+  chat: { id: chatId, is_group: false },
+  sent_at: at,
+  parts: [],
+});
 
 beforeAll(async () => {
   const { db } = h;
@@ -133,7 +148,12 @@ describe('events', () => {
     await refreshLines(h.linq);
     // A message.sent claimed for a chat where the business never wrote: the page may say so for a
     // while, but Share reads the messages before trusting it, and the next full sync corrects it.
-    const silent = await h.control<{ id: string }>('POST', '/__sandbox/chats', { from: h.sandbox.store.state.lines[0]!.phone_number, to: ['+13125550888'], inbound: 1, outbound: 0 });
+    const silent = await h.control<{ id: string }>('POST', '/__sandbox/chats', {
+      from: h.sandbox.store.state.lines[0]!.phone_number,
+      to: ['+13125550888'],
+      inbound: 1,
+      outbound: 0,
+    });
     const future = '2099-01-01T00:00:00.000Z';
     const claimed = event('message.sent', messageData(silent.id, 'outbound', future));
     await deliver(claimed, signed(claimed));
@@ -146,7 +166,12 @@ describe('events', () => {
     expect((await h.db.chat.findUniqueOrThrow({ where: { id: silent.id } })).outbound).toBe('NO');
 
     // chat.created is read again from Linq: an opted-out chat stays opted out whatever the event says.
-    const optedOut = await h.control<{ id: string }>('POST', '/__sandbox/chats', { from: h.sandbox.store.state.lines[0]!.phone_number, to: ['+13125550777'], outbound: 1, health: 'OPTED_OUT' });
+    const optedOut = await h.control<{ id: string }>('POST', '/__sandbox/chats', {
+      from: h.sandbox.store.state.lines[0]!.phone_number,
+      to: ['+13125550777'],
+      outbound: 1,
+      health: 'OPTED_OUT',
+    });
     const lie = event('chat.created', { id: optedOut.id, handles: [], health_status: { status: 'HEALTHY' }, created_at: future, updated_at: future });
     await deliver(lie, signed(lie));
     const indexed = await h.db.chat.findUniqueOrThrow({ where: { id: optedOut.id } });
@@ -157,14 +182,21 @@ describe('events', () => {
     const foreign = event('phone_number.status_updated', { phone_number: '+19995550123', new_status: 'FLAGGED', changed_at: sentAt(1) });
     await deliver(foreign, signed(foreign, { id: 'foreign-line' }));
     expect(await h.db.sendingLine.findUnique({ where: { phoneNumber: '+19995550123' } })).toBeNull();
-    expect(await h.db.webhookDelivery.findUniqueOrThrow({ where: { id: 'foreign-line' } })).toMatchObject({ status: 'IGNORED', error: expect.stringMatching(/^Not one of the account’s numbers/) });
+    expect(await h.db.webhookDelivery.findUniqueOrThrow({ where: { id: 'foreign-line' } })).toMatchObject({
+      status: 'IGNORED',
+      error: expect.stringMatching(/^Not one of the account’s numbers/),
+    });
 
     // A 2099 FLAGGED is believed only up to its arrival: Linq's next real change overrides it.
     const line = h.sandbox.store.state.lines[2]!.phone_number;
     const pinned = event('phone_number.status_updated', { phone_number: line, new_status: 'FLAGGED', changed_at: future });
     await deliver(pinned, signed(pinned));
     expect((await h.db.sendingLine.findUniqueOrThrow({ where: { phoneNumber: line } })).status).toBe('FLAGGED');
-    const active = event('phone_number.status_updated', { phone_number: line, new_status: 'ACTIVE', changed_at: new Date(Date.now() + 6 * 60_000).toISOString() });
+    const active = event('phone_number.status_updated', {
+      phone_number: line,
+      new_status: 'ACTIVE',
+      changed_at: new Date(Date.now() + 6 * 60_000).toISOString(),
+    });
     await deliver(active, signed(active));
     expect((await h.db.sendingLine.findUniqueOrThrow({ where: { phoneNumber: line } })).status).toBe('ACTIVE');
 
@@ -200,8 +232,14 @@ describe('events', () => {
     const typing = event('chat.typing_indicator.started', { chat_id: 'some-chat' });
     await deliver(failed, signed(failed, { id: 'failed-1' }));
     await deliver(typing, signed(typing, { id: 'typing-1' }));
-    expect(await h.db.webhookDelivery.findUniqueOrThrow({ where: { id: 'failed-1' } })).toMatchObject({ status: 'IGNORED', error: expect.stringMatching(/code 4001/) });
-    expect(await h.db.webhookDelivery.findUniqueOrThrow({ where: { id: 'typing-1' } })).toMatchObject({ status: 'IGNORED', eventType: 'chat.typing_indicator.started' });
+    expect(await h.db.webhookDelivery.findUniqueOrThrow({ where: { id: 'failed-1' } })).toMatchObject({
+      status: 'IGNORED',
+      error: expect.stringMatching(/code 4001/),
+    });
+    expect(await h.db.webhookDelivery.findUniqueOrThrow({ where: { id: 'typing-1' } })).toMatchObject({
+      status: 'IGNORED',
+      eventType: 'chat.typing_indicator.started',
+    });
   });
 });
 
@@ -218,7 +256,10 @@ describe('the sandbox as Linq', () => {
         res.writeHead(503).end();
         return;
       }
-      const result = await receiveWebhook(Buffer.concat(chunks).toString('utf8'), Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])));
+      const result = await receiveWebhook(
+        Buffer.concat(chunks).toString('utf8'),
+        Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
+      );
       received.push(result.status);
       res.writeHead(result.status, { 'content-type': 'application/json' }).end(JSON.stringify(result.body));
     });
@@ -227,7 +268,9 @@ describe('the sandbox as Linq', () => {
     const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
     const created = await h.linq.createWebhookSubscription({ targetUrl: target, events: ['message.received'] });
     const { sealWebhookSecret, forgetWebhookSecrets } = await import('@/lib/webhooks/keys');
-    await h.db.webhookSubscription.create({ data: { id: created.id, targetUrl: target, events: created.events, secretCiphertext: sealWebhookSecret(created.signingSecret), createdById: actor.id } });
+    await h.db.webhookSubscription.create({
+      data: { id: created.id, targetUrl: target, events: created.events, secretCiphertext: sealWebhookSecret(created.signingSecret), createdById: actor.id },
+    });
     forgetWebhookSecrets();
     try {
       const chat = h.sandbox.store.state.chats[0]!;

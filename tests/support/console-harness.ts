@@ -48,7 +48,7 @@ export function startTestConsole(options: { postgresAdminUrl?: string; sandbox?:
     const { getLinq, getBackgroundLinq } = await import('@/lib/linq');
     harness.linq = getLinq();
     harness.backgroundLinq = getBackgroundLinq();
-    harness.control = async <T,>(method: string, route: string, body?: unknown) => {
+    harness.control = async <T>(method: string, route: string, body?: unknown) => {
       const response = await fetch(`${harness.sandbox.origin}${route}`, {
         method,
         headers: { 'content-type': 'application/json' },

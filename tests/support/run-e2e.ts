@@ -2,13 +2,7 @@
 // database (when a server is reachable) so every test also runs against PostgreSQL, runs
 // Playwright, and drops the database afterwards, whatever the outcome.
 import { spawnSync } from 'node:child_process';
-import {
-  createThrowawayDatabase,
-  dropThrowawayDatabase,
-  migrateDeploy,
-  POSTGRES_ADMIN_URL,
-  postgresReachable,
-} from './postgres';
+import { createThrowawayDatabase, dropThrowawayDatabase, migrateDeploy, POSTGRES_ADMIN_URL, postgresReachable } from './postgres';
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
   return spawnSync(command, args, { stdio: 'inherit', env }).status ?? 1;

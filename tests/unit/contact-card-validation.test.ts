@@ -46,6 +46,8 @@ describe('the card form', () => {
     expect(contactCardFormSchema.safeParse({ ...base, photoMode: 'keep' }).success).toBe(true);
     expect(contactCardFormSchema.safeParse({ ...base, photoMode: 'url' }).success).toBe(false);
     expect(contactCardFormSchema.safeParse({ ...base, photoMode: 'url', photoUrl: 'https://x.example/a.png' }).success).toBe(true);
-    expect(errorOf(contactCardFormSchema.safeParse({ ...base, phoneNumber: '4155550100', photoMode: 'keep' }))).toBe('Use the international format, e.g. +14155550100.');
+    expect(errorOf(contactCardFormSchema.safeParse({ ...base, phoneNumber: '4155550100', photoMode: 'keep' }))).toBe(
+      'Use the international format, e.g. +14155550100.',
+    );
   });
 });

@@ -37,7 +37,14 @@ describe('evaluateEligibility over every combination', () => {
             for (const health of healths)
               for (const isGroup of [false, true])
                 for (const me of ['active', 'left', 'none'] as const) {
-                  const result = evaluateEligibility({ chat: chat({ service, health, isGroup, me }), outbound, cardStatus, lastSharedAt, now, cooldownMs: DAY });
+                  const result = evaluateEligibility({
+                    chat: chat({ service, health, isGroup, me }),
+                    outbound,
+                    cardStatus,
+                    lastSharedAt,
+                    now,
+                    cooldownMs: DAY,
+                  });
                   const hasMe = me !== 'none';
                   const fails = service !== 'iMessage' || outbound === 'no' || !hasMe || cardStatus === 'none' || cardStatus === 'inactive' || !cooledDown;
                   const blocks = me === 'left' || health === 'OPTED_OUT';
@@ -105,10 +112,15 @@ describe('evaluateEligibility reasons', () => {
       eligible: false,
       blockedBecause: 'The customer opted out of messages: sharing is blocked.',
     });
-    expect(evaluateEligibility({ ...eligibleInput, chat: chat({ me: 'left' }) }).blockedBecause).toBe('Your number has left this chat: nothing can be shared into it.');
+    expect(evaluateEligibility({ ...eligibleInput, chat: chat({ me: 'left' }) }).blockedBecause).toBe(
+      'Your number has left this chat: nothing can be shared into it.',
+    );
     const warned = evaluateEligibility({ ...eligibleInput, chat: chat({ health: 'CRITICAL', isGroup: true }) });
     expect(warned.eligible).toBe(true);
-    expect(warned.warnings.map((w) => [w.id, w.blocking])).toEqual([['critical', false], ['group', false]]);
+    expect(warned.warnings.map((w) => [w.id, w.blocking])).toEqual([
+      ['critical', false],
+      ['group', false],
+    ]);
     expect(evaluateEligibility({ ...eligibleInput, chat: chat({ health: 'AT_RISK' }) }).warnings[0]).toMatchObject({ id: 'at_risk', blocking: false });
   });
 

@@ -38,9 +38,9 @@ describe('parseSettings', () => {
       apiKey: 'live-key',
       baseUrl: LINQ_PRODUCTION_BASE_URL,
     });
-    expect(
-      parseSettings({ LINQ_API_KEY: 'k', LINQ_API_BASE_URL: 'https://eu.example.com/api/partner' }, cwd).linq.baseUrl,
-    ).toBe('https://eu.example.com/api/partner');
+    expect(parseSettings({ LINQ_API_KEY: 'k', LINQ_API_BASE_URL: 'https://eu.example.com/api/partner' }, cwd).linq.baseUrl).toBe(
+      'https://eu.example.com/api/partner',
+    );
   });
 
   it('points sandbox mode at an external sandbox when only the base URL is set', () => {

@@ -8,12 +8,16 @@ describe('history cursors', () => {
     expect(decodeCursor(encodeCursor(keyset))).toEqual(keyset);
   });
 
-  it.each([undefined, '', 'not-base64!', Buffer.from('2026-11-24T10:15:30Z').toString('base64url'), Buffer.from('yesterday|x').toString('base64url'), Buffer.from('2026-11-24T10:15:30Z|a|b').toString('base64url')])(
-    'ignores a cursor that is not ours: %j',
-    (cursor) => {
-      expect(decodeCursor(cursor)).toBeNull();
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'not-base64!',
+    Buffer.from('2026-11-24T10:15:30Z').toString('base64url'),
+    Buffer.from('yesterday|x').toString('base64url'),
+    Buffer.from('2026-11-24T10:15:30Z|a|b').toString('base64url'),
+  ])('ignores a cursor that is not ours: %j', (cursor) => {
+    expect(decodeCursor(cursor)).toBeNull();
+  });
 });
 
 describe('CSV', () => {
@@ -53,7 +57,7 @@ describe('history filters', () => {
     expect(dayRange({ from: '2026-11-01', to: '2026-11-24' })).toEqual({ since: new Date('2026-11-01T00:00:00Z'), until: new Date('2026-11-25T00:00:00Z') });
   });
 
-  it('read the days in the viewer\'s zone, across a summer-time change, and refuse unknown zones', async () => {
+  it("read the days in the viewer's zone, across a summer-time change, and refuse unknown zones", async () => {
     const { parseHistoryFilters } = await import('@/lib/validations/history');
     const { historyHref } = await import('@/lib/links');
     const { dayRange } = await import('@/lib/history/day-range');

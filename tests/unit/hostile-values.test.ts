@@ -27,7 +27,8 @@ describe('values a visitor chose', () => {
     expect(hasControlCharacters('\u202Ebidi is not a control character')).toBe(false);
     expect(isIsoInstant('2026-12-01T07:00:00.123Z')).toBe(true);
     // JavaScript reads these as dates; PostgreSQL does not, and the console never writes them.
-    for (const bad of ['1', '2026', 'Tue, 01 Dec 2026 07:00:00 GMT', '2026-02-31T00:00:00Z', '0000-01-01T00:00:00Z']) expect(isIsoInstant(bad), bad).toBe(false);
+    for (const bad of ['1', '2026', 'Tue, 01 Dec 2026 07:00:00 GMT', '2026-02-31T00:00:00Z', '0000-01-01T00:00:00Z'])
+      expect(isIsoInstant(bad), bad).toBe(false);
   });
 
   it('names downloads from an allow-list, with the same name as an RFC 6266 filename*', () => {

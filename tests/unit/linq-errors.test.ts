@@ -6,13 +6,54 @@ import { describeLinqError, LinqError, toLinqError } from '@/lib/linq/errors';
 // Every code in ../shared/linq-api/REFERENCE.md §3 with its HTTP status, written out here so a
 // code missing from the console's table fails this test.
 const CATALOGUE: Array<[code: number, status: number]> = [
-  [1001, 400], [1002, 400], [1003, 400], [1004, 400], [1005, 400], [1006, 409], [1007, 429], [1008, 400],
-  [2001, 404], [2002, 404], [2003, 404], [2004, 401], [2005, 403], [2006, 403], [2007, 404], [2008, 403],
-  [2009, 409], [2010, 404], [2011, 403], [2012, 404], [2013, 409], [2014, 409], [2015, 409], [2016, 409],
-  [2017, 409], [2018, 409], [2019, 404], [2021, 404], [2022, 500],
-  [3001, 500], [3002, 500], [3003, 500], [3004, 500], [3005, 504], [3006, 500], [3007, 500],
-  [4001, 500], [4002, 500], [4003, 500], [4004, 503], [4005, 422],
-  [5001, 500], [5002, 500], [5003, 500], [5004, 400], [5005, 400], [5006, 400], [5007, 400],
+  [1001, 400],
+  [1002, 400],
+  [1003, 400],
+  [1004, 400],
+  [1005, 400],
+  [1006, 409],
+  [1007, 429],
+  [1008, 400],
+  [2001, 404],
+  [2002, 404],
+  [2003, 404],
+  [2004, 401],
+  [2005, 403],
+  [2006, 403],
+  [2007, 404],
+  [2008, 403],
+  [2009, 409],
+  [2010, 404],
+  [2011, 403],
+  [2012, 404],
+  [2013, 409],
+  [2014, 409],
+  [2015, 409],
+  [2016, 409],
+  [2017, 409],
+  [2018, 409],
+  [2019, 404],
+  [2021, 404],
+  [2022, 500],
+  [3001, 500],
+  [3002, 500],
+  [3003, 500],
+  [3004, 500],
+  [3005, 504],
+  [3006, 500],
+  [3007, 500],
+  [4001, 500],
+  [4002, 500],
+  [4003, 500],
+  [4004, 503],
+  [4005, 422],
+  [5001, 500],
+  [5002, 500],
+  [5003, 500],
+  [5004, 400],
+  [5005, 400],
+  [5006, 400],
+  [5007, 400],
 ];
 
 const sentence = /^[A-Z+].*[.)]$/;
@@ -103,7 +144,11 @@ describe('toLinqError', () => {
   });
 
   it('copes with a body that is not Linq’s envelope', () => {
-    expect(toLinqError(APIError.generate(502, '<html>Bad gateway</html>', undefined, new Headers())).facts()).toMatchObject({ kind: 'api', status: 502, code: undefined });
+    expect(toLinqError(APIError.generate(502, '<html>Bad gateway</html>', undefined, new Headers())).facts()).toMatchObject({
+      kind: 'api',
+      status: 502,
+      code: undefined,
+    });
   });
 
   it('recognises timeouts and connection failures, and leaves other errors alone', () => {
@@ -116,7 +161,7 @@ describe('toLinqError', () => {
 });
 
 describe('readLinq', () => {
-  it('gives up on a read that hangs, with the timeout sentence, instead of waiting for the SDK\'s retries', async () => {
+  it("gives up on a read that hangs, with the timeout sentence, instead of waiting for the SDK's retries", async () => {
     const { readLinq } = await import('@/lib/linq/read');
     const started = Date.now();
     const read = await readLinq(() => new Promise(() => {}), undefined, 50);

@@ -1,15 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { isPrivateAddress, photoAddressProblem } from '@/lib/photos/remote-address';
 
-const resolveTo = (...addresses: string[]) => async () => addresses;
+const resolveTo =
+  (...addresses: string[]) =>
+  async () =>
+    addresses;
 
 describe('photo addresses handed to Linq', () => {
-  it.each(['127.0.0.1', '127.8.9.10', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '[::1]', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1'])(
-    'treats %s as private',
-    (address) => {
-      expect(isPrivateAddress(address)).toBe(true);
-    },
-  );
+  it.each([
+    '127.0.0.1',
+    '127.8.9.10',
+    '10.1.2.3',
+    '172.16.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    '[::1]',
+    'fd00::1',
+    'fe80::1',
+    '::ffff:127.0.0.1',
+    '::ffff:10.0.0.1',
+  ])('treats %s as private', (address) => {
+    expect(isPrivateAddress(address)).toBe(true);
+  });
 
   it.each([
     '::127.0.0.1', // IPv4-compatible loopback
@@ -33,7 +48,17 @@ describe('photo addresses handed to Linq', () => {
   });
 
   it('refuses loopback, private and metadata addresses, by IP or by a name that resolves to one', async () => {
-    for (const url of ['https://127.0.0.1:8443/a.jpg', 'https://[::1]/a.jpg', 'https://169.254.169.254/latest/meta-data', 'https://10.0.0.5/x.png', 'https://[::127.0.0.1]/a.jpg', 'https://[64:ff9b::a9fe:a9fe]/latest/meta-data', 'https://[2002:a9fe:a9fe::1]/a.jpg', 'https://[fec0::1]/a.jpg', 'https://192.0.2.1/a.jpg']) {
+    for (const url of [
+      'https://127.0.0.1:8443/a.jpg',
+      'https://[::1]/a.jpg',
+      'https://169.254.169.254/latest/meta-data',
+      'https://10.0.0.5/x.png',
+      'https://[::127.0.0.1]/a.jpg',
+      'https://[64:ff9b::a9fe:a9fe]/latest/meta-data',
+      'https://[2002:a9fe:a9fe::1]/a.jpg',
+      'https://[fec0::1]/a.jpg',
+      'https://192.0.2.1/a.jpg',
+    ]) {
       expect(await photoAddressProblem(url, resolveTo())).toMatch(/private or local network/);
     }
     expect(await photoAddressProblem('https://localhost/a.jpg', resolveTo('127.0.0.1', '::1'))).toMatch(/private or local network \(localhost\)/);

@@ -8,7 +8,10 @@ import { sniffImageType } from '@/lib/photos/sniff';
 const solid = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#3366cc' } });
 
 async function refusal(bytes: Buffer): Promise<string> {
-  const error = await processPhoto(bytes).then(() => undefined, (e: unknown) => e);
+  const error = await processPhoto(bytes).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(PhotoError);
   return (error as PhotoError).message;
 }
@@ -66,7 +69,9 @@ describe('processPhoto', () => {
   });
 
   it('refuses a small file that would decode to too many pixels (decompression bomb)', async () => {
-    const bomb = await sharp({ create: { width: 10_000, height: 6_000, channels: 3, background: '#000000' }, limitInputPixels: false }).png({ compressionLevel: 9 }).toBuffer();
+    const bomb = await sharp({ create: { width: 10_000, height: 6_000, channels: 3, background: '#000000' }, limitInputPixels: false })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     expect(bomb.length).toBeLessThan(1024 * 1024);
     expect(await refusal(bomb)).toBe('The photo has more pixels than the console accepts. Use a smaller version.');
   });

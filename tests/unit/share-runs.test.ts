@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { LinqErrorFacts } from '@/lib/linq/errors';
+import { describeLinqError, type LinqErrorFacts } from '@/lib/linq/errors';
+import { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
 import { describeScope } from '@/lib/runs/describe-scope';
 import { describeDuration, estimateSeconds, runPace } from '@/lib/runs/estimate';
-import { describeLinqError } from '@/lib/linq/errors';
-import { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
 import { itemOutcome, MAX_ATTEMPTS, reasonLabel, recordedOutcome, type RecordedAttempt } from '@/lib/runs/outcome';
 import { isMoving, runPhase, runTitle } from '@/lib/runs/phase';
-import { holdReleasableAt, RELEASE_MARGIN_MS } from '@/lib/shares/hold-release';
-import { describeOwnedWorkPause } from '@/lib/staff/owned-work';
 import { reportLines, reportSentence } from '@/lib/runs/report';
+import { holdReleasableAt, RELEASE_MARGIN_MS } from '@/lib/shares/hold-release';
 import type { ShareResult } from '@/lib/shares/share-chat';
+import { describeOwnedWorkPause } from '@/lib/staff/owned-work';
 import { chatPageQuerySchema } from '@/lib/validations/chats';
 
 const failed = (facts: Partial<LinqErrorFacts>): ShareResult =>
@@ -63,7 +62,13 @@ describe('what a share’s result means for a run', () => {
 });
 
 describe('settling an attempt a stopped console left behind, from its recorded event', () => {
-  const event = (outcome: RecordedAttempt['outcome'], facts: Partial<RecordedAttempt> = {}): RecordedAttempt => ({ outcome, reason: null, httpStatus: null, linqCode: null, ...facts });
+  const event = (outcome: RecordedAttempt['outcome'], facts: Partial<RecordedAttempt> = {}): RecordedAttempt => ({
+    outcome,
+    reason: null,
+    httpStatus: null,
+    linqCode: null,
+    ...facts,
+  });
 
   it('keeps what the event says happened', () => {
     expect(recordedOutcome(event('SUCCEEDED'), 1)).toEqual({ state: 'SHARED', reason: null });
@@ -73,7 +78,10 @@ describe('settling an attempt a stopped console left behind, from its recorded e
 
   it('gives a passing failure a time to be tried again, so the chat is never stuck waiting', () => {
     expect(recordedOutcome(event('FAILED', { reason: 'http_503', httpStatus: 503 }), 1)).toEqual({ state: 'RETRY', reason: 'http_503', retryInMs: 30_000 });
-    expect(recordedOutcome(event('FAILED', { reason: 'linq_3006', httpStatus: 500, linqCode: 3006 }), MAX_ATTEMPTS)).toEqual({ state: 'FAILED', reason: 'linq_3006' });
+    expect(recordedOutcome(event('FAILED', { reason: 'linq_3006', httpStatus: 500, linqCode: 3006 }), MAX_ATTEMPTS)).toEqual({
+      state: 'FAILED',
+      reason: 'linq_3006',
+    });
     expect(recordedOutcome(event('FAILED', { reason: 'linq_connection' }), 2)).toEqual({ state: 'RETRY', reason: 'linq_connection', retryInMs: 120_000 });
     expect(recordedOutcome(event('FAILED', { reason: 'console_error' }), 1)).toMatchObject({ state: 'RETRY', retryInMs: 30_000 });
     expect(recordedOutcome(event('FAILED', { reason: 'linq_2012', httpStatus: 404, linqCode: 2012 }), 1)).toEqual({ state: 'FAILED', reason: 'linq_2012' });
@@ -91,19 +99,25 @@ describe('what a run is doing, one state at a time', () => {
     const retrying = runPhase({ ...facts, moving: 0, retries: { chats: 2, at: new Date('2026-12-01T12:00:50Z'), reason: 'http_503' } }, now);
     expect(retrying).toEqual({ kind: 'retrying', chats: 2, at: '2026-12-01T12:00:50.000Z', reason: 'http_503' });
     expect(isMoving(retrying)).toBe(false);
-    expect(runPhase({ ...facts, moving: 1, retries: { chats: 2, at: new Date('2026-12-01T12:00:50Z'), reason: 'http_503' } }, now)).toEqual({ kind: 'running' });
+    expect(runPhase({ ...facts, moving: 1, retries: { chats: 2, at: new Date('2026-12-01T12:00:50Z'), reason: 'http_503' } }, now)).toEqual({
+      kind: 'running',
+    });
     expect(runPhase({ ...facts, pausedUntil: new Date('2026-12-01T11:59:00Z') }, now)).toEqual({ kind: 'running' });
   });
 
   it('tells a staff pause from an owner who can no longer share', () => {
     expect(runPhase({ ...facts, status: 'PAUSED', pausedReason: 'staff' }, now)).toEqual({ kind: 'paused_by_staff' });
     expect(runPhase({ ...facts, status: 'PAUSED', pausedReason: 'owner' }, now)).toEqual({ kind: 'paused_for_owner', owner: 'Olive' });
-    expect(runTitle({ source: 'SCHEDULED', schedulePhone: '+14155550100', scheduleDate: '2026-12-01' }, 'Olive')).toBe('Daily re-share of +14155550100 for 2026-12-01 (set up by Olive)');
+    expect(runTitle({ source: 'SCHEDULED', schedulePhone: '+14155550100', scheduleDate: '2026-12-01' }, 'Olive')).toBe(
+      'Daily re-share of +14155550100 for 2026-12-01 (set up by Olive)',
+    );
     expect(runTitle({ source: 'BULK', schedulePhone: null, scheduleDate: null }, 'Olive')).toBe('Bulk share by Olive');
   });
 
   it('names what disabling someone will pause', () => {
-    expect(describeOwnedWorkPause('Casey', { runs: 1, schedules: 2 })).toBe('Casey has 1 run in progress and 2 daily re-shares: they will be paused until an admin takes them over.');
+    expect(describeOwnedWorkPause('Casey', { runs: 1, schedules: 2 })).toBe(
+      'Casey has 1 run in progress and 2 daily re-shares: they will be paused until an admin takes them over.',
+    );
     expect(describeOwnedWorkPause('Casey', { runs: 0, schedules: 1 })).toBe('Casey has 1 daily re-share: it will be paused until an admin takes it over.');
     expect(describeOwnedWorkPause('Casey', { runs: 0, schedules: 0 })).toBeNull();
   });
@@ -113,7 +127,9 @@ describe('releasing a hold after an unknown outcome', () => {
   it('waits until the share can no longer reach Linq: its time limit and a margin after it was sent', () => {
     const created = new Date('2026-12-01T12:00:00Z');
     // Gave up after 20 s waiting: sent at 12:00:01, releasable 20 s + 60 s later.
-    expect(holdReleasableAt({ createdAt: created, completedAt: new Date('2026-12-01T12:00:21Z'), latencyMs: 20_000 })).toEqual(new Date('2026-12-01T12:01:21Z'));
+    expect(holdReleasableAt({ createdAt: created, completedAt: new Date('2026-12-01T12:00:21Z'), latencyMs: 20_000 })).toEqual(
+      new Date('2026-12-01T12:01:21Z'),
+    );
     // Cut off by a stop (no wait measured): from when it was settled.
     expect(holdReleasableAt({ createdAt: created, completedAt: new Date('2026-12-01T12:05:00Z'), latencyMs: null })).toEqual(new Date('2026-12-01T12:06:20Z'));
     expect(SHARE_TIMEOUT_MS + RELEASE_MARGIN_MS).toBe(80_000);
@@ -134,7 +150,9 @@ describe('a run’s report', () => {
       ['REFUSED', 37],
       ['FAILED', 3],
     ]);
-    expect(reportSentence(lines)).toBe('Shared 4,812; refused 37: shared within the cooldown 30, no active card 7; failed 3: Linq had an unexpected error (3006)');
+    expect(reportSentence(lines)).toBe(
+      'Shared 4,812; refused 37: shared within the cooldown 30, no active card 7; failed 3: Linq had an unexpected error (3006)',
+    );
   });
 
   it('counts chats still in line as waiting, whatever failed last time', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, parseTrustedProxies, type TrustedProxies } from '@/lib/server/client-address';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, delaySeconds, describeWait, throttleVerdict } from '@/lib/auth/throttle';
+import { clientAddress, parseTrustedProxies, type TrustedProxies } from '@/lib/server/client-address';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const secondsAgo = (seconds: number) => new Date(now.getTime() - seconds * 1000);
@@ -16,7 +16,10 @@ describe('growing delays instead of a lock-out', () => {
     expect(throttleVerdict({ account: { failures: 4, lastAt: secondsAgo(0) }, address: none }, now)).toEqual({ allowed: true });
     expect(throttleVerdict({ account: { failures: 8, lastAt: secondsAgo(3) }, address: none }, now)).toEqual({ allowed: false, retryAfterSeconds: 5 });
     expect(throttleVerdict({ account: { failures: 8, lastAt: secondsAgo(9) }, address: none }, now)).toEqual({ allowed: true });
-    expect(throttleVerdict({ account: { failures: 6, lastAt: secondsAgo(1) }, address: { failures: 24, lastAt: secondsAgo(1) } }, now)).toEqual({ allowed: false, retryAfterSeconds: 15 });
+    expect(throttleVerdict({ account: { failures: 6, lastAt: secondsAgo(1) }, address: { failures: 24, lastAt: secondsAgo(1) } }, now)).toEqual({
+      allowed: false,
+      retryAfterSeconds: 15,
+    });
   });
 
   it('lets the real owner in after at most a minute, however long an attack on the account goes on', () => {

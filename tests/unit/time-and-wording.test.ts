@@ -20,7 +20,9 @@ describe('times in a zone', () => {
     const now = new Date('2026-11-30T10:00:00Z');
     expect(describeRecentShare(shared, now, 86_400_000)).toBe('Already shared today at 03:00 UTC; it can be shared again from 1 Dec 2026, 03:00 UTC.');
     // 22:00 the evening before in New York: not "today" there.
-    expect(describeRecentShare(shared, now, 86_400_000, 'America/New_York')).toBe('Already shared at 29 Nov 2026, 22:00 EST; it can be shared again from 30 Nov 2026, 22:00 EST.');
+    expect(describeRecentShare(shared, now, 86_400_000, 'America/New_York')).toBe(
+      'Already shared at 29 Nov 2026, 22:00 EST; it can be shared again from 30 Nov 2026, 22:00 EST.',
+    );
   });
 });
 

@@ -17,7 +17,10 @@ describe('what a webhook event changes in the chat index', () => {
 
   it('chat.created carries the chat; participant changes read it again', () => {
     // A chat.created event's chat is read again from Linq: nothing it claims about the chat is trusted.
-    expect(plan('chat.created', { id: 'c1', handles: [], health_status: { status: 'HEALTHY' }, updated_at: '2099-01-01T00:00:00Z' })).toEqual({ kind: 'refresh', chatId: 'c1' });
+    expect(plan('chat.created', { id: 'c1', handles: [], health_status: { status: 'HEALTHY' }, updated_at: '2099-01-01T00:00:00Z' })).toEqual({
+      kind: 'refresh',
+      chatId: 'c1',
+    });
     expect(plan('participant.added', { chat_id: 'c1', handle: '+1' })).toEqual({ kind: 'refresh', chatId: 'c1' });
     expect(plan('participant.removed', { chat_id: 'c1', handle: '+1' })).toEqual({ kind: 'refresh', chatId: 'c1' });
   });

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { getCurrentUser } from '@/lib/auth/guards';
-import { demoAdminAwaitingFirstSignIn, DEMO_ADMIN_EMAIL } from '@/lib/staff/first-admin';
+import { DEMO_ADMIN_EMAIL, demoAdminAwaitingFirstSignIn } from '@/lib/staff/first-admin';
 import { safeCallbackPath } from '@/lib/validations/auth';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -23,7 +23,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </div>
         <Card>
           <CardHeader>
-            <CardTitle asHeading="h1" className="text-lg">Sign in</CardTitle>
+            <CardTitle asHeading="h1" className="text-lg">
+              Sign in
+            </CardTitle>
             <CardDescription>Use the email and password an admin gave you.</CardDescription>
           </CardHeader>
           <CardContent>
@@ -32,9 +34,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </Card>
         {showDemoHint && (
           <p className="rounded-lg border bg-card px-4 py-3 text-sm text-muted-foreground">
-            <strong className="text-foreground">First start?</strong> A demo admin, <code>{DEMO_ADMIN_EMAIL}</code>, was
-            created. Its password was printed once in the server&apos;s log: the terminal where{' '}
-            <code>npm run dev</code> or <code>npm start</code> is running.
+            <strong className="text-foreground">First start?</strong> A demo admin, <code>{DEMO_ADMIN_EMAIL}</code>, was created. Its password was printed once
+            in the server&apos;s log: the terminal where <code>npm run dev</code> or <code>npm start</code> is running.
           </p>
         )}
       </div>

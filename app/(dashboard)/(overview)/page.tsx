@@ -4,14 +4,14 @@ import { CardStatusBadge } from '@/components/cards/card-status-badge';
 import { ActiveRuns } from '@/components/overview/active-runs';
 import { SharesChart } from '@/components/overview/shares-chart';
 import { StatCard } from '@/components/overview/stat-card';
-import { Badge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/shell/page-header';
+import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { DateTime } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/guards';
 import { getActiveRuns, getOverview } from '@/lib/data/overview';
 import { getSettings } from '@/lib/env';
-import { DateTime } from '@/components/ui/date-time';
 import { chatPageHref, historyHref } from '@/lib/links';
 
 export const metadata: Metadata = { title: 'Overview' };
@@ -28,7 +28,12 @@ export default async function OverviewPage() {
       <div className="flex flex-col gap-6">
         <section aria-label="Shares" aria-describedby="shares-counted" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
           <StatCard label="Shared today" value={overview.today.succeeded} tone="success" href={historyHref({ from: today, outcome: 'SUCCEEDED' })} />
-          <StatCard label="Failed today" value={overview.today.failed} tone={overview.today.failed ? 'danger' : undefined} href={historyHref({ from: today, outcome: 'FAILED', latest: '1' })} />
+          <StatCard
+            label="Failed today"
+            value={overview.today.failed}
+            tone={overview.today.failed ? 'danger' : undefined}
+            href={historyHref({ from: today, outcome: 'FAILED', latest: '1' })}
+          />
           <StatCard label="Shared, last 7 days" value={overview.lastSevenDays.succeeded} href={historyHref({ from: weekAgo, outcome: 'SUCCEEDED' })} />
           <StatCard label="Failed, last 7 days" value={overview.lastSevenDays.failed} href={historyHref({ from: weekAgo, outcome: 'FAILED', latest: '1' })} />
           <p id="shares-counted" className="col-span-full -mt-2 text-xs text-muted-foreground">
@@ -41,10 +46,12 @@ export default async function OverviewPage() {
             <CardHeader>
               <CardTitle>Sending numbers</CardTitle>
               <CardDescription>
-                Cards: {overview.cards.active} active, {overview.cards.inactive} not applied yet, {overview.cards.missing} missing. Chats are counted over the whole account
+                Cards: {overview.cards.active} active, {overview.cards.inactive} not applied yet, {overview.cards.missing} missing. Chats are counted over the
+                whole account
                 {overview.lastSyncAt ? (
                   <>
-                    {' '}as of the last full sync, <DateTime value={overview.lastSyncAt} />, and webhooks since.
+                    {' '}
+                    as of the last full sync, <DateTime value={overview.lastSyncAt} />, and webhooks since.
                   </>
                 ) : (
                   ': the first full sync has not ended yet.'
@@ -89,7 +96,11 @@ export default async function OverviewPage() {
                         <TableCell className="text-right tabular-nums">{n.sharedEver.toLocaleString('en')}</TableCell>
                         <TableCell className="text-right tabular-nums">{n.sharedLastWeek.toLocaleString('en')}</TableCell>
                         <TableCell className="text-right tabular-nums">
-                          <Link className="font-medium text-primary hover:underline" href={chatPageHref({ from: n.phoneNumber, show: 'eligible' })} aria-label={`${n.eligibleNow} eligible chats on ${n.phoneNumber}`}>
+                          <Link
+                            className="font-medium text-primary hover:underline"
+                            href={chatPageHref({ from: n.phoneNumber, show: 'eligible' })}
+                            aria-label={`${n.eligibleNow} eligible chats on ${n.phoneNumber}`}
+                          >
                             {n.eligibleNow.toLocaleString('en')}
                           </Link>
                         </TableCell>

@@ -5,8 +5,8 @@ import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
 import { getChatsView } from '@/lib/data/chats';
-import { parseChatPageQuery } from '@/lib/validations/chats';
 import { chatPageHref } from '@/lib/links';
+import { parseChatPageQuery } from '@/lib/validations/chats';
 
 export const metadata: Metadata = { title: 'Chats' };
 

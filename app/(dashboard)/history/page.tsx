@@ -12,9 +12,9 @@ import { Card } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
 import { getCardHistory, getHistoryFilterOptions, getRunHistory, getSettingsHistory, getShareHistory, getStaffHistory } from '@/lib/data/history';
+import { historyHref, historySearchParams } from '@/lib/links';
 import { cn } from '@/lib/utils';
 import { parseHistoryFilters, type HistoryFilters, type HistoryTab } from '@/lib/validations/history';
-import { historyHref, historySearchParams } from '@/lib/links';
 
 export const metadata: Metadata = { title: 'History' };
 
@@ -43,7 +43,13 @@ async function Rows({ filters }: { filters: HistoryFilters }) {
     <>
       <Card className="overflow-hidden">{page.table}</Card>
       <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm">
-        <span>{filters.cursor && <Link className="text-primary hover:underline" href={historyHref({ ...filters, cursor: undefined })}>Newest first</Link>}</span>
+        <span>
+          {filters.cursor && (
+            <Link className="text-primary hover:underline" href={historyHref({ ...filters, cursor: undefined })}>
+              Newest first
+            </Link>
+          )}
+        </span>
         {page.nextCursor && (
           <Button asChild variant="outline" size="sm">
             <Link href={historyHref({ ...filters, cursor: page.nextCursor })}>
@@ -86,7 +92,10 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
               key={tab}
               href={historyHref({ tab })}
               aria-current={filters.tab === tab ? 'page' : undefined}
-              className={cn('-mb-px border-b-2 border-transparent px-3 py-2 text-sm text-muted-foreground hover:text-foreground', filters.tab === tab && 'border-primary font-medium text-foreground')}
+              className={cn(
+                '-mb-px border-b-2 border-transparent px-3 py-2 text-sm text-muted-foreground hover:text-foreground',
+                filters.tab === tab && 'border-primary font-medium text-foreground',
+              )}
             >
               {label}
             </Link>
@@ -95,7 +104,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         <HistoryFilterForm key={JSON.stringify(filters)} filters={filters} actors={options.actors} numbers={options.numbers} />
         {filters.tab === 'shares' && filters.run && (
           <p className="text-sm">
-            The shares of <Link className="text-primary underline-offset-2 hover:underline" href={`/runs/${filters.run}`}>one run</Link>.{' '}
+            The shares of{' '}
+            <Link className="text-primary underline-offset-2 hover:underline" href={`/runs/${filters.run}`}>
+              one run
+            </Link>
+            .{' '}
             <Link className="text-primary underline-offset-2 hover:underline" href={historyHref({ ...filters, run: undefined, cursor: undefined })}>
               Show every share
             </Link>

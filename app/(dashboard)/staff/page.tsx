@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { PageHeader } from '@/components/shell/page-header';
 import { AttackNotice } from '@/components/staff/attack-notice';
 import { CreateStaffForm } from '@/components/staff/create-staff-form';
 import { StaffTable } from '@/components/staff/staff-table';
-import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/guards';
 import { getAccountsUnderAttack, getStaff } from '@/lib/data/staff';
@@ -26,8 +26,7 @@ export default async function StaffPage() {
           <CardHeader>
             <CardTitle>Add a staff member</CardTitle>
             <CardDescription>
-              Viewers read; operators also edit cards, share and export; admins also manage staff. Every change here is recorded and shown
-              under History.
+              Viewers read; operators also edit cards, share and export; admins also manage staff. Every change here is recorded and shown under History.
             </CardDescription>
           </CardHeader>
           <CardContent>

@@ -1,6 +1,6 @@
 import { authorize, refusalResponse } from '@/lib/auth/guards';
-import { readChatsView } from '@/lib/chats/views';
 import { isChatCursor } from '@/lib/chats/index-query';
+import { readChatsView } from '@/lib/chats/views';
 import { refuseHostileAddress } from '@/lib/server/hostile-request';
 import { BAD_CURSOR, chatPageQuerySchema } from '@/lib/validations/chats';
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import type { ChatSyncRun, Prisma } from '@/generated/prisma/client';
-import { upsertChats, markChatsGone, recordOutboundFailures, recordOutboundReads } from '@/lib/chats/index-store';
-import { refreshLines } from '@/lib/lines/store';
+import { markChatsGone, recordOutboundFailures, recordOutboundReads, upsertChats } from '@/lib/chats/index-store';
 import { mapWithConcurrency } from '@/lib/concurrency';
 import { db } from '@/lib/db';
+import { refreshLines } from '@/lib/lines/store';
 import { describeLinqError, LinqError, retryAfter, type LinqGateway } from '@/lib/linq';
 
 // A full sync of the chat index, run as a series of slices (background jobs). Each slice moves the
@@ -33,10 +33,7 @@ export interface SliceContext {
   now?: () => Date;
 }
 
-export type SliceOutcome =
-  | { kind: 'continue'; run: ChatSyncRun }
-  | { kind: 'paused'; until: Date; run: ChatSyncRun }
-  | { kind: 'finished'; run: ChatSyncRun };
+export type SliceOutcome = { kind: 'continue'; run: ChatSyncRun } | { kind: 'paused'; until: Date; run: ChatSyncRun } | { kind: 'finished'; run: ChatSyncRun };
 
 class LinqPause extends Error {
   constructor(readonly until: Date) {
@@ -124,7 +121,10 @@ async function confirmGone(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyn
   const results = await mapWithConcurrency(candidates, ctx.readConcurrency, (chat) => ctx.linq.getChat(chat.id));
   const now = ctx.now?.() ?? new Date();
   const { read, gone, failed: unsure, pause, lastError } = sortReads(candidates, results, now);
-  await upsertChats(read.map((chat) => chat.value), run.startedAt);
+  await upsertChats(
+    read.map((chat) => chat.value),
+    run.startedAt,
+  );
   // Not confirmed either way: kept, and looked at again by the next sync.
   if (unsure.length > 0) await db.chat.updateMany({ where: { id: { in: unsure } }, data: { lastListedAt: run.startedAt } });
   const marked = await markChatsGone(gone, now);

@@ -1,9 +1,9 @@
 import 'server-only';
-import { queueRunSlice } from '@/lib/queue/send';
-import { jobSignal } from '@/lib/queue/stopping';
 import type { JobWithMetadata } from 'pg-boss';
 import { getSettings } from '@/lib/env';
 import { getBackgroundLinq } from '@/lib/linq';
+import { queueRunSlice } from '@/lib/queue/send';
+import { jobSignal } from '@/lib/queue/stopping';
 import { runSlice } from '@/lib/runs/process';
 
 /** A slice hands over to the next after this long, so other runs and jobs get their turn. */

@@ -1,11 +1,11 @@
 import 'server-only';
-import { queueSyncSlice } from '@/lib/queue/send';
-import { jobSignal } from '@/lib/queue/stopping';
 import type { JobWithMetadata } from 'pg-boss';
 import { abandonSyncRun, runSyncSlice } from '@/lib/chats/sync/slice';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { getBackgroundLinq } from '@/lib/linq';
+import { queueSyncSlice } from '@/lib/queue/send';
+import { jobSignal } from '@/lib/queue/stopping';
 
 /** A slice stops after this long and queues the next, so no job holds a worker for hours. */
 const SLICE_BUDGET_MS = 4 * 60_000;

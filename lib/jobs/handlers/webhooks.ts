@@ -1,9 +1,9 @@
 import 'server-only';
-import { queueApply } from '@/lib/queue/send';
-import { jobSignal } from '@/lib/queue/stopping';
 import type { Job } from 'pg-boss';
 import { db } from '@/lib/db';
 import { getBackgroundLinq } from '@/lib/linq';
+import { queueApply } from '@/lib/queue/send';
+import { jobSignal } from '@/lib/queue/stopping';
 import { ApplyPaused, applyWaitingDeliveries } from '@/lib/webhooks/apply';
 
 const BUDGET_MS = 60_000;

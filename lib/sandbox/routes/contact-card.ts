@@ -1,6 +1,6 @@
 import type { SandboxBehaviour } from '@/lib/sandbox/behaviour';
-import { downloadImage } from '@/lib/sandbox/images';
 import { isE164, LinqApiError, requireObject, sendJson } from '@/lib/sandbox/http';
+import { downloadImage } from '@/lib/sandbox/images';
 import type { Route, RouteContext } from '@/lib/sandbox/router';
 import { cardJson } from '@/lib/sandbox/serialize';
 import type { SandboxCard } from '@/lib/sandbox/types';
@@ -68,7 +68,13 @@ async function create(context: RouteContext) {
   const imageUrl = optionalString(body, 'image_url');
   const photo = imageUrl ? await rehost(context, imageUrl) : {};
   // Linq stores the card inactive first, then applies it to the line's device.
-  const stored: SandboxCard = { phone_number: phone, first_name: firstName, ...(lastName !== undefined && { last_name: lastName }), ...photo, is_active: false };
+  const stored: SandboxCard = {
+    phone_number: phone,
+    first_name: firstName,
+    ...(lastName !== undefined && { last_name: lastName }),
+    ...photo,
+    is_active: false,
+  };
   const setup = setupFor(context, phone);
   if (setup.outcome === 'fail') {
     store.setCard(stored);

@@ -28,7 +28,15 @@ function addChat({ res, body, store }: RouteContext) {
   if (!Number.isFinite(hoursAgo) || hoursAgo < 0) throw new LinqApiError(400, 1005, 'hours_ago must be a number of hours');
   const start = Date.now() - hoursAgo * 3_600_000;
   const at = (offset: number) => new Date(start + offset * 60_000).toISOString();
-  const handle = (h: string, isMe: boolean): SandboxHandle => ({ id: randomUUID(), handle: String(h), joined_at: at(0), service: service ?? 'iMessage', is_me: isMe, left_at: null, status: 'active' });
+  const handle = (h: string, isMe: boolean): SandboxHandle => ({
+    id: randomUUID(),
+    handle: String(h),
+    joined_at: at(0),
+    service: service ?? 'iMessage',
+    is_me: isMe,
+    left_at: null,
+    status: 'active',
+  });
   const me = handle(from, true);
   if (input.left === true) Object.assign(me, { status: 'left', left_at: at(1) });
   const others = to.map((h) => handle(String(h), false));

@@ -37,7 +37,12 @@ function addLine({ res, body, store }: RouteContext) {
   store.state.lines.push({ id: randomUUID(), phone_number: phone, reputation: 'HEALTHY', ...lineSettings(input) });
   const card = input.card as { first_name?: string; last_name?: string; is_active?: boolean } | undefined;
   if (card?.first_name) {
-    store.setCard({ phone_number: phone, first_name: card.first_name, ...(card.last_name && { last_name: card.last_name }), is_active: card.is_active ?? true });
+    store.setCard({
+      phone_number: phone,
+      first_name: card.first_name,
+      ...(card.last_name && { last_name: card.last_name }),
+      is_active: card.is_active ?? true,
+    });
   }
   store.save();
   sendJson(res, 201, { phone_number: phone });
@@ -54,7 +59,14 @@ function updateLine({ res, params, body, store, webhooks }: RouteContext) {
   if (settings.status && settings.status !== previous) {
     webhooks.emit(
       'phone_number.status_updated',
-      { phone_number: line.phone_number, old_status: previous, new_status: settings.status, changed_at: new Date().toISOString(), new_reputation: line.reputation, new_health_status: line.reputation },
+      {
+        phone_number: line.phone_number,
+        old_status: previous,
+        new_status: settings.status,
+        changed_at: new Date().toISOString(),
+        new_reputation: line.reputation,
+        new_health_status: line.reputation,
+      },
       line.phone_number,
     );
   }

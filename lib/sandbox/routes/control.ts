@@ -3,8 +3,8 @@ import { LinqApiError, requireObject, sendJson } from '@/lib/sandbox/http';
 import type { Route, RouteContext } from '@/lib/sandbox/router';
 import { cdnRoutes } from '@/lib/sandbox/routes/cdn';
 import { chatRoutes } from '@/lib/sandbox/routes/control-chats';
-import { cardJson } from '@/lib/sandbox/serialize';
 import { lineRoutes } from '@/lib/sandbox/routes/control-lines';
+import { cardJson } from '@/lib/sandbox/serialize';
 
 // The sandbox's own API for tests, benchmarks and demos, under /__sandbox: what happened (shares,
 // requests, deliveries), its behaviour and faults, and a reset here; lines and chats in their own
@@ -75,10 +75,24 @@ export const controlRoutes: Route[] = [
   { method: 'GET', pattern: /^\/__sandbox$/, handler: summary },
   { method: 'GET', pattern: /^\/__sandbox\/shares$/, handler: shares },
   { method: 'GET', pattern: /^\/__sandbox\/requests$/, handler: requests },
-  { method: 'DELETE', pattern: /^\/__sandbox\/requests$/, handler: ({ res, store }) => { store.requestLog = []; sendJson(res, 200, { ok: true }); } },
+  {
+    method: 'DELETE',
+    pattern: /^\/__sandbox\/requests$/,
+    handler: ({ res, store }) => {
+      store.requestLog = [];
+      sendJson(res, 200, { ok: true });
+    },
+  },
   { method: 'PATCH', pattern: /^\/__sandbox\/behaviour$/, handler: updateBehaviour },
   { method: 'POST', pattern: /^\/__sandbox\/faults$/, handler: addFaults },
-  { method: 'DELETE', pattern: /^\/__sandbox\/faults$/, handler: ({ res, faults }) => { faults.clear(); sendJson(res, 200, { ok: true }); } },
+  {
+    method: 'DELETE',
+    pattern: /^\/__sandbox\/faults$/,
+    handler: ({ res, faults }) => {
+      faults.clear();
+      sendJson(res, 200, { ok: true });
+    },
+  },
   { method: 'POST', pattern: /^\/__sandbox\/reset$/, handler: reset },
   ...lineRoutes,
   ...chatRoutes,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isE164, LinqApiError, requireObject, sendJson } from '@/lib/sandbox/http';
-import { requireChat, requireNotLeft } from '@/lib/sandbox/routes/chats';
 import type { Route, RouteContext } from '@/lib/sandbox/router';
+import { requireChat, requireNotLeft } from '@/lib/sandbox/routes/chats';
 import { chatJson, messageEventJson, sentMessageJson } from '@/lib/sandbox/serialize';
 import type { SandboxChat, SandboxHandle, SandboxMessage, Service } from '@/lib/sandbox/types';
 
@@ -85,19 +85,43 @@ function createChat(context: RouteContext) {
   if (previous) return sendJson(res, 200, { chat: { ...chatJson(store.chat(previous.chat_id)!), message: sentMessageJson(previous) } });
 
   // Chats are reused by line + exact set of recipients (named groups excepted).
-  const wanted = [...to].map((h) => h.toLowerCase()).sort().join(',');
+  const wanted = [...to]
+    .map((h) => h.toLowerCase())
+    .sort()
+    .join(',');
   let chat = store.chats({ from }).find((c) => {
     const recipients = c.handles.filter((h) => !h.is_me).map((h) => h.handle);
     const named = c.is_group && c.display_name !== recipients.join(', ');
-    const same = recipients.map((h) => h.toLowerCase()).sort().join(',') === wanted;
+    const same =
+      recipients
+        .map((h) => h.toLowerCase())
+        .sort()
+        .join(',') === wanted;
     return same && !named && c.handles.some((h) => h.is_me && h.status === 'active');
   });
   if (!chat) {
     if (content.hasLink) throw new LinqApiError(400, 1005, 'The first message of a new chat cannot contain links');
     const service: Service = to.some((h) => h.includes('@')) ? 'iMessage' : (content.preferredService ?? 'iMessage');
     const now = new Date().toISOString();
-    const handle = (h: string, isMe: boolean): SandboxHandle => ({ id: randomUUID(), handle: h, joined_at: now, service, is_me: isMe, left_at: null, status: 'active' });
-    chat = { id: randomUUID(), created_at: now, updated_at: now, display_name: to.join(', '), handles: [handle(from, true), ...to.map((h) => handle(h, false))], health: 'HEALTHY', is_group: to.length > 1, service };
+    const handle = (h: string, isMe: boolean): SandboxHandle => ({
+      id: randomUUID(),
+      handle: h,
+      joined_at: now,
+      service,
+      is_me: isMe,
+      left_at: null,
+      status: 'active',
+    });
+    chat = {
+      id: randomUUID(),
+      created_at: now,
+      updated_at: now,
+      display_name: to.join(', '),
+      handles: [handle(from, true), ...to.map((h) => handle(h, false))],
+      health: 'HEALTHY',
+      is_group: to.length > 1,
+      service,
+    };
     store.addChat(chat, []);
     context.webhooks.emit('chat.created', chatJson(chat), from);
   }

@@ -7,12 +7,33 @@ import { newSigningSecret } from '@/lib/sandbox/webhooks';
 // /v3/webhook-subscriptions as the SDK types it: the signing secret only in the create answer.
 
 const EVENT_TYPES = new Set([
-  'message.sent', 'message.received', 'message.read', 'message.delivered', 'message.failed', 'message.edited',
-  'reaction.added', 'reaction.removed', 'participant.added', 'participant.removed',
-  'chat.created', 'chat.group_name_updated', 'chat.group_icon_updated', 'chat.group_name_update_failed', 'chat.group_icon_update_failed',
-  'chat.typing_indicator.started', 'chat.typing_indicator.stopped', 'phone_number.status_updated',
-  'call.initiated', 'call.ringing', 'call.answered', 'call.ended', 'call.failed', 'call.declined', 'call.no_answer',
-  'location.sharing.started', 'location.sharing.stopped',
+  'message.sent',
+  'message.received',
+  'message.read',
+  'message.delivered',
+  'message.failed',
+  'message.edited',
+  'reaction.added',
+  'reaction.removed',
+  'participant.added',
+  'participant.removed',
+  'chat.created',
+  'chat.group_name_updated',
+  'chat.group_icon_updated',
+  'chat.group_name_update_failed',
+  'chat.group_icon_update_failed',
+  'chat.typing_indicator.started',
+  'chat.typing_indicator.stopped',
+  'phone_number.status_updated',
+  'call.initiated',
+  'call.ringing',
+  'call.answered',
+  'call.ended',
+  'call.failed',
+  'call.declined',
+  'call.no_answer',
+  'location.sharing.started',
+  'location.sharing.stopped',
 ]);
 
 function publicJson({ signing_secret: _secret, ...subscription }: SandboxWebhookSubscription) {
@@ -37,13 +58,15 @@ function validTarget(context: RouteContext, value: unknown): string {
   } catch {
     throw new LinqApiError(400, 1005, 'target_url must be a URL');
   }
-  if (url.protocol !== 'https:' && (context.behaviour.requireHttpsWebhooks || url.protocol !== 'http:')) throw new LinqApiError(400, 1005, 'target_url must be HTTPS');
+  if (url.protocol !== 'https:' && (context.behaviour.requireHttpsWebhooks || url.protocol !== 'http:'))
+    throw new LinqApiError(400, 1005, 'target_url must be HTTPS');
   return value;
 }
 
 function validEvents(value: unknown): string[] {
   if (!Array.isArray(value) || value.length === 0) throw new LinqApiError(400, 1001, 'subscribed_events is required');
-  if (!value.every((event) => typeof event === 'string' && EVENT_TYPES.has(event))) throw new LinqApiError(400, 1005, 'Unknown event type in subscribed_events');
+  if (!value.every((event) => typeof event === 'string' && EVENT_TYPES.has(event)))
+    throw new LinqApiError(400, 1005, 'Unknown event type in subscribed_events');
   return value as string[];
 }
 
@@ -97,8 +120,16 @@ const ID = '([^/]+)';
 
 export const webhookSubscriptionRoutes: Route[] = [
   { method: 'POST', pattern: /^\/v3\/webhook-subscriptions$/, handler: create },
-  { method: 'GET', pattern: /^\/v3\/webhook-subscriptions$/, handler: (context) => sendJson(context.res, 200, { subscriptions: subscriptions(context).map(publicJson) }) },
-  { method: 'GET', pattern: new RegExp(`^/v3/webhook-subscriptions/${ID}$`), handler: (context) => sendJson(context.res, 200, publicJson(requireSubscription(context))) },
+  {
+    method: 'GET',
+    pattern: /^\/v3\/webhook-subscriptions$/,
+    handler: (context) => sendJson(context.res, 200, { subscriptions: subscriptions(context).map(publicJson) }),
+  },
+  {
+    method: 'GET',
+    pattern: new RegExp(`^/v3/webhook-subscriptions/${ID}$`),
+    handler: (context) => sendJson(context.res, 200, publicJson(requireSubscription(context))),
+  },
   { method: 'PUT', pattern: new RegExp(`^/v3/webhook-subscriptions/${ID}$`), handler: update },
   { method: 'DELETE', pattern: new RegExp(`^/v3/webhook-subscriptions/${ID}$`), handler: remove },
 ];

@@ -6,9 +6,9 @@ import { RunDetails } from '@/components/runs/run-details';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/roles';
+import { historyHref } from '@/lib/links';
 import { getRunView } from '@/lib/runs/view';
 import { idSchema } from '@/lib/validations/safe-text';
-import { historyHref } from '@/lib/links';
 
 export const metadata: Metadata = { title: 'Share run' };
 
@@ -27,7 +27,12 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         title={run.source === 'SCHEDULED' ? 'Daily re-share run' : 'Bulk share run'}
         description="Shares proceed in the background, a few at a time, whether or not this page is open."
       />
-      <RunDetails initialRun={run} canControl={can(user.role, 'shareCards')} canExport={can(user.role, 'exportHistory')} canTakeOver={can(user.role, 'takeOverWork')} />
+      <RunDetails
+        initialRun={run}
+        canControl={can(user.role, 'shareCards')}
+        canExport={can(user.role, 'exportHistory')}
+        canTakeOver={can(user.role, 'takeOverWork')}
+      />
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { authorize, refusalResponse } from '@/lib/auth/guards';
 import { getRunView } from '@/lib/runs/view';
-import { idSchema } from '@/lib/validations/safe-text';
 import { refuseHostileAddress } from '@/lib/server/hostile-request';
+import { idSchema } from '@/lib/validations/safe-text';
 
 // A run's progress and report, polled by its page while it runs.
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {

@@ -1,5 +1,5 @@
-import { requestClientAddress } from '@/lib/server/request-address';
 import { BodyTooLarge, readBodyText } from '@/lib/server/read-body';
+import { requestClientAddress } from '@/lib/server/request-address';
 import { hasSignatureHeaders, receiveWebhook } from '@/lib/webhooks/receive';
 import { countRefusal, refusalWaitSeconds } from '@/lib/webhooks/refusals';
 
@@ -19,7 +19,10 @@ export async function POST(request: Request): Promise<Response> {
   const wait = refusalWaitSeconds(address);
   if (wait > 0) {
     countRefusal('Too many deliveries with a bad signature from one address.', address);
-    return Response.json({ error: 'Too many deliveries with a bad signature from this address: try again later.' }, { status: 429, headers: { 'Retry-After': String(wait) } });
+    return Response.json(
+      { error: 'Too many deliveries with a bad signature from this address: try again later.' },
+      { status: 429, headers: { 'Retry-After': String(wait) } },
+    );
   }
   let rawBody: string;
   try {
