@@ -2,6 +2,13 @@
 // days, "today" in the viewer's zone. Pure (Intl only), correct across daylight-saving changes.
 
 /** Whether the runtime knows this IANA time zone name. */
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** A wall-clock time as HH:MM, 24-hour. */
+export function isTimeOfDay(value: string): boolean {
+  return TIME_OF_DAY.test(value);
+}
+
 export function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });

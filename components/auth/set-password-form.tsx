@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { setPasswordAction, type SetPasswordState } from '@/lib/actions/password';
-import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
+import { PASSWORD_MIN_LENGTH } from '@/lib/validations/staff';
 
 export function SetPasswordForm({ token }: { token: string }) {
   const [state, formAction, pending] = useActionState<SetPasswordState, FormData>(setPasswordAction, null);

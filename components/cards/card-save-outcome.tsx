@@ -4,13 +4,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { CheckCircle2, Clock, Loader2, RotateCcw, XCircle } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useEffect, type ReactNode } from 'react';
+import { MAX_POLLS, settlingCardStatusQuery } from '@/components/cards/card-queries';
 import { Button } from '@/components/ui/button';
 import type { CardFormState } from '@/lib/actions/contact-cards';
-import type { CardStatus } from '@/lib/cards/status';
-
-const POLL_EVERY_MS = 2_000;
-/** A minute of polls: after that the page says so and stops asking. */
-const MAX_POLLS = 30;
 
 // Each save's answer is a new state object: a number per object starts a fresh watch for each save.
 const watchIds = new WeakMap<object, number>();
@@ -25,21 +21,11 @@ function watchIdOf(state: object): number {
 
 /** Re-reads a card's status while Linq applies it; stops when it is active or after a minute. */
 function useSettlingStatus(phoneNumber: string, watching: boolean, watchId: number) {
-  const queryKey = ['card-status', phoneNumber, watchId];
+  const options = settlingCardStatusQuery(phoneNumber, watchId);
   const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey,
-    queryFn: async (): Promise<{ status: CardStatus }> => {
-      const response = await fetch(`/api/cards/${encodeURIComponent(phoneNumber)}`, { cache: 'no-store' });
-      if (!response.ok) throw new Error('status unavailable');
-      return response.json();
-    },
-    enabled: watching,
-    refetchInterval: (q) => (q.state.data?.status === 'active' || q.state.dataUpdateCount + q.state.errorUpdateCount >= MAX_POLLS ? false : POLL_EVERY_MS),
-    retry: false,
-  });
+  const query = useQuery({ ...options, enabled: watching });
   const active = query.data?.status === 'active';
-  const state = queryClient.getQueryState(queryKey);
+  const state = queryClient.getQueryState(options.queryKey);
   const polls = (state?.dataUpdateCount ?? 0) + (state?.errorUpdateCount ?? 0);
   return { active, gaveUp: !active && polls >= MAX_POLLS && !query.isFetching };
 }

@@ -1,6 +1,6 @@
 import { CheckCircle2, CircleDashed, Clock } from 'lucide-react';
 import { Badge } from '@/components/ui/badge';
-import type { CardStatus } from '@/lib/cards/status';
+import type { CardStatus } from '@/lib/lines/card-status';
 
 export const CARD_STATUS_LABELS: Record<CardStatus, string> = {
   active: 'Active',

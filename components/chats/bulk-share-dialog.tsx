@@ -4,11 +4,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Loader2, Send } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
+import { bulkPlanQuery } from '@/components/runs/run-queries';
 import { Button } from '@/components/ui/button';
 import { DialogClose, DialogContent } from '@/components/ui/dialog';
 import { FormAlert } from '@/components/ui/form-alert';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { planBulkShareAction, startBulkShareAction } from '@/lib/actions/runs';
+import { startBulkShareAction } from '@/lib/actions/runs';
 import { formatCount } from '@/lib/format';
 import { describeDuration } from '@/lib/runs/estimate';
 import { reasonLabel } from '@/lib/runs/outcome';
@@ -20,16 +21,7 @@ import type { RunSelection } from '@/lib/validations/runs';
  */
 export function BulkShareDialog({ selection, onStarted }: { selection: RunSelection; onStarted: () => void }) {
   const router = useRouter();
-  const plan = useQuery({
-    queryKey: ['bulk-plan', selection],
-    queryFn: async () => {
-      const result = await planBulkShareAction(selection);
-      if (!result.ok) throw new Error(result.error);
-      return result;
-    },
-    staleTime: 0,
-    gcTime: 0,
-  });
+  const plan = useQuery(bulkPlanQuery(selection));
   const start = useMutation({
     mutationFn: () => startBulkShareAction(selection),
     onSuccess: (result) => {

@@ -1,17 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { FacetCounts } from '@/lib/chats/index-query';
 import type { ChatShareEvent, ChatsView, HoldRelease } from '@/lib/chats/views';
+import { fetchJson } from '@/lib/fetch-json';
 import { chatPageHref } from '@/lib/links';
 import { type ChatPageQuery } from '@/lib/validations/chats';
 
 // One definition per query, used by the server's first render (initialData) and by the browser.
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url, { cache: 'no-store' });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body?.error?.message ?? body?.error ?? 'The console could not load this; try again.');
-  return body as T;
-}
+const COULD_NOT_LOAD = 'The console could not load this; try again.';
 
 /** The view's query string, as the page's own URL carries it. */
 function search(query: ChatPageQuery): string {
@@ -25,7 +21,7 @@ function search(query: ChatPageQuery): string {
 export function chatsViewQuery(query: ChatPageQuery) {
   return queryOptions({
     queryKey: ['chats', search(query)],
-    queryFn: () => getJson<ChatsView>(`/api/chats?${search(query)}`),
+    queryFn: () => fetchJson<ChatsView>(`/api/chats?${search(query)}`, COULD_NOT_LOAD),
     staleTime: 5_000,
     refetchInterval: (current) => {
       const view = current.state.data;
@@ -39,7 +35,7 @@ export function chatCountsQuery(query: ChatPageQuery) {
   const { cursor: _cursor, sort: _sort, limit: _limit, ...filters } = query;
   return queryOptions({
     queryKey: ['chat-counts', search({ ...filters, sort: 'activity', limit: 50 })],
-    queryFn: () => getJson<FacetCounts>(`/api/chats/counts?${search({ ...filters, sort: 'activity', limit: 50 })}`),
+    queryFn: () => fetchJson<FacetCounts>(`/api/chats/counts?${search({ ...filters, sort: 'activity', limit: 50 })}`, COULD_NOT_LOAD),
     staleTime: 15_000,
     refetchInterval: 30_000,
   });
@@ -48,6 +44,6 @@ export function chatCountsQuery(query: ChatPageQuery) {
 export function chatSharesQuery(chatId: string) {
   return queryOptions({
     queryKey: ['chat-shares', chatId],
-    queryFn: () => getJson<{ events: ChatShareEvent[]; releases: HoldRelease[] }>(`/api/chats/${encodeURIComponent(chatId)}/shares`),
+    queryFn: () => fetchJson<{ events: ChatShareEvent[]; releases: HoldRelease[] }>(`/api/chats/${encodeURIComponent(chatId)}/shares`, COULD_NOT_LOAD),
   });
 }

@@ -1,7 +1,7 @@
 import { RelativeTime } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { ROLE_LABELS, type Role } from '@/lib/auth/roles';
 import type { SettingsChangeRow, StaffChangeRow } from '@/lib/history/audit';
+import { ROLE_LABELS, type Role } from '@/lib/roles';
 
 const KINDS: Record<StaffChangeRow['kind'], string> = {
   CREATED: 'Added',

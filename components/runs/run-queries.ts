@@ -1,17 +1,33 @@
 import { queryOptions } from '@tanstack/react-query';
+import { planBulkShareAction } from '@/lib/actions/runs';
+import { fetchJson } from '@/lib/fetch-json';
 import type { RunView } from '@/lib/runs/view';
+import type { RunSelection } from '@/lib/validations/runs';
 
 /** A run's progress, polled every 2 seconds while it runs or is paused, then left alone. */
 export function runQuery(runId: string) {
   return queryOptions({
     queryKey: ['run', runId],
-    queryFn: async (): Promise<RunView> => {
-      const response = await fetch(`/api/runs/${encodeURIComponent(runId)}`, { cache: 'no-store' });
-      const body = await response.json().catch(() => ({}));
-      if (!response.ok) throw new Error(body?.error ?? 'The run’s progress could not be loaded; it refreshes by itself.');
-      return body as RunView;
-    },
+    queryFn: () => fetchJson<RunView>(`/api/runs/${encodeURIComponent(runId)}`, 'The run’s progress could not be loaded; it refreshes by itself.'),
     refetchInterval: (query) => (query.state.data && !isActive(query.state.data) ? false : 2_000),
+  });
+}
+
+/**
+ * What a bulk share of a selection would do now, read afresh each time the dialog opens. The one
+ * read not behind a GET route: a selection of 500 picked chats is about 20 KB of ids, more than an
+ * address carries safely through proxies, so it travels in the body of a server action.
+ */
+export function bulkPlanQuery(selection: RunSelection) {
+  return queryOptions({
+    queryKey: ['bulk-plan', selection],
+    queryFn: async () => {
+      const result = await planBulkShareAction(selection);
+      if (!result.ok) throw new Error(result.error);
+      return result;
+    },
+    staleTime: 0,
+    gcTime: 0,
   });
 }
 

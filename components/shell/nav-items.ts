@@ -1,5 +1,5 @@
 import { Contact, History, LayoutDashboard, MessagesSquare, Settings, Users, type LucideIcon } from 'lucide-react';
-import type { Permission } from '@/lib/auth/roles';
+import type { Permission } from '@/lib/roles';
 
 export interface NavItem {
   href: string;

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { NAV_ITEMS } from '@/components/shell/nav-items';
-import { can, type Role } from '@/lib/auth/roles';
+import { can, type Role } from '@/lib/roles';
 import { cn } from '@/lib/utils';
 
 function isActive(pathname: string, href: string): boolean {

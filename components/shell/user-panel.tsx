@@ -3,7 +3,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { signOutAction } from '@/lib/actions/auth';
 import type { StaffUser } from '@/lib/auth/guards';
-import { ROLE_LABELS } from '@/lib/auth/roles';
+import { ROLE_LABELS } from '@/lib/roles';
 
 export function UserPanel({ user }: { user: StaffUser }) {
   return (

@@ -12,8 +12,8 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { RadioOption } from '@/components/ui/radio-option';
 import { TextField } from '@/components/ui/text-field';
 import { createStaffMember, type StaffFormState } from '@/lib/actions/staff';
-import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
-import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
+import { ROLE_LABELS, ROLES } from '@/lib/roles';
+import { PASSWORD_MIN_LENGTH } from '@/lib/validations/staff';
 
 export function CreateStaffForm() {
   const [state, formAction, pending] = useActionState<StaffFormState, FormData>(createStaffMember, null);

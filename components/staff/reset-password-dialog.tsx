@@ -11,7 +11,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { RadioOption } from '@/components/ui/radio-option';
 import { TextField } from '@/components/ui/text-field';
 import { resetStaffPassword } from '@/lib/actions/staff';
-import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
+import { PASSWORD_MIN_LENGTH } from '@/lib/validations/staff';
 
 /** An admin resets someone's password: a one-time link to send them, or a new password now. */
 export function ResetPasswordDialog({ id, name }: { id: string; name: string }) {

@@ -7,8 +7,9 @@ import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent } from '@/components/ui/dialog';
 import { NativeSelect } from '@/components/ui/native-select';
 import { changeStaffRole, setStaffDisabled, type StaffChangeResult } from '@/lib/actions/staff';
-import { can, ROLE_LABELS, ROLES, type Role } from '@/lib/auth/roles';
-import { describeOwnedWorkPause, type OwnedWorkCounts } from '@/lib/staff/owned-work';
+import { can, ROLE_LABELS, ROLES, type Role } from '@/lib/roles';
+import type { OwnedWorkCounts } from '@/lib/runs/owner';
+import { describeOwnedWorkPause } from '@/lib/staff/owned-work';
 
 function report(result: StaffChangeResult) {
   if (result.ok) toast.success(result.message);

@@ -2,8 +2,8 @@ import { StaffRowActions } from '@/components/staff/staff-row-actions';
 import { Badge } from '@/components/ui/badge';
 import { DateTime } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
-import { ROLE_LABELS } from '@/lib/auth/roles';
 import type { StaffRow } from '@/lib/data/staff';
+import { ROLE_LABELS } from '@/lib/roles';
 
 export function StaffTable({ staff, currentUserId }: { staff: StaffRow[]; currentUserId: string }) {
   return (

@@ -1,8 +1,8 @@
 import { CredentialsSignin, type NextAuthConfig } from 'next-auth';
-import { isRole } from '@/lib/auth/roles';
 import { resolveAuthSecret } from '@/lib/auth/secret';
 import { SESSION_MAX_AGE_SECONDS, signInTime } from '@/lib/auth/session-time';
 import { getSettings } from '@/lib/env';
+import { isRole } from '@/lib/roles';
 
 // The part of the Auth.js configuration that the proxy also loads: no providers, no database.
 export function authConfig(): NextAuthConfig {

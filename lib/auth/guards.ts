@@ -2,9 +2,9 @@ import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/lib/auth';
-import { can, type Permission, type Role } from '@/lib/auth/roles';
 import { sessionIsCurrent } from '@/lib/auth/session-time';
 import { db } from '@/lib/db';
+import { can, type Permission, type Role } from '@/lib/roles';
 
 export interface StaffUser {
   id: string;

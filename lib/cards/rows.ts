@@ -1,4 +1,4 @@
-import { cardStatus, type CardStatus } from '@/lib/cards/status';
+import { cardStatus, type CardStatus } from '@/lib/lines/card-status';
 import type { LinqContactCard, LinqGateway } from '@/lib/linq';
 
 export interface CardRow {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { fallbackUpdate, planCardSave, type DesiredCard } from '@/lib/cards/plan';
-import { cardStatus } from '@/lib/cards/status';
 import { db } from '@/lib/db';
+import { cardStatus } from '@/lib/lines/card-status';
 import { recordCardStatus } from '@/lib/lines/store';
 import { describeLinqError, getLinq, LinqError, type LinqContactCard, type LinqGateway } from '@/lib/linq';
 import type { StaffFacingError } from '@/lib/linq/error-messages';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { budgetSpentMessage, spendLinqBudget } from '@/lib/auth/linq-budget';
 import { recordCardActivations } from '@/lib/cards/save-card';
-import { cardStatus, type CardStatus } from '@/lib/cards/status';
+import { cardStatus, type CardStatus } from '@/lib/lines/card-status';
 import { isAccountNumber, recordCardStatus } from '@/lib/lines/store';
 import { getLinq, readLinq, type LinqContactCard } from '@/lib/linq';
 import type { StaffFacingError } from '@/lib/linq/error-messages';

@@ -1,9 +1,9 @@
 // Whether a chat can receive the contact card now, rule by rule, each with a sentence a staff
 // member understands. Pure: the page, the browser (optimistic updates) and the share action all
 // decide with this one function.
-import type { CardStatus } from '@/lib/cards/status';
 import { hasLeftChat, sendingNumberOf } from '@/lib/chats/facts';
 import { formatDateTime, formatTime } from '@/lib/format';
+import type { CardStatus } from '@/lib/lines/card-status';
 import type { ChatHealth } from '@/lib/linq/types';
 import { localDate } from '@/lib/time-zone';
 

@@ -1,6 +1,5 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import type { CardStatus } from '@/lib/cards/status';
 import type { ChatFacts, OutboundKnowledge } from '@/lib/chats/eligibility';
 import { labelOf } from '@/lib/chats/facts';
 import {
@@ -17,6 +16,7 @@ import {
 } from '@/lib/chats/index-filters';
 import { outboundKnowledge } from '@/lib/chats/outbound';
 import { db } from '@/lib/db';
+import type { CardStatus } from '@/lib/lines/card-status';
 import type { ChatHealth } from '@/lib/linq/types';
 import { BLOCK_REASONS, type ChatPageQuery } from '@/lib/validations/chats';
 import { hasControlCharacters, isIsoInstant } from '@/lib/validations/safe-text';

@@ -4,8 +4,8 @@ import { requirePermission } from '@/lib/auth/guards';
 import { budgetSpentMessage, spendLinqBudget } from '@/lib/auth/linq-budget';
 import { loadCardRows, type CardRow } from '@/lib/cards/rows';
 import { recordCardActivations } from '@/lib/cards/save-card';
-import { cardStatus } from '@/lib/cards/status';
 import { db } from '@/lib/db';
+import { cardStatus } from '@/lib/lines/card-status';
 import { recordCardStatus, recordListedLines } from '@/lib/lines/store';
 import { getLinq, readLinq, type LinqRead } from '@/lib/linq';
 

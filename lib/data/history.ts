@@ -2,39 +2,39 @@ import 'server-only';
 import { forbidden } from 'next/navigation';
 import { Prisma } from '@/generated/prisma/client';
 import { requirePermission } from '@/lib/auth/guards';
-import { can } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
-import { getCardRevisionPage, getRunPage, getSettingsChangePage, getStaffChangePage } from '@/lib/history/audit';
-import { getShareHistoryPage } from '@/lib/history/shares';
+import { readCardRevisionPage, readRunPage, readSettingsChangePage, readStaffChangePage } from '@/lib/history/audit';
+import { readShareHistoryPage } from '@/lib/history/shares';
+import { can } from '@/lib/roles';
 import { HISTORY_PAGE_SIZE, type HistoryFilters } from '@/lib/validations/history';
 
 export async function getShareHistory(filters: HistoryFilters) {
   await requirePermission('view');
-  return getShareHistoryPage(filters, HISTORY_PAGE_SIZE);
+  return readShareHistoryPage(filters, HISTORY_PAGE_SIZE);
 }
 
 export async function getCardHistory(filters: HistoryFilters) {
   await requirePermission('view');
-  return getCardRevisionPage(filters, HISTORY_PAGE_SIZE);
+  return readCardRevisionPage(filters, HISTORY_PAGE_SIZE);
 }
 
 export async function getRunHistory(filters: HistoryFilters) {
   await requirePermission('view');
-  return getRunPage(filters, HISTORY_PAGE_SIZE);
+  return readRunPage(filters, HISTORY_PAGE_SIZE);
 }
 
 /** Staff changes name accounts and roles: admins only. */
 export async function getStaffHistory(filters: HistoryFilters) {
   const user = await requirePermission('view');
   if (!can(user.role, 'manageStaff')) forbidden();
-  return getStaffChangePage(filters, HISTORY_PAGE_SIZE);
+  return readStaffChangePage(filters, HISTORY_PAGE_SIZE);
 }
 
 /** Settings changes (webhooks, later schedules): admins only, like the settings themselves. */
 export async function getSettingsHistory(filters: HistoryFilters) {
   const user = await requirePermission('view');
   if (!can(user.role, 'manageSettings')) forbidden();
-  return getSettingsChangePage(filters, HISTORY_PAGE_SIZE);
+  return readSettingsChangePage(filters, HISTORY_PAGE_SIZE);
 }
 
 /**

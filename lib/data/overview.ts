@@ -2,7 +2,7 @@ import 'server-only';
 import { requirePermission } from '@/lib/auth/guards';
 import { getSettings } from '@/lib/env';
 import { loadOverview } from '@/lib/overview/stats';
-import { activeRunIds, getRunView, type RunView } from '@/lib/runs/view';
+import { activeRunIds, readRunView, type RunView } from '@/lib/runs/view';
 
 export async function getOverview() {
   await requirePermission('view');
@@ -11,6 +11,6 @@ export async function getOverview() {
 
 export async function getActiveRuns(): Promise<RunView[]> {
   await requirePermission('view');
-  const views = await Promise.all((await activeRunIds()).map((id) => getRunView(id)));
+  const views = await Promise.all((await activeRunIds()).map((id) => readRunView(id)));
   return views.filter((view): view is RunView => view !== null);
 }

@@ -23,7 +23,7 @@ function paged<T extends { id: string; createdAt: Date }>(rows: T[], pageSize: n
   return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
 }
 
-export async function getCardRevisionPage(filters: HistoryFilters, pageSize: number) {
+export async function readCardRevisionPage(filters: HistoryFilters, pageSize: number) {
   const rows = await db.cardRevision.findMany({
     where: {
       AND: [
@@ -40,7 +40,7 @@ export async function getCardRevisionPage(filters: HistoryFilters, pageSize: num
   return paged(rows, pageSize);
 }
 
-export async function getStaffChangePage(filters: HistoryFilters, pageSize: number) {
+export async function readStaffChangePage(filters: HistoryFilters, pageSize: number) {
   const rows = await db.staffChange.findMany({
     where: { AND: [createdWithin(filters), filters.actor ? { actorId: filters.actor } : {}, keysetWhere(decodeCursor(filters.cursor))] },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -50,9 +50,9 @@ export async function getStaffChangePage(filters: HistoryFilters, pageSize: numb
   return paged(rows, pageSize);
 }
 
-export type StaffChangeRow = Awaited<ReturnType<typeof getStaffChangePage>>['rows'][number];
+export type StaffChangeRow = Awaited<ReturnType<typeof readStaffChangePage>>['rows'][number];
 
-export async function getSettingsChangePage(filters: HistoryFilters, pageSize: number) {
+export async function readSettingsChangePage(filters: HistoryFilters, pageSize: number) {
   const rows = await db.settingsChange.findMany({
     where: { AND: [createdWithin(filters), filters.actor ? { actorId: filters.actor } : {}, keysetWhere(decodeCursor(filters.cursor))] },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -62,10 +62,10 @@ export async function getSettingsChangePage(filters: HistoryFilters, pageSize: n
   return paged(rows, pageSize);
 }
 
-export type SettingsChangeRow = Awaited<ReturnType<typeof getSettingsChangePage>>['rows'][number];
+export type SettingsChangeRow = Awaited<ReturnType<typeof readSettingsChangePage>>['rows'][number];
 
 /** Bulk and scheduled share runs, newest first; the actor is who started them. */
-export async function getRunPage(filters: HistoryFilters, pageSize: number) {
+export async function readRunPage(filters: HistoryFilters, pageSize: number) {
   const rows = await db.shareRun.findMany({
     where: { AND: [createdWithin(filters), filters.actor ? { createdById: filters.actor } : {}, keysetWhere(decodeCursor(filters.cursor))] },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -75,4 +75,4 @@ export async function getRunPage(filters: HistoryFilters, pageSize: number) {
   return paged(rows, pageSize);
 }
 
-export type RunRow = Awaited<ReturnType<typeof getRunPage>>['rows'][number];
+export type RunRow = Awaited<ReturnType<typeof readRunPage>>['rows'][number];

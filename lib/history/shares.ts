@@ -79,7 +79,7 @@ export async function queryShareEvents(filters: ShareEventFilters, after: Keyset
      LIMIT ${limit}`;
 }
 
-export async function getShareHistoryPage(filters: HistoryFilters, pageSize: number) {
+export async function readShareHistoryPage(filters: HistoryFilters, pageSize: number) {
   const rows = await queryShareEvents(filters, decodeCursor(filters.cursor), pageSize + 1);
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);

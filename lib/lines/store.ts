@@ -1,6 +1,6 @@
 import 'server-only';
-import { cardStatus, type CardStatus } from '@/lib/cards/status';
 import { db } from '@/lib/db';
+import { cardStatus, type CardStatus } from '@/lib/lines/card-status';
 import type { LinqContactCard, LinqGateway, LinqPhoneNumber } from '@/lib/linq';
 
 // The account's sending lines and their cards, as Linq lists them: eligibility reads the card's

@@ -1,4 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from '@linqapp/sdk';
+import type { LinqErrorFacts, LinqErrorKind } from '@/lib/linq/error-facts';
 import {
   describeRefusedShareRequest,
   describeUnknownError,
@@ -8,26 +9,6 @@ import {
   type StaffFacingError,
 } from '@/lib/linq/error-messages';
 import { waitSeconds } from '@/lib/linq/limits';
-
-export { failureReason } from '@/lib/linq/failure-reason';
-
-export type LinqErrorKind = 'api' | 'timeout' | 'connection';
-
-/** Everything the console knows about a failed Linq call, in one serialisable shape. */
-export interface LinqErrorFacts {
-  kind: LinqErrorKind;
-  /** Linq's error code (error.code in the envelope), when it sent one. */
-  code?: number;
-  /** HTTP status, when Linq answered. */
-  status?: number;
-  /** Linq's own message, kept for the record, never shown as the explanation. */
-  linqMessage?: string;
-  traceId?: string;
-  /** Seconds to wait, from the envelope's retry_after or the Retry-After header. */
-  retryAfterSeconds?: number;
-  /** Linq's page about the error code (the envelope's doc_url), when it sent one. */
-  docUrl?: string;
-}
 
 // Next.js may bundle this module more than once (a route, the instrumentation hook), while the
 // gateway that throws is one shared object: `instanceof` recognises any copy by this brand.

@@ -3,7 +3,8 @@ import { createLinqClient } from '@/lib/linq/client';
 import { LinqGateway } from '@/lib/linq/gateway';
 
 export { LinqGateway, WebhookRejection, type WebhookRejectionReason } from '@/lib/linq/gateway';
-export { LinqError, describeLinqError, failureReason, retryAfter, type LinqErrorFacts } from '@/lib/linq/errors';
+export { LinqError, describeLinqError, retryAfter } from '@/lib/linq/errors';
+export { failureReason, type LinqErrorFacts } from '@/lib/linq/error-facts';
 export { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
 export { readLinq, type LinqRead } from '@/lib/linq/read';
 export type * from '@/lib/linq/types';

@@ -1,10 +1,10 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import type { CardStatus } from '@/lib/cards/status';
 import { and, baseConditions, FROM_CHATS, stateCondition } from '@/lib/chats/index-filters';
 import { cooldownCutoff } from '@/lib/chats/index-query';
 import { syncHistory } from '@/lib/chats/sync/runs';
 import { db } from '@/lib/db';
+import type { CardStatus } from '@/lib/lines/card-status';
 import { listLines } from '@/lib/lines/store';
 
 export interface ShareCounts {

@@ -21,6 +21,13 @@ async function itemsAfter(runId: string, after: ItemRow | null): Promise<ItemRow
   return items.map((item) => ({ ...item, chatLabel: labels.get(item.chatId) ?? '' }));
 }
 
+/** The run's id when it exists (ids longer than any run's are not looked up). */
+export async function findExportableRun(id: string): Promise<string | null> {
+  if (id.length > 100) return null;
+  const run = await db.shareRun.findUnique({ where: { id }, select: { id: true } });
+  return run?.id ?? null;
+}
+
 /** A run's chats and what became of each, as CSV streamed a batch at a time (runs can cover 100 000 chats). */
 export function runItemsCsv(runId: string): ReadableStream<Uint8Array> {
   return csvStream(

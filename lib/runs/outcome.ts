@@ -1,7 +1,6 @@
 // What one share's result means for a run's item. Pure: the run processor applies it.
+import { failureReason, type LinqErrorFacts } from '@/lib/linq/error-facts';
 import { LINQ_ERROR_MESSAGES } from '@/lib/linq/error-messages';
-import type { LinqErrorFacts } from '@/lib/linq/errors';
-import { failureReason } from '@/lib/linq/failure-reason';
 import { waitSeconds } from '@/lib/linq/limits';
 import type { ShareResult } from '@/lib/shares/share-chat';
 

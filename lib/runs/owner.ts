@@ -1,13 +1,19 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import { can, type Role } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
-import type { OwnedWorkCounts } from '@/lib/staff/owned-work';
+import { can, type Role } from '@/lib/roles';
 
 // Runs and daily re-shares act in the name of a person: their owner. Someone disabled, or no
 // longer allowed to share, shares nothing more through them: their runs pause (checked again
 // before every slice and every second of one), their schedules stop (checked at every tick), until
 // an admin takes them over.
+
+export interface OwnedWorkCounts {
+  /** Runs running or paused. */
+  runs: number;
+  /** Daily re-shares switched on. */
+  schedules: number;
+}
 
 export interface Owner {
   role: Role;

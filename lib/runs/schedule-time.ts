@@ -2,12 +2,6 @@
 // tested with any clock, across zones and daylight-saving changes.
 import { localDate, shiftDate, zonedInstant } from '@/lib/time-zone';
 
-const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
-
-export function isTimeOfDay(value: string): boolean {
-  return TIME_OF_DAY.test(value);
-}
-
 export interface Occurrence {
   /** The local day it belongs to (YYYY-MM-DD): a schedule runs once per such day. */
   date: string;

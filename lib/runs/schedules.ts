@@ -30,7 +30,7 @@ export interface SavedSchedule extends ScheduleSettings {
   owner: { name: string; canShare: boolean } | null;
 }
 
-export async function getSchedule(phoneNumber: string): Promise<SavedSchedule> {
+export async function readSchedule(phoneNumber: string): Promise<SavedSchedule> {
   const schedule = await db.shareSchedule.findUnique({ where: { phoneNumber }, include: { updatedBy: { select: OWNER_SELECT } } });
   if (!schedule)
     return { ...DEFAULT_SCHEDULE, saved: false, lastRunDate: null, lastRunAt: null, lastRunId: null, lastRunNote: null, savedAt: null, owner: null };

@@ -52,7 +52,7 @@ async function docUrls(runId: string): Promise<Map<string, string>> {
   return new Map(rows.map((row) => [row.reason, row.docUrl]));
 }
 
-export async function getRunView(runId: string, now = new Date()): Promise<RunView | null> {
+export async function readRunView(runId: string, now = new Date()): Promise<RunView | null> {
   const run = await db.shareRun.findUnique({ where: { id: runId }, include: { createdBy: { select: { name: true, role: true, disabled: true } } } });
   if (!run) return null;
   const running = run.status === 'RUNNING';

@@ -1,11 +1,11 @@
 import 'server-only';
-import { cardStatus } from '@/lib/cards/status';
 import { blockCode, describeRecentShare, describeUncertainHold, evaluateEligibility, type BlockCode } from '@/lib/chats/eligibility';
 import { chatLabel, participantsOf, sendingNumberOf } from '@/lib/chats/facts';
 import { markChatsGone, upsertChats } from '@/lib/chats/index-store';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { faultPoint } from '@/lib/faults';
+import { cardStatus } from '@/lib/lines/card-status';
 import { describeLinqError, failureReason, getLinq, LinqError, type LinqChat, type LinqErrorFacts, type LinqGateway } from '@/lib/linq';
 import { databaseRefusal, reserveShare, type Reservation } from '@/lib/shares/reservation';
 import { currentCard, outboundForShare, outcomeIsUnknown, type CardCache } from '@/lib/shares/share-checks';

@@ -1,7 +1,7 @@
 import 'server-only';
-import { cardStatus } from '@/lib/cards/status';
 import type { OutboundKnowledge } from '@/lib/chats/eligibility';
 import { confirmOutbound } from '@/lib/chats/outbound';
+import { cardStatus } from '@/lib/lines/card-status';
 import { recordCardStatus } from '@/lib/lines/store';
 import { LinqError, type LinqContactCard, type LinqGateway } from '@/lib/linq';
 

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { Prisma } from '@/generated/prisma/client';
 import type { StaffUser } from '@/lib/auth/guards';
 import { hashPassword } from '@/lib/auth/password';
-import type { Role } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
+import type { Role } from '@/lib/roles';
 import { ownerCanShare, pauseRunsOf } from '@/lib/runs/owner';
 import { createPasswordLink, hashToken, usableLinkWhere, USED_LINK_MESSAGE } from '@/lib/staff/tokens';
 

@@ -1,13 +1,7 @@
 // What disabling or demoting someone does to the work running in their name. Pure: the admin's
 // confirmation says it before it happens.
 import { formatCount } from '@/lib/format';
-
-export interface OwnedWorkCounts {
-  /** Runs running or paused. */
-  runs: number;
-  /** Daily re-shares switched on. */
-  schedules: number;
-}
+import type { OwnedWorkCounts } from '@/lib/runs/owner';
 
 const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isTimeOfDay } from '@/lib/runs/schedule-time';
+import { isTimeOfDay } from '@/lib/time-zone';
 import { isTimeZoneChoice } from '@/lib/time-zone-names';
 import { phoneNumberSchema } from '@/lib/validations/contact-card';
 

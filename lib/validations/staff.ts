@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password-policy';
-import { ROLES } from '@/lib/auth/roles';
+import { ROLES } from '@/lib/roles';
 import { idSchema } from '@/lib/validations/safe-text';
+
+// Shared by the browser (form hints) and the server, so nothing here may load bcrypt.
+export const PASSWORD_MIN_LENGTH = 12;
 
 export const staffNameSchema = z
   .string()

@@ -39,7 +39,7 @@ export async function runHistoryBench(): Promise<string> {
     process.env.DATABASE_URL = databaseUrl;
     process.env.LINQ_API_BASE_URL ??= 'http://127.0.0.1:9/api/partner';
     const { db, disconnectDb } = await import('@/lib/db');
-    const { getShareHistoryPage } = await import('@/lib/history/shares');
+    const { readShareHistoryPage } = await import('@/lib/history/shares');
     const { shareHistoryCsv } = await import('@/lib/history/export');
     const { encodeCursor } = await import('@/lib/history/cursor');
     const { historyFiltersSchema } = await import('@/lib/validations/history');
@@ -73,12 +73,12 @@ export async function runHistoryBench(): Promise<string> {
 
     const rows: string[] = [];
     for (const [label, f] of scenarios) {
-      await getShareHistoryPage(f, 50); // warm the cache and the plan
+      await readShareHistoryPage(f, 50); // warm the cache and the plan
       const times: number[] = [];
       let count = 0;
       for (let i = 0; i < RUNS; i++) {
         const started = performance.now();
-        count = (await getShareHistoryPage(f, 50)).rows.length;
+        count = (await readShareHistoryPage(f, 50)).rows.length;
         times.push(performance.now() - started);
       }
       rows.push(`| ${label} | ${count} | ${median(times).toFixed(1)} ms | ${percentile(times, 95).toFixed(1)} ms |`);
@@ -119,7 +119,7 @@ export async function runHistoryBench(): Promise<string> {
 
 ${ROWS.toLocaleString('en')} share events (seeded in ${seedSeconds} s): a year of attempts on 5 lines, 100 000 chats,
 50 000 customers, 8 staff; 80 % shared, 10 % failed, 10 % refused. Pages of 50, newest first, keyset
-pagination; each scenario run ${RUNS} times through \`getShareHistoryPage\`, the function the History page uses.
+pagination; each scenario run ${RUNS} times through \`readShareHistoryPage\`, the function the History page uses.
 
 | Query | Rows | p50 | p95 |
 |---|---|---|---|

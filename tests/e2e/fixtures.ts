@@ -1,8 +1,8 @@
 import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { PrismaClient } from '@/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
-import type { Role } from '@/lib/auth/roles';
 import { createPrismaClient } from '@/lib/db';
+import type { Role } from '@/lib/roles';
 import { SandboxControl } from './sandbox-control';
 import { callServerAction, findServerAction } from './server-actions';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { can, type Permission, type Role } from '@/lib/auth/roles';
+import { can, type Permission, type Role } from '@/lib/roles';
 import { expect, test } from './fixtures';
 import { callServerAction, formData, listServerActions } from './server-actions';
 

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CardStatus } from '@/lib/cards/status';
 import { evaluateEligibility, type Eligibility } from '@/lib/chats/eligibility';
 import { chatSearchText } from '@/lib/chats/index-facts';
 import type { ChatRow } from '@/lib/chats/index-query';
+import type { CardStatus } from '@/lib/lines/card-status';
 import { SeededRandom } from '@/lib/sandbox/random';
 import { BLOCK_REASONS, chatPageQuerySchema, type BlockReason, type ChatPageQuery } from '@/lib/validations/chats';
 import { startTestConsole } from '../support/console-harness';

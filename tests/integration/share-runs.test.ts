@@ -169,8 +169,8 @@ describe('share runs', () => {
     // the Overview's figure; the retried 429s, 503s and 502s are attempts, each marked "retried".
     const { queryShareEvents } = await import('@/lib/history/shares');
     const { loadOverview } = await import('@/lib/overview/stats');
-    const { getRunView } = await import('@/lib/runs/view');
-    const report = (await getRunView(run.id))!.report;
+    const { readRunView } = await import('@/lib/runs/view');
+    const report = (await readRunView(run.id))!.report;
     expect(report.find((line) => line.section === 'FAILED')).toMatchObject({
       count: 1,
       reasons: [

@@ -73,13 +73,13 @@ beforeAll(async () => {
 
 describe('the daily re-share', () => {
   it('runs at the set time in the set zone, once a day, over the chats that qualify, when its preview says', async () => {
-    const { saveSchedule, previewSchedule, runDueSchedules, getSchedule } = await schedules();
+    const { saveSchedule, previewSchedule, runDueSchedules, readSchedule } = await schedules();
     const settings = { enabled: true, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: false };
     // 08:00 in New York (daylight-saving time began two days before).
     const morning = at('2026-03-10T12:00:00Z');
     expect(await saveSchedule({ phoneNumber: LINE, ...settings }, actorId, morning)).toEqual({ changed: true });
     expect(await saveSchedule({ phoneNumber: LINE, ...settings }, actorId, morning)).toEqual({ changed: false });
-    expect(await previewSchedule(LINE, await getSchedule(LINE), morning)).toMatchObject({
+    expect(await previewSchedule(LINE, await readSchedule(LINE), morning)).toMatchObject({
       nextRun: 'today 09:00 America/New_York',
       nextRunAt: at('2026-03-10T13:00:00Z'),
       due: false,
@@ -97,12 +97,12 @@ describe('the daily re-share', () => {
     expect(run).toMatchObject({ source: 'SCHEDULED', scheduleDate: '2026-03-10', createdById: actorId, total: 2, skipped: 0, status: 'RUNNING' });
     // Eligible only: never critical, opted-out, left, shared within the cooldown, SMS or gone.
     expect(run!.items.map((item) => item.chatId)).toEqual(['replied', 'silent']);
-    expect(await getSchedule(LINE)).toMatchObject({ lastRunDate: '2026-03-10', lastRunAt: at('2026-03-10T13:00:00Z'), lastRunId: run!.id, lastRunNote: null });
+    expect(await readSchedule(LINE)).toMatchObject({ lastRunDate: '2026-03-10', lastRunAt: at('2026-03-10T13:00:00Z'), lastRunId: run!.id, lastRunNote: null });
     await endRuns();
 
     // The next day, at 09:00 New York time again: exactly when the preview says.
     const evening = at('2026-03-10T23:00:00Z');
-    expect(await previewSchedule(LINE, await getSchedule(LINE), evening)).toMatchObject({
+    expect(await previewSchedule(LINE, await readSchedule(LINE), evening)).toMatchObject({
       nextRun: 'tomorrow 09:00 America/New_York',
       nextRunAt: at('2026-03-11T13:00:00Z'),
     });
@@ -113,12 +113,12 @@ describe('the daily re-share', () => {
   });
 
   it('keeps the preview’s promise when the time changes twice in an evening after the day’s run', async () => {
-    const { saveSchedule, previewSchedule, runDueSchedules, getSchedule } = await schedules();
+    const { saveSchedule, previewSchedule, runDueSchedules, readSchedule } = await schedules();
     const base = { phoneNumber: LINE, enabled: true, timeZone: 'America/New_York', onlyRepliedChats: false };
     // The 11th ran at 09:00. At 21:00 the time moves to 23:40, then at 21:30 to 23:45.
     await saveSchedule({ ...base, timeOfDay: '23:40' }, actorId, at('2026-03-12T01:00:00Z'));
     await saveSchedule({ ...base, timeOfDay: '23:45' }, actorId, at('2026-03-12T01:30:00Z'));
-    const preview = await previewSchedule(LINE, await getSchedule(LINE), at('2026-03-12T01:31:00Z'));
+    const preview = await previewSchedule(LINE, await readSchedule(LINE), at('2026-03-12T01:31:00Z'));
     expect(preview).toMatchObject({ nextRun: 'tomorrow 23:45 America/New_York', nextRunAt: at('2026-03-13T03:45:00Z') });
     // The tick, asked every minute of the evening, makes nothing before then, and makes it then.
     for (let t = at('2026-03-12T01:31:00Z').getTime(); t < preview.nextRunAt.getTime(); t += 15 * 60_000)
@@ -146,16 +146,16 @@ describe('the daily re-share', () => {
   });
 
   it('makes no run for a line Linq has flagged, nor an empty one, and records the day instead', async () => {
-    const { saveSchedule, runDueSchedules, previewSchedule, getSchedule } = await schedules();
+    const { saveSchedule, runDueSchedules, previewSchedule, readSchedule } = await schedules();
     const settings = { enabled: true, timeOfDay: '06:30', timeZone: 'UTC', onlyRepliedChats: false };
     await saveSchedule({ phoneNumber: FLAGGED_LINE, ...settings }, actorId, at('2026-03-20T06:00:00Z'));
-    expect((await previewSchedule(FLAGGED_LINE, await getSchedule(FLAGGED_LINE), at('2026-03-20T06:00:00Z'))).lineFlagged).toBe(true);
+    expect((await previewSchedule(FLAGGED_LINE, await readSchedule(FLAGGED_LINE), at('2026-03-20T06:00:00Z'))).lineFlagged).toBe(true);
     // (The other line's day, the 19th, is taken by the same tick.)
     const made = await runDueSchedules(at('2026-03-20T06:30:00Z'));
     await endRuns();
     expect(made).toContain(`${FLAGGED_LINE}: 2026-03-20, the line is flagged by Linq`);
     expect(await runsOf(FLAGGED_LINE)).toEqual([]);
-    expect(await getSchedule(FLAGGED_LINE)).toMatchObject({ lastRunDate: '2026-03-20', lastRunNote: 'line_flagged', lastRunId: null });
+    expect(await readSchedule(FLAGGED_LINE)).toMatchObject({ lastRunDate: '2026-03-20', lastRunNote: 'line_flagged', lastRunId: null });
 
     // Nothing to share (the only replied chat is within the cooldown of a run made today): no "0 of 0" run.
     await h.db.chatShareState.upsert({
@@ -171,7 +171,7 @@ describe('the daily re-share', () => {
     const runsBefore = (await runsOf(LINE)).length;
     expect(await runDueSchedules(at('2026-03-21T13:00:30Z'))).toContain(`${LINE}: 2026-03-21, nothing to share`);
     expect((await runsOf(LINE)).length).toBe(runsBefore);
-    expect(await getSchedule(LINE)).toMatchObject({ lastRunDate: '2026-03-21', lastRunNote: 'nothing_to_share', lastRunId: null });
+    expect(await readSchedule(LINE)).toMatchObject({ lastRunDate: '2026-03-21', lastRunNote: 'nothing_to_share', lastRunId: null });
     await h.db.chatShareState.deleteMany({ where: { chatId: { in: ['replied', 'silent'] } } });
 
     await saveSchedule(
@@ -196,7 +196,7 @@ describe('the daily re-share', () => {
   });
 
   it('stops the schedules of someone who can no longer share, until someone takes them over', async () => {
-    const { saveSchedule, runDueSchedules, getSchedule } = await schedules();
+    const { saveSchedule, runDueSchedules, readSchedule } = await schedules();
     const casey = await h.db.user.create({ data: { email: 'casey@example.com', name: 'Casey Colleague', role: 'OPERATOR', passwordHash: 'x' } });
     await saveSchedule(
       { phoneNumber: LINE, enabled: true, timeOfDay: '09:00', timeZone: 'America/New_York', onlyRepliedChats: false },
@@ -207,7 +207,7 @@ describe('the daily re-share', () => {
     const runsBefore = (await runsOf(LINE)).length;
     expect(await runDueSchedules(at('2026-03-24T13:00:30Z'))).toContain(`${LINE}: stopped, Casey Colleague who set it up can no longer share`);
     expect((await runsOf(LINE)).length).toBe(runsBefore);
-    expect((await getSchedule(LINE)).owner).toEqual({ name: 'Casey Colleague', canShare: false });
+    expect((await readSchedule(LINE)).owner).toEqual({ name: 'Casey Colleague', canShare: false });
 
     // An operator saves it unchanged: a takeover, recorded; the day's run is then made in their name.
     expect(

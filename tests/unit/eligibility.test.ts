@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CardStatus } from '@/lib/cards/status';
 import { evaluateEligibility, type ChatFacts, type OutboundKnowledge } from '@/lib/chats/eligibility';
+import type { CardStatus } from '@/lib/lines/card-status';
 import type { ChatHealth } from '@/lib/linq/types';
 
 const now = new Date('2026-11-24T12:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, isRole, PERMISSIONS, ROLES, type Permission, type Role } from '@/lib/auth/roles';
+import { can, isRole, PERMISSIONS, ROLES, type Permission, type Role } from '@/lib/roles';
 
 const expected: Record<Role, Permission[]> = {
   ADMIN: ['view', 'editCards', 'shareCards', 'exportHistory', 'syncChats', 'manageStaff', 'manageSettings', 'takeOverWork'],

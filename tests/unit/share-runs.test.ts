@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeLinqError, type LinqErrorFacts } from '@/lib/linq/errors';
+import type { LinqErrorFacts } from '@/lib/linq/error-facts';
+import { describeLinqError } from '@/lib/linq/errors';
 import { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
 import { describeScope } from '@/lib/runs/describe-scope';
 import { describeDuration, estimateSeconds, runPace } from '@/lib/runs/estimate';

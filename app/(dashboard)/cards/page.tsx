@@ -4,9 +4,9 @@ import { PublicUrlNotice } from '@/components/cards/public-url-notice';
 import { LinqErrorPanel } from '@/components/shell/linq-error-panel';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guards';
-import { can } from '@/lib/auth/roles';
 import { getCardRows } from '@/lib/data/contact-cards';
 import { getSettings } from '@/lib/env';
+import { can } from '@/lib/roles';
 
 export const metadata: Metadata = { title: 'Contact cards' };
 

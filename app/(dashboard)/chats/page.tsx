@@ -3,9 +3,9 @@ import { ChatFilters } from '@/components/chats/chat-filters';
 import { ChatsView } from '@/components/chats/chats-view';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guards';
-import { can } from '@/lib/auth/roles';
 import { getChatsView } from '@/lib/data/chats';
 import { chatPageHref } from '@/lib/links';
+import { can } from '@/lib/roles';
 import { parseChatPageQuery } from '@/lib/validations/chats';
 
 export const metadata: Metadata = { title: 'Chats' };

@@ -10,9 +10,9 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/guards';
-import { can } from '@/lib/auth/roles';
 import { getCardHistory, getHistoryFilterOptions, getRunHistory, getSettingsHistory, getShareHistory, getStaffHistory } from '@/lib/data/history';
 import { historyHref, historySearchParams } from '@/lib/links';
+import { can } from '@/lib/roles';
 import { cn } from '@/lib/utils';
 import { parseHistoryFilters, type HistoryFilters, type HistoryTab } from '@/lib/validations/history';
 

@@ -1,12 +1,8 @@
-import { db } from '@/lib/db';
+import { databaseReachable } from '@/lib/database/reachable';
 
 // Public on purpose (load balancers, the test harness): says only whether the console can
 // reach its database, nothing about its data.
 export async function GET(): Promise<Response> {
-  try {
-    await db.$queryRaw`SELECT 1`;
-    return Response.json({ ok: true });
-  } catch {
-    return Response.json({ ok: false, error: 'The database is not reachable.' }, { status: 503 });
-  }
+  if (await databaseReachable()) return Response.json({ ok: true });
+  return Response.json({ ok: false, error: 'The database is not reachable.' }, { status: 503 });
 }

@@ -15,10 +15,10 @@ import { LinqErrorPanel } from '@/components/shell/linq-error-panel';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/guards';
-import { can } from '@/lib/auth/roles';
 import { getCardRevisions, getCardRow } from '@/lib/data/contact-cards';
 import { getSettings } from '@/lib/env';
-import { getSchedule, previewSchedule, recentScheduleChanges } from '@/lib/runs/schedules';
+import { can } from '@/lib/roles';
+import { previewSchedule, readSchedule, recentScheduleChanges } from '@/lib/runs/schedules';
 import { timeZoneChoices } from '@/lib/time-zone-names';
 import { phoneNumberParam } from '@/lib/validations/route-params';
 
@@ -35,7 +35,7 @@ export default async function ContactCardPage({ params }: Params) {
   const [row, revisions, schedule, scheduleChanges] = await Promise.all([
     getCardRow(phoneNumber),
     getCardRevisions(phoneNumber),
-    getSchedule(phoneNumber),
+    readSchedule(phoneNumber),
     recentScheduleChanges(phoneNumber),
   ]);
   const preview = await previewSchedule(phoneNumber, schedule);

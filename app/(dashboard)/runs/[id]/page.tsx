@@ -5,9 +5,9 @@ import { notFound } from 'next/navigation';
 import { RunDetails } from '@/components/runs/run-details';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guards';
-import { can } from '@/lib/auth/roles';
 import { historyHref } from '@/lib/links';
-import { getRunView } from '@/lib/runs/view';
+import { can } from '@/lib/roles';
+import { readRunView } from '@/lib/runs/view';
 import { idSchema } from '@/lib/validations/safe-text';
 
 export const metadata: Metadata = { title: 'Share run' };
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Share run' };
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('view');
   const { id } = await params;
-  const run = idSchema().safeParse(id).success ? await getRunView(id) : null;
+  const run = idSchema().safeParse(id).success ? await readRunView(id) : null;
   if (!run) notFound();
 
   return (

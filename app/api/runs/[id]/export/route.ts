@@ -1,6 +1,5 @@
 import { authorize, refusalResponse } from '@/lib/auth/guards';
-import { db } from '@/lib/db';
-import { runItemsCsv } from '@/lib/runs/export';
+import { findExportableRun, runItemsCsv } from '@/lib/runs/export';
 import { csvDownload } from '@/lib/server/download';
 import { refuseHostileAddress } from '@/lib/server/hostile-request';
 
@@ -11,7 +10,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const refused = refuseHostileAddress(request, { id });
   if (refused) return refused;
-  const run = id.length <= 100 ? await db.shareRun.findUnique({ where: { id }, select: { id: true } }) : null;
-  if (!run) return Response.json({ error: 'There is no such run; it may have been typed wrong.' }, { status: 404 });
-  return csvDownload(runItemsCsv(run.id), `share-run_${run.id}.csv`);
+  const runId = await findExportableRun(id);
+  if (!runId) return Response.json({ error: 'There is no such run; it may have been typed wrong.' }, { status: 404 });
+  return csvDownload(runItemsCsv(runId), `share-run_${runId}.csv`);
 }

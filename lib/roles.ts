@@ -1,5 +1,8 @@
 import type { Role as DbRole } from '@/generated/prisma/enums';
 
+// Staff roles and who may do what. Pure and at the bottom of lib: validations, pages, the browser
+// and the domains all decide through it.
+
 /** Staff roles, most powerful first. Kept here (not imported) so client code need not load Prisma. */
 export const ROLES = ['ADMIN', 'OPERATOR', 'VIEWER'] as const;
 export type Role = (typeof ROLES)[number];
