@@ -1,9 +1,8 @@
 import 'server-only';
-import type { Job, JobWithMetadata } from 'pg-boss';
 import { closeEmbeddedPglite } from '@/lib/database/embedded';
 import { getSettings } from '@/lib/env';
-import { handleRunJob, type RunJobData } from '@/lib/jobs/handlers/runs';
-import { handleSyncJob, type SyncJobData } from '@/lib/jobs/handlers/sync';
+import { handleRunJob } from '@/lib/jobs/handlers/runs';
+import { handleSyncJob } from '@/lib/jobs/handlers/sync';
 import { runTick } from '@/lib/jobs/handlers/tick';
 import { handleApplyJob } from '@/lib/jobs/handlers/webhooks';
 import { recordJobRun } from '@/lib/jobs/record';
@@ -11,6 +10,7 @@ import { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
 import { getBoss, stopBoss } from '@/lib/queue/boss';
 import { queueTick } from '@/lib/queue/send';
 import { beginStopping } from '@/lib/queue/stopping';
+import { workQueue } from '@/lib/queue/work';
 
 const globalForWorkers = globalThis as unknown as { workersStarted?: boolean };
 
@@ -26,19 +26,13 @@ export async function startBackgroundJobs(): Promise<void> {
   globalForWorkers.workersStarted = true;
   const boss = await getBoss();
 
-  await boss.work('chats.sync', { pollingIntervalSeconds: 2, includeMetadata: true }, async ([job]: JobWithMetadata<SyncJobData>[]) =>
-    recordJobRun('chats.sync', job!.id, () => handleSyncJob(job!)),
-  );
-  await boss.work('webhooks.apply', { pollingIntervalSeconds: 1 }, async ([job]: Job<object>[]) =>
-    recordJobRun('webhooks.apply', job!.id, () => handleApplyJob(job!), { quietWhenIdle: true }),
+  await workQueue('chats.sync', { pollingIntervalSeconds: 2 }, (job) => recordJobRun('chats.sync', job.id, () => handleSyncJob(job)));
+  await workQueue('webhooks.apply', { pollingIntervalSeconds: 1 }, (job) =>
+    recordJobRun('webhooks.apply', job.id, () => handleApplyJob(job), { quietWhenIdle: true }),
   );
   // Two runs side by side per instance; each run's own slices never overlap (the queue's policy).
-  await boss.work('runs.share', { pollingIntervalSeconds: 1, includeMetadata: true, localConcurrency: 2 }, async ([job]: JobWithMetadata<RunJobData>[]) =>
-    recordJobRun('runs.share', job!.id, () => handleRunJob(job!)),
-  );
-  await boss.work('console.tick', { pollingIntervalSeconds: 5 }, async ([job]: Job<object>[]) =>
-    recordJobRun('console.tick', job!.id, () => runTick(), { quietWhenIdle: true }),
-  );
+  await workQueue('runs.share', { pollingIntervalSeconds: 1, localConcurrency: 2 }, (job) => recordJobRun('runs.share', job.id, () => handleRunJob(job)));
+  await workQueue('console.tick', { pollingIntervalSeconds: 5 }, (job) => recordJobRun('console.tick', job.id, () => runTick(), { quietWhenIdle: true }));
   await boss.schedule('console.tick', '* * * * *', null, { tz: 'UTC' });
   await queueTick();
 

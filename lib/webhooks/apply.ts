@@ -84,6 +84,11 @@ export async function applyDelivery(delivery: WebhookDelivery, linq: LinqGateway
   await db.webhookDelivery.update({ where: { id: delivery.id }, data: { status, error, appliedAt: new Date() } });
 }
 
+/** Whether any delivery is still waiting to be applied. */
+export async function hasWaitingDeliveries(): Promise<boolean> {
+  return (await db.webhookDelivery.count({ where: { status: 'RECEIVED' }, take: 1 })) > 0;
+}
+
 /**
  * Applies every delivery waiting, oldest event first, until none is left or the time is up.
  * Returns how many were applied.

@@ -65,16 +65,16 @@ async function pageWidth(page: Page): Promise<number> {
 }
 
 const PAGES: Array<[string, (seeded: Seeded) => string]> = [
-  ['overview', () => '/'],
-  ['chats', () => '/chats'],
+  ['the overview', () => '/'],
+  ['the chats', () => '/chats'],
   ['a number’s chats', ({ line }) => `/chats?from=${encodeURIComponent(line)}`],
-  ['contact cards', () => '/cards'],
-  ['a card page', ({ line }) => `/cards/${encodeURIComponent(line)}`],
-  ['history', () => '/history'],
-  ['history, runs', () => '/history?tab=runs'],
-  ['history, card changes', () => '/history?tab=cards'],
-  ['staff', () => '/staff'],
-  ['settings', () => '/settings'],
+  ['the contact cards', () => '/cards'],
+  ['a card’s', ({ line }) => `/cards/${encodeURIComponent(line)}`],
+  ['the history', () => '/history'],
+  ['history’s runs', () => '/history?tab=runs'],
+  ['history’s card changes', () => '/history?tab=cards'],
+  ['the staff', () => '/staff'],
+  ['the settings', () => '/settings'],
   ['a run', ({ runId }) => `/runs/${runId}`],
 ];
 
@@ -93,7 +93,7 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       }
 
       for (const [name, address] of PAGES) {
-        test(`the ${name} page`, async ({ page, signInAs, seeded }) => {
+        test(`${name} page`, async ({ page, signInAs, seeded }) => {
           await signInAs(page, 'ADMIN');
           await page.goto(address(seeded));
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

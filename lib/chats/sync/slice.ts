@@ -227,6 +227,11 @@ export async function runSyncSlice(runId: string, ctx: SliceContext): Promise<Sl
   }
 }
 
+/** Counts a slice retried after its job was cut off (a crash, a kill): the run resumes from its checkpoint. */
+export async function recordSyncResume(runId: string): Promise<void> {
+  await db.chatSyncRun.updateMany({ where: { id: runId, status: 'RUNNING' }, data: { resumes: { increment: 1 } } });
+}
+
 /** Ends a run that cannot go on (its job failed for good). */
 export async function abandonSyncRun(runId: string, reason: string): Promise<void> {
   const run = await db.chatSyncRun.findUnique({ where: { id: runId } });

@@ -1,20 +1,16 @@
 import 'server-only';
-import type { JobWithMetadata } from 'pg-boss';
 import { getSettings } from '@/lib/env';
 import { getBackgroundLinq } from '@/lib/linq';
 import { queueRunSlice } from '@/lib/queue/send';
 import { jobSignal } from '@/lib/queue/stopping';
+import type { QueueJob } from '@/lib/queue/work';
 import { runSlice } from '@/lib/runs/process';
 
 /** A slice hands over to the next after this long, so other runs and jobs get their turn. */
 const SLICE_BUDGET_MS = 2 * 60_000;
 
-export interface RunJobData {
-  runId: string;
-}
-
 /** One slice of a share run; then the next slice, at once or when Linq's pause (or a retry) is due. */
-export async function handleRunJob(job: JobWithMetadata<RunJobData>): Promise<string> {
+export async function handleRunJob(job: QueueJob<'runs.share'>): Promise<string> {
   const { runId } = job.data;
   const outcome = await runSlice(runId, {
     linq: getBackgroundLinq(),

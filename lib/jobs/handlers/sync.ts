@@ -1,23 +1,18 @@
 import 'server-only';
-import type { JobWithMetadata } from 'pg-boss';
-import { abandonSyncRun, runSyncSlice } from '@/lib/chats/sync/slice';
-import { db } from '@/lib/db';
+import { abandonSyncRun, recordSyncResume, runSyncSlice } from '@/lib/chats/sync/slice';
 import { getSettings } from '@/lib/env';
 import { getBackgroundLinq } from '@/lib/linq';
 import { queueSyncSlice } from '@/lib/queue/send';
 import { jobSignal } from '@/lib/queue/stopping';
+import type { QueueJob } from '@/lib/queue/work';
 
 /** A slice stops after this long and queues the next, so no job holds a worker for hours. */
 const SLICE_BUDGET_MS = 4 * 60_000;
 
-export interface SyncJobData {
-  runId: string;
-}
-
 /** One slice of a full sync: run it, then queue the next slice (at once, or when Linq's pause ends). */
-export async function handleSyncJob(job: JobWithMetadata<SyncJobData>): Promise<string> {
+export async function handleSyncJob(job: QueueJob<'chats.sync'>): Promise<string> {
   const { runId } = job.data;
-  if (job.retryCount > 0) await db.chatSyncRun.updateMany({ where: { id: runId, status: 'RUNNING' }, data: { resumes: { increment: 1 } } });
+  if (job.retryCount > 0) await recordSyncResume(runId);
   try {
     const outcome = await runSyncSlice(runId, {
       linq: getBackgroundLinq(),

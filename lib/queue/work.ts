@@ -1,0 +1,22 @@
+import 'server-only';
+import type { JobWithMetadata } from 'pg-boss';
+import { getBoss } from '@/lib/queue/boss';
+import type { JobPayloads, QueueName } from '@/lib/queue/queues';
+
+/** A job of one queue, its payload typed by the queue (lib/queue/queues.ts). */
+export type QueueJob<Q extends QueueName> = JobWithMetadata<JobPayloads[Q]>;
+
+interface QueueWorkOptions {
+  /** How often an idle worker asks for a job. */
+  pollingIntervalSeconds: number;
+  /** Jobs of this queue this instance runs at once (default one). */
+  localConcurrency?: number;
+}
+
+/** Runs a queue's jobs on this instance, one job per call of `handle`, typed by the queue's payload. */
+export async function workQueue<Q extends QueueName>(queue: Q, options: QueueWorkOptions, handle: (job: QueueJob<Q>) => Promise<unknown>): Promise<void> {
+  const boss = await getBoss();
+  await boss.work<JobPayloads[Q], unknown, QueueWorkOptions & { includeMetadata: true }>(queue, { ...options, includeMetadata: true }, async ([job]) =>
+    handle(job!),
+  );
+}
