@@ -37,9 +37,14 @@ const RELATIVE_UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 ];
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto', style: 'short' });
 
-/** "5 min ago", "in 2 hr": for times whose exact value matters less than their distance. */
+/**
+ * "5 min ago", "in 2 hr": for times whose exact value matters less than their distance. Under a
+ * minute either way is "just now": a time written a moment ago must not read "in 3 sec." on a
+ * clock a little behind.
+ */
 export function formatRelative(value: Date | string, now: Date = new Date()): string {
   const diff = new Date(value).getTime() - now.getTime();
+  if (Math.abs(diff) < 60_000) return 'just now';
   for (const [unit, size] of RELATIVE_UNITS) {
     if (Math.abs(diff) >= size || unit === 'second') return relative.format(Math.round(diff / size), unit);
   }

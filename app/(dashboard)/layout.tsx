@@ -1,6 +1,7 @@
 import { MessageCircle } from 'lucide-react';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { LiveUpdates } from '@/components/live/live-updates';
 import { LinqModeBadge } from '@/components/shell/linq-mode-badge';
 import { SidebarNav } from '@/components/shell/sidebar-nav';
 import { UserPanel } from '@/components/shell/user-panel';
@@ -28,6 +29,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <LinqModeBadge mode={linq.mode} />
         </div>
         <SidebarNav role={user.role} />
+        <LiveUpdates />
         <div className="mt-auto hidden md:block">
           <UserPanel user={user} />
         </div>

@@ -36,7 +36,7 @@ export function ChatCards({ lines, canShare, selection, pageIds, onShare }: Chat
                   />
                 )}
                 <div className="min-w-0 flex-1">
-                  <ChatName row={row} />
+                  <ChatName row={row} departed={line.departed} />
                   <p className="font-mono text-xs text-muted-foreground">{row.sendingNumber ?? 'No sending number'}</p>
                 </div>
               </div>

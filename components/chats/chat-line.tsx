@@ -14,6 +14,8 @@ export interface ChatLine {
   row: ChatRow;
   eligibility: Eligibility;
   share: RowShare | undefined;
+  /** Kept on screen after a change took it out of the view: it leaves on the next page change. */
+  departed?: boolean;
 }
 
 export interface ChatLinesProps {
@@ -24,9 +26,10 @@ export interface ChatLinesProps {
   onShare: (row: ChatRow) => void;
 }
 
-export function ChatName({ row }: { row: ChatRow }) {
+export function ChatName({ row, departed = false }: { row: ChatRow; departed?: boolean }) {
   return (
     <>
+      {departed && <p className="text-xs font-medium text-muted-foreground">No longer matches this view</p>}
       <div className="flex items-center gap-1.5 font-medium">
         {row.facts.isGroup && <Users className="size-3.5 shrink-0 text-muted-foreground" aria-label="Group chat" />}
         <span className="truncate">{row.label}</span>

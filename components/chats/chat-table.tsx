@@ -14,7 +14,20 @@ import { evaluateEligibility } from '@/lib/chats/eligibility';
 import type { ChatsView } from '@/lib/chats/views';
 
 /** The page of chats: a table on wide screens, stacked cards below 768 px (both kept in step). */
-export function ChatTable({ view, viewKey, canShare, selection }: { view: ChatsView; viewKey: QueryKey; canShare: boolean; selection?: ChatSelectionState }) {
+export function ChatTable({
+  view,
+  viewKey,
+  departedIds,
+  canShare,
+  selection,
+}: {
+  view: ChatsView;
+  viewKey: QueryKey;
+  /** Rows kept on screen that no longer match the view (useStickyRows). */
+  departedIds: ReadonlySet<string>;
+  canShare: boolean;
+  selection?: ChatSelectionState;
+}) {
   // The server's time until the browser's clock takes over (the same on both sides of hydration),
   // then ticking, so that cooldowns end on screen without a reload.
   const now = useNow() ?? new Date(view.generatedAt);
@@ -28,6 +41,7 @@ export function ChatTable({ view, viewKey, canShare, selection }: { view: ChatsV
   const lines = shares.rows.map((row) => ({
     row,
     share: shares.shareOf(row.id),
+    departed: departedIds.has(row.id),
     eligibility: evaluateEligibility({
       chat: row.facts,
       outbound: row.outbound,
@@ -40,7 +54,8 @@ export function ChatTable({ view, viewKey, canShare, selection }: { view: ChatsV
       timeZone,
     }),
   }));
-  const props: ChatLinesProps = { lines, canShare, selection, pageIds: view.rows.map((row) => row.id), onShare: shares.share };
+  const pageIds = view.rows.filter((row) => !departedIds.has(row.id)).map((row) => row.id);
+  const props: ChatLinesProps = { lines, canShare, selection, pageIds, onShare: shares.share };
   return (
     <>
       <div className="hidden md:block">
@@ -96,7 +111,7 @@ function WideTable({ lines, canShare, selection, pageIds, onShare }: ChatLinesPr
                 </TableCell>
               )}
               <TableCell className="max-w-72">
-                <ChatName row={row} />
+                <ChatName row={row} departed={line.departed} />
               </TableCell>
               <TableCell className="font-mono text-xs">{row.sendingNumber ?? '—'}</TableCell>
               <TableCell>

@@ -8,6 +8,7 @@ import { ChatTable } from '@/components/chats/chat-table';
 import { IndexStatusBar } from '@/components/chats/index-status-bar';
 import { SelectionBar } from '@/components/chats/selection-bar';
 import { useChatSelection } from '@/components/chats/use-chat-selection';
+import { useStickyRows } from '@/components/chats/use-sticky-rows';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import type { ChatsView as View } from '@/lib/chats/views';
@@ -16,8 +17,10 @@ import { type ChatPageQuery } from '@/lib/validations/chats';
 
 /** The index's status, the page of chats and its pager, kept fresh from the database. */
 export function ChatsView({ query, initialView, canShare, canSync }: { query: ChatPageQuery; initialView: View; canShare: boolean; canSync: boolean }) {
-  const viewQuery = chatsViewQuery(query);
-  const { data: view } = useQuery({ ...viewQuery, initialData: initialView });
+  const sticky = useStickyRows(chatPageHref(query));
+  const viewQuery = chatsViewQuery(query, sticky.keptIds);
+  const { data: freshView } = useQuery({ ...viewQuery, initialData: initialView });
+  const { view, departedIds } = sticky.merge(freshView);
   // The same query as the filters' counts: its total is how many chats "all matching" covers.
   const { data: counts } = useQuery({ ...chatCountsQuery(query), enabled: canShare });
   const selection = useChatSelection();
@@ -25,9 +28,9 @@ export function ChatsView({ query, initialView, canShare, canSync }: { query: Ch
   return (
     <>
       <IndexStatusBar status={view.status} canSync={canSync} />
-      {canShare && <SelectionBar state={selection} pageIds={view.rows.map((row) => row.id)} matching={counts?.total} query={query} />}
+      {canShare && <SelectionBar state={selection} pageIds={freshView.rows.map((row) => row.id)} matching={counts?.total} query={query} />}
       <Card className="overflow-hidden">
-        <ChatTable view={view} viewKey={viewQuery.queryKey} canShare={canShare} selection={canShare ? selection : undefined} />
+        <ChatTable view={view} viewKey={viewQuery.queryKey} departedIds={departedIds} canShare={canShare} selection={canShare ? selection : undefined} />
       </Card>
       <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm">
         <span>

@@ -1,15 +1,21 @@
 import { queryOptions } from '@tanstack/react-query';
+import { pollWhileOffline } from '@/components/live/live-state';
+import { liveMeta } from '@/components/live/refresh-queries';
 import { planBulkShareAction } from '@/lib/actions/runs';
 import { fetchJson } from '@/lib/fetch-json';
 import type { RunView } from '@/lib/runs/view';
 import type { RunSelection } from '@/lib/validations/runs';
 
-/** A run's progress, polled every 2 seconds while it runs or is paused, then left alone. */
+/**
+ * A run's progress, refreshed by the live stream as its chats get their outcomes; while the stream
+ * is down, polled every 2 seconds while it runs or is paused.
+ */
 export function runQuery(runId: string) {
   return queryOptions({
     queryKey: ['run', runId],
     queryFn: () => fetchJson<RunView>(`/api/runs/${encodeURIComponent(runId)}`, 'The run’s progress could not be loaded; it refreshes by itself.'),
-    refetchInterval: (query) => (query.state.data && !isActive(query.state.data) ? false : 2_000),
+    meta: liveMeta('runs'),
+    refetchInterval: (query) => (query.state.data && !isActive(query.state.data) ? false : pollWhileOffline(2_000)()),
   });
 }
 

@@ -13,24 +13,44 @@ export interface StaffUser {
   role: Role;
 }
 
+/** What identifies a signed-in session: enough to read it again later (a live stream does). */
+export interface SessionKey {
+  userId: string;
+  sessionId: string;
+  signedInAt: number;
+}
+
+/** The session of the request, as its cookie says (not yet checked against the database). */
+export const getSessionKey = cache(async (): Promise<SessionKey | null> => {
+  const session = await auth();
+  const userId = session?.user?.id;
+  const { sessionId, signedInAt } = session ?? {};
+  return userId && sessionId && signedInAt ? { userId, sessionId, signedInAt } : null;
+});
+
+/**
+ * The staff member of a session, read from the database: null when the account is disabled or
+ * gone, or the session expired, was signed out or revoked by a password reset.
+ */
+export async function readStaffSession({ userId, sessionId, signedInAt }: SessionKey): Promise<StaffUser | null> {
+  // Expired sessions are refused before the database is asked anything.
+  if (!sessionIsCurrent(signedInAt, null)) return null;
+  const [user, revoked] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true, disabled: true, sessionsRevokedAt: true } }),
+    db.revokedSession.findUnique({ where: { sessionId }, select: { sessionId: true } }),
+  ]);
+  if (!user || user.disabled || revoked || !sessionIsCurrent(signedInAt, user.sessionsRevokedAt)) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
 /**
  * The signed-in staff member, read from the database on every request (once per render):
  * a role change, a disabled account or a sign-out takes effect at once, whatever the
  * session cookie says.
  */
 export const getCurrentUser = cache(async (): Promise<StaffUser | null> => {
-  const session = await auth();
-  const id = session?.user?.id;
-  const { sessionId, signedInAt } = session ?? {};
-  if (!id || !sessionId || !signedInAt) return null;
-  // Expired sessions are refused before the database is asked anything.
-  if (!sessionIsCurrent(signedInAt, null)) return null;
-  const [user, revoked] = await Promise.all([
-    db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, disabled: true, sessionsRevokedAt: true } }),
-    db.revokedSession.findUnique({ where: { sessionId }, select: { sessionId: true } }),
-  ]);
-  if (!user || user.disabled || revoked || !sessionIsCurrent(signedInAt, user.sessionsRevokedAt)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const key = await getSessionKey();
+  return key ? readStaffSession(key) : null;
 });
 
 /** For pages and reads: sends anonymous visitors (and disabled staff) to the sign-in page. */

@@ -173,6 +173,12 @@ export async function queryChatIndex(query: ChatPageQuery, cooldownMs: number, n
   };
 }
 
+/** Chats by id, whatever the view's filters (rows still on screen that a refresh no longer matches). */
+export async function queryChatRows(ids: string[]): Promise<ChatRow[]> {
+  if (ids.length === 0) return [];
+  return (await selectRows([sql`c."id" IN (${Prisma.join(ids)})`], ACTIVITY_ORDER, ids.length)).map(toRow);
+}
+
 /** How many chats each filter value would show, given the view's other filters. */
 export interface FacetCounts {
   total: number;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { countChatIndex, queryChatIndex, type ChatIndexPage, type FacetCounts } from '@/lib/chats/index-query';
+import { countChatIndex, queryChatIndex, queryChatRows, type ChatIndexPage, type ChatRow, type FacetCounts } from '@/lib/chats/index-query';
 import { readIndexStatus, type IndexStatus } from '@/lib/chats/index-status';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
@@ -13,6 +13,8 @@ export interface ChatsView extends ChatIndexPage {
   status: IndexStatus;
   /** When the server read the view: the time eligibility is judged at until the browser's clock takes over. */
   generatedAt: string;
+  /** Rows still on the person's screen that no longer match the view, as they are now (read by id). */
+  departed?: ChatRow[];
 }
 
 // What the Chats page and its route handlers read from the index (no Linq call). These reads do
@@ -24,6 +26,11 @@ export async function readChatsView(query: ChatPageQuery): Promise<ChatsView> {
   const now = new Date();
   const [page, lines, status] = await Promise.all([queryChatIndex(query, cooldownMs, now), listLines(), readIndexStatus()]);
   return { ...page, lines, cooldownMs, status, generatedAt: now.toISOString() };
+}
+
+/** Chats still on screen that a refresh of their view no longer matches, as they are now. */
+export function readChatRows(ids: string[]): Promise<ChatRow[]> {
+  return queryChatRows(ids);
 }
 
 /** The counts beside the filter values. */

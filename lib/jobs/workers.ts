@@ -7,6 +7,7 @@ import { runTick } from '@/lib/jobs/handlers/tick';
 import { handleApplyJob } from '@/lib/jobs/handlers/webhooks';
 import { recordJobRun } from '@/lib/jobs/record';
 import { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
+import { stopLiveHub } from '@/lib/live/hub';
 import { getBoss, stopBoss } from '@/lib/queue/boss';
 import { queueTick } from '@/lib/queue/send';
 import { beginStopping } from '@/lib/queue/stopping';
@@ -53,6 +54,7 @@ async function shutDown(signal: NodeJS.Signals): Promise<void> {
   }
   // With NEXT_MANUAL_SIG_HANDLE (npm start), Next leaves the exit to the console, after the jobs.
   if (process.env.NEXT_MANUAL_SIG_HANDLE) {
+    await stopLiveHub().catch(() => undefined);
     await closeEmbeddedPglite().catch(() => undefined);
     process.exit(0);
   }

@@ -2,6 +2,7 @@ import 'server-only';
 import type { SendOptions } from 'pg-boss';
 import { getBoss } from '@/lib/queue/boss';
 import type { JobPayloads, QueueName } from '@/lib/queue/queues';
+import { nudgeLocalWorker } from '@/lib/queue/work';
 
 // The queue port: the one way the domains start background work. Each queue has one sender, typed
 // by its payload; the job handlers (lib/jobs) sit above the domains and only decode and delegate.
@@ -38,11 +39,13 @@ const globalForSoon = globalThis as unknown as { applySoon?: NodeJS.Timeout };
  * Applies the waiting webhook deliveries shortly, once for however many deliveries arrive
  * meanwhile, without making the route wait. A send lost to a crash is made good by the tick.
  */
-export function queueApplySoon(delayMs = 100): void {
+export function queueApplySoon(delayMs = 20): void {
   if (globalForSoon.applySoon) return;
   globalForSoon.applySoon = setTimeout(() => {
     globalForSoon.applySoon = undefined;
-    queueApply().catch((error: unknown) => console.error('[jobs] could not queue webhooks.apply:', error));
+    queueApply()
+      .then(() => nudgeLocalWorker('webhooks.apply'))
+      .catch((error: unknown) => console.error('[jobs] could not queue webhooks.apply:', error));
   }, delayMs);
   globalForSoon.applySoon.unref();
 }

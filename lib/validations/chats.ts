@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { E164 } from '@/lib/search-terms';
-import { hasControlCharacters } from '@/lib/validations/safe-text';
+import { hasControlCharacters, idSchema } from '@/lib/validations/safe-text';
 
 export const PAGE_SIZES = [20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -85,3 +85,12 @@ export const BAD_CURSOR = 'That page link is not one of the console’s: start a
 export function parseChatPageQuery(searchParams: Record<string, string | string[] | undefined>): ChatPageQuery {
   return chatPageQuerySchema.parse(searchParams);
 }
+
+/** Most rows a page asks for by id at once (rows on screen that left their view). */
+export const MAX_KEPT_ROWS = 40;
+
+/** `?ids=a,b,c`: the chats a page still shows that a refresh of its view no longer matches. */
+export const chatIdListSchema = z
+  .string()
+  .transform((value) => value.split(',').filter(Boolean))
+  .pipe(z.array(idSchema()).min(1).max(MAX_KEPT_ROWS));

@@ -64,10 +64,10 @@ export async function syncChatIndex(api: APIRequestContext, db: PrismaClient): P
 
 /**
  * Waits until the page has hydrated (its buttons answer clicks): the server renders times in UTC,
- * the browser then as relative times ("2 min ago").
+ * the browser then as relative times ("2 min ago", "just now").
  */
 export async function hydrated(scope: Locator): Promise<void> {
-  await expect(scope.getByText(/ ago$/).first()).toBeVisible();
+  await expect(scope.getByText(/ ago$|^just now$/).first()).toBeVisible();
 }
 
 /** Signs an API context in through Auth.js's credentials endpoint. */

@@ -58,13 +58,16 @@ const ACTIONS: Record<string, { access: Access; page: string; args: () => unknow
   'lib/actions/auth.ts#signOutAction': { access: 'signedIn', page: '/', args: () => [] },
 };
 
-const ROUTES: Record<string, { access: Access; path: string }> = {
+/** `stream`: the answer never ends (server-sent events): only its status is read, then it is dropped. */
+const ROUTES: Record<string, { access: Access; path: string; stream?: true }> = {
   '/api/auth/[...nextauth]/route': { access: 'public', path: '/api/auth/session' },
   '/api/health/route': { access: 'public', path: '/api/health' },
   '/photos/[file]/route': { access: 'public', path: `/photos/${'0'.repeat(64)}.jpg` },
   '/api/cards/[phone]/route': { access: 'view', path: '/api/cards/%2B14155550100' },
   '/api/chats/route': { access: 'view', path: '/api/chats?limit=20' },
   '/api/chats/counts/route': { access: 'view', path: '/api/chats/counts?show=eligible' },
+  '/api/chats/rows/route': { access: 'view', path: '/api/chats/rows?ids=no-such-chat' },
+  '/api/live/route': { access: 'view', path: '/api/live', stream: true },
   // Public, trusted only through its signature (tests/e2e/webhooks.spec.ts); a GET is not even allowed.
   '/api/webhooks/linq/route': { access: 'public', path: '/api/webhooks/linq' },
   '/api/chats/[id]/shares/route': { access: 'view', path: '/api/chats/no-such-chat/shares' },
@@ -111,6 +114,20 @@ test('every action, route handler and page of the build is in the matrix', () =>
   expect(entries.filter((e) => e.endsWith('/page')).sort()).toEqual(Object.keys(PAGES).sort());
 });
 
+async function answerOf(api: APIRequestContext, routePath: string) {
+  const response = await api.get(routePath, { maxRedirects: 0 });
+  return { status: response.status(), location: response.headers().location };
+}
+
+/** A stream's status with the context's session: the body is never read, the connection dropped. */
+async function streamStatus(api: APIRequestContext, baseURL: string, routePath: string) {
+  const cookie = (await api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const abort = new AbortController();
+  const response = await fetch(new URL(routePath, baseURL), { headers: { cookie }, redirect: 'manual', signal: abort.signal });
+  abort.abort();
+  return { status: response.status, location: response.headers.get('location') ?? undefined };
+}
+
 for (const role of ROLES) {
   test(`as ${role === 'anonymous' ? 'an anonymous visitor' : role.toLowerCase()}, exactly the allowed calls get through`, async ({ baseURL, staff }) => {
     const api: APIRequestContext = await playwrightRequest.newContext({ baseURL });
@@ -130,10 +147,10 @@ for (const role of ROLES) {
       expect(refused, `${role} ${key}`).toBe(!allowed(role, access));
     }
 
-    for (const [key, { access, path: routePath }] of Object.entries(ROUTES)) {
-      const response = await api.get(routePath, { maxRedirects: 0 });
-      const refused = [401, 403].includes(response.status()) || sentToLogin(response.status(), response.headers().location);
-      expect(refused, `${role} ${key} answered ${response.status()}`).toBe(!allowed(role, access));
+    for (const [key, { access, path: routePath, stream }] of Object.entries(ROUTES)) {
+      const { status, location } = stream ? await streamStatus(api, baseURL!, routePath) : await answerOf(api, routePath);
+      const refused = [401, 403].includes(status) || sentToLogin(status, location);
+      expect(refused, `${role} ${key} answered ${status}`).toBe(!allowed(role, access));
     }
 
     const refs = new Map(listServerActions().map((a) => [`${a.filename}#${a.exportedName}`, a]));

@@ -63,6 +63,8 @@ export function startTestConsole(options: { postgresAdminUrl?: string; sandbox?:
   afterAll(async () => {
     const { stopBoss } = await import('@/lib/queue/boss');
     await stopBoss(1_000);
+    const { stopLiveHub } = await import('@/lib/live/hub');
+    await stopLiveHub();
     const { disconnectDb } = await import('@/lib/db');
     await disconnectDb();
     const { closeEmbeddedPglite } = await import('@/lib/database/embedded');

@@ -28,7 +28,7 @@ const LAYERS: { name: string; modules: string[] }[] = [
       'lib/fetch-json',
     ],
   },
-  { name: 'ports', modules: ['lib/db', 'lib/database', 'lib/linq', 'lib/queue', 'lib/photos'] },
+  { name: 'ports', modules: ['lib/db', 'lib/database', 'lib/linq', 'lib/queue', 'lib/photos', 'lib/live'] },
   { name: 'staff sessions', modules: ['lib/auth'] },
   { name: 'sending lines', modules: ['lib/lines'] },
   { name: 'cards and history', modules: ['lib/cards', 'lib/history'] },

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CardStatusBadge } from '@/components/cards/card-status-badge';
+import { RefreshOnLive } from '@/components/live/refresh-on-live';
 import { ActiveRuns } from '@/components/overview/active-runs';
 import { SharesChart } from '@/components/overview/shares-chart';
 import { StatCard } from '@/components/overview/stat-card';
@@ -24,6 +25,7 @@ export default async function OverviewPage() {
 
   return (
     <>
+      <RefreshOnLive topics={['chats', 'cards', 'runs', 'index']} />
       <PageHeader title="Overview" description={`Welcome, ${user.name}. Shares and cards at a glance; every number opens the list behind it.`} />
       <div className="flex flex-col gap-6">
         <section aria-label="Shares" aria-describedby="shares-counted" className="grid grid-cols-2 gap-4 lg:grid-cols-4">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CardList } from '@/components/cards/card-list';
 import { PublicUrlNotice } from '@/components/cards/public-url-notice';
+import { RefreshOnLive } from '@/components/live/refresh-on-live';
 import { LinqErrorPanel } from '@/components/shell/linq-error-panel';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guards';
@@ -16,6 +17,7 @@ export default async function ContactCardsPage() {
   const { publicBaseUrl, linq } = getSettings();
   return (
     <>
+      <RefreshOnLive topics={['cards']} />
       <PageHeader
         title="Contact cards"
         description="The name and photo each sending number shares with customers in iMessage. A card must be active before it can be shared."

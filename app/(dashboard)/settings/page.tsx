@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { RefreshOnLive } from '@/components/live/refresh-on-live';
 import { BackgroundWorkSection } from '@/components/settings/background-work';
 import { WebhookSection } from '@/components/settings/webhook-section';
 import { PageHeader } from '@/components/shell/page-header';
@@ -12,6 +13,7 @@ export default async function SettingsPage() {
   const [webhooks, work] = await Promise.all([getWebhookSettings(), getBackgroundWork()]);
   return (
     <>
+      <RefreshOnLive topics={['deliveries', 'jobs', 'index']} />
       <PageHeader title="Settings" description="How the console keeps its index of chats current: Linq's webhooks, and the background work." />
       <div className="flex flex-col gap-6">
         <WebhookSection webhooks={webhooks} />

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { RefreshOnLive } from '@/components/live/refresh-on-live';
 import { PageHeader } from '@/components/shell/page-header';
 import { AttackNotice } from '@/components/staff/attack-notice';
 import { CreateStaffForm } from '@/components/staff/create-staff-form';
@@ -14,6 +15,7 @@ export default async function StaffPage() {
   const [staff, underAttack] = await Promise.all([getStaff(), getAccountsUnderAttack()]);
   return (
     <>
+      <RefreshOnLive topics={['staff']} />
       <PageHeader title="Staff" description="Who can sign in to the console, and what each person may do." />
       <div className="flex flex-col gap-6">
         <AttackNotice accounts={underAttack} />

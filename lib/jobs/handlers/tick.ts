@@ -1,6 +1,7 @@
 import 'server-only';
 import { startOrReviveSync } from '@/lib/chats/sync/upkeep';
 import { markInterruptedJobRuns, pruneJobRuns } from '@/lib/jobs/record';
+import { pruneLiveEvents } from '@/lib/live/store';
 import { runDueSchedules } from '@/lib/runs/schedule-tick';
 import { reviveStalledRuns } from '@/lib/runs/upkeep';
 import { pruneDeliveries, reviveWaitingDeliveries } from '@/lib/webhooks/upkeep';
@@ -20,8 +21,8 @@ async function closeInterruptedJobs(now: Date): Promise<string | undefined> {
 /** Once an hour: records kept long enough are removed. */
 async function prune(now: Date): Promise<string | undefined> {
   if (now.getUTCMinutes() !== 0) return undefined;
-  const [deliveries, jobs] = await Promise.all([pruneDeliveries(now), pruneJobRuns(now)]);
-  return deliveries + jobs > 0 ? `pruned ${deliveries} deliveries, ${jobs} job runs` : undefined;
+  const [deliveries, jobs, events] = await Promise.all([pruneDeliveries(now), pruneJobRuns(now), pruneLiveEvents(now)]);
+  return deliveries + jobs + events > 0 ? `pruned ${deliveries} deliveries, ${jobs} job runs, ${events} live events` : undefined;
 }
 
 /** Every minute, on one instance: what is due. The work is the domains'; this only calls it, in turn. */

@@ -11,6 +11,7 @@ import { ReshareScheduleForm } from '@/components/cards/reshare-schedule';
 import { RevisionHistory } from '@/components/cards/revision-history';
 import { ScheduleChanges } from '@/components/cards/schedule-changes';
 import { SchedulePreviewLine } from '@/components/cards/schedule-preview';
+import { RefreshOnLive } from '@/components/live/refresh-on-live';
 import { LinqErrorPanel } from '@/components/shell/linq-error-panel';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -47,6 +48,7 @@ export default async function ContactCardPage({ params }: Params) {
       <Link href="/cards" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" aria-hidden /> All contact cards
       </Link>
+      <RefreshOnLive topics={['cards', 'runs']} />
       <PageHeader
         title={`Contact card of ${phoneNumber}`}
         description="Customers see this name and photo when the card is shared into an iMessage chat."

@@ -1,0 +1,150 @@
+'use client';
+
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { announceTopics, liveStatus, setLiveStatus, setServerTime, useLiveStatus } from '@/components/live/live-state';
+import { refreshLiveQueries } from '@/components/live/refresh-queries';
+import { isLiveTopic, LIVE_TOPICS, type LiveTopic } from '@/lib/live/topics';
+
+/** Changes announced within this long are read together (a share touches three tables at once). */
+const GATHER_MS = 50;
+/** During a burst (a sync, 1 000 webhooks) the page reads again at most this often. */
+const MIN_GAP_MS = 1_000;
+const ALL_TOPICS = new Set(Object.keys(LIVE_TOPICS) as LiveTopic[]);
+
+/** Collects announced topics and refreshes what the page shows: at once, then at most once a second. */
+function createRefresher(queryClient: QueryClient) {
+  let pending = new Set<LiveTopic>();
+  let everything = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let lastRun = 0;
+
+  const run = async () => {
+    timer = undefined;
+    const topics = everything ? ALL_TOPICS : pending;
+    pending = new Set();
+    everything = false;
+    running = true;
+    lastRun = Date.now();
+    announceTopics(topics);
+    try {
+      await refreshLiveQueries(queryClient, topics);
+    } finally {
+      running = false;
+      if (pending.size > 0 || everything) schedule();
+    }
+  };
+  const schedule = () => {
+    if (timer || running) return;
+    timer = setTimeout(run, Math.max(GATHER_MS, lastRun + MIN_GAP_MS - Date.now()));
+  };
+  return {
+    add(topic: LiveTopic) {
+      pending.add(topic);
+      schedule();
+    },
+    addAll() {
+      everything = true;
+      schedule();
+    },
+    stop() {
+      clearTimeout(timer);
+    },
+  };
+}
+
+function serverTimeOf(event: MessageEvent<string>): number | null {
+  try {
+    const { serverTime } = JSON.parse(event.data) as { serverTime?: unknown };
+    return typeof serverTime === 'number' ? serverTime : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The tab's one stream of changes (/api/live). Each change refreshes the queries that show it;
+ * while the stream is down the queries poll instead, and the page says so. After a reconnect the
+ * stream replays what was missed (Last-Event-ID), or asks for everything to be read again.
+ */
+function useLiveConnection(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const refresher = createRefresher(queryClient);
+    let source: EventSource | null = null;
+    let lastEventId = '';
+    let failures = 0;
+    let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const goPaused = () => {
+      if (liveStatus() === 'live') refresher.addAll();
+      setLiveStatus('paused');
+    };
+    const open = () => {
+      // A new stream after the browser gave up on the old one: the address carries where it stopped.
+      source = new EventSource(lastEventId ? `/api/live?lastEventId=${encodeURIComponent(lastEventId)}` : '/api/live');
+      source.addEventListener('hello', (event: MessageEvent<string>) => {
+        const serverTime = serverTimeOf(event);
+        if (serverTime) setServerTime(serverTime);
+        if (event.lastEventId) lastEventId = event.lastEventId;
+        failures = 0;
+        // What the page shows was read before the stream opened, or while it was down: read it again.
+        refresher.addAll();
+        setLiveStatus('live');
+      });
+      source.addEventListener('change', (event: MessageEvent<string>) => {
+        if (event.lastEventId) lastEventId = event.lastEventId;
+        try {
+          const { topic } = JSON.parse(event.data) as { topic?: unknown };
+          if (isLiveTopic(topic)) refresher.add(topic);
+        } catch {
+          refresher.addAll();
+        }
+      });
+      source.addEventListener('clock', (event: MessageEvent<string>) => {
+        const serverTime = serverTimeOf(event);
+        if (serverTime) setServerTime(serverTime);
+      });
+      source.addEventListener('resync', () => refresher.addAll());
+      source.onerror = () => {
+        goPaused();
+        // The browser retries by itself unless the answer was a refusal or not a stream (CLOSED).
+        if (source?.readyState !== EventSource.CLOSED) return;
+        source.close();
+        failures += 1;
+        reopenTimer = setTimeout(open, Math.min(30_000, 1_000 * 2 ** Math.min(failures, 5)));
+      };
+    };
+
+    open();
+    return () => {
+      clearTimeout(reopenTimer);
+      source?.close();
+      refresher.stop();
+      setLiveStatus('connecting');
+    };
+  }, [queryClient]);
+}
+
+/** Keeps the tab connected, and says whether what it shows is live or being polled. */
+export function LiveUpdates() {
+  useLiveConnection();
+  const status = useLiveStatus();
+  return (
+    <p role="status" className="flex items-center gap-2 text-xs text-muted-foreground">
+      {status === 'live' && (
+        <>
+          <span aria-hidden className="size-2 rounded-full bg-success" />
+          Live updates on
+        </>
+      )}
+      {status === 'paused' && (
+        <>
+          <span aria-hidden className="size-2 rounded-full bg-warning" />
+          <span className="text-foreground">Live updates paused: reconnecting. The page refreshes every few seconds meanwhile.</span>
+        </>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,116 @@
+import 'server-only';
+import { subscribeLive, type LiveSignal } from '@/lib/live/hub';
+import { sseMessage, sseRetry } from '@/lib/live/sse';
+import { latestLiveSeq, liveEventsSince } from '@/lib/live/store';
+import { mayHear, type LiveEvent } from '@/lib/live/topics';
+import type { Role } from '@/lib/roles';
+
+export interface LiveStreamOptions {
+  /** The role the session had when the stream opened. */
+  role: Role;
+  /** The last event the browser had (Last-Event-ID): what it missed since is sent first. */
+  lastEventId: number | null;
+  /** Reads the session again: its role now, or null when it ended (signed out, disabled, expired). */
+  recheck: () => Promise<Role | null>;
+  /** The request's signal: the browser went away. */
+  signal: AbortSignal;
+  heartbeatMs?: number;
+  recheckMs?: number;
+}
+
+/** The browser reconnects by itself after this long when the stream drops. */
+const RETRY_MS = 2_000;
+/** A heartbeat this often keeps proxies from closing an idle stream, and carries the server's clock. */
+const HEARTBEAT_MS = 15_000;
+/** The session is read again this often (and at once when any staff account or sign-out changes). */
+const RECHECK_MS = 30_000;
+/** A browser this far behind (messages queued, unread) is cut off: it reconnects and resumes. */
+const MAX_QUEUED = 2_000;
+
+/**
+ * One browser tab's stream of changes. It tells only what the role may hear, re-checks the session
+ * while open, and closes when the session ends; every message's id is the event's sequence number.
+ */
+export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let role = options.role;
+  let closed = false;
+  let stopListening = () => {};
+  const timers: NodeJS.Timeout[] = [];
+  let cleanup = () => {};
+
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (text: string) => {
+        if (closed) return;
+        if ((controller.desiredSize ?? 0) < -MAX_QUEUED) return close();
+        controller.enqueue(encoder.encode(text));
+      };
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        cleanup();
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the browser going away.
+        }
+      };
+      cleanup = () => {
+        stopListening();
+        for (const timer of timers) clearInterval(timer);
+        options.signal.removeEventListener('abort', close);
+      };
+      options.signal.addEventListener('abort', close);
+
+      let rechecking: Promise<void> | null = null;
+      const recheck = () => {
+        rechecking ??= options
+          .recheck()
+          .then((current) => {
+            if (!current || !mayHear(current, 'chats')) close();
+            else role = current;
+          })
+          .catch(() => undefined)
+          .finally(() => {
+            rechecking = null;
+          });
+      };
+
+      const sent = new Set<number>();
+      const deliver = (event: LiveEvent) => {
+        if (sent.has(event.seq)) return;
+        sent.add(event.seq);
+        if (sent.size > 10_000) sent.clear();
+        if (mayHear(role, event.topic)) send(sseMessage({ id: event.seq, event: 'change', data: { topic: event.topic, ids: event.ids } }));
+      };
+      // Listen first and hold what arrives, so nothing committed during the replay is lost.
+      let held: LiveSignal[] | null = [];
+      const onSignal = (signal: LiveSignal) => {
+        if (held) return void held.push(signal);
+        if (signal === 'resync') return send(sseMessage({ event: 'resync', data: {} }));
+        if (signal.topic === 'staff') recheck();
+        deliver(signal);
+      };
+      stopListening = subscribeLive(onSignal);
+
+      send(sseRetry(RETRY_MS));
+      const missed = options.lastEventId === null ? [] : await liveEventsSince(options.lastEventId).catch(() => null);
+      const startSeq = options.lastEventId ?? (await latestLiveSeq().catch(() => 0));
+      send(sseMessage({ id: startSeq, event: 'hello', data: { serverTime: Date.now() } }));
+      if (missed === null) send(sseMessage({ event: 'resync', data: {} }));
+      else for (const event of missed) deliver(event);
+      const waiting = held;
+      held = null;
+      for (const signal of waiting) onSignal(signal);
+
+      timers.push(setInterval(() => send(sseMessage({ event: 'clock', data: { serverTime: Date.now() } })), options.heartbeatMs ?? HEARTBEAT_MS));
+      timers.push(setInterval(recheck, options.recheckMs ?? RECHECK_MS));
+      if (options.signal.aborted) close();
+    },
+    cancel() {
+      closed = true;
+      cleanup();
+    },
+  });
+}
