@@ -1,58 +1,10 @@
 'use client';
 
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { announceTopics, liveStatus, setLiveStatus, setServerTime, useLiveStatus } from '@/components/live/live-state';
-import { refreshLiveQueries } from '@/components/live/refresh-queries';
-import { isLiveTopic, LIVE_TOPICS, type LiveTopic } from '@/lib/live/topics';
-
-/** Changes announced within this long are read together (a share touches three tables at once). */
-const GATHER_MS = 50;
-/** During a burst (a sync, 1 000 webhooks) the page reads again at most this often. */
-const MIN_GAP_MS = 1_000;
-const ALL_TOPICS = new Set(Object.keys(LIVE_TOPICS) as LiveTopic[]);
-
-/** Collects announced topics and refreshes what the page shows: at once, then at most once a second. */
-function createRefresher(queryClient: QueryClient) {
-  let pending = new Set<LiveTopic>();
-  let everything = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running = false;
-  let lastRun = 0;
-
-  const run = async () => {
-    timer = undefined;
-    const topics = everything ? ALL_TOPICS : pending;
-    pending = new Set();
-    everything = false;
-    running = true;
-    lastRun = Date.now();
-    announceTopics(topics);
-    try {
-      await refreshLiveQueries(queryClient, topics);
-    } finally {
-      running = false;
-      if (pending.size > 0 || everything) schedule();
-    }
-  };
-  const schedule = () => {
-    if (timer || running) return;
-    timer = setTimeout(run, Math.max(GATHER_MS, lastRun + MIN_GAP_MS - Date.now()));
-  };
-  return {
-    add(topic: LiveTopic) {
-      pending.add(topic);
-      schedule();
-    },
-    addAll() {
-      everything = true;
-      schedule();
-    },
-    stop() {
-      clearTimeout(timer);
-    },
-  };
-}
+import { liveStatus, setLiveStatus, setServerTime, useLiveStatus } from '@/components/live/live-state';
+import { createRefresher } from '@/components/live/refresher';
+import { isLiveTopic } from '@/lib/live/topics';
 
 function serverTimeOf(event: MessageEvent<string>): number | null {
   try {
@@ -78,7 +30,7 @@ function useLiveConnection(): void {
     let reopenTimer: ReturnType<typeof setTimeout> | undefined;
 
     const goPaused = () => {
-      if (liveStatus() === 'live') refresher.addAll();
+      if (liveStatus() === 'live') refresher.addAll({ pages: true });
       setLiveStatus('paused');
     };
     const open = () => {
@@ -89,8 +41,9 @@ function useLiveConnection(): void {
         if (serverTime) setServerTime(serverTime);
         if (event.lastEventId) lastEventId = event.lastEventId;
         failures = 0;
-        // What the page shows was read before the stream opened, or while it was down: read it again.
-        refresher.addAll();
+        // What the page shows was read before the stream opened, or while it was down: read it again
+        // (server-rendered pages too, only after the stream was down).
+        refresher.addAll({ pages: liveStatus() === 'paused' });
         setLiveStatus('live');
       });
       source.addEventListener('change', (event: MessageEvent<string>) => {
@@ -99,14 +52,14 @@ function useLiveConnection(): void {
           const { topic } = JSON.parse(event.data) as { topic?: unknown };
           if (isLiveTopic(topic)) refresher.add(topic);
         } catch {
-          refresher.addAll();
+          refresher.addAll({ pages: true });
         }
       });
       source.addEventListener('clock', (event: MessageEvent<string>) => {
         const serverTime = serverTimeOf(event);
         if (serverTime) setServerTime(serverTime);
       });
-      source.addEventListener('resync', () => refresher.addAll());
+      source.addEventListener('resync', () => refresher.addAll({ pages: true }));
       source.onerror = () => {
         goPaused();
         // The browser retries by itself unless the answer was a refusal or not a stream (CLOSED).

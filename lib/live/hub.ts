@@ -14,9 +14,14 @@ export const LIVE_CHANNEL = 'console_live';
 export type LiveSignal = LiveEvent | 'resync';
 type Listener = (signal: LiveSignal) => void;
 
-interface Hub {
-  listeners: Set<Listener>;
+interface Listening {
+  /** Settles once the first LISTEN was tried (a failure is retried, and then announced as a resync). */
+  ready: Promise<void>;
   stop: () => Promise<void>;
+}
+
+interface Hub extends Listening {
+  listeners: Set<Listener>;
 }
 
 const globalForLive = globalThis as unknown as { liveHub?: Hub };
@@ -37,16 +42,16 @@ function onPayload(listeners: Set<Listener>, payload: string | undefined): void 
 }
 
 /** The embedded database is one in-process session: its own LISTEN hears every NOTIFY. */
-function listenEmbedded(dataDir: string, listeners: Set<Listener>): () => Promise<void> {
+function listenEmbedded(dataDir: string, listeners: Set<Listener>): Listening {
   const unlisten = getEmbeddedPglite(dataDir).listen(LIVE_CHANNEL, (payload) => onPayload(listeners, payload));
-  return async () => (await unlisten)();
+  return { ready: unlisten.then(() => undefined), stop: async () => (await unlisten)() };
 }
 
 /**
  * PostgreSQL: a dedicated connection (LISTEN holds it), reconnected with a growing pause when it
  * drops. After a reconnect the streams are told to resync: what was announced meanwhile was lost.
  */
-function listenPostgres(url: string, listeners: Set<Listener>): () => Promise<void> {
+function listenPostgres(url: string, listeners: Set<Listener>): Listening {
   let client: pg.Client | null = null;
   let stopped = false;
   let failures = 0;
@@ -88,28 +93,33 @@ function listenPostgres(url: string, listeners: Set<Listener>): () => Promise<vo
     retryTimer.unref();
   };
 
-  void connect(false);
-  return async () => {
-    stopped = true;
-    clearTimeout(retryTimer);
-    const current = client;
-    client = null;
-    await current?.end().catch(() => undefined);
+  return {
+    ready: connect(false),
+    stop: async () => {
+      stopped = true;
+      clearTimeout(retryTimer);
+      const current = client;
+      client = null;
+      await current?.end().catch(() => undefined);
+    },
   };
 }
 
 function startHub(target: DatabaseTarget): Hub {
   const listeners = new Set<Listener>();
-  const stop = target.kind === 'embedded' ? listenEmbedded(target.dataDir, listeners) : listenPostgres(target.url, listeners);
-  return { listeners, stop };
+  const listening = target.kind === 'embedded' ? listenEmbedded(target.dataDir, listeners) : listenPostgres(target.url, listeners);
+  return { listeners, ...listening };
 }
 
-/** Hears every change announced on the database from now on; returns the way to stop hearing. */
-export function subscribeLive(listener: Listener): () => void {
+/**
+ * Hears every change announced on the database from now on. `ready` settles once this instance is
+ * listening: what is committed after that is heard (before it, read LiveEvent instead).
+ */
+export function subscribeLive(listener: Listener): { ready: Promise<void>; unsubscribe: () => void } {
   globalForLive.liveHub ??= startHub(getSettings().database);
-  const { listeners } = globalForLive.liveHub;
+  const { listeners, ready } = globalForLive.liveHub;
   listeners.add(listener);
-  return () => listeners.delete(listener);
+  return { ready: ready.catch(() => undefined), unsubscribe: () => listeners.delete(listener) };
 }
 
 /** Closes the listener (at shutdown, before the database closes). */

@@ -92,7 +92,9 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
         if (signal.topic === 'staff') recheck();
         deliver(signal);
       };
-      stopListening = subscribeLive(onSignal);
+      const subscription = subscribeLive(onSignal);
+      stopListening = subscription.unsubscribe;
+      await subscription.ready;
 
       send(sseRetry(RETRY_MS));
       const missed = options.lastEventId === null ? [] : await liveEventsSince(options.lastEventId).catch(() => null);

@@ -3,7 +3,6 @@
 // instance on the same PostgreSQL. Measured: from the webhook's POST to the change event on each
 // stream (p50, p95); the server's memory and CPU per open stream; a burst of 1 000 deliveries,
 // every chat heard once per stream, in order.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,86 +11,12 @@ import { createPrismaClient } from '@/lib/db';
 import { signatureHeaders } from '@/lib/sandbox/webhooks';
 import { createThrowawayDatabase, dropThrowawayDatabase, migrateDeploy, postgresReachable } from '../support/postgres';
 import { collectSse } from '../support/sse-reader';
+import { ensureBuilt, SECRET, signIn, startConsole, stopConsole, type RunningConsole } from './consoles';
 import { machine, median, percentile, writeResults } from './setup';
 
-const SECRET = `whsec_${Buffer.from('bench webhook signing secret, 32 bytes!').toString('base64')}`;
-const ADMIN = { email: 'admin@bench.test', password: 'bench-admin-password' };
-const AUTH_SECRET = 'bench-auth-secret-shared-by-the-instances';
 const SAMPLES = 40;
 const BURST = 1_000;
 const BURST_STREAMS = 50;
-
-interface RunningConsole {
-  url: string;
-  process: ChildProcess;
-}
-
-function ensureBuilt(): void {
-  if (fs.existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) return;
-  if (spawnSync('npx', ['next', 'build'], { stdio: 'inherit' }).status !== 0) throw new Error('next build failed');
-}
-
-async function startConsole(port: number, env: Record<string, string>): Promise<RunningConsole> {
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)], {
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      PUBLIC_BASE_URL: url,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      AUTH_SECRET,
-      LINQ_WEBHOOK_SECRET: SECRET,
-      NODE_ENV: 'production',
-    },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 240; i++) {
-    if (
-      await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return { url, process: child };
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`the console on ${port} did not start`);
-}
-
-async function stopConsole(running: RunningConsole): Promise<void> {
-  const exited = new Promise((resolve) => running.process.once('exit', resolve));
-  running.process.kill('SIGTERM');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);
-  running.process.kill('SIGKILL');
-}
-
-/** Signs the bench's admin in through Auth.js, as the login form does; returns the session cookie. */
-async function signIn(url: string): Promise<string> {
-  const csrf = await fetch(`${url}/api/auth/csrf`);
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, ...value] = pair!.split('=');
-      jar.set(name!, value.join('='));
-    }
-  };
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-  const answer = await fetch(`${url}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, email: ADMIN.email, password: ADMIN.password, callbackUrl: '/' }),
-  });
-  keep(answer);
-  if (answer.status !== 302 || answer.headers.get('location')?.includes('error=')) throw new Error(`sign-in failed: ${answer.status}`);
-  return cookie();
-}
 
 async function openStreams(url: string, cookie: string, count: number) {
   return Promise.all(

@@ -40,6 +40,7 @@ test.describe('live updates', () => {
   test('a message sent elsewhere turns the row Eligible and the tab count up together on another instance, and a share shows in the other tab', async ({
     browser,
     baseURL,
+    extraHTTPHeaders,
     consoleUnderTest,
     sandbox,
     staff,
@@ -58,7 +59,8 @@ test.describe('live updates', () => {
         { url: baseURL!, account: staff.OPERATOR },
         { url: otherURL, account: staff.VIEWER },
       ].map(async ({ url, account }: { url: string; account: StaffAccount }) => {
-        const context = await browser.newContext({ baseURL: url });
+        // With this test's own client address, as every context of the suite (fixtures.ts).
+        const context = await browser.newContext({ baseURL: url, extraHTTPHeaders });
         const page = await context.newPage();
         await signInRequest(page.request, account);
         await page.goto(linePage(line));
@@ -129,13 +131,14 @@ test.describe('the stream’s door', () => {
     playwright,
     db,
     staff,
+    extraHTTPHeaders,
   }) => {
-    const anonymous = await playwright.request.newContext({ baseURL });
+    const anonymous = await playwright.request.newContext({ baseURL, extraHTTPHeaders });
     const refused = await openLive(anonymous, baseURL!);
     expect(refused.response.status).toBe(401);
     await anonymous.dispose();
 
-    const api = await playwright.request.newContext({ baseURL });
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders });
     await signInRequest(api, staff.VIEWER);
     const first = await openLive(api, baseURL!);
     expect(first.response.headers.get('content-type')).toContain('text/event-stream');
@@ -158,12 +161,12 @@ test.describe('the stream’s door', () => {
     await api.dispose();
   });
 
-  test('closes the stream of a person who is disabled while it is open', async ({ baseURL, playwright, db }) => {
+  test('closes the stream of a person who is disabled while it is open', async ({ baseURL, playwright, db, extraHTTPHeaders }) => {
     const email = `live-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@e2e.test`;
     const password = 'live-stream-operator-password';
     const { hashPassword } = await import('@/lib/auth/password');
     const person = await db.user.create({ data: { email, name: 'Live Operator', role: 'OPERATOR', passwordHash: await hashPassword(password) } });
-    const api = await playwright.request.newContext({ baseURL });
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders });
     await signInRequest(api, { email, password });
     const live = await openLive(api, baseURL!);
     await live.stream!.waitFor((event) => event.event === 'hello');

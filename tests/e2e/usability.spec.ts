@@ -19,7 +19,6 @@ async function box(locator: Locator) {
   return found;
 }
 
-/** Relative times ("5 min. ago") appear once React runs in the page: before that a click does nothing. */
 /** Opens "Eligible now" of the line and presses Share on the chat's row, which says "Sharing…" at once. */
 async function pressShareInEligibleNow(page: Page, line: string, handle: string) {
   await page.goto(eligibleNow(line));
