@@ -60,11 +60,14 @@ export function liveStreamSuite(h: ConsoleHarness) {
     admin.close();
   });
 
-  it('replays what a reconnecting browser missed (Last-Event-ID), in order, and asks for a full read when it cannot', async () => {
+  it('replays what a browser missed while its instance restarted (Last-Event-ID), in order, and asks for a full read when it cannot', async () => {
     const first = await openStream();
     const before = await addChat(h);
     const seen = await first.waitFor((event) => event.event === 'change' && event.data.includes(before));
     first.close();
+    // The instance restarts meanwhile: its listener is gone, and comes back with the next stream.
+    const { stopLiveHub } = await import('@/lib/live/hub');
+    await stopLiveHub();
     const missed = [await addChat(h), await addChat(h), await addChat(h)];
 
     const resumed = await openStream({ lastEventId: Number(seen.id) });
