@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
+import { refreshLiveQueries } from '@/components/live/refresh-queries';
 import { shareContactCardAction } from '@/lib/actions/shares';
 import type { ChatRow } from '@/lib/chats/index-query';
 import type { ChatsView } from '@/lib/chats/views';
@@ -95,10 +96,10 @@ export function useRowShares(view: ChatsView, viewKey: QueryKey) {
       record(row, { state: 'failed', message, nextStep: 'Check your connection, then retry.' });
       toast.error(`Not shared with ${row.label}`, { description: message });
     },
-    onSettled: (_result, _error, row) => {
-      void queryClient.invalidateQueries({ queryKey: viewKey });
-      void queryClient.invalidateQueries({ queryKey: ['chat-shares', row.id] });
-      void queryClient.invalidateQueries({ queryKey: ['chat-counts'] });
+    // The page, its counts and the chat's history read again together (as a live change is), so
+    // the row and the "Eligible now" count never disagree on screen.
+    onSettled: () => {
+      void refreshLiveQueries(queryClient, new Set(['chats']));
     },
   });
 

@@ -34,3 +34,21 @@ export async function pruneLiveEvents(now = new Date()): Promise<number> {
   const { count } = await db.liveEvent.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - LIVE_EVENTS_KEPT_MS) } } });
   return count;
 }
+
+/** The announcements that bracket a read: none came between `from` and `to` when they are equal. */
+export interface LiveWindow {
+  from: number;
+  to: number;
+}
+
+/**
+ * Runs a read between two looks at the latest announcement. When nothing was announced from the
+ * first look of the earliest read to the last look of the latest (every `from` and `to` equal),
+ * the reads saw the same state of everything announced: the browser puts them on screen together
+ * only then (components/live/refresh-queries.ts).
+ */
+export async function readBetweenEvents<T extends object>(read: () => Promise<T>): Promise<T & { liveWindow: LiveWindow }> {
+  const from = await latestLiveSeq();
+  const value = await read();
+  return { ...value, liveWindow: { from, to: await latestLiveSeq() } };
+}

@@ -112,6 +112,18 @@ test.describe('live updates', () => {
     for (const tab of tabs) await tab.context.close();
   });
 
+  test('Settings shows background work as it is recorded, without a reload', async ({ page, signInAs, db }) => {
+    await signInAs(page, 'ADMIN');
+    await page.goto('/settings');
+    await expect(page.getByRole('status').getByText('Live updates on')).toBeVisible();
+    const summary = `Live check ${Date.now()}: 3 chats read.`;
+    const now = new Date();
+    await db.jobRun.create({
+      data: { queue: 'chats.sync', jobId: `live-${Date.now()}`, instance: 'e2e', status: 'SUCCEEDED', summary, startedAt: now, finishedAt: now, durationMs: 5 },
+    });
+    await expect(page.getByText(summary)).toBeVisible({ timeout: 5_000 });
+  });
+
   test('while the stream is down the page says so and polls; it comes back by itself', async ({ page, signInAs }) => {
     await signInAs(page, 'VIEWER');
     let refuse = true;

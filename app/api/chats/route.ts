@@ -1,6 +1,7 @@
 import { authorize, refusalResponse } from '@/lib/auth/guards';
 import { isChatCursor } from '@/lib/chats/index-query';
 import { readChatsView } from '@/lib/chats/views';
+import { readBetweenEvents } from '@/lib/live/store';
 import { refuseHostileAddress } from '@/lib/server/hostile-request';
 import { BAD_CURSOR, chatPageQuerySchema } from '@/lib/validations/chats';
 
@@ -12,5 +13,5 @@ export async function GET(request: Request): Promise<Response> {
   if (refused) return refused;
   const query = chatPageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   if (query.cursor && !isChatCursor(query.cursor)) return Response.json({ error: BAD_CURSOR }, { status: 400 });
-  return Response.json(await readChatsView(query), { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(await readBetweenEvents(() => readChatsView(query)), { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -1,5 +1,6 @@
 import { authorize, refusalResponse } from '@/lib/auth/guards';
 import { readChatCounts } from '@/lib/chats/views';
+import { readBetweenEvents } from '@/lib/live/store';
 import { refuseHostileAddress } from '@/lib/server/hostile-request';
 import { chatPageQuerySchema } from '@/lib/validations/chats';
 
@@ -10,5 +11,5 @@ export async function GET(request: Request): Promise<Response> {
   const refused = refuseHostileAddress(request);
   if (refused) return refused;
   const query = chatPageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json(await readChatCounts(query), { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(await readBetweenEvents(() => readChatCounts(query)), { headers: { 'Cache-Control': 'no-store' } });
 }
