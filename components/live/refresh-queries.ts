@@ -14,7 +14,7 @@ function topicsOf(query: Query): readonly LiveTopic[] {
 }
 
 /** Reads agree when no change was announced while any of them ran (lib/live/store.ts, readBetweenEvents). */
-function readTogether(answers: PromiseSettledResult<unknown>[]): boolean {
+export function readTogether(answers: PromiseSettledResult<unknown>[]): boolean {
   const windows = answers.flatMap((answer) => {
     const window = answer.status === 'fulfilled' ? (answer.value as { liveWindow?: { from: number; to: number } } | null)?.liveWindow : undefined;
     return window ? [window] : [];

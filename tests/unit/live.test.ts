@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readTogether } from '@/components/live/refresh-queries';
 import { formatRelative } from '@/lib/format';
 import { sseMessage, sseRetry } from '@/lib/live/sse';
 import { isLiveTopic, LIVE_TOPICS, mayHear, parseLastEventId, parseLiveNotification } from '@/lib/live/topics';
@@ -55,5 +56,17 @@ describe('relative times', () => {
     expect(formatRelative(new Date(now.getTime() - 59_000), now)).toBe('just now');
     expect(formatRelative(new Date(now.getTime() - 5 * 60_000), now)).toBe('5 min. ago');
     expect(formatRelative(new Date(now.getTime() - 2 * 3_600_000), now)).toBe('2 hr. ago');
+  });
+});
+
+describe('reads shown together', () => {
+  const answer = (from: number, to: number) => ({ status: 'fulfilled' as const, value: { liveWindow: { from, to } } });
+  it('agree only when no change was announced while any of them ran', () => {
+    expect(readTogether([answer(7, 7), answer(7, 7)])).toBe(true);
+    expect(readTogether([answer(7, 8), answer(8, 8)])).toBe(false);
+    expect(readTogether([answer(7, 7), answer(8, 8)])).toBe(false);
+    // Reads that say nothing of it (a failed one, a history) do not hold the others back.
+    expect(readTogether([answer(3, 3), { status: 'rejected', reason: new Error('x') }, { status: 'fulfilled', value: { events: [] } }])).toBe(true);
+    expect(readTogether([])).toBe(true);
   });
 });
