@@ -3,7 +3,7 @@ import { subscribeLive, type LiveSignal } from '@/lib/live/hub';
 import { sseMessage, sseRetry } from '@/lib/live/sse';
 import { latestLiveSeq, liveEventsSince } from '@/lib/live/store';
 import { mayHear, type LiveEvent } from '@/lib/live/topics';
-import type { Role } from '@/lib/roles';
+import { can, type Role } from '@/lib/roles';
 
 export interface LiveStreamOptions {
   /** The role the session had when the stream opened. */
@@ -68,7 +68,7 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
         rechecking ??= options
           .recheck()
           .then((current) => {
-            if (!current || !mayHear(current, 'chats')) close();
+            if (!current || !can(current, 'view')) close();
             else role = current;
           })
           .catch(() => undefined)
@@ -106,9 +106,10 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
       held = null;
       for (const signal of waiting) onSignal(signal);
 
+      // Gone while the replay was read: no timer may outlive the stream.
+      if (closed || options.signal.aborted) return close();
       timers.push(setInterval(() => send(sseMessage({ event: 'clock', data: { serverTime: Date.now() } })), options.heartbeatMs ?? HEARTBEAT_MS));
       timers.push(setInterval(recheck, options.recheckMs ?? RECHECK_MS));
-      if (options.signal.aborted) close();
     },
     cancel() {
       closed = true;

@@ -5,6 +5,7 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
 import { expect, signInRequest, test } from './fixtures';
 import { callServerAction, formData, listServerActions } from './server-actions';
+import { openStream } from './streams';
 
 // Hostile values sent, as an admin (who may call everything), to every route handler, page and
 // server action of the build, read from its manifests as the security matrix does: whatever
@@ -95,10 +96,8 @@ async function expectAnswered(api: APIRequestContext, address: string, method: '
 }
 
 async function expectStreamAnswered(api: APIRequestContext, address: string) {
-  const cookie = (await api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const abort = new AbortController();
-  const response = await fetch(new URL(address, baseURLs.get(api)), { headers: { cookie }, redirect: 'manual', signal: abort.signal });
-  abort.abort();
+  const { response, close } = await openStream(api, baseURLs.get(api)!, address);
+  close();
   expect(response.status, `GET ${address.slice(0, 200)}`).toBeLessThan(500);
 }
 

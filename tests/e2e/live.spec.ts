@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { signatureHeaders } from '@/lib/sandbox/webhooks';
-import { collectSse } from '../support/sse-reader';
 import { expect, hydrated, signInRequest, test, type StaffAccount } from './fixtures';
+import { openStream } from './streams';
 
 // The live console (issue 21): what Linq and other staff do reaches every open page within
 // seconds, through /api/live, on one instance or across two on one PostgreSQL.
@@ -11,13 +11,7 @@ const customer = () => `+1332${String(Date.now() % 100_000).padStart(5, '0')}${S
 const linePage = (line: string) => `/chats?from=${encodeURIComponent(line)}`;
 
 /** Opens /api/live with an API context's session, as a browser's EventSource would. */
-async function openLive(api: APIRequestContext, baseURL: string, headers: Record<string, string> = {}) {
-  const cookie = (await api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const abort = new AbortController();
-  const response = await fetch(new URL('/api/live', baseURL), { headers: { cookie, ...headers }, signal: abort.signal, redirect: 'manual' });
-  const stream = response.ok && response.body ? collectSse(response.body) : null;
-  return { response, stream, close: () => abort.abort() };
-}
+const openLive = (api: APIRequestContext, baseURL: string, headers: Record<string, string> = {}) => openStream(api, baseURL, '/api/live', headers);
 
 /** Counts the moments a row and the "Eligible now" tab disagree, from the first render on. */
 async function watchForContradictions(page: Page, handle: string) {

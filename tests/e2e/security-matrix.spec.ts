@@ -4,6 +4,7 @@ import { request as playwrightRequest, type APIRequestContext } from '@playwrigh
 import { can, type Permission, type Role } from '@/lib/roles';
 import { expect, test } from './fixtures';
 import { callServerAction, formData, listServerActions } from './server-actions';
+import { openStream } from './streams';
 
 // Every server action, route handler and page of the built console, called as anonymous, viewer,
 // operator and admin. The lists below are checked against the build's manifests: a new action,
@@ -121,10 +122,8 @@ async function answerOf(api: APIRequestContext, routePath: string) {
 
 /** A stream's status with the context's session: the body is never read, the connection dropped. */
 async function streamStatus(api: APIRequestContext, baseURL: string, routePath: string) {
-  const cookie = (await api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  const abort = new AbortController();
-  const response = await fetch(new URL(routePath, baseURL), { headers: { cookie }, redirect: 'manual', signal: abort.signal });
-  abort.abort();
+  const { response, close } = await openStream(api, baseURL, routePath);
+  close();
   return { status: response.status, location: response.headers.get('location') ?? undefined };
 }
 
