@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { parseTrustedProxies, type TrustedProxies } from '@/lib/server/client-address';
+import { parseTrustedProxies, type TrustedProxies } from '@/lib/client-address';
 
 /** Linq's production base URL, as the official SDK defaults to it. */
 export const LINQ_PRODUCTION_BASE_URL = 'https://api.linqapp.com/api/partner';

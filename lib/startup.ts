@@ -2,7 +2,7 @@ import path from 'node:path';
 import { resolveAuthSecret } from '@/lib/auth/secret';
 import { serveEmbeddedDatabase } from '@/lib/database/bridge';
 import { getEmbeddedPglite } from '@/lib/database/embedded';
-import { prepareDatabase } from '@/lib/database/prepare';
+import { prepareDatabase } from '@/lib/db';
 import { ConfigError, getSettings, type Settings } from '@/lib/env';
 import { startBackgroundJobs } from '@/lib/jobs/workers';
 import { startSandbox } from '@/lib/sandbox/server';

@@ -1,5 +1,19 @@
 import type { Queue } from 'pg-boss';
 
+/**
+ * Long work cut into slices (a sync, a share run): one slice at a time ('stately'), a heartbeat so
+ * a crashed slice is found, and retries with backoff so the next slice resumes from its checkpoint.
+ */
+const SLICED_WORK = {
+  policy: 'stately',
+  heartbeatSeconds: 30,
+  expireInSeconds: 15 * 60,
+  retryLimit: 20,
+  retryDelay: 5,
+  retryBackoff: true,
+  retryDelayMax: 120,
+} as const;
+
 /** Every queue the console uses, with its options; lib/queue/boss.ts creates them at start. */
 export const QUEUES = {
   /**
@@ -9,13 +23,7 @@ export const QUEUES = {
    * and resumes from the run's checkpoint.
    */
   'chats.sync': {
-    policy: 'stately',
-    heartbeatSeconds: 30,
-    expireInSeconds: 15 * 60,
-    retryLimit: 20,
-    retryDelay: 5,
-    retryBackoff: true,
-    retryDelayMax: 120,
+    ...SLICED_WORK,
   },
   /** Applies the webhook deliveries waiting in WebhookDelivery, in order, a batch at a time. */
   'webhooks.apply': {
@@ -32,13 +40,7 @@ export const QUEUES = {
    * slice stops its heartbeat and is retried; the next slice settles what it left half-done.
    */
   'runs.share': {
-    policy: 'stately',
-    heartbeatSeconds: 30,
-    expireInSeconds: 15 * 60,
-    retryLimit: 20,
-    retryDelay: 5,
-    retryBackoff: true,
-    retryDelayMax: 120,
+    ...SLICED_WORK,
   },
   /** Every minute (pg-boss cron, once across instances): starts what is due and tidies up. */
   'console.tick': {

@@ -1,5 +1,5 @@
+import { clientAddress } from '@/lib/client-address';
 import { getSettings } from '@/lib/env';
-import { clientAddress } from '@/lib/server/client-address';
 import { PEER_ADDRESS_HEADER } from '@/lib/server/peer-address';
 
 /** The client address of a request to the console, believing X-Forwarded-For only as TRUSTED_PROXIES says. */

@@ -31,7 +31,7 @@ async function setUp(sandboxOptions: { chatCount: number; latencyMs?: number }) 
     migrateDeploy(databaseUrl);
     process.env.DATABASE_URL = databaseUrl;
   }
-  const { prepareDatabase } = await import('@/lib/database/prepare');
+  const { prepareDatabase } = await import('@/lib/db');
   const { getSettings } = await import('@/lib/env');
   await prepareDatabase(getSettings().database);
   const { db, disconnectDb } = await import('@/lib/db');

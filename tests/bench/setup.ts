@@ -7,7 +7,7 @@ export async function benchDatabase(): Promise<{ dataDir: string; close: () => P
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-bench-'));
   process.env.DATA_DIR = dataDir;
   process.env.LINQ_API_BASE_URL ??= 'http://127.0.0.1:9/api/partner';
-  const { prepareDatabase } = await import('@/lib/database/prepare');
+  const { prepareDatabase } = await import('@/lib/db');
   const { getSettings } = await import('@/lib/env');
   await prepareDatabase(getSettings().database);
   return {

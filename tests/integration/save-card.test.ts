@@ -35,7 +35,7 @@ async function addLine(body: Record<string, unknown>): Promise<string> {
 beforeAll(async () => {
   process.env.DATA_DIR = dataDir;
   process.env.LINQ_API_BASE_URL = 'http://127.0.0.1:9/api/partner';
-  const { prepareDatabase } = await import('@/lib/database/prepare');
+  const { prepareDatabase } = await import('@/lib/db');
   const { getSettings } = await import('@/lib/env');
   await prepareDatabase(getSettings().database);
   ({ db } = await import('@/lib/db'));

@@ -27,7 +27,7 @@ describe.each(targets)('staff rules on the $name database', ({ name }) => {
       migrateDeploy(databaseUrl);
       process.env.DATABASE_URL = databaseUrl;
     }
-    const { prepareDatabase } = await import('@/lib/database/prepare');
+    const { prepareDatabase } = await import('@/lib/db');
     const { getSettings } = await import('@/lib/env');
     await prepareDatabase(getSettings().database);
     manage = await import('@/lib/staff/manage');

@@ -41,7 +41,7 @@ export function startTestConsole(options: { postgresAdminUrl?: string; sandbox?:
       migrateDeploy(harness.databaseUrl);
       process.env.DATABASE_URL = harness.databaseUrl;
     }
-    const { prepareDatabase } = await import('@/lib/database/prepare');
+    const { prepareDatabase } = await import('@/lib/db');
     const { getSettings } = await import('@/lib/env');
     await prepareDatabase(getSettings().database);
     ({ db: harness.db } = await import('@/lib/db'));

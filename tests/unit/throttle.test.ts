@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_POLICY, ADDRESS_POLICY, delaySeconds, describeWait, throttleVerdict } from '@/lib/auth/throttle';
-import { clientAddress, parseTrustedProxies, type TrustedProxies } from '@/lib/server/client-address';
+import { clientAddress, parseTrustedProxies, type TrustedProxies } from '@/lib/client-address';
 
 const now = new Date('2026-11-24T12:00:00Z');
 const secondsAgo = (seconds: number) => new Date(now.getTime() - seconds * 1000);

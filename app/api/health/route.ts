@@ -1,4 +1,4 @@
-import { databaseReachable } from '@/lib/database/reachable';
+import { databaseReachable } from '@/lib/db';
 
 // Public on purpose (load balancers, the test harness): says only whether the console can
 // reach its database, nothing about its data.
