@@ -97,7 +97,7 @@ export function BulkShareDialog({ selection, onStarted }: { selection: RunSelect
         </DialogClose>
         <Button disabled={!plan.data || toShare === 0 || start.isPending} onClick={() => start.mutate()}>
           {start.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Send aria-hidden />}
-          {plan.data ? `Share with ${formatCount(toShare)} chats` : 'Share'}
+          {plan.data ? `Share with ${formatCount(toShare)} ${toShare === 1 ? 'chat' : 'chats'}` : 'Share'}
         </Button>
       </div>
     </DialogContent>

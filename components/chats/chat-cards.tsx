@@ -1,11 +1,10 @@
 'use client';
 
-import { HealthBadge, ServiceBadge } from '@/components/chats/chat-badges';
-import { ChatActions, ChatName, ChatShareStatus, LastShared, type ChatLinesProps } from '@/components/chats/chat-line';
+import { ChatActions, ChatFacts, ChatName, ChatShareStatus, LastShared, type ChatLinesProps } from '@/components/chats/chat-line';
 import { EligibilityCell } from '@/components/chats/eligibility-cell';
 import { RelativeTime } from '@/components/ui/date-time';
 
-/** Chats on a phone: one card each, with Share in reach instead of behind a sideways scroll. */
+/** Chats on a phone or a tablet: one card each, with Share in reach instead of behind a sideways scroll. */
 export function ChatCards({ lines, canShare, selection, pageIds, onShare }: ChatLinesProps) {
   return (
     <div className="flex flex-col">
@@ -37,12 +36,8 @@ export function ChatCards({ lines, canShare, selection, pageIds, onShare }: Chat
                 )}
                 <div className="min-w-0 flex-1">
                   <ChatName row={row} departed={line.departed} />
-                  <p className="font-mono text-xs text-muted-foreground">{row.sendingNumber ?? 'No sending number'}</p>
+                  <ChatFacts row={row} />
                 </div>
-              </div>
-              <div className="flex flex-wrap items-center gap-2">
-                <ServiceBadge service={row.facts.service} />
-                <HealthBadge health={row.facts.health} />
               </div>
               <EligibilityCell eligibility={eligibility} label={row.label} />
               <ChatShareStatus line={line} layout="cards" onShare={onShare} />

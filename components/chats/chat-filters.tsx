@@ -1,9 +1,10 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { SlidersHorizontal } from 'lucide-react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import type { FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { chatCountsQuery } from '@/components/chats/chat-queries';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -57,29 +58,94 @@ function Pill({ href, current, children }: { href: string; current: boolean; chi
   );
 }
 
+/** How long typing pauses before the search applies. */
+export const SEARCH_DEBOUNCE_MS = 300;
+
+/** The filters that narrow the chats (not their order or page size), for "Filters (N)" on phones. */
+export function activeFilterCount(query: ChatPageQuery): number {
+  return [query.q, query.from, query.shared !== 'any', query.service !== 'any', query.health !== 'any', query.group !== 'any'].filter(Boolean).length;
+}
+
+/**
+ * The search applies as the person types (after a pause, in the URL, from the index: no Linq call).
+ * The page keys the filters without the search, so the field keeps its focus while the URL follows.
+ */
+function useSearchAsYouType(query: ChatPageQuery) {
+  const router = useRouter();
+  const applied = query.q ?? '';
+  const [text, setText] = useState(applied);
+  const [seen, setSeen] = useState(applied);
+  // What this field last put in the address: its arrival must not undo what was typed since.
+  const [sent, setSent] = useState(applied);
+  if (seen !== applied) {
+    // The address changed by another way (back, a link): the field follows it.
+    setSeen(applied);
+    if (applied !== sent && text.trim() !== applied) setText(applied);
+  }
+  useEffect(() => {
+    const wanted = text.trim();
+    if (wanted === applied) return;
+    const timer = setTimeout(() => {
+      setSent(wanted);
+      router.replace(chatPageHref({ ...query, q: wanted || undefined, cursor: undefined }));
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, applied, query, router]);
+  return { text, setText };
+}
+
 /**
  * The view's filters over every indexed chat, each value with how many chats it would show. The
- * menus apply together with "Apply filters" (so moving through a menu with the keyboard changes
- * nothing yet); the eligibility pills are links. Everything lives in the URL.
+ * search applies as one types; the menus apply together with "Apply filters" (so moving through a
+ * menu with the keyboard changes nothing yet); the eligibility pills are links. Everything lives in
+ * the URL. On a phone the form folds behind one "Filters (N)" button, so the chats start on the first
+ * screen.
  */
 export function ChatFilters({ query, lines }: { query: ChatPageQuery; lines: LineSummary[] }) {
   const router = useRouter();
   const { data: counts } = useQuery(chatCountsQuery(query));
   const count = <F extends keyof FacetCounts>(facet: F, value: string) => (counts ? (counts[facet] as Record<string, number>)[value] : undefined);
+  const search = useSearchAsYouType(query);
+  const [unfolded, setUnfolded] = useState(false);
+  const active = activeFilterCount(query);
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     // A new filter starts again from the first page.
-    router.push(chatPageHref({ ...query, ...data, cursor: undefined } as Partial<ChatPageQuery>));
+    router.push(chatPageHref({ ...query, ...data, q: data.q?.trim() || undefined, cursor: undefined } as Partial<ChatPageQuery>));
   }
 
   return (
     <div className="flex flex-col gap-3">
-      <form onSubmit={apply} role="search" aria-label="Filter chats" className="flex flex-wrap items-end gap-3">
+      <Button
+        type="button"
+        variant="outline"
+        className="w-fit md:hidden"
+        aria-expanded={unfolded}
+        aria-controls="chat-filters"
+        onClick={() => setUnfolded(!unfolded)}
+      >
+        <SlidersHorizontal aria-hidden /> Filters{active > 0 && ` (${active})`}
+      </Button>
+      <form
+        id="chat-filters"
+        onSubmit={apply}
+        role="search"
+        aria-label="Filter chats"
+        className={cn('flex-wrap items-end gap-3 md:flex', unfolded ? 'flex' : 'hidden')}
+      >
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="filter-q">Search</Label>
-          <Input id="filter-q" name="q" className="w-64 max-w-full" placeholder="Name, number or email" defaultValue={query.q ?? ''} />
+          <Input
+            id="filter-q"
+            name="q"
+            type="search"
+            className="w-64 max-w-full"
+            placeholder="Name, number or email"
+            value={search.text}
+            onChange={(event) => search.setText(event.target.value)}
+          />
         </div>
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="filter-line">Sending number</Label>

@@ -1,4 +1,5 @@
 import { Users } from 'lucide-react';
+import { HealthBadge, ServiceBadge } from '@/components/chats/chat-badges';
 import { RowShareStatus, ShareButton } from '@/components/chats/row-share-status';
 import { ShareHistorySheet } from '@/components/chats/share-history-sheet';
 import type { ChatSelectionState } from '@/components/chats/use-chat-selection';
@@ -32,10 +33,23 @@ export function ChatName({ row, departed = false }: { row: ChatRow; departed?: b
       {departed && <p className="text-xs font-medium text-muted-foreground">No longer matches this view</p>}
       <div className="flex items-center gap-1.5 font-medium">
         {row.facts.isGroup && <Users className="size-3.5 shrink-0 text-muted-foreground" aria-label="Group chat" />}
-        <span className="truncate">{row.label}</span>
+        <span className="truncate" title={row.label}>
+          {row.label}
+        </span>
       </div>
       {row.label !== row.participants.join(', ') && <p className="truncate text-xs text-muted-foreground">{row.participants.join(', ')}</p>}
     </>
+  );
+}
+
+/** The chat's sending number, service and health, on one line under its name. */
+export function ChatFacts({ row }: { row: ChatRow }) {
+  return (
+    <div className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1">
+      <span className="font-mono text-xs text-muted-foreground">{row.sendingNumber ?? 'No sending number'}</span>
+      <ServiceBadge service={row.facts.service} />
+      <HealthBadge health={row.facts.health} />
+    </div>
   );
 }
 

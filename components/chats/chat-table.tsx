@@ -1,9 +1,8 @@
 'use client';
 
 import type { QueryKey } from '@tanstack/react-query';
-import { HealthBadge, ServiceBadge } from '@/components/chats/chat-badges';
 import { ChatCards } from '@/components/chats/chat-cards';
-import { ChatActions, ChatName, ChatShareStatus, LastShared, type ChatLinesProps } from '@/components/chats/chat-line';
+import { ChatActions, ChatFacts, ChatName, ChatShareStatus, LastShared, type ChatLinesProps } from '@/components/chats/chat-line';
 import { EligibilityCell } from '@/components/chats/eligibility-cell';
 import type { ChatSelectionState } from '@/components/chats/use-chat-selection';
 import { useRowShares } from '@/components/chats/use-row-shares';
@@ -13,7 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@
 import { evaluateEligibility } from '@/lib/chats/eligibility';
 import type { ChatsView } from '@/lib/chats/views';
 
-/** The page of chats: a table on wide screens, stacked cards below 768 px (both kept in step). */
+/** The page of chats: a table on wide screens, stacked cards below 1024 px (both kept in step). */
 export function ChatTable({
   view,
   viewKey,
@@ -58,23 +57,32 @@ export function ChatTable({
   const props: ChatLinesProps = { lines, canShare, selection, pageIds, onShare: shares.share };
   return (
     <>
-      <div className="hidden md:block">
+      <div className="hidden lg:block">
         <WideTable {...props} />
       </div>
-      <div className="md:hidden">
+      <div className="lg:hidden">
         <ChatCards {...props} />
       </div>
     </>
   );
 }
 
+// The first and last columns stay in view when the table is wider than its box (below 1280 px):
+// the checkbox on the left, Share and the history on the right, each on the card's own background.
+const PINNED_LEFT = 'sticky left-0 z-10 bg-card';
+const PINNED_RIGHT = 'sticky right-0 z-10 bg-card shadow-[-1px_0_0_var(--border)]';
+
+/**
+ * The table from 1024 px up. The sending number, service and health fold under the chat's name,
+ * so that the columns fit a 1280 px laptop beside the sidebar with the actions in view.
+ */
 function WideTable({ lines, canShare, selection, pageIds, onShare }: ChatLinesProps) {
   return (
     <Table aria-label="Chats">
       <TableHeader>
         <TableRow>
           {selection && (
-            <TableHead className="w-10">
+            <TableHead className={`w-10 ${PINNED_LEFT}`}>
               <input
                 type="checkbox"
                 className="size-4 accent-primary"
@@ -85,13 +93,12 @@ function WideTable({ lines, canShare, selection, pageIds, onShare }: ChatLinesPr
             </TableHead>
           )}
           <TableHead>Chat</TableHead>
-          <TableHead>Sending number</TableHead>
-          <TableHead>Service</TableHead>
-          <TableHead>Health</TableHead>
           <TableHead>Eligibility</TableHead>
           <TableHead>Last activity</TableHead>
           <TableHead>Last shared</TableHead>
-          <TableHead className="sr-only">Actions</TableHead>
+          <TableHead className={PINNED_RIGHT}>
+            <span className="sr-only">Actions</span>
+          </TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -100,7 +107,7 @@ function WideTable({ lines, canShare, selection, pageIds, onShare }: ChatLinesPr
           return (
             <TableRow key={row.id} aria-label={row.label}>
               {selection && (
-                <TableCell>
+                <TableCell className={PINNED_LEFT}>
                   <input
                     type="checkbox"
                     className="size-4 accent-primary"
@@ -110,17 +117,11 @@ function WideTable({ lines, canShare, selection, pageIds, onShare }: ChatLinesPr
                   />
                 </TableCell>
               )}
-              <TableCell className="max-w-72">
+              <TableCell className="max-w-72 min-w-48">
                 <ChatName row={row} departed={line.departed} />
+                <ChatFacts row={row} />
               </TableCell>
-              <TableCell className="font-mono text-xs">{row.sendingNumber ?? '—'}</TableCell>
-              <TableCell>
-                <ServiceBadge service={row.facts.service} />
-              </TableCell>
-              <TableCell>
-                <HealthBadge health={row.facts.health} />
-              </TableCell>
-              <TableCell>
+              <TableCell className="max-w-64">
                 <div className="flex flex-col gap-2">
                   <EligibilityCell eligibility={eligibility} label={row.label} />
                   <ChatShareStatus line={line} layout="table" onShare={onShare} />
@@ -129,10 +130,10 @@ function WideTable({ lines, canShare, selection, pageIds, onShare }: ChatLinesPr
               <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
                 <RelativeTime value={row.activityAt} />
               </TableCell>
-              <TableCell className="whitespace-nowrap text-xs text-muted-foreground">
+              <TableCell className="text-xs text-muted-foreground">
                 <LastShared row={row} eligibility={eligibility} />
               </TableCell>
-              <TableCell>
+              <TableCell className={PINNED_RIGHT}>
                 <div className="flex items-center justify-end gap-1">
                   <ChatActions line={line} canShare={canShare} onShare={onShare} />
                 </div>

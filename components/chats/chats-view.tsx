@@ -15,9 +15,13 @@ import type { ChatsView as View } from '@/lib/chats/views';
 import { chatPageHref } from '@/lib/links';
 import { type ChatPageQuery } from '@/lib/validations/chats';
 
-/** The index's status, the page of chats and its pager, kept fresh from the database. */
+/**
+ * The index's status, the selection, the page of chats and its pager, kept fresh from the database.
+ * The page keys it by the filter alone: moving to another page or order keeps the selection.
+ */
 export function ChatsView({ query, initialView, canShare, canSync }: { query: ChatPageQuery; initialView: View; canShare: boolean; canSync: boolean }) {
-  const sticky = useStickyRows(chatPageHref(query));
+  const pageKey = chatPageHref(query);
+  const sticky = useStickyRows(pageKey);
   const viewQuery = chatsViewQuery(query, sticky.keptIds);
   const { data: freshView } = useQuery({ ...viewQuery, initialData: initialView });
   const { view, departedIds } = sticky.merge(freshView);
@@ -30,7 +34,15 @@ export function ChatsView({ query, initialView, canShare, canSync }: { query: Ch
       <IndexStatusBar status={view.status} canSync={canSync} />
       {canShare && <SelectionBar state={selection} pageIds={freshView.rows.map((row) => row.id)} matching={counts?.total} query={query} />}
       <Card className="overflow-hidden">
-        <ChatTable view={view} viewKey={viewQuery.queryKey} departedIds={departedIds} canShare={canShare} selection={canShare ? selection : undefined} />
+        {/* A row's share status belongs to its page; the selection (above) is kept across pages. */}
+        <ChatTable
+          key={pageKey}
+          view={view}
+          viewKey={viewQuery.queryKey}
+          departedIds={departedIds}
+          canShare={canShare}
+          selection={canShare ? selection : undefined}
+        />
       </Card>
       <nav aria-label="Pages" className="flex items-center justify-between gap-2 text-sm">
         <span>

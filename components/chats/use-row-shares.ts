@@ -37,6 +37,14 @@ function focusStatus(chatId: string, onlyIfLost: boolean) {
 }
 
 /**
+ * A toast for a row's answer, on screens where it has room: on a phone it would lie over the next
+ * chat's Share, and the chat's own card already says what happened (and takes the focus).
+ */
+function notify(show: () => void) {
+  if (!window.matchMedia('(max-width: 767px)').matches) show();
+}
+
+/**
  * Sharing from the Chats page, one row at a time. A row whose Share was pressed stays on the page
  * (even in "Eligible now", which it leaves once shared) and says "Sharing…", then what happened;
  * a failed row keeps its reason and a Retry. Focus moves to the row's status, never to the page.
@@ -79,22 +87,22 @@ export function useRowShares(view: ChatsView, viewKey: QueryKey) {
       if (result.ok) {
         setLastShared(row.id, result.sharedAt);
         record({ ...row, lastSharedAt: result.sharedAt, lastShareUncertain: false }, { state: 'shared', message: result.message });
-        toast.success(`Shared with ${row.label}`, { description: result.message });
+        notify(() => toast.success(`Shared with ${row.label}`, { description: result.message }));
       } else if (result.kind === 'unknown') {
         // Held as if shared: the row keeps a share, marked uncertain, until the hold ends.
         const heldSince = new Date(new Date(result.heldUntil).getTime() - view.cooldownMs).toISOString();
         setLastShared(row.id, heldSince, true);
         record({ ...row, lastSharedAt: heldSince, lastShareUncertain: true }, { state: 'unknown', message: result.error });
-        toast.warning(`Outcome unknown for ${row.label}`, { description: result.error });
+        notify(() => toast.warning(`Outcome unknown for ${row.label}`, { description: result.error }));
       } else {
         record(row, { state: 'failed', message: result.error, nextStep: result.nextStep, traceId: 'traceId' in result ? result.traceId : undefined });
-        toast.error(`Not shared with ${row.label}`, { description: result.error });
+        notify(() => toast.error(`Not shared with ${row.label}`, { description: result.error }));
       }
     },
     onError: (_error, row) => {
       const message = 'The console did not answer, so the share may not have been sent.';
       record(row, { state: 'failed', message, nextStep: 'Check your connection, then retry.' });
-      toast.error(`Not shared with ${row.label}`, { description: message });
+      notify(() => toast.error(`Not shared with ${row.label}`, { description: message }));
     },
     // The page, its counts and the chat's history read again together (as a live change is), so
     // the row and the "Eligible now" count never disagree on screen.

@@ -33,10 +33,15 @@ test.describe('bulk share', () => {
     // (Until the page has hydrated a click on the checkbox does nothing: try until it takes.)
     await expect(() => page.getByRole('checkbox', { name: 'Select every chat on this page' }).check({ timeout: 1_000 })).toPass();
     const selectionBar = page.getByRole('region', { name: 'Selection' });
-    await expect(selectionBar.getByRole('status')).toHaveText('50 chats on this page selected.');
+    await expect(selectionBar.getByRole('status')).toHaveText(/^50 selected · \d+ can receive the card now$/);
     await selectionBar.getByRole('button', { name: 'Select all 61 chats matching this filter' }).click();
-    await expect(selectionBar.getByRole('status')).toHaveText('All 61 chats matching this filter are selected.');
-    await selectionBar.getByRole('button', { name: 'Share with 61 chats' }).click();
+    await expect(selectionBar.getByRole('status')).toHaveText('All 61 chats matching this filter selected · 58 can receive the card now');
+    // The selection stays on the filter's next page.
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await expect(page).toHaveURL(/cursor=/);
+    await expect(page.getByRole('row')).toHaveCount(12);
+    await expect(selectionBar.getByRole('status')).toHaveText('All 61 chats matching this filter selected · 58 can receive the card now');
+    await selectionBar.getByRole('button', { name: 'Share with 58 chats' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Share the card with these chats?' });
     await expect(dialog.getByText('58 of 61 chats will receive the card.')).toBeVisible();
@@ -89,6 +94,47 @@ test.describe('bulk share', () => {
     await expect(failedRows.getByText(/^Retried → shared /)).toBeVisible();
     await page.goto(`/history?q=${stubborn}&outcome=FAILED&latest=1`);
     await expect(page.getByText('No share matches these filters.')).toBeVisible();
+  });
+
+  test('chats picked on two pages stay selected; the bar counts those that can receive the card and shares only those', async ({
+    page,
+    db,
+    sandbox,
+    signInAs,
+    indexChats,
+  }) => {
+    test.setTimeout(120_000);
+    const operator = await signInAs(page, 'OPERATOR');
+    const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
+    // Listed by last activity: the eligible chat, made first, is on the second page of 20.
+    const eligible = await sandbox.addChat({ from: line, to: [customer()], outbound: 1 });
+    const sms: string[] = [];
+    for (let i = 0; i < 21; i++) sms.push(await sandbox.addChat({ from: line, to: [customer()], service: 'SMS', outbound: 1 }));
+    await indexChats();
+
+    await page.goto(`/chats?from=${encodeURIComponent(line)}&limit=20`);
+    await expect(() => page.getByRole('checkbox', { name: 'Select every chat on this page' }).check({ timeout: 1_000 })).toPass();
+    const selectionBar = page.getByRole('region', { name: 'Selection' });
+    await expect(selectionBar.getByRole('status')).toHaveText('20 selected · 0 can receive the card now');
+    await expect(selectionBar.getByRole('button', { name: 'Share with 0 chats' })).toBeDisabled();
+
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await expect(page.getByRole('table', { name: 'Chats' }).getByRole('row')).toHaveCount(3);
+    await page.getByRole('checkbox', { name: 'Select every chat on this page' }).check();
+    await expect(selectionBar.getByRole('status')).toHaveText('22 selected · 1 can receive the card now');
+    await page.getByRole('link', { name: 'First page' }).click();
+    await expect(page.getByRole('checkbox', { name: 'Select every chat on this page' })).toBeChecked();
+    await selectionBar.getByRole('button', { name: 'Share with 1 chat' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share the card with these chats?' });
+    await expect(dialog.getByText('1 of 22 chats will receive the card.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Share with 1 chat' }).click();
+
+    await expect(page).toHaveURL(/\/runs\/[^/]+$/);
+    const runId = page.url().split('/runs/')[1]!;
+    await expect(page.getByRole('progressbar', { name: 'Chats done' })).toHaveAttribute('aria-valuenow', '22', { timeout: 60_000 });
+    expect(await db.shareRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ createdById: operator.id, total: 22, shared: 1, skipped: 21 });
+    expect(await sandbox.shares(eligible)).toHaveLength(1);
+    for (const chatId of sms) expect(await sandbox.shares(chatId)).toEqual([]);
   });
 
   test('a viewer sees no checkboxes and no Share buttons', async ({ page, sandbox, signInAs, indexChats }) => {

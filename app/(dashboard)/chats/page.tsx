@@ -14,7 +14,7 @@ export default async function ChatsPage({ searchParams }: { searchParams: Promis
   const user = await requirePermission('view');
   const query = parseChatPageQuery(await searchParams);
   const view = await getChatsView(query);
-  const key = chatPageHref(query);
+  const filterKey = chatPageHref({ ...query, cursor: undefined, sort: undefined, limit: undefined });
 
   return (
     <>
@@ -23,8 +23,8 @@ export default async function ChatsPage({ searchParams }: { searchParams: Promis
         description="Every chat on your sending numbers, and whether it can receive your contact card now: an iMessage chat where you have sent a message, on a number with an active card, not shared within the cooldown."
       />
       <div className="flex flex-col gap-4">
-        <ChatFilters key={key} query={query} lines={view.lines} />
-        <ChatsView key={`view-${key}`} query={query} initialView={view} canShare={can(user.role, 'shareCards')} canSync={can(user.role, 'syncChats')} />
+        <ChatFilters key={chatPageHref({ ...query, q: undefined })} query={query} lines={view.lines} />
+        <ChatsView key={`view-${filterKey}`} query={query} initialView={view} canShare={can(user.role, 'shareCards')} canSync={can(user.role, 'syncChats')} />
       </div>
     </>
   );
