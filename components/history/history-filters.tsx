@@ -7,6 +7,7 @@ import { useViewerTimeZone } from '@/components/ui/date-time';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
+import { formatCount, formatDateTime } from '@/lib/format';
 import { historyHref } from '@/lib/links';
 import { localDate, shiftDate } from '@/lib/time-zone';
 import { SHARE_OUTCOMES, type HistoryFilters } from '@/lib/validations/history';
@@ -19,7 +20,25 @@ const OUTCOME_LABELS: Record<(typeof SHARE_OUTCOMES)[number], string> = {
   PENDING: 'Interrupted',
 };
 
-export function HistoryFilterForm({ filters, actors, numbers }: { filters: HistoryFilters; actors: Array<{ id: string; name: string }>; numbers: string[] }) {
+/** A run History can be filtered on, as the run picker lists it. */
+export interface RunChoice {
+  id: string;
+  title: string;
+  createdAt: string;
+  total: number;
+}
+
+export function HistoryFilterForm({
+  filters,
+  actors,
+  numbers,
+  runs,
+}: {
+  filters: HistoryFilters;
+  actors: Array<{ id: string; name: string }>;
+  numbers: string[];
+  runs: RunChoice[];
+}) {
   const router = useRouter();
   const shares = filters.tab === 'shares';
   // Days are read in the viewer's zone once the browser says which it is (UTC until then).
@@ -41,7 +60,7 @@ export function HistoryFilterForm({ filters, actors, numbers }: { filters: Histo
 
   return (
     <form onSubmit={apply} className="flex flex-wrap items-end gap-3" aria-label="Filters">
-      {filters.run && <input type="hidden" name="run" value={filters.run} />}
+      {!shares && filters.run && <input type="hidden" name="run" value={filters.run} />}
       <input type="hidden" name="tz" value={zone} />
       <fieldset className="flex max-w-full min-w-0 flex-wrap items-end gap-3" aria-describedby="history-zone">
         <legend className="sr-only">Dates</legend>
@@ -115,8 +134,20 @@ export function HistoryFilterForm({ filters, actors, numbers }: { filters: Histo
             </NativeSelect>
           </div>
           <div className="flex max-w-full min-w-0 flex-col gap-1.5">
+            <Label htmlFor="history-run">Run</Label>
+            <NativeSelect id="history-run" name="run" defaultValue={filters.run ?? ''} className="max-w-80">
+              <option value="">Any run or none</option>
+              {filters.run && !runs.some((run) => run.id === filters.run) && <option value={filters.run}>The run {filters.run}</option>}
+              {runs.map((run) => (
+                <option key={run.id} value={run.id}>
+                  {formatDateTime(run.createdAt, zone)}: {run.title}, {formatCount(run.total)} {run.total === 1 ? 'chat' : 'chats'}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+          <div className="flex max-w-full min-w-0 flex-col gap-1.5">
             <Label htmlFor="history-q">Chat or participant</Label>
-            <Input id="history-q" name="q" defaultValue={filters.q} placeholder="+14155550123, email or chat id" className="w-64" />
+            <Input id="history-q" name="q" defaultValue={filters.q} placeholder="Name, number, email or chat id" className="w-64" />
           </div>
         </>
       )}

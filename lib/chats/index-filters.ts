@@ -4,7 +4,7 @@
 //
 // Aliases: c = "Chat", l = "SendingLine" (the chat's line and its card), s = "ChatShareState".
 import { Prisma } from '@/generated/prisma/client';
-import { searchTerm } from '@/lib/search-terms';
+import { likePattern, searchTerm } from '@/lib/search-terms';
 import { type BlockReason, type ChatPageQuery, type ChatState } from '@/lib/validations/chats';
 
 const sql = Prisma.sql;
@@ -84,10 +84,6 @@ export function serviceCondition(service: Exclude<ChatPageQuery['service'], 'any
 }
 
 /** Escapes LIKE's wildcards in what was typed. */
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-}
-
 /** The filters a query sets, each as one condition, keyed by the filter it comes from. */
 export type Facet = 'line' | 'state' | 'reason' | 'shared' | 'service' | 'health' | 'group';
 

@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { readCardRevisionPage, readRunPage, readSettingsChangePage, readStaffChangePage } from '@/lib/history/audit';
 import { readShareHistoryPage } from '@/lib/history/shares';
 import { can } from '@/lib/roles';
+import { runTitle } from '@/lib/runs/phase';
 import { HISTORY_PAGE_SIZE, type HistoryFilters } from '@/lib/validations/history';
 
 export async function getShareHistory(filters: HistoryFilters) {
@@ -37,8 +38,11 @@ export async function getSettingsHistory(filters: HistoryFilters) {
   return readSettingsChangePage(filters, HISTORY_PAGE_SIZE);
 }
 
+/** The runs History's run picker offers: the latest ones (any other is reached from its own page). */
+const RUN_CHOICES = 50;
+
 /**
- * Who can be filtered on: only staff who appear in records this person may read (shares and card
+ * Who and which runs can be filtered on (the latest runs), only staff who appear in records this person may read (shares and card
  * changes; staff and settings changes too for admins), by name. Emails stay on the admins' Staff page.
  */
 export async function getHistoryFilterOptions() {
@@ -47,7 +51,7 @@ export async function getHistoryFilterOptions() {
     ...(can(user.role, 'manageStaff') ? [Prisma.sql`EXISTS (SELECT 1 FROM "StaffChange" x WHERE x."actorId" = u."id")`] : []),
     ...(can(user.role, 'manageSettings') ? [Prisma.sql`EXISTS (SELECT 1 FROM "SettingsChange" x WHERE x."actorId" = u."id")`] : []),
   ];
-  const [actors, numbers] = await Promise.all([
+  const [actors, numbers, runs] = await Promise.all([
     // One index probe per staff member, not a scan of every record.
     db.$queryRaw<Array<{ id: string; name: string }>>`
       SELECT u."id", u."name" FROM "User" u
@@ -56,6 +60,15 @@ export async function getHistoryFilterOptions() {
           ${audits.length ? Prisma.sql`OR ${Prisma.join(audits, ' OR ')}` : Prisma.empty}
        ORDER BY u."name", u."id"`,
     db.sendingLine.findMany({ select: { phoneNumber: true }, orderBy: { phoneNumber: 'asc' } }),
+    db.shareRun.findMany({
+      select: { id: true, source: true, schedulePhone: true, scheduleDate: true, createdAt: true, total: true, createdBy: { select: { name: true } } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: RUN_CHOICES,
+    }),
   ]);
-  return { actors, numbers: numbers.map((n) => n.phoneNumber) };
+  return {
+    actors,
+    numbers: numbers.map((n) => n.phoneNumber),
+    runs: runs.map((run) => ({ id: run.id, title: runTitle(run, run.createdBy.name), createdAt: run.createdAt.toISOString(), total: run.total })),
+  };
 }

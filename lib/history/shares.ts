@@ -3,7 +3,7 @@ import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
 import { decodeCursor, encodeCursor, type Keyset } from '@/lib/history/cursor';
 import { dayRange } from '@/lib/history/day-range';
-import { normaliseParticipant } from '@/lib/search-terms';
+import { likePattern, searchTerm } from '@/lib/search-terms';
 import { type HistoryFilters } from '@/lib/validations/history';
 
 export interface ShareHistoryRow {
@@ -55,9 +55,11 @@ function conditions(filters: ShareEventFilters, after: Keyset | null): Prisma.Sq
         : Prisma.sql`e."supersededAt" IS NULL`,
     );
   }
-  if (filters.q) {
-    const handle = normaliseParticipant(filters.q);
-    parts.push(handle ? Prisma.sql`e."participants" @> ARRAY[${handle}]::text[]` : Prisma.sql`e."chatId" = ${filters.q}`);
+  const term = searchTerm(filters.q);
+  if (filters.q && term) {
+    // The Chats page's search (any part of a name, handle or email, however a number is typed), or a
+    // chat's id: its chats from the index (kept for chats Linq no longer lists), then their events.
+    parts.push(Prisma.sql`e."chatId" IN (SELECT c."id" FROM "Chat" c WHERE c."searchText" LIKE ${likePattern(term)} OR c."id" = ${filters.q.trim()})`);
   }
   // Row comparison: an index range scan on (…, createdAt DESC, id DESC) at any depth.
   if (after) parts.push(Prisma.sql`(e."createdAt", e."id") < (${utc(after.createdAt)}, ${after.id})`);

@@ -99,6 +99,56 @@ test.describe('history', () => {
     expect(rows[1]![0]! > rows[2]![0]!).toBe(true);
   });
 
+  test('"Chat or participant" finds a number however it is typed, as Chats does; the run picker narrows to one run', async ({
+    page,
+    db,
+    sandbox,
+    signInAs,
+    indexChats,
+  }) => {
+    await signInAs(page, 'OPERATOR');
+    const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
+    const digits = String(Date.now()).slice(-7);
+    const [area, exchange, rest] = ['718', digits.slice(0, 3), digits.slice(3)];
+    const handle = `+1${area}${exchange}${rest}`;
+    const chatId = await sandbox.addChat({ from: line, to: [handle], outbound: 1 });
+    await indexChats();
+
+    // A bulk share of this one chat makes a run.
+    await page.goto(`/chats?from=${encodeURIComponent(line)}`);
+    await expect(() => page.getByRole('checkbox', { name: `Select ${handle}` }).check({ timeout: 1_000 })).toPass();
+    await page.getByRole('region', { name: 'Selection' }).getByRole('button', { name: 'Share with 1 chat' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Share with 1 chat' }).click();
+    await expect(page).toHaveURL(/\/runs\/[^/]+$/);
+    const runId = page.url().split('/runs/')[1]!;
+    await expect(page.getByText('Shared 1.')).toBeVisible({ timeout: 60_000 });
+
+    await page.goto('/history');
+    const shares = page.getByRole('table', { name: 'Shares' });
+    for (const typed of [
+      `${area}-${exchange}-${rest}`,
+      `${area}${exchange}${rest}`,
+      `(${area}) ${exchange}-${rest}`,
+      `+1 ${area} ${exchange} ${rest}`,
+      chatId,
+    ]) {
+      await page.getByLabel('Chat or participant').fill(typed);
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(typed);
+      await expect(shares.getByRole('row'), typed).toHaveCount(2);
+      await expect(shares.getByRole('row').nth(1)).toContainText(handle);
+    }
+
+    await page.getByLabel('Chat or participant').fill('');
+    const run = await db.shareRun.findUniqueOrThrow({ where: { id: runId } });
+    await page.getByLabel('Run').selectOption(runId);
+    await expect(page.getByLabel('Run').locator('option:checked')).toHaveText(/: Bulk share by Operator W\d+, 1 chat$/);
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(new RegExp(`run=${runId}`));
+    await expect(shares.getByRole('row')).toHaveCount(1 + run.shared);
+    await expect(shares.getByRole('row').nth(1)).toContainText(handle);
+  });
+
   test('a viewer can read History but not export it', async ({ page, signInAs }) => {
     await signInAs(page, 'VIEWER');
     await page.goto('/history');

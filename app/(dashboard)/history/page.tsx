@@ -101,7 +101,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
             </Link>
           ))}
         </nav>
-        <HistoryFilterForm key={JSON.stringify(filters)} filters={filters} actors={options.actors} numbers={options.numbers} />
+        <HistoryFilterForm key={JSON.stringify(filters)} filters={filters} actors={options.actors} numbers={options.numbers} runs={options.runs} />
         {filters.tab === 'shares' && filters.run && (
           <p className="text-sm">
             The shares of{' '}
