@@ -1,8 +1,9 @@
 'use client';
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Toaster } from 'sonner';
+import { rememberBrowserZone } from '@/components/ui/date-time';
 
 export function makeQueryClient(): QueryClient {
   // 30 s: data rendered on the server is not refetched the moment the page hydrates.
@@ -12,6 +13,7 @@ export function makeQueryClient(): QueryClient {
 export function Providers({ children }: { children: ReactNode }) {
   // One client per browser tab, created once (useState), never shared between requests.
   const [queryClient] = useState(makeQueryClient);
+  useEffect(() => void rememberBrowserZone(), []);
   return (
     <QueryClientProvider client={queryClient}>
       {children}

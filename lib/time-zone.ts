@@ -1,14 +1,20 @@
 // Calendar days and wall-clock times in IANA time zones: the daily re-share's schedule, History's
 // days, "today" in the viewer's zone. Pure (Intl only), correct across daylight-saving changes.
 
-/** Whether the runtime knows this IANA time zone name. */
 const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/**
+ * The cookie that tells the server the viewer's zone (set by the browser on its first page), so
+ * that times and days are rendered in it from the first byte.
+ */
+export const VIEWER_ZONE_COOKIE = 'viewer_tz';
 
 /** A wall-clock time as HH:MM, 24-hour. */
 export function isTimeOfDay(value: string): boolean {
   return TIME_OF_DAY.test(value);
 }
 
+/** Whether the runtime knows this IANA time zone name. */
 export function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });

@@ -5,12 +5,15 @@ import { LiveUpdates } from '@/components/live/live-updates';
 import { LinqModeBadge } from '@/components/shell/linq-mode-badge';
 import { SidebarNav } from '@/components/shell/sidebar-nav';
 import { UserPanel } from '@/components/shell/user-panel';
+import { ViewerZoneProvider } from '@/components/ui/date-time';
 import { requireUser } from '@/lib/auth/guards';
 import { getSettings } from '@/lib/env';
+import { readViewerZone } from '@/lib/server/viewer-zone';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const { linq } = getSettings();
+  const zone = await readViewerZone();
 
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
@@ -35,7 +38,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
         </div>
       </aside>
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-4 outline-none md:p-8">
-        {children}
+        <ViewerZoneProvider zone={zone}>{children}</ViewerZoneProvider>
       </main>
       <div className="p-4 md:hidden">
         <UserPanel user={user} />

@@ -3,7 +3,13 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 /** Shares per day over the last two weeks: succeeded by source (manual, bulk, scheduled) and failed, stacked. */
-export function SharesChart({ data }: { data: Array<{ day: string; manual: number; bulk: number; scheduled: number; succeeded: number; failed: number }> }) {
+export function SharesChart({
+  data,
+  timeZone,
+}: {
+  data: Array<{ day: string; manual: number; bulk: number; scheduled: number; succeeded: number; failed: number }>;
+  timeZone: string;
+}) {
   const rows = data.map((d) => ({ ...d, label: d.day.slice(5) }));
   const total = data.reduce((sum, d) => sum + d.succeeded + d.failed, 0);
   const bySource = (key: 'manual' | 'bulk' | 'scheduled') => data.reduce((sum, d) => sum + d[key], 0);
@@ -31,7 +37,9 @@ export function SharesChart({ data }: { data: Array<{ day: string; manual: numbe
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="text-xs text-muted-foreground">Days in UTC. Refused attempts (not eligible, already shared) are not counted.</figcaption>
+      <figcaption className="text-xs text-muted-foreground">
+        Days in your time zone, {timeZone}. Refused attempts (not eligible, already shared) are not counted.
+      </figcaption>
     </figure>
   );
 }

@@ -1,17 +1,55 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useNow } from '@/components/hooks/use-now';
 import { formatDateTime, formatRelative, formatTime } from '@/lib/format';
+import { VIEWER_ZONE_COOKIE } from '@/lib/time-zone';
 
 let viewerZone: string | undefined;
+/** The page was rendered again once for the browser's zone: never twice (a refused cookie must not loop). */
+let refreshedForZone = false;
 
-/** The viewer's time zone; null during the server render and hydration (UTC is shown then). */
-export function useViewerTimeZone(): string | null {
-  const now = useNow();
-  if (!now) return null;
-  // Read once per page load: every time on the page asks, and a new formatter each time is not free.
+/** The browser's zone, read once per page load (every time on the page asks; a formatter is not free). */
+function browserZone(): string {
   viewerZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
   return viewerZone;
+}
+
+/** Tells the server the browser's zone for the next pages (the sign-in page does it too); returns it. */
+export function rememberBrowserZone(): string {
+  const zone = browserZone();
+  const cookie = `${VIEWER_ZONE_COOKIE}=${encodeURIComponent(zone)}`;
+  if (!document.cookie.split('; ').includes(cookie)) document.cookie = `${cookie}; path=/; max-age=31536000; samesite=lax`;
+  return zone;
+}
+
+/** The zone the server rendered in: the viewer's, from their cookie (null before their first page). */
+const RenderedZone = createContext<string | null>(null);
+
+/**
+ * Gives the server's zone to the times of the page, and keeps the cookie it comes from in step with
+ * the browser: on the first visit (or after travelling) it is set and the page rendered again, so
+ * that days counted on the server (Overview, History) are the viewer's days.
+ */
+export function ViewerZoneProvider({ zone, children }: { zone: string | null; children: ReactNode }) {
+  const router = useRouter();
+  useEffect(() => {
+    if (rememberBrowserZone() === zone || refreshedForZone) return;
+    refreshedForZone = true;
+    router.refresh();
+  }, [zone, router]);
+  return <RenderedZone value={zone}>{children}</RenderedZone>;
+}
+
+/**
+ * The viewer's time zone: the browser's once hydrated; before that the one the server rendered in
+ * (from the viewer's cookie), or null on a first visit (UTC is shown then).
+ */
+export function useViewerTimeZone(): string | null {
+  const rendered = useContext(RenderedZone);
+  const now = useNow();
+  return now ? browserZone() : rendered;
 }
 
 /**

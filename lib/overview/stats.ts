@@ -6,6 +6,7 @@ import { syncHistory } from '@/lib/chats/sync/runs';
 import { db } from '@/lib/db';
 import type { CardStatus } from '@/lib/lines/card-status';
 import { listLines } from '@/lib/lines/store';
+import { localDate, shiftDate, zonedInstant } from '@/lib/time-zone';
 
 export interface ShareCounts {
   succeeded: number;
@@ -45,23 +46,36 @@ export interface Overview {
   cards: { active: number; missing: number; inactive: number };
   /** When the last full sync of the chat index ended (null: none yet). */
   lastSyncAt: string | null;
-  /** The UTC days (YYYY-MM-DD) the figures start from: today, and six days before it. */
-  days: { today: string; weekStart: string };
+  /** The days (YYYY-MM-DD, in `timeZone`, the viewer's) the figures start from: today, and six days before it. */
+  days: { today: string; weekStart: string; timeZone: string };
 }
 
 const DAY = 86_400_000;
-const utcMidnight = (date: Date) => new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
 
-/** Everything from the database: shares from ShareEvent, chats and cards from the chat index. No Linq call. */
-export async function loadOverview(cooldownMs: number, now = new Date()): Promise<Overview> {
-  const today = utcMidnight(now);
-  const since = new Date(today.getTime() - 13 * DAY);
-  const weekStart = new Date(today.getTime() - 6 * DAY);
+/**
+ * The calendar day of each 15-minute slot in a zone (every zone's offset is a multiple of 15
+ * minutes, so a slot never straddles two local days): one formatter for all the slots.
+ */
+function dayOfSlot(timeZone: string): (slotUtc: string) => string {
+  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return (slotUtc) => format.format(new Date(`${slotUtc}Z`));
+}
+
+/**
+ * Everything from the database: shares from ShareEvent, chats and cards from the chat index. No Linq
+ * call. Days are the viewer's (`timeZone`): shares are counted in 15-minute slots, each given to
+ * the local day it falls in.
+ */
+export async function loadOverview(cooldownMs: number, timeZone = 'UTC', now = new Date()): Promise<Overview> {
+  const today = localDate(now, timeZone);
+  const firstDay = shiftDate(today, -13);
+  const weekStart = shiftDate(today, -6);
+  const since = zonedInstant(firstDay, '00:00', timeZone);
   const eligible = stateCondition('eligible', cooldownCutoff(now, cooldownMs));
 
   const [days, perNumber, lines, { lastFinished }] = await Promise.all([
-    db.$queryRaw<Array<Omit<DayShares, 'succeeded'>>>`
-      SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS day,
+    db.$queryRaw<Array<Omit<DayShares, 'succeeded' | 'day'> & { slot: string }>>`
+      SELECT to_char(date_bin('15 minutes', "createdAt", TIMESTAMP '2000-01-01'), 'YYYY-MM-DD"T"HH24:MI') AS slot,
              count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'MANUAL')::int AS manual,
              count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'BULK')::int AS bulk,
              count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'SCHEDULED')::int AS scheduled,
@@ -81,15 +95,26 @@ export async function loadOverview(cooldownMs: number, now = new Date()): Promis
     syncHistory(),
   ]);
 
-  const byDay = new Map(days.map((d) => [d.day, d]));
+  const byDay = new Map<string, Omit<DayShares, 'succeeded' | 'day'>>();
+  const dayOf = dayOfSlot(timeZone);
+  for (const { slot, ...counts } of days) {
+    const day = dayOf(slot);
+    const sum = byDay.get(day) ?? { manual: 0, bulk: 0, scheduled: 0, failed: 0 };
+    byDay.set(day, {
+      manual: sum.manual + counts.manual,
+      bulk: sum.bulk + counts.bulk,
+      scheduled: sum.scheduled + counts.scheduled,
+      failed: sum.failed + counts.failed,
+    });
+  }
   const perDay = Array.from({ length: 14 }, (_, i) => {
-    const day = new Date(since.getTime() + i * DAY).toISOString().slice(0, 10);
+    const day = shiftDate(firstDay, i);
     const { manual = 0, bulk = 0, scheduled = 0, failed = 0 } = byDay.get(day) ?? {};
     return { day, manual, bulk, scheduled, succeeded: manual + bulk + scheduled, failed };
   });
-  const sum = (from: Date) =>
+  const sum = (from: string) =>
     perDay
-      .filter((d) => d.day >= from.toISOString().slice(0, 10))
+      .filter((d) => d.day >= from)
       .reduce((acc, d) => ({ succeeded: acc.succeeded + d.succeeded, failed: acc.failed + d.failed }), { succeeded: 0, failed: 0 });
 
   const counted = new Map(perNumber.map((row) => [row.sendingNumber, row]));
@@ -109,6 +134,6 @@ export async function loadOverview(cooldownMs: number, now = new Date()): Promis
       missing: numbers.filter((n) => n.cardStatus === 'none').length,
     },
     lastSyncAt: lastFinished?.finishedAt?.toISOString() ?? null,
-    days: { today: today.toISOString().slice(0, 10), weekStart: weekStart.toISOString().slice(0, 10) },
+    days: { today, weekStart, timeZone },
   };
 }

@@ -25,6 +25,26 @@ test('the overview counts chats and eligible chats per number over the whole acc
 
   await page.goto('/');
   await page.getByRole('link', { name: /^Failed today/ }).click();
-  await expect(page).toHaveURL(/\/history\?from=\d{4}-\d{2}-\d{2}&outcome=FAILED/);
+  await expect(page).toHaveURL(/\/history\?from=\d{4}-\d{2}-\d{2}&tz=UTC&outcome=FAILED/);
   await expect(page.getByLabel('Outcome')).toHaveValue('FAILED');
+});
+
+test.describe('in the viewer’s zone', () => {
+  test.use({ timezoneId: 'Pacific/Auckland' });
+
+  test('the Overview counts Auckland’s days, from the first byte once the browser has said its zone', async ({ page, signInAs }) => {
+    await signInAs(page, 'VIEWER');
+    await page.goto('/');
+    // The first page tells the server the zone (a cookie) and is rendered again in it.
+    await expect(page.getByText(/^Days in your time zone, Pacific\/Auckland\. Failed counts/)).toBeVisible();
+    await expect(page.getByText(/^Days in your time zone, Pacific\/Auckland\. Refused attempts/)).toBeVisible();
+    const cookies = await page.context().cookies();
+    expect(cookies.find((cookie) => cookie.name === 'viewer_tz')?.value).toBe(encodeURIComponent('Pacific/Auckland'));
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland' }).format(new Date());
+    await expect(page.getByRole('link', { name: /Shared today/ })).toHaveAttribute('href', `/history?from=${today}&tz=Pacific%2FAuckland&outcome=SUCCEEDED`);
+
+    // The next page's HTML, before any script runs, is already in Auckland's days.
+    const html = await (await page.request.get('/')).text();
+    expect(html).toMatch(/Days in your time zone, (<!-- -->)?Pacific\/Auckland/);
+  });
 });

@@ -21,7 +21,7 @@ export default async function OverviewPage() {
   const user = await requirePermission('view');
   const [overview, activeRuns] = await Promise.all([getOverview(), getActiveRuns()]);
   const { database } = getSettings();
-  const { today, weekStart: weekAgo } = overview.days;
+  const { today, weekStart: weekAgo, timeZone: tz } = overview.days;
 
   return (
     <>
@@ -29,17 +29,21 @@ export default async function OverviewPage() {
       <PageHeader title="Overview" description={`Welcome, ${user.name}. Shares and cards at a glance; every number opens the list behind it.`} />
       <div className="flex flex-col gap-6">
         <section aria-label="Shares" aria-describedby="shares-counted" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-          <StatCard label="Shared today" value={overview.today.succeeded} tone="success" href={historyHref({ from: today, outcome: 'SUCCEEDED' })} />
+          <StatCard label="Shared today" value={overview.today.succeeded} tone="success" href={historyHref({ tz, from: today, outcome: 'SUCCEEDED' })} />
           <StatCard
             label="Failed today"
             value={overview.today.failed}
             tone={overview.today.failed ? 'danger' : undefined}
-            href={historyHref({ from: today, outcome: 'FAILED', latest: '1' })}
+            href={historyHref({ tz, from: today, outcome: 'FAILED', latest: '1' })}
           />
-          <StatCard label="Shared, last 7 days" value={overview.lastSevenDays.succeeded} href={historyHref({ from: weekAgo, outcome: 'SUCCEEDED' })} />
-          <StatCard label="Failed, last 7 days" value={overview.lastSevenDays.failed} href={historyHref({ from: weekAgo, outcome: 'FAILED', latest: '1' })} />
+          <StatCard label="Shared, last 7 days" value={overview.lastSevenDays.succeeded} href={historyHref({ tz, from: weekAgo, outcome: 'SUCCEEDED' })} />
+          <StatCard
+            label="Failed, last 7 days"
+            value={overview.lastSevenDays.failed}
+            href={historyHref({ tz, from: weekAgo, outcome: 'FAILED', latest: '1' })}
+          />
           <p id="shares-counted" className="col-span-full -mt-2 text-xs text-muted-foreground">
-            UTC days. Failed counts chats whose latest attempt failed: a failure tried again and shared no longer counts.
+            Days in your time zone, {tz}. Failed counts chats whose latest attempt failed: a failure tried again and shared no longer counts.
           </p>
         </section>
 
@@ -121,7 +125,7 @@ export default async function OverviewPage() {
                 <CardTitle>Shares per day</CardTitle>
               </CardHeader>
               <CardContent>
-                <SharesChart data={overview.perDay} />
+                <SharesChart data={overview.perDay} timeZone={tz} />
               </CardContent>
             </Card>
             <Card>
