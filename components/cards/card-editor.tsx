@@ -38,7 +38,14 @@ export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: L
 
   const saved = state?.ok === true;
   const photo: PhotoState = saved && chosenPhoto.mode === 'upload' && chosenPhoto.objectUrl === sentPhotoUrl ? { mode: 'keep', url: '' } : chosenPhoto;
-  const errors = state?.ok === false && state.fieldErrors ? { ...state.fieldErrors, ...clientErrors } : clientErrors;
+  // A field's error goes as soon as the person changes that field (the next save checks it again).
+  const [edited, setEdited] = useState<{ answer: CardFormState; fields: ReadonlySet<ContactCardField> }>({ answer: state, fields: new Set() });
+  if (edited.answer !== state) setEdited({ answer: state, fields: new Set() });
+  const serverErrors = state?.ok === false && state.fieldErrors ? state.fieldErrors : {};
+  const errors = {
+    ...Object.fromEntries(Object.entries(serverErrors).filter(([field]) => !edited.fields.has(field as ContactCardField))),
+    ...clientErrors,
+  } as Partial<Record<ContactCardField, string[]>>;
   const busy = saving || preparing;
   const form = useRef<HTMLFormElement>(null);
   // The save's answer, or the fields a check in the browser refused, takes the focus.
@@ -53,9 +60,14 @@ export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: L
     if (!state.ok && !state.fieldErrors) toast.error(state.error);
   }, [state]);
 
+  function clearErrors(...fields: ContactCardField[]) {
+    setClientErrors((current) => Object.fromEntries(Object.entries(current).filter(([field]) => !fields.includes(field as ContactCardField))));
+    setEdited((current) => ({ ...current, fields: new Set([...current.fields, ...fields]) }));
+  }
+
   function changePhoto(next: PhotoState) {
     setPhoto(next);
-    setClientErrors(({ photo: _stale, photoUrl: _staleUrl, ...rest }) => rest);
+    clearErrors('photo', 'photoUrl');
   }
 
   function submit(formData: FormData) {
@@ -90,14 +102,18 @@ export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: L
   }
 
   return (
-    <div className="grid gap-8 xl:grid-cols-[minmax(0,1fr)_auto]">
+    // From 1024 px the preview stays beside the form (sticky) while the person frames the photo below.
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_auto]">
       <form ref={form} onSubmit={onSubmit} noValidate className="flex flex-col gap-5" aria-label={`Contact card for ${phoneNumber}`}>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
             id="first-name"
             label="First name"
             value={firstName}
-            onChange={(event) => setFirstName(event.target.value)}
+            onChange={(event) => {
+              setFirstName(event.target.value);
+              clearErrors('firstName');
+            }}
             maxLength={NAME_MAX_LENGTH * 2}
             autoComplete="off"
             hint={`Usually the business name. Required, up to ${NAME_MAX_LENGTH} characters.`}
@@ -107,7 +123,10 @@ export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: L
             id="last-name"
             label="Last name"
             value={lastName}
-            onChange={(event) => setLastName(event.target.value)}
+            onChange={(event) => {
+              setLastName(event.target.value);
+              clearErrors('lastName');
+            }}
             maxLength={NAME_MAX_LENGTH * 2}
             autoComplete="off"
             hint="Optional, e.g. a team or place."
@@ -134,7 +153,9 @@ export function CardEditor({ phoneNumber, card }: { phoneNumber: string; card: L
         />
       </form>
 
-      <CardPreview firstName={firstName} lastName={lastName} photo={previewPhoto(photo, card?.imageUrl ?? null)} />
+      <div className="lg:sticky lg:top-4 lg:self-start">
+        <CardPreview firstName={firstName} lastName={lastName} photo={previewPhoto(photo, card?.imageUrl ?? null)} />
+      </div>
     </div>
   );
 }

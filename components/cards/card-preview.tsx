@@ -66,10 +66,13 @@ function Phone({ appearance, firstName, lastName, photo }: PreviewProps & { appe
   );
 }
 
-/** What the customer's iPhone shows: the shared card in the conversation, and the name in Messages. */
+/**
+ * What the customer's iPhone shows: the shared card in the conversation, and the name in Messages.
+ * Side by side under the form on narrow screens; one above the other in the editor's column beside it.
+ */
 export function CardPreview(props: PreviewProps) {
   return (
-    <div aria-label="Preview on iPhone" role="group" className="flex flex-wrap justify-center gap-6">
+    <div aria-label="Preview on iPhone" role="group" className="flex flex-wrap justify-center gap-6 lg:flex-col lg:flex-nowrap">
       <Phone appearance="light" {...props} />
       <Phone appearance="dark" {...props} />
     </div>

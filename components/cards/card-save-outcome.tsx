@@ -1,33 +1,50 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { CheckCircle2, Clock, Loader2, RotateCcw, XCircle } from 'lucide-react';
+import { useQuery } from '@tanstack/react-query';
+import { CheckCircle2, Clock, Loader2, RefreshCw, RotateCcw, XCircle } from 'lucide-react';
 import { useRouter } from 'next/navigation';
-import { useEffect, type ReactNode } from 'react';
-import { MAX_POLLS, settlingCardStatusQuery } from '@/components/cards/card-queries';
+import { useEffect, useState, type ReactNode } from 'react';
+import { SETTLE_FOR_MS, settlingCardStatusQuery } from '@/components/cards/card-queries';
 import { Button } from '@/components/ui/button';
 import type { CardFormState } from '@/lib/actions/contact-cards';
 
-// Each save's answer is a new state object: a number per object starts a fresh watch for each save.
-const watchIds = new WeakMap<object, number>();
+// Each save's answer is a new state object: a watch per object, from when it was first seen.
+interface Watch {
+  id: number;
+  startedAt: number;
+}
+const watches = new WeakMap<object, Watch>();
 let lastWatchId = 0;
 /** Before any save: one object, so that its watch keeps its id. */
 const BEFORE_ANY_SAVE = {};
 
-function watchIdOf(state: object): number {
-  if (!watchIds.has(state)) watchIds.set(state, ++lastWatchId);
-  return watchIds.get(state)!;
+function watchOf(state: object): Watch {
+  if (!watches.has(state)) watches.set(state, { id: ++lastWatchId, startedAt: Date.now() });
+  return watches.get(state)!;
 }
 
-/** Re-reads a card's status while Linq applies it; stops when it is active or after a minute. */
-function useSettlingStatus(phoneNumber: string, watching: boolean, watchId: number) {
-  const options = settlingCardStatusQuery(phoneNumber, watchId);
-  const queryClient = useQueryClient();
-  const query = useQuery({ ...options, enabled: watching });
+/**
+ * Re-reads a card's status while Linq applies it; stops when it is active or a minute after the
+ * watch began (by the clock). "Check again" starts another minute.
+ */
+function useSettlingStatus(phoneNumber: string, watching: boolean, saved: Watch) {
+  // "Check again" starts a watch of its own (for this save only).
+  const [again, setAgain] = useState<(Watch & { after: number }) | null>(null);
+  const watch = again?.after === saved.id ? again : saved;
+  const key = `${saved.id}:${watch.id}`;
+  const query = useQuery({ ...settlingCardStatusQuery(phoneNumber, key, watch.startedAt), enabled: watching });
   const active = query.data?.status === 'active';
-  const state = queryClient.getQueryState(options.queryKey);
-  const polls = (state?.dataUpdateCount ?? 0) + (state?.errorUpdateCount ?? 0);
-  return { active, gaveUp: !active && polls >= MAX_POLLS && !query.isFetching };
+  const [expired, setExpired] = useState<string | null>(null);
+  useEffect(() => {
+    if (!watching || active) return;
+    const timer = setTimeout(() => setExpired(key), Math.max(0, watch.startedAt + SETTLE_FOR_MS - Date.now()));
+    return () => clearTimeout(timer);
+  }, [watching, active, key, watch.startedAt]);
+  return {
+    active,
+    gaveUp: !active && expired === key && !query.isFetching,
+    checkAgain: () => setAgain({ id: ++lastWatchId, startedAt: Date.now(), after: saved.id }),
+  };
 }
 
 function Panel({ tone, icon, title, children }: { tone: 'success' | 'warning' | 'danger' | 'info'; icon: ReactNode; title: string; children?: ReactNode }) {
@@ -68,7 +85,7 @@ export function CardSaveOutcome({
 }) {
   const router = useRouter();
   const waiting = (state?.ok && state.outcome === 'not_applied_yet') || (state === null && initiallyInactive);
-  const { active, gaveUp } = useSettlingStatus(phoneNumber, waiting, watchIdOf(state ?? BEFORE_ANY_SAVE));
+  const { active, gaveUp, checkAgain } = useSettlingStatus(phoneNumber, waiting, watchOf(state ?? BEFORE_ANY_SAVE));
   useEffect(() => {
     if (waiting && active) router.refresh();
   }, [waiting, active, router]);
@@ -87,13 +104,27 @@ export function CardSaveOutcome({
       <Panel tone="warning" icon={<Clock />} title="Not applied yet">
         <p>{state?.ok ? state.message : `Linq holds a card for ${phoneNumber} but has not applied it to the line yet.`}</p>
         {gaveUp ? (
-          <p>Still not applied after a minute. Retry the save, or come back later: it may still be applied.</p>
+          <>
+            <p>
+              Still not applied after a minute, so the console stopped checking. Linq keeps the card and may still apply it; until it does, shares into this
+              number’s chats are refused.
+            </p>
+            <p>Check again in a few minutes, or save the card again. If it stays like this, contact Linq support with the number.</p>
+            <div className="flex flex-wrap gap-2">
+              <Button type="button" variant="outline" size="sm" className="mt-2 w-fit" onClick={checkAgain}>
+                <RefreshCw aria-hidden /> Check again
+              </Button>
+              {retry}
+            </div>
+          </>
         ) : (
-          <p className="flex items-center gap-1 text-muted-foreground">
-            <Loader2 className="size-3 animate-spin" aria-hidden /> Checking every few seconds…
-          </p>
+          <>
+            <p className="flex items-center gap-1 text-muted-foreground">
+              <Loader2 className="size-3 animate-spin" aria-hidden /> Checking every few seconds, for a minute…
+            </p>
+            {retry}
+          </>
         )}
-        {retry}
       </Panel>
     );
   }

@@ -1,7 +1,7 @@
 'use client';
 
 import { ImageUp, Loader2 } from 'lucide-react';
-import { useRef, useState, type DragEvent } from 'react';
+import { useRef, useState, type DragEvent, type RefObject } from 'react';
 import type { PercentArea } from '@/components/cards/card-avatar';
 import { PhotoCropper } from '@/components/cards/photo-cropper';
 import { FieldError } from '@/components/ui/field-error';
@@ -28,6 +28,35 @@ const MODES: Array<{ value: PhotoMode; label: string }> = [
   { value: 'upload', label: 'Upload a photo' },
   { value: 'url', label: 'Use a photo address' },
 ];
+
+/** The file input, visually hidden: its label shows the keyboard focus instead. */
+function FileChooser({
+  label,
+  inputRef,
+  invalid,
+  onChoose,
+}: {
+  label: string;
+  inputRef: RefObject<HTMLInputElement | null>;
+  invalid: boolean;
+  onChoose: (file: File | undefined) => Promise<void>;
+}) {
+  return (
+    <label className="cursor-pointer rounded-sm px-1 font-medium text-primary underline-offset-4 hover:underline has-[:focus-visible]:underline has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring has-[:focus-visible]:ring-offset-2">
+      {label}
+      <input
+        ref={inputRef}
+        type="file"
+        accept={PHOTO_ACCEPT_ATTRIBUTE}
+        className="sr-only"
+        aria-label="Photo file"
+        aria-describedby="photo-hint photo-error"
+        aria-invalid={invalid}
+        onChange={(event) => void onChoose(event.target.files?.[0])}
+      />
+    </label>
+  );
+}
 
 export function PhotoField({
   state,
@@ -82,52 +111,44 @@ export function PhotoField({
 
       {state.mode === 'upload' && (
         <div className="flex flex-col gap-3">
-          <div
-            onDragOver={(event) => {
-              event.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={onDrop}
-            className={cn(
-              'flex flex-col items-center gap-2 rounded-lg border-2 border-dashed p-4 text-center text-sm text-muted-foreground',
-              dragging && 'border-primary bg-primary/5',
-            )}
-          >
-            <ImageUp className="size-6" aria-hidden />
-            <p>Drop a photo here, or</p>
-            {/* The input is visually hidden: its label shows the keyboard focus instead. */}
-            <label className="cursor-pointer rounded-sm px-1 font-medium text-primary underline-offset-4 hover:underline has-[:focus-visible]:underline has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-ring has-[:focus-visible]:ring-offset-2">
-              choose a file
-              <input
-                ref={inputRef}
-                type="file"
-                accept={PHOTO_ACCEPT_ATTRIBUTE}
-                className="sr-only"
-                aria-label="Photo file"
-                aria-describedby="photo-hint photo-error"
-                aria-invalid={Boolean(errors.photo?.length ?? fileError)}
-                onChange={(event) => void choose(event.target.files?.[0])}
-              />
-            </label>
-            <p id="photo-hint" className="text-xs">
-              JPEG, PNG, WebP or HEIC, up to 10 MB. You frame it next; it is saved as a 512×512 photo.
-            </p>
-            {checking && (
-              <p className="flex items-center gap-1 text-xs">
-                <Loader2 className="size-3 animate-spin" aria-hidden /> Reading the photo…
+          {state.objectUrl ? (
+            // Once a file is chosen the drop zone gives way to the cropper; another file can still be chosen.
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground">
+              <p id="photo-hint">
+                Framing <span className="font-medium text-foreground">{state.fileName}</span>: drag to move it, zoom to fit the circle.
               </p>
-            )}
-          </div>
+              <FileChooser label="Choose another file" inputRef={inputRef} invalid={Boolean(errors.photo?.length ?? fileError)} onChoose={choose} />
+            </div>
+          ) : (
+            <div
+              onDragOver={(event) => {
+                event.preventDefault();
+                setDragging(true);
+              }}
+              onDragLeave={() => setDragging(false)}
+              onDrop={onDrop}
+              className={cn(
+                'flex flex-col items-center gap-2 rounded-lg border-2 border-dashed p-4 text-center text-sm text-muted-foreground',
+                dragging && 'border-primary bg-primary/5',
+              )}
+            >
+              <ImageUp className="size-6" aria-hidden />
+              <p>Drop a photo here, or</p>
+              <FileChooser label="choose a file" inputRef={inputRef} invalid={Boolean(errors.photo?.length ?? fileError)} onChoose={choose} />
+              <p id="photo-hint" className="text-xs">
+                JPEG, PNG, WebP or HEIC, up to 10 MB. You frame it next; it is saved as a 512×512 photo.
+              </p>
+            </div>
+          )}
+          {checking && (
+            <p className="flex items-center gap-1 text-xs text-muted-foreground">
+              <Loader2 className="size-3 animate-spin" aria-hidden /> Reading the photo…
+            </p>
+          )}
           {/* The error from the last save wins; the editor clears it as soon as the photo changes. */}
           <FieldError id="photo-error" messages={errors.photo ?? (fileError ? [fileError] : undefined)} />
           {state.objectUrl && (
-            <>
-              <p className="text-xs text-muted-foreground">
-                Framing <span className="font-medium text-foreground">{state.fileName}</span>: drag to move it, zoom to fit the circle.
-              </p>
-              <PhotoCropper key={state.objectUrl} src={state.objectUrl} onChange={({ percent, pixels }) => onChange({ ...state, percent, pixels })} />
-            </>
+            <PhotoCropper key={state.objectUrl} src={state.objectUrl} onChange={({ percent, pixels }) => onChange({ ...state, percent, pixels })} />
           )}
         </div>
       )}

@@ -140,7 +140,7 @@ test.describe('contact cards', () => {
     await page.getByRole('button', { name: 'Create card' }).click();
 
     await expect(page.getByRole('heading', { name: 'Not applied yet' })).toBeVisible();
-    await expect(page.getByText('Checking every few seconds…')).toBeVisible();
+    await expect(page.getByText('Checking every few seconds, for a minute…')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Applied: the card is active now' })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('table', { name: 'Card history' }).getByText('Applied')).toBeVisible();
     const revision = await db.cardRevision.findFirstOrThrow({ where: { phoneNumber: phone } });
@@ -157,7 +157,10 @@ test.describe('contact cards', () => {
     await expect(page.getByText('Enter a first name: it is the name customers see.')).toBeVisible();
     await expect(page.getByLabel('First name')).toHaveAttribute('aria-invalid', 'true');
 
+    // The error goes as the person types a name.
     await page.getByLabel('First name').fill('Harbor');
+    await expect(page.getByText('Enter a first name: it is the name customers see.')).toBeHidden();
+    await expect(page.getByLabel('First name')).toHaveAttribute('aria-invalid', 'false');
     await page.getByLabel('Upload a photo').check();
     await page
       .getByLabel('Photo file')
@@ -172,10 +175,71 @@ test.describe('contact cards', () => {
     await page.getByLabel('Photo address', { exact: true }).fill('http://cdn.example.com/logo.png');
     await page.getByRole('button', { name: 'Create card' }).click();
     await expect(page.getByText('Give a full https:// address that anyone on the internet can open.')).toBeVisible();
+    await page.getByLabel('Photo address', { exact: true }).fill('https://cdn.example.com/logo.png');
+    await expect(page.getByText('Give a full https:// address that anyone on the internet can open.')).toBeHidden();
+    await page.getByLabel('Photo address', { exact: true }).fill('http://cdn.example.com/logo.png');
+    await page.getByRole('button', { name: 'Create card' }).click();
+    await expect(page.getByText('Give a full https:// address that anyone on the internet can open.')).toBeVisible();
     await expect(page.getByLabel('First name')).toHaveValue('Harbor');
 
     const sent = await sandbox.requests({ path: '/v3/contact_card', method: 'POST' });
     expect(sent.filter((r) => (r.body as { phone_number?: string }).phone_number === phone)).toEqual([]);
     expect(await db.cardRevision.count({ where: { phoneNumber: phone } })).toBe(0);
+  });
+
+  test('at 1280 × 800 the drop zone gives way to the cropper and the preview stays beside it', async ({ page, sandbox, signInAs }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signInAs(page, 'OPERATOR');
+    const phone = await sandbox.addLine();
+    const png = await sharp({ create: { width: 600, height: 600, channels: 3, background: '#2f6fd9' } })
+      .png()
+      .toBuffer();
+    await page.goto(cardPage(phone));
+    await page.getByLabel('First name').fill('Harbor');
+    await page.getByLabel('Upload a photo').check();
+    await expect(page.getByText('Drop a photo here, or')).toBeVisible();
+    await page.getByLabel('Photo file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+    const framing = page.getByRole('group', { name: 'Framing area' });
+    await expect(framing).toBeVisible();
+    await expect(page.getByText('Drop a photo here, or')).toHaveCount(0);
+    await expect(page.getByText('Choose another file')).toBeVisible();
+
+    await framing.scrollIntoViewIfNeeded();
+    await expect(framing).toBeInViewport();
+    const preview = page.getByRole('group', { name: 'Preview on iPhone' }).getByRole('figure').first();
+    await expect(preview).toBeInViewport({ ratio: 1 });
+    const [framingBox, previewBox] = [await framing.boundingBox(), await preview.boundingBox()];
+    expect(previewBox!.x).toBeGreaterThanOrEqual(framingBox!.x + framingBox!.width);
+  });
+
+  test('"Not applied yet" checks for a minute, then says what it means and offers Check again and Retry', async ({ page, db, sandbox, signInAs }) => {
+    await signInAs(page, 'OPERATOR');
+    const phone = await sandbox.addLine({ card_setup: 'inactive' });
+    await page.clock.install();
+    await page.goto(cardPage(phone));
+    await page.getByLabel('First name').fill('Harbor');
+    await page.getByLabel('No photo').check();
+    await page.getByRole('button', { name: 'Create card' }).click();
+
+    const outcome = page.getByRole('region', { name: 'Save result' });
+    await expect(outcome.getByRole('heading', { name: 'Not applied yet' })).toBeVisible();
+    await expect(outcome.getByText('Checking every few seconds, for a minute…')).toBeVisible();
+    await page.clock.fastForward('01:05');
+    await expect(outcome.getByText(/^Still not applied after a minute, so the console stopped checking\./)).toBeVisible();
+    await expect(outcome.getByRole('button', { name: 'Retry' })).toBeVisible();
+
+    // It stops asking: no read of the number's card status in the next minute.
+    let reads = 0;
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === `/api/cards/${encodeURIComponent(phone)}`) reads++;
+    });
+    await page.clock.fastForward('01:00');
+    expect(reads).toBe(0);
+
+    await outcome.getByRole('button', { name: 'Check again' }).click();
+    await expect(outcome.getByText('Checking every few seconds, for a minute…')).toBeVisible();
+    await page.clock.fastForward('00:05');
+    await expect.poll(() => reads).toBeGreaterThan(0);
+    expect(await db.cardRevision.findFirstOrThrow({ where: { phoneNumber: phone } })).toMatchObject({ write: 'CREATE', afterFirstName: 'Harbor' });
   });
 });
