@@ -8,7 +8,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { signInWithPassword, type SignInState } from '@/lib/actions/auth';
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+export function LoginForm({ callbackUrl, email }: { callbackUrl: string; email?: string }) {
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInWithPassword, null);
   const form = useRef<HTMLFormElement>(null);
   useFocusResult(state, form);
@@ -23,7 +23,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         type="email"
         autoComplete="username"
         required
-        defaultValue={state?.email}
+        defaultValue={state?.email ?? email}
         errors={state?.fieldErrors?.email}
       />
       <TextField

@@ -22,7 +22,7 @@ export function SetPasswordForm({ token }: { token: string }) {
           {state.message}
         </p>
         <Button asChild>
-          <Link href="/login">Sign in</Link>
+          <Link href={`/login?email=${encodeURIComponent(state.email)}`}>Sign in</Link>
         </Button>
       </div>
     );

@@ -40,7 +40,7 @@ export function ChatCards({ lines, canShare, selection, pageIds, onShare }: Chat
                 </div>
               </div>
               <EligibilityCell eligibility={eligibility} label={row.label} />
-              <ChatShareStatus line={line} layout="cards" onShare={onShare} />
+              <ChatShareStatus line={line} layout="cards" canShare={canShare} onShare={onShare} />
               <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs text-muted-foreground">
                 <dt>Last activity</dt>
                 <dd>

@@ -66,11 +66,22 @@ export function LastShared({ row, eligibility }: { row: ChatRow; eligibility: El
   );
 }
 
-/** The row's share status, with Retry while the chat is still eligible. */
-export function ChatShareStatus({ line, layout, onShare }: { line: ChatLine; layout: 'table' | 'cards'; onShare: (row: ChatRow) => void }) {
+/** The row's share status, with Retry while the chat is still eligible and the person may share. */
+export function ChatShareStatus({
+  line,
+  layout,
+  canShare,
+  onShare,
+}: {
+  line: ChatLine;
+  layout: 'table' | 'cards';
+  canShare: boolean;
+  onShare: (row: ChatRow) => void;
+}) {
   const { row, eligibility, share } = line;
   if (!share) return null;
-  return <RowShareStatus chatId={row.id} label={row.label} share={share} layout={layout} onRetry={eligibility.eligible ? () => onShare(row) : undefined} />;
+  const retryable = canShare && eligibility.eligible && (share.state !== 'failed' || share.retryable);
+  return <RowShareStatus chatId={row.id} label={row.label} share={share} layout={layout} onRetry={retryable ? () => onShare(row) : undefined} />;
 }
 
 /** Share (operators and admins) and the chat's share history. */

@@ -124,7 +124,7 @@ function WideTable({ lines, canShare, selection, pageIds, onShare }: ChatLinesPr
               <TableCell className="max-w-64">
                 <div className="flex flex-col gap-2">
                   <EligibilityCell eligibility={eligibility} label={row.label} />
-                  <ChatShareStatus line={line} layout="table" onShare={onShare} />
+                  <ChatShareStatus line={line} layout="table" canShare={canShare} onShare={onShare} />
                 </div>
               </TableCell>
               <TableCell className="whitespace-nowrap text-xs text-muted-foreground">

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { refreshLiveQueries } from '@/components/live/refresh-queries';
@@ -13,7 +14,7 @@ export type RowShare =
   | { state: 'sharing' }
   | { state: 'shared'; message: string }
   | { state: 'unknown'; message: string }
-  | { state: 'failed'; message: string; nextStep?: string; traceId?: string };
+  | { state: 'failed'; message: string; nextStep?: string; traceId?: string; retryable: boolean };
 
 interface Pressed {
   share: RowShare;
@@ -51,6 +52,7 @@ function notify(show: () => void) {
  */
 export function useRowShares(view: ChatsView, viewKey: QueryKey) {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const [pressed, setPressed] = useState<ReadonlyMap<string, Pressed>>(new Map());
   // The row whose status should take the focus once it is on screen (after the render that shows it).
   const focusNext = useRef<{ chatId: string; onlyIfLost: boolean } | null>(null);
@@ -95,13 +97,22 @@ export function useRowShares(view: ChatsView, viewKey: QueryKey) {
         record({ ...row, lastSharedAt: heldSince, lastShareUncertain: true }, { state: 'unknown', message: result.error });
         notify(() => toast.warning(`Outcome unknown for ${row.label}`, { description: result.error }));
       } else {
-        record(row, { state: 'failed', message: result.error, nextStep: result.nextStep, traceId: 'traceId' in result ? result.traceId : undefined });
+        // Refused for the person's role (demoted in another tab): no Retry, and the page drops Share.
+        const forbidden = result.kind === 'forbidden';
+        if (forbidden) router.refresh();
+        record(row, {
+          state: 'failed',
+          message: result.error,
+          nextStep: result.nextStep,
+          traceId: 'traceId' in result ? result.traceId : undefined,
+          retryable: !forbidden,
+        });
         notify(() => toast.error(`Not shared with ${row.label}`, { description: result.error }));
       }
     },
     onError: (_error, row) => {
       const message = 'The console did not answer, so the share may not have been sent.';
-      record(row, { state: 'failed', message, nextStep: 'Check your connection, then retry.' });
+      record(row, { state: 'failed', message, nextStep: 'Check your connection, then retry.', retryable: true });
       notify(() => toast.error(`Not shared with ${row.label}`, { description: message }));
     },
     // The page, its counts and the chat's history read again together (as a live change is), so

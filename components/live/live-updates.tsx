@@ -1,6 +1,7 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { liveStatus, setLiveStatus, setServerTime, useLiveStatus } from '@/components/live/live-state';
 import { createRefresher } from '@/components/live/refresher';
@@ -15,6 +16,15 @@ function serverTimeOf(event: MessageEvent<string>): number | null {
   }
 }
 
+function sessionEndOf(event: MessageEvent<string>): string {
+  try {
+    const { reason } = JSON.parse(event.data) as { reason?: unknown };
+    return typeof reason === 'string' ? reason : 'expired';
+  } catch {
+    return 'expired';
+  }
+}
+
 /**
  * The tab's one stream of changes (/api/live). Each change refreshes the queries that show it;
  * while the stream is down the queries poll instead, and the page says so. After a reconnect the
@@ -22,6 +32,7 @@ function serverTimeOf(event: MessageEvent<string>): number | null {
  */
 function useLiveConnection(): void {
   const queryClient = useQueryClient();
+  const router = useRouter();
   useEffect(() => {
     const refresher = createRefresher(queryClient);
     let source: EventSource | null = null;
@@ -60,6 +71,16 @@ function useLiveConnection(): void {
         if (serverTime) setServerTime(serverTime);
       });
       source.addEventListener('resync', () => refresher.addAll({ pages: true }));
+      // The person's role changed: the page is rendered again without what the role lost (Share, Retry).
+      source.addEventListener('role', () => {
+        router.refresh();
+        refresher.addAll({ pages: true });
+      });
+      // The session is over (disabled, password changed…): the sign-in page says why.
+      source.addEventListener('ended', (event: MessageEvent<string>) => {
+        source?.close();
+        window.location.assign(`/login?ended=${encodeURIComponent(sessionEndOf(event))}`);
+      });
       source.onerror = () => {
         goPaused();
         // The browser retries by itself unless the answer was a refusal or not a stream (CLOSED).
@@ -77,7 +98,7 @@ function useLiveConnection(): void {
       refresher.stop();
       setLiveStatus('connecting');
     };
-  }, [queryClient]);
+  }, [queryClient, router]);
 }
 
 /** Keeps the tab connected, and says whether what it shows is live or being polled. */

@@ -69,7 +69,7 @@ export function CreateStaffForm() {
       )}
       {state?.ok && state.link && (
         <div className="sm:col-span-2">
-          <OneTimeLink link={state.link} />
+          <OneTimeLink link={state.link} linkFor={state.linkFor} />
         </div>
       )}
       <div className="sm:col-span-2">

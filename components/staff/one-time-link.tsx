@@ -5,11 +5,11 @@ import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 
-/** A set-password link, shown once: the console keeps only its hash. */
-export function OneTimeLink({ link }: { link: string }) {
+/** A set-password link, shown once: the console keeps only its hash. `linkFor` names whose it is. */
+export function OneTimeLink({ link, linkFor }: { link: string; linkFor?: string }) {
   return (
     <div className="flex flex-col gap-2 rounded-lg border border-warning/50 bg-warning/10 p-3">
-      <p className="text-sm font-medium">One-time link (valid 72 hours, shown only now)</p>
+      <p className="text-sm font-medium">One-time link{linkFor && <> for {linkFor}</>} (valid 72 hours, shown only now)</p>
       <div className="flex gap-2">
         <Input readOnly value={link} aria-label="Set-password link" onFocus={(event) => event.currentTarget.select()} className="font-mono text-xs" />
         <Button

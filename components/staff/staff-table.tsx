@@ -1,9 +1,27 @@
+import { InvitationLinkDialog } from '@/components/staff/invitation-link-dialog';
 import { StaffRowActions } from '@/components/staff/staff-row-actions';
 import { Badge } from '@/components/ui/badge';
 import { DateTime } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { StaffRow } from '@/lib/data/staff';
 import { ROLE_LABELS } from '@/lib/roles';
+
+/** Disabled, invited (with the link's expiry and a new link on demand) or active. */
+function StaffStatus({ member }: { member: StaffRow }) {
+  if (member.disabled) return <Badge tone="danger">Disabled</Badge>;
+  if (!member.invitation) return <Badge tone="success">Active</Badge>;
+  const expired = new Date(member.invitation.expiresAt) <= new Date();
+  return (
+    <div className="flex flex-col items-start gap-1">
+      <Badge tone={expired ? 'warning' : 'info'}>{expired ? 'Invitation expired' : 'Invited'}</Badge>
+      <p className="text-xs text-muted-foreground">
+        {expired ? 'Their link expired ' : 'Has not set a password; the link expires '}
+        <DateTime value={member.invitation.expiresAt} />.
+      </p>
+      <InvitationLinkDialog id={member.id} name={member.name} />
+    </div>
+  );
+}
 
 export function StaffTable({ staff, currentUserId }: { staff: StaffRow[]; currentUserId: string }) {
   return (
@@ -27,7 +45,9 @@ export function StaffTable({ staff, currentUserId }: { staff: StaffRow[]; curren
             </TableCell>
             <TableCell>{member.email}</TableCell>
             <TableCell>{ROLE_LABELS[member.role]}</TableCell>
-            <TableCell>{member.disabled ? <Badge tone="danger">Disabled</Badge> : <Badge tone="success">Active</Badge>}</TableCell>
+            <TableCell>
+              <StaffStatus member={member} />
+            </TableCell>
             <TableCell className="text-muted-foreground">{member.lastLoginAt ? <DateTime value={member.lastLoginAt} /> : 'Never'}</TableCell>
             <TableCell>
               <StaffRowActions

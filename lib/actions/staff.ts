@@ -9,7 +9,7 @@ import { asFormData } from '@/lib/validations/form-data';
 import { createStaffSchema, resetPasswordSchema, roleSchema, staffIdSchema, type CreateStaffField } from '@/lib/validations/staff';
 
 /** Null before the form is first sent. */
-export type StaffFormState = ActionResult<{ link?: string }, CreateStaffField> | null;
+export type StaffFormState = ActionResult<{ link?: string; linkFor?: string }, CreateStaffField> | null;
 
 export type StaffChangeResult = ActionResult<{ link?: string }>;
 
@@ -44,7 +44,12 @@ export async function createStaffMember(_previous: StaffFormState, form: unknown
   }
   revalidatePath('/staff');
   return link
-    ? { ok: true, message: `${input.name} was added. Send them this link to set their password; it is shown only once.`, link }
+    ? {
+        ok: true,
+        message: `${input.name} was added. Send them this link to set their password; it is shown only once.`,
+        link,
+        linkFor: `${input.name} (${input.email})`,
+      }
     : { ok: true, message: `${input.name} can now sign in as ${input.email}.` };
 }
 

@@ -28,19 +28,31 @@ export const getSessionKey = cache(async (): Promise<SessionKey | null> => {
   return userId && sessionId && signedInAt ? { userId, sessionId, signedInAt } : null;
 });
 
+/** Why a session that was signed in is over: the sign-in page tells the person (SESSION_ENDED). */
+export type SessionEnd = 'expired' | 'disabled' | 'removed' | 'signed_out' | 'password_changed';
+
 /**
- * The staff member of a session, read from the database: null when the account is disabled or
- * gone, or the session expired, was signed out or revoked by a password reset.
+ * The staff member of a session, read from the database, or why the session is over: the account
+ * was disabled or is gone, or the session expired, was signed out or ended by a password change.
  */
-export async function readStaffSession({ userId, sessionId, signedInAt }: SessionKey): Promise<StaffUser | null> {
+export async function readSessionVerdict({ userId, sessionId, signedInAt }: SessionKey): Promise<{ user: StaffUser } | { ended: SessionEnd }> {
   // Expired sessions are refused before the database is asked anything.
-  if (!sessionIsCurrent(signedInAt, null)) return null;
+  if (!sessionIsCurrent(signedInAt, null)) return { ended: 'expired' };
   const [user, revoked] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true, disabled: true, sessionsRevokedAt: true } }),
     db.revokedSession.findUnique({ where: { sessionId }, select: { sessionId: true } }),
   ]);
-  if (!user || user.disabled || revoked || !sessionIsCurrent(signedInAt, user.sessionsRevokedAt)) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  if (!user) return { ended: 'removed' };
+  if (user.disabled) return { ended: 'disabled' };
+  if (revoked) return { ended: 'signed_out' };
+  if (!sessionIsCurrent(signedInAt, user.sessionsRevokedAt)) return { ended: 'password_changed' };
+  return { user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+}
+
+/** The staff member of a session, or null when it is over (readSessionVerdict says why). */
+export async function readStaffSession(key: SessionKey): Promise<StaffUser | null> {
+  const verdict = await readSessionVerdict(key);
+  return 'user' in verdict ? verdict.user : null;
 }
 
 /**
@@ -48,16 +60,24 @@ export async function readStaffSession({ userId, sessionId, signedInAt }: Sessio
  * a role change, a disabled account or a sign-out takes effect at once, whatever the
  * session cookie says.
  */
-export const getCurrentUser = cache(async (): Promise<StaffUser | null> => {
+const getSessionVerdict = cache(async (): Promise<{ user: StaffUser } | { ended: SessionEnd } | null> => {
   const key = await getSessionKey();
-  return key ? readStaffSession(key) : null;
+  return key ? readSessionVerdict(key) : null;
 });
 
-/** For pages and reads: sends anonymous visitors (and disabled staff) to the sign-in page. */
+export const getCurrentUser = cache(async (): Promise<StaffUser | null> => {
+  const verdict = await getSessionVerdict();
+  return verdict && 'user' in verdict ? verdict.user : null;
+});
+
+/**
+ * For pages and reads: sends anonymous visitors to the sign-in page, and staff whose session is
+ * over there with the reason (an admin disabled them, their password was changed…).
+ */
 export async function requireUser(): Promise<StaffUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect('/login');
-  return user;
+  const verdict = await getSessionVerdict();
+  if (verdict && 'user' in verdict) return verdict.user;
+  redirect(verdict ? `/login?ended=${verdict.ended}` : '/login');
 }
 
 /** For pages and reads: renders the 403 page when the staff member's role does not allow it. */

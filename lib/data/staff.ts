@@ -4,15 +4,32 @@ import { accountsUnderAttack } from '@/lib/auth/login-attempts';
 import { db } from '@/lib/db';
 import { ownedWork } from '@/lib/runs/owner';
 
-/** Every account, with the runs and daily re-shares running in its name (the confirmation names them). */
+/**
+ * Every account, with the runs and daily re-shares running in its name (the confirmation names
+ * them), and for those invited by a link and never signed in, when the link expires.
+ */
 export async function getStaff() {
   await requirePermission('manageStaff');
   const users = await db.user.findMany({
     orderBy: [{ disabled: 'asc' }, { role: 'asc' }, { name: 'asc' }],
-    select: { id: true, email: true, name: true, role: true, disabled: true, lastLoginAt: true, createdAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabled: true,
+      lastLoginAt: true,
+      createdAt: true,
+      // The latest set-password link: an account never signed in with one still open is "Invited".
+      passwordTokens: { orderBy: { createdAt: 'desc' }, take: 1, select: { expiresAt: true, usedAt: true } },
+    },
   });
   const work = await ownedWork(users.map((user) => user.id));
-  return users.map((user) => ({ ...user, work: work.get(user.id)! }));
+  return users.map(({ passwordTokens: [link], ...user }) => ({
+    ...user,
+    invitation: !user.lastLoginAt && link && !link.usedAt ? { expiresAt: link.expiresAt.toISOString() } : null,
+    work: work.get(user.id)!,
+  }));
 }
 
 export type StaffRow = Awaited<ReturnType<typeof getStaff>>[number];

@@ -5,13 +5,16 @@ import { latestLiveSeq, liveEventsSince } from '@/lib/live/store';
 import { mayHear, type LiveEvent } from '@/lib/live/topics';
 import { can, type Role } from '@/lib/roles';
 
+/** A session read again: its role now, or why it is over. */
+export type SessionCheck = { role: Role } | { ended: string };
+
 export interface LiveStreamOptions {
   /** The role the session had when the stream opened. */
   role: Role;
   /** The last event the browser had (Last-Event-ID): what it missed since is sent first. */
   lastEventId: number | null;
-  /** Reads the session again: its role now, or null when it ended (signed out, disabled, expired). */
-  recheck: () => Promise<Role | null>;
+  /** Reads the session again: its role now, or why it ended (signed out, disabled, expired…). */
+  recheck: () => Promise<SessionCheck>;
   /** The request's signal: the browser went away. */
   signal: AbortSignal;
   heartbeatMs?: number;
@@ -67,9 +70,14 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
       const recheck = () => {
         rechecking ??= options
           .recheck()
-          .then((current) => {
-            if (!current || !can(current, 'view')) close();
-            else role = current;
+          .then((check) => {
+            // The page is told, so that it can say why (sign-in page) or drop what the role lost.
+            if ('ended' in check || !can(check.role, 'view')) {
+              send(sseMessage({ event: 'ended', data: { reason: 'ended' in check ? check.ended : 'removed' } }));
+              return close();
+            }
+            if (check.role !== role) send(sseMessage({ event: 'role', data: { role: check.role } }));
+            role = check.role;
           })
           .catch(() => undefined)
           .finally(() => {

@@ -23,7 +23,12 @@ async function colleague(browser: Browser, db: PrismaClient, role: 'OPERATOR' | 
 }
 
 test.describe('staff management', () => {
-  test('a new staff member gets a one-time link, sets a password with it, and signs in', async ({ page, browser, db, signInAs }) => {
+  test('a new staff member is "Invited" until they set a password with a one-time link (renewed once), and is then signed in', async ({
+    page,
+    browser,
+    db,
+    signInAs,
+  }) => {
     await signInAs(page, 'ADMIN');
     await page.goto('/staff');
     const email = `linked-${test.info().project.name}-${Date.now()}@e2e.test`;
@@ -32,10 +37,27 @@ test.describe('staff management', () => {
     await page.getByLabel('Role', { exact: true }).selectOption('VIEWER');
     await page.getByLabel('Make a one-time link for them to set their own').check();
     await page.getByRole('button', { name: 'Add staff member' }).click();
-    const link = await page.getByLabel('Set-password link').inputValue();
+    await expect(page.getByText(`One-time link for Linked Person (${email}) (valid 72 hours, shown only now)`)).toBeVisible();
+    const first = await page.getByLabel('Set-password link').inputValue();
+    expect(first).toMatch(/\/set-password\?token=[\w-]{43}$/);
+
+    // Invited, with the link's expiry; "Copy link again" makes a new link, and the first stops working.
+    const row = page.getByRole('row', { name: email });
+    await expect(row.getByText('Invited', { exact: true })).toBeVisible();
+    await expect(row.getByText(/^Has not set a password; the link expires /)).toBeVisible();
+    await row.getByRole('button', { name: 'Copy link again for Linked Person' }).click();
+    const dialog = page.getByRole('dialog', { name: 'A new link for Linked Person' });
+    await dialog.getByRole('button', { name: 'Make a new link' }).click();
+    const link = await dialog.getByLabel('Set-password link').inputValue();
     expect(link).toMatch(/\/set-password\?token=[\w-]{43}$/);
+    expect(link).not.toBe(first);
+    await page.keyboard.press('Escape');
 
     const stranger = await (await browser.newContext()).newPage();
+    await stranger.goto(first);
+    await expect(stranger.getByRole('alert').filter({ hasText: 'link' })).toHaveText(
+      'This link is no longer valid: it was already used or has expired. Ask an admin for a new one.',
+    );
     await stranger.goto(link);
     await stranger.getByLabel('New password').fill('a-brand-new-password');
     await stranger.getByLabel('Type it again').fill('a-different-password');
@@ -43,10 +65,9 @@ test.describe('staff management', () => {
     await expect(stranger.getByText('The two passwords differ.')).toBeVisible();
     await stranger.getByLabel('Type it again').fill('a-brand-new-password');
     await stranger.getByRole('button', { name: 'Set password' }).click();
-    await expect(stranger.getByText(`Your password is set. Sign in as ${email}.`)).toBeVisible();
-
-    await signInThroughForm(stranger, email, 'a-brand-new-password');
+    // Signed in with the new password at once.
     await expect(stranger.getByRole('heading', { name: 'Overview' })).toBeVisible();
+    await expect(stranger.getByText(email).first()).toBeVisible();
 
     // A used link says so as soon as it opens: no password fields to fill in for nothing.
     await stranger.goto(link);
@@ -55,9 +76,12 @@ test.describe('staff management', () => {
     );
     await expect(stranger.getByLabel('New password')).toHaveCount(0);
 
+    await page.reload();
+    await expect(row.getByText('Active', { exact: true })).toBeVisible();
     const user = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(user.lastLoginAt).not.toBeNull();
     const kinds = (await db.staffChange.findMany({ where: { targetId: user.id }, orderBy: { createdAt: 'asc' } })).map((c) => c.kind);
-    expect(kinds).toEqual(['CREATED', 'PASSWORD_LINK_CREATED', 'PASSWORD_SET']);
+    expect(kinds).toEqual(['CREATED', 'PASSWORD_LINK_CREATED', 'PASSWORD_LINK_CREATED', 'PASSWORD_SET']);
     expect(await db.passwordToken.count({ where: { userId: user.id, usedAt: null } })).toBe(0);
   });
 
@@ -98,7 +122,8 @@ test.describe('staff management', () => {
     await expect(page.getByText('Account disabled: they are signed out and cannot sign in.')).toBeVisible();
     await expect(row.getByText('Disabled')).toBeVisible();
     await them.page.goto('/chats');
-    await expect(them.page).toHaveURL(/\/login/);
+    await expect(them.page).toHaveURL(/\/login\?ended=disabled/);
+    await expect(them.page.getByRole('status').filter({ hasText: 'An admin disabled your account, so you were signed out.' })).toBeVisible();
     await signInThroughForm(them.page, them.email, them.password);
     await expect(them.page.getByText('Email or password is incorrect.')).toBeVisible();
 
@@ -116,6 +141,40 @@ test.describe('staff management', () => {
     await expect(page.getByRole('table', { name: 'Staff changes' }).getByRole('row').filter({ hasText: them.email })).toHaveCount(2);
   });
 
+  test('an open tab follows at once: demoted, it drops Share; disabled, it goes to sign-in and says why', async ({
+    page,
+    browser,
+    db,
+    sandbox,
+    signInAs,
+    indexChats,
+  }) => {
+    await signInAs(page, 'ADMIN');
+    const them = await colleague(browser, db, 'OPERATOR');
+    const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
+    const handle = `+1415${String(Date.now()).slice(-7)}`;
+    await sandbox.addChat({ from: line, to: [handle], outbound: 1 });
+    await indexChats();
+    await them.page.goto(`/chats?from=${encodeURIComponent(line)}`);
+    await expect(them.page.getByText('Live updates on')).toBeVisible();
+    const share = them.page.getByRole('button', { name: `Share the card into ${handle}` });
+    await expect(share).toBeVisible();
+
+    await page.goto('/staff');
+    const row = page.getByRole('row', { name: them.email });
+    await row.getByLabel('Role of Casey Colleague').selectOption('VIEWER');
+    await page.getByRole('dialog', { name: 'Make Casey Colleague a viewer?' }).getByRole('button', { name: 'Make viewer' }).click();
+    // No click, no reload: the tab hears of it.
+    await expect(share).toHaveCount(0);
+    await expect(them.page.getByRole('checkbox')).toHaveCount(0);
+
+    await row.getByRole('button', { name: 'Disable Casey Colleague' }).click();
+    await page.getByRole('dialog', { name: 'Disable Casey Colleague?' }).getByRole('button', { name: 'Disable Casey Colleague' }).click();
+    await expect(them.page).toHaveURL(/\/login\?ended=disabled$/);
+    await expect(them.page.getByText('An admin disabled your account, so you were signed out.')).toBeVisible();
+    expect(await db.user.findUniqueOrThrow({ where: { id: them.user.id } })).toMatchObject({ role: 'VIEWER', disabled: true });
+  });
+
   test('resetting a password ends the person’s sessions', async ({ page, browser, db, signInAs }) => {
     await signInAs(page, 'ADMIN');
     const them = await colleague(browser, db, 'VIEWER');
@@ -127,8 +186,9 @@ test.describe('staff management', () => {
     await dialog.getByRole('button', { name: 'Reset password' }).click();
     await expect(page.getByText('Password changed and their sessions ended.', { exact: false })).toBeVisible();
 
-    await them.page.goto('/history');
-    await expect(them.page).toHaveURL(/\/login/);
+    // Their open page goes to the sign-in page by itself, and says why.
+    await expect(them.page).toHaveURL(/\/login\?ended=password_changed$/);
+    await expect(them.page.getByText('Your password was changed, so every session was signed out.', { exact: false })).toBeVisible();
     await signInThroughForm(them.page, them.email, 'reset-password-123');
     await expect(them.page.getByRole('heading', { name: 'Overview' })).toBeVisible();
     expect((await db.staffChange.findFirstOrThrow({ where: { targetId: them.user.id } })).kind).toBe('PASSWORD_RESET');

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import type { SessionCheck } from '@/lib/live/stream';
 import type { Role } from '@/lib/roles';
 import type { ConsoleHarness } from '../support/console-harness';
 import { collectSse } from '../support/sse-reader';
@@ -7,13 +8,13 @@ import { collectSse } from '../support/sse-reader';
 // once, the stream tells each role only what it may read, resumes from Last-Event-ID, and closes
 // when the session ends. Run by live-stream.test.ts (embedded) and live-stream-postgres.test.ts.
 
-export async function openStream(options: { role?: Role; lastEventId?: number | null; recheck?: () => Promise<Role | null> } = {}) {
+export async function openStream(options: { role?: Role; lastEventId?: number | null; recheck?: () => Promise<SessionCheck> } = {}) {
   const { openLiveStream } = await import('@/lib/live/stream');
   const abort = new AbortController();
   const body = openLiveStream({
     role: options.role ?? 'VIEWER',
     lastEventId: options.lastEventId ?? null,
-    recheck: options.recheck ?? (async () => options.role ?? 'VIEWER'),
+    recheck: options.recheck ?? (async () => ({ role: options.role ?? 'VIEWER' })),
     signal: abort.signal,
   });
   const stream = collectSse(body);
@@ -85,13 +86,17 @@ export function liveStreamSuite(h: ConsoleHarness) {
     stale.close();
   });
 
-  it('closes the stream when the session ends, at once when a staff account changes', async () => {
-    let current: Role | null = 'OPERATOR';
+  it('tells the page of a new role, and why the session ended before closing, at once when a staff account changes', async () => {
+    let current: SessionCheck = { role: 'OPERATOR' };
     const stream = await openStream({ role: 'OPERATOR', recheck: async () => current });
-    current = null;
+    current = { role: 'VIEWER' };
+    await h.db.user.create({ data: { email: `live-role-${Date.now()}@example.test`, name: 'Someone', passwordHash: 'x' } });
+    await stream.waitFor((event) => event.event === 'role' && JSON.parse(event.data).role === 'VIEWER');
+    current = { ended: 'disabled' };
     await h.db.user.create({ data: { email: `live-end-${Date.now()}@example.test`, name: 'Someone', passwordHash: 'x' } });
     await stream.done;
     expect(stream.isEnded()).toBe(true);
+    expect(stream.events.filter((event) => event.event === 'ended').map((event) => JSON.parse(event.data))).toEqual([{ reason: 'disabled' }]);
   });
 
   it('delivers a burst of 1 000 changes to every stream, each once and in order', async () => {

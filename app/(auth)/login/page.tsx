@@ -3,14 +3,25 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { getCurrentUser } from '@/lib/auth/guards';
+import { getCurrentUser, type SessionEnd } from '@/lib/auth/guards';
 import { DEMO_ADMIN_EMAIL, demoAdminAwaitingFirstSignIn } from '@/lib/staff/first-admin';
 import { safeCallbackPath } from '@/lib/validations/auth';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const callbackUrl = safeCallbackPath((await searchParams).callbackUrl);
+/** Why the person was sent here from a page they had open (requireUser, the live stream). */
+const SESSION_ENDED: Record<SessionEnd, string> = {
+  disabled: 'An admin disabled your account, so you were signed out. Ask an admin if you think this is a mistake.',
+  removed: 'Your account no longer exists, so you were signed out. Ask an admin if you need access.',
+  password_changed: 'Your password was changed, so every session was signed out. Sign in with the new password.',
+  signed_out: 'You signed out in another tab. Sign in again to continue.',
+  expired: 'Your session expired. Sign in again to continue.',
+};
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; ended?: string; email?: string }> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  const ended = params.ended && Object.hasOwn(SESSION_ENDED, params.ended) ? SESSION_ENDED[params.ended as SessionEnd] : null;
   if (await getCurrentUser()) redirect(callbackUrl);
   const showDemoHint = await demoAdminAwaitingFirstSignIn();
 
@@ -28,8 +39,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             </CardTitle>
             <CardDescription>Use the email and password an admin gave you.</CardDescription>
           </CardHeader>
-          <CardContent>
-            <LoginForm callbackUrl={callbackUrl} />
+          <CardContent className="flex flex-col gap-4">
+            {ended && (
+              <p role="status" className="rounded-md border border-warning/50 bg-warning/10 px-3 py-2 text-sm">
+                {ended}
+              </p>
+            )}
+            <LoginForm callbackUrl={callbackUrl} email={typeof params.email === 'string' ? params.email.slice(0, 320) : undefined} />
           </CardContent>
         </Card>
         {showDemoHint && (

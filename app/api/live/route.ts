@@ -1,4 +1,4 @@
-import { authorize, getSessionKey, readStaffSession, refusalResponse } from '@/lib/auth/guards';
+import { authorize, getSessionKey, readSessionVerdict, refusalResponse } from '@/lib/auth/guards';
 import { openLiveStream } from '@/lib/live/stream';
 import { parseLastEventId } from '@/lib/live/topics';
 import { refuseHostileAddress } from '@/lib/server/hostile-request';
@@ -20,7 +20,10 @@ export async function GET(request: Request): Promise<Response> {
   const stream = openLiveStream({
     role: access.user.role,
     lastEventId,
-    recheck: async () => (await readStaffSession(key))?.role ?? null,
+    recheck: async () => {
+      const verdict = await readSessionVerdict(key);
+      return 'user' in verdict ? { role: verdict.user.role } : verdict;
+    },
     signal: request.signal,
   });
   return new Response(stream, {
