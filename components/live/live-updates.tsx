@@ -79,7 +79,7 @@ function useLiveConnection(): void {
       // The session is over (disabled, password changed…): the sign-in page says why.
       source.addEventListener('ended', (event: MessageEvent<string>) => {
         source?.close();
-        window.location.assign(`/login?ended=${encodeURIComponent(sessionEndOf(event))}`);
+        router.replace(`/login?ended=${encodeURIComponent(sessionEndOf(event))}`);
       });
       source.onerror = () => {
         goPaused();
