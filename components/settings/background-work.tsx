@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { DateTime } from '@/components/ui/date-time';
@@ -13,6 +14,26 @@ const STATUS_LABEL = {
   INTERRUPTED: 'Interrupted (the console stopped)',
 } as const;
 const TRIGGER = { STARTUP: 'First start', SCHEDULE: 'Schedule', MANUAL: 'Sync now' } as const;
+
+/** Each queue's work in plain words (the queue's name stays in the job's title, for whoever hosts it). */
+const JOB_NAMES: Record<string, string> = {
+  'chats.sync': 'Full sync of the chat index',
+  'webhooks.apply': 'Applying webhook deliveries',
+  'runs.share': 'Sharing run',
+  'console.tick': 'Every-minute upkeep (schedules, retries, clean-up)',
+};
+
+/** "Bulk share of 1 Dec 2026, 12:03" linking to the run; else the queue's plain name. */
+function JobName({ job }: { job: BackgroundWork['jobs'][number] }) {
+  if (job.run) {
+    return (
+      <Link href={`/runs/${job.run.id}`} className="font-medium text-primary underline-offset-2 hover:underline">
+        {job.run.source === 'SCHEDULED' ? 'Daily re-share' : 'Bulk share'} of <DateTime value={job.run.createdAt} />
+      </Link>
+    );
+  }
+  return <span title={job.queue}>{JOB_NAMES[job.queue] ?? job.queue}</span>;
+}
 
 function duration(ms: number | null): string {
   if (ms === null) return '—';
@@ -33,7 +54,8 @@ export function BackgroundWorkSection({ work }: { work: BackgroundWork }) {
           {work.lastFailure && (
             <>
               {' '}
-              Last error: {work.lastFailure.queue}, <DateTime value={work.lastFailure.startedAt} />: {work.lastFailure.error}
+              Last error: {JOB_NAMES[work.lastFailure.queue] ?? work.lastFailure.queue}, <DateTime value={work.lastFailure.startedAt} />:{' '}
+              {work.lastFailure.error}
             </>
           )}
         </CardDescription>
@@ -87,7 +109,9 @@ export function BackgroundWorkSection({ work }: { work: BackgroundWork }) {
           <TableBody>
             {work.jobs.map((job) => (
               <TableRow key={job.id}>
-                <TableCell className="font-mono text-xs">{job.queue}</TableCell>
+                <TableCell className="text-xs">
+                  <JobName job={job} />
+                </TableCell>
                 <TableCell className="whitespace-nowrap text-xs">
                   <DateTime value={job.startedAt} />
                 </TableCell>

@@ -66,11 +66,16 @@ export async function getBackgroundWork() {
     db.jobRun.findMany({ orderBy: { startedAt: 'desc' }, take: 25 }),
     db.jobRun.findMany({ where: { status: 'FAILED' }, orderBy: { startedAt: 'desc' }, take: 1 }),
   ]);
+  // The share runs the jobs worked on, so that each job is named after its run and links to it.
+  const runIds = [...new Set(jobs.filter((job) => job.queue === 'runs.share' && job.subjectId).map((job) => job.subjectId!))];
+  const runs = new Map(
+    (await db.shareRun.findMany({ where: { id: { in: runIds } }, select: { id: true, source: true, createdAt: true } })).map((run) => [run.id, run]),
+  );
   return {
     workers: settings.backgroundJobs,
     syncIntervalMinutes: settings.chatSyncIntervalMs / 60_000,
     syncs,
-    jobs,
+    jobs: jobs.map((job) => ({ ...job, run: (job.subjectId && runs.get(job.subjectId)) || null })),
     lastFailure: failures[0] ?? null,
   };
 }

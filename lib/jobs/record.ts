@@ -8,6 +8,8 @@ const INSTANCE = `${os.hostname()}:${process.pid}`;
 export interface RecordOptions {
   /** Short periodic jobs: written only once they have done something (or failed), not on every idle run. */
   quietWhenIdle?: boolean;
+  /** What the job works on (a share run, a sync run): Settings names it and links to it. */
+  subjectId?: string;
 }
 
 function message(error: unknown): string {
@@ -23,13 +25,17 @@ export async function recordJobRun(queue: QueueName, jobId: string, work: () => 
   const startedAt = new Date();
   const run = options.quietWhenIdle
     ? null
-    : await db.jobRun.create({ data: { queue, jobId, instance: INSTANCE, startedAt, heartbeatAt: startedAt }, select: { id: true } });
+    : await db.jobRun.create({
+        data: { queue, jobId, subjectId: options.subjectId, instance: INSTANCE, startedAt, heartbeatAt: startedAt },
+        select: { id: true },
+      });
   const stopBeating = run ? beat(run.id) : () => undefined;
   const finish = async (data: { status: 'SUCCEEDED' | 'FAILED'; summary?: string; error?: string }) => {
     const finishedAt = new Date();
     const ended = { ...data, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() };
     if (run) await db.jobRun.update({ where: { id: run.id }, data: ended });
-    else if (data.status === 'FAILED' || data.summary) await db.jobRun.create({ data: { queue, jobId, instance: INSTANCE, startedAt, ...ended } });
+    else if (data.status === 'FAILED' || data.summary)
+      await db.jobRun.create({ data: { queue, jobId, subjectId: options.subjectId, instance: INSTANCE, startedAt, ...ended } });
   };
   try {
     await finish({ status: 'SUCCEEDED', summary: await work() });

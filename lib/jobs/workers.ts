@@ -27,12 +27,16 @@ export async function startBackgroundJobs(): Promise<void> {
   globalForWorkers.workersStarted = true;
   const boss = await getBoss();
 
-  await workQueue('chats.sync', { pollingIntervalSeconds: 2 }, (job) => recordJobRun('chats.sync', job.id, () => handleSyncJob(job)));
+  await workQueue('chats.sync', { pollingIntervalSeconds: 2 }, (job) =>
+    recordJobRun('chats.sync', job.id, () => handleSyncJob(job), { subjectId: job.data.runId }),
+  );
   await workQueue('webhooks.apply', { pollingIntervalSeconds: 1 }, (job) =>
     recordJobRun('webhooks.apply', job.id, () => handleApplyJob(job), { quietWhenIdle: true }),
   );
   // Two runs side by side per instance; each run's own slices never overlap (the queue's policy).
-  await workQueue('runs.share', { pollingIntervalSeconds: 1, localConcurrency: 2 }, (job) => recordJobRun('runs.share', job.id, () => handleRunJob(job)));
+  await workQueue('runs.share', { pollingIntervalSeconds: 1, localConcurrency: 2 }, (job) =>
+    recordJobRun('runs.share', job.id, () => handleRunJob(job), { subjectId: job.data.runId }),
+  );
   await workQueue('console.tick', { pollingIntervalSeconds: 5 }, (job) => recordJobRun('console.tick', job.id, () => runTick(), { quietWhenIdle: true }));
   await boss.schedule('console.tick', '* * * * *', null, { tz: 'UTC' });
   await queueTick();

@@ -135,6 +135,14 @@ test.describe('bulk share', () => {
     expect(await db.shareRun.findUniqueOrThrow({ where: { id: runId } })).toMatchObject({ createdById: operator.id, total: 22, shared: 1, skipped: 21 });
     expect(await sandbox.shares(eligible)).toHaveLength(1);
     for (const chatId of sms) expect(await sandbox.shares(chatId)).toEqual([]);
+
+    // Settings names the job after its run, in plain words, and links to it.
+    expect(await db.jobRun.count({ where: { queue: 'runs.share', subjectId: runId } })).toBeGreaterThan(0);
+    await signInAs(page, 'ADMIN');
+    await page.goto('/settings');
+    const jobs = page.getByRole('table', { name: 'Jobs' });
+    await expect(jobs.locator(`a[href="/runs/${runId}"]`).first()).toHaveText(/^Bulk share of \d{1,2} \w{3} \d{4}, \d{2}:\d{2} /);
+    await expect(jobs.getByText('runs.share')).toHaveCount(0);
   });
 
   test('a viewer sees no checkboxes and no Share buttons', async ({ page, sandbox, signInAs, indexChats }) => {
