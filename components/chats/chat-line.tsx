@@ -1,4 +1,5 @@
 import { Users } from 'lucide-react';
+import Link from 'next/link';
 import { HealthBadge, ServiceBadge } from '@/components/chats/chat-badges';
 import { RowShareStatus, ShareButton } from '@/components/chats/row-share-status';
 import { ShareHistorySheet } from '@/components/chats/share-history-sheet';
@@ -33,9 +34,10 @@ export function ChatName({ row, departed = false }: { row: ChatRow; departed?: b
       {departed && <p className="text-xs font-medium text-muted-foreground">No longer matches this view</p>}
       <div className="flex items-center gap-1.5 font-medium">
         {row.facts.isGroup && <Users className="size-3.5 shrink-0 text-muted-foreground" aria-label="Group chat" />}
-        <span className="truncate" title={row.label}>
+        {/* The chat's panel: its facts, shares and last messages, at an address of its own. */}
+        <Link href={`/chats/${encodeURIComponent(row.id)}`} className="truncate underline-offset-2 hover:underline" title={row.label}>
           {row.label}
-        </span>
+        </Link>
       </div>
       {row.label !== row.participants.join(', ') && <p className="truncate text-xs text-muted-foreground">{row.participants.join(', ')}</p>}
     </>

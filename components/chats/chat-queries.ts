@@ -5,6 +5,7 @@ import type { ChatRow, FacetCounts } from '@/lib/chats/index-query';
 import type { ChatShareEvent, ChatsView, HoldRelease } from '@/lib/chats/views';
 import { fetchJson } from '@/lib/fetch-json';
 import { chatPageHref } from '@/lib/links';
+import type { LinqMessage } from '@/lib/linq/types';
 import { MAX_KEPT_ROWS, type ChatPageQuery } from '@/lib/validations/chats';
 
 // One definition per query, used by the server's first render (initialData) and by the browser.
@@ -60,5 +61,25 @@ export function chatSharesQuery(chatId: string) {
     queryKey: ['chat-shares', chatId],
     queryFn: () => fetchJson<{ events: ChatShareEvent[]; releases: HoldRelease[] }>(`/api/chats/${encodeURIComponent(chatId)}/shares`, COULD_NOT_LOAD),
     meta: liveMeta('chats'),
+  });
+}
+
+/**
+ * A chat's last messages, read from Linq once when its panel opens (and on "Read again"): never
+ * refreshed by itself, as each read counts in the person's Linq budget.
+ */
+export function chatMessagesQuery(chatId: string) {
+  return queryOptions({
+    queryKey: ['chat-messages', chatId],
+    queryFn: () =>
+      fetchJson<{ messages: LinqMessage[]; complete: boolean }>(
+        `/api/chats/${encodeURIComponent(chatId)}/messages`,
+        'The messages could not be read from Linq; try again.',
+      ),
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
   });
 }

@@ -18,6 +18,29 @@ function RuleIcon({ status }: { status: RuleStatus }) {
   return <Loader2 className="size-4 shrink-0 animate-spin text-muted-foreground" aria-label="Checking" />;
 }
 
+/** Every rule with its reason, and the warnings (the "Why" popover, a chat's panel). */
+export function EligibilityRules({ eligibility }: { eligibility: Eligibility }) {
+  return (
+    <ul className="flex flex-col gap-2">
+      {eligibility.rules.map((rule) => (
+        <li key={rule.id} className="flex gap-2">
+          <RuleIcon status={rule.status} />
+          <div>
+            <p className="font-medium">{RULE_LABELS[rule.id]}</p>
+            <p className="text-muted-foreground">{rule.reason}</p>
+          </div>
+        </li>
+      ))}
+      {eligibility.warnings.map((warning) => (
+        <li key={warning.id} className="flex gap-2">
+          <AlertTriangle className={`size-4 shrink-0 ${warning.blocking ? 'text-destructive' : 'text-warning'}`} aria-hidden />
+          <p>{warning.message}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The verdict, the first reason against, and every rule with its reason on demand. */
 export function EligibilityCell({ eligibility, label }: { eligibility: Eligibility; label: string }) {
   return (
@@ -41,23 +64,7 @@ export function EligibilityCell({ eligibility, label }: { eligibility: Eligibili
             <CircleHelp className="size-4" aria-hidden />
           </PopoverTrigger>
           <PopoverContent aria-label={`Eligibility of ${label}`}>
-            <ul className="flex flex-col gap-2">
-              {eligibility.rules.map((rule) => (
-                <li key={rule.id} className="flex gap-2">
-                  <RuleIcon status={rule.status} />
-                  <div>
-                    <p className="font-medium">{RULE_LABELS[rule.id]}</p>
-                    <p className="text-muted-foreground">{rule.reason}</p>
-                  </div>
-                </li>
-              ))}
-              {eligibility.warnings.map((warning) => (
-                <li key={warning.id} className="flex gap-2">
-                  <AlertTriangle className={`size-4 shrink-0 ${warning.blocking ? 'text-destructive' : 'text-warning'}`} aria-hidden />
-                  <p>{warning.message}</p>
-                </li>
-              ))}
-            </ul>
+            <EligibilityRules eligibility={eligibility} />
           </PopoverContent>
         </Popover>
       </div>

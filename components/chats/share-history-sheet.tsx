@@ -16,7 +16,8 @@ import { TextField } from '@/components/ui/text-field';
 import { releaseShareHoldAction } from '@/lib/actions/shares';
 import { RELEASE_REASON_LIMITS } from '@/lib/shares/hold-release';
 
-function Events({ chatId }: { chatId: string }) {
+/** A chat's share attempts and released holds, newest first (its history sheet, its panel). */
+export function ShareAttempts({ chatId }: { chatId: string }) {
   const { data, isPending, isError, error } = useQuery(chatSharesQuery(chatId));
   if (isPending) return <Skeleton className="h-24" />;
   if (isError) return <p className="text-sm text-destructive">{error.message}</p>;
@@ -75,7 +76,7 @@ function Events({ chatId }: { chatId: string }) {
  * Lets an operator take a share of unknown outcome as not received, with their reason, so the chat
  * can be shared again; the server refuses while the share could still reach Linq.
  */
-function ReleaseHold({ chatId }: { chatId: string }) {
+export function ReleaseHold({ chatId }: { chatId: string }) {
   const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
   const [reason, setReason] = useState('');
@@ -124,7 +125,7 @@ export function ShareHistorySheet({ chatId, label, held, canRelease }: { chatId:
       </DialogTrigger>
       <DialogContent placement="side" title="Share history" description={label}>
         {held && canRelease && <ReleaseHold chatId={chatId} />}
-        <Events chatId={chatId} />
+        <ShareAttempts chatId={chatId} />
       </DialogContent>
     </Dialog>
   );

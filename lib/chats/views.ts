@@ -33,6 +33,33 @@ export function readChatRows(ids: string[]): Promise<ChatRow[]> {
   return queryChatRows(ids);
 }
 
+/** A chat's panel: its row of the index, and who wrote last and when (no Linq call). */
+export interface ChatPanel {
+  row: ChatRow;
+  cooldownMs: number;
+  generatedAt: string;
+  lastOutboundAt: string | null;
+  firstSeenAt: string;
+  /** Linq no longer lists it (kept for its history). */
+  goneAt: string | null;
+}
+
+export async function readChatPanel(chatId: string): Promise<ChatPanel | null> {
+  const [[row], more] = await Promise.all([
+    queryChatRows([chatId]),
+    db.chat.findUnique({ where: { id: chatId }, select: { lastOutboundAt: true, firstSeenAt: true, goneAt: true } }),
+  ]);
+  if (!row || !more) return null;
+  return {
+    row,
+    cooldownMs: getSettings().shareCooldownMs,
+    generatedAt: new Date().toISOString(),
+    lastOutboundAt: more.lastOutboundAt?.toISOString() ?? null,
+    firstSeenAt: more.firstSeenAt.toISOString(),
+    goneAt: more.goneAt?.toISOString() ?? null,
+  };
+}
+
 /** The counts beside the filter values. */
 export async function readChatCounts(query: ChatPageQuery): Promise<FacetCounts> {
   const lines = (await listLines()).map((line) => line.phoneNumber);

@@ -1,9 +1,14 @@
 import 'server-only';
 import { requirePermission } from '@/lib/auth/guards';
-import { readChatsView, type ChatsView } from '@/lib/chats/views';
+import { readChatPanel, readChatsView, type ChatPanel, type ChatsView } from '@/lib/chats/views';
 import type { ChatPageQuery } from '@/lib/validations/chats';
 
 export async function getChatsView(query: ChatPageQuery): Promise<ChatsView> {
   await requirePermission('view');
   return readChatsView(query);
+}
+
+export async function getChatPanel(chatId: string): Promise<ChatPanel | null> {
+  await requirePermission('view');
+  return chatId.length > 100 ? null : readChatPanel(chatId);
 }

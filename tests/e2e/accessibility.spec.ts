@@ -68,6 +68,7 @@ const PAGES: Array<[string, (seeded: Seeded) => string]> = [
   ['the overview', () => '/'],
   ['the chats', () => '/chats'],
   ['a number’s chats', ({ line }) => `/chats?from=${encodeURIComponent(line)}`],
+  ['a chat’s panel', ({ chatId }) => `/chats/${encodeURIComponent(chatId)}`],
   ['the contact cards', () => '/cards'],
   ['a card’s', ({ line }) => `/cards/${encodeURIComponent(line)}`],
   ['the history', () => '/history'],

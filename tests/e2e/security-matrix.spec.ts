@@ -72,6 +72,7 @@ const ROUTES: Record<string, { access: Access; path: string; stream?: true }> = 
   // Public, trusted only through its signature (tests/e2e/webhooks.spec.ts); a GET is not even allowed.
   '/api/webhooks/linq/route': { access: 'public', path: '/api/webhooks/linq' },
   '/api/chats/[id]/shares/route': { access: 'view', path: '/api/chats/no-such-chat/shares' },
+  '/api/chats/[id]/messages/route': { access: 'view', path: '/api/chats/no-such-chat/messages' },
   '/api/history/export/route': { access: 'exportHistory', path: '/api/history/export?from=2000-01-01&to=2000-01-01' },
   '/api/runs/[id]/route': { access: 'view', path: '/api/runs/no-such-run' },
   '/api/runs/[id]/export/route': { access: 'exportHistory', path: '/api/runs/no-such-run/export' },
@@ -84,6 +85,7 @@ const PAGES: Record<string, { access: Access; path: string | null }> = {
   '/(dashboard)/cards/page': { access: 'view', path: '/cards' },
   '/(dashboard)/cards/[phone]/page': { access: 'view', path: '/cards/%2B14155550100' },
   '/(dashboard)/chats/page': { access: 'view', path: '/chats?limit=20' },
+  '/(dashboard)/chats/[id]/page': { access: 'view', path: '/chats/no-such-chat' },
   '/(dashboard)/history/page': { access: 'view', path: '/history' },
   '/(dashboard)/runs/[id]/page': { access: 'view', path: '/runs/no-such-run' },
   '/(dashboard)/staff/page': { access: 'manageStaff', path: '/staff' },
