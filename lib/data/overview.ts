@@ -1,14 +1,45 @@
 import 'server-only';
 import { requirePermission } from '@/lib/auth/guards';
+import { readIndexStatus } from '@/lib/chats/index-status';
 import { getSettings } from '@/lib/env';
-import { loadOverview } from '@/lib/overview/stats';
+import { readRunPage } from '@/lib/history/audit';
+import { nextSteps, type NextStep } from '@/lib/overview/next-steps';
+import { loadOverview, type Overview } from '@/lib/overview/stats';
+import { can } from '@/lib/roles';
+import { soonestReshare } from '@/lib/runs/schedules';
 import { activeRunIds, readRunView, type RunView } from '@/lib/runs/view';
 import { readViewerZone } from '@/lib/server/viewer-zone';
+import { parseHistoryFilters } from '@/lib/validations/history';
 
 /** In the viewer's days once their browser has said its zone (UTC before). */
 export async function getOverview() {
   await requirePermission('view');
   return loadOverview(getSettings().shareCooldownMs, (await readViewerZone()) ?? 'UTC');
+}
+
+/** What the Overview suggests doing next, for this person's role. */
+export async function getNextSteps(overview: Overview): Promise<NextStep[]> {
+  const user = await requirePermission('view');
+  const settings = getSettings();
+  const [status, reshare] = await Promise.all([readIndexStatus(), soonestReshare()]);
+  return nextSteps(
+    {
+      numbers: overview.numbers,
+      failedToday: overview.today.failed,
+      today: overview.days.today,
+      timeZone: overview.days.timeZone,
+      webhooksConnected: status.webhooks.connected,
+      syncIntervalMinutes: settings.chatSyncIntervalMs / 60_000,
+      nextReshare: reshare && { phoneNumber: reshare.phoneNumber, when: reshare.preview.nextRun, chats: reshare.preview.chats },
+    },
+    { editCards: can(user.role, 'editCards'), shareCards: can(user.role, 'shareCards'), manageSettings: can(user.role, 'manageSettings') },
+  );
+}
+
+/** The latest runs, with their outcome. */
+export async function getRecentRuns() {
+  await requirePermission('view');
+  return (await readRunPage(parseHistoryFilters({ tab: 'runs' }), 5)).rows;
 }
 
 export async function getActiveRuns(): Promise<RunView[]> {

@@ -77,6 +77,19 @@ export async function previewSchedule(phoneNumber: string, schedule: SavedSchedu
   };
 }
 
+/** The daily re-share that runs soonest, with its preview (the Overview's next step), or null. */
+export async function soonestReshare(now = new Date()): Promise<{ phoneNumber: string; preview: SchedulePreview } | null> {
+  const enabled = await db.shareSchedule.findMany({
+    where: { enabled: true },
+    select: { phoneNumber: true, timeOfDay: true, timeZone: true, lastRunDate: true, lastRunAt: true, lastRunId: true, savedAt: true },
+  });
+  const soonest = enabled
+    .map((schedule) => ({ phoneNumber: schedule.phoneNumber, at: nextScheduledRun(timingOf(schedule), now).at }))
+    .sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+  if (!soonest) return null;
+  return { phoneNumber: soonest.phoneNumber, preview: await previewSchedule(soonest.phoneNumber, await readSchedule(soonest.phoneNumber), now) };
+}
+
 /**
  * What the next run is decided from (the preview here and the tick in schedule-tick.ts). The gap between runs counts from the last run made: a day that
  * made none (nothing to share, a flagged line) shared nothing to keep a distance from.

@@ -48,3 +48,37 @@ test.describe('in the viewer’s zone', () => {
     expect(html).toMatch(/Days in your time zone, (<!-- -->)?Pacific\/Auckland/);
   });
 });
+
+test('"What to do next" names a number without a card and the iMessage chats waiting for it, and takes an operator to its card', async ({
+  page,
+  db,
+  sandbox,
+  signInAs,
+  indexChats,
+}) => {
+  await signInAs(page, 'OPERATOR');
+  const line = await sandbox.addLine();
+  const stamp = String(Date.now()).slice(-6);
+  await sandbox.addChat({ from: line, to: [`+1628${stamp}01`], outbound: 1 });
+  await sandbox.addChat({ from: line, to: [`+1628${stamp}02`], outbound: 2 });
+  await sandbox.addChat({ from: line, to: [`+1628${stamp}03`], service: 'SMS', outbound: 1 });
+  // And one chat that can receive a card now, on a number with one.
+  await sandbox.addChat({ from: await sandbox.addLine({ card: { first_name: 'Harbor' } }), to: [`+1628${stamp}04`], outbound: 1 });
+  await indexChats();
+
+  await page.goto('/');
+  await expect(page.getByRole('list', { name: 'Recent runs' }).or(page.getByText('No bulk share or daily re-share has run yet.'))).toBeVisible();
+  const steps = page.getByRole('list', { name: 'Next steps' });
+  const waiting = await db.chat.count({ where: { sendingNumber: line, service: 'iMessage', outbound: 'YES', goneAt: null } });
+  expect(waiting).toBe(2);
+  const step = steps.getByRole('listitem').filter({ hasText: line });
+  await expect(step).toHaveText(new RegExp(`^${line.replace('+', '\\+')} has no card: ${waiting} iMessage chats are waiting\\.Set up its card`));
+  await expect(
+    steps
+      .getByRole('listitem')
+      .filter({ hasText: /chats? can receive the card now\./ })
+      .getByRole('link', { name: /^Share/ }),
+  ).toHaveAttribute('href', '/chats?show=eligible');
+  await step.getByRole('link', { name: /^Set up its card/ }).click();
+  await expect(page).toHaveURL(`/cards/${encodeURIComponent(line)}`);
+});

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { CardStatusBadge } from '@/components/cards/card-status-badge';
 import { RefreshOnLive } from '@/components/live/refresh-on-live';
 import { ActiveRuns } from '@/components/overview/active-runs';
+import { NextSteps } from '@/components/overview/next-steps';
+import { RecentRuns } from '@/components/overview/recent-runs';
 import { SharesChart } from '@/components/overview/shares-chart';
 import { StatCard } from '@/components/overview/stat-card';
 import { PageHeader } from '@/components/shell/page-header';
@@ -11,7 +13,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { DateTime } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/guards';
-import { getActiveRuns, getOverview } from '@/lib/data/overview';
+import { getActiveRuns, getNextSteps, getOverview, getRecentRuns } from '@/lib/data/overview';
 import { getSettings } from '@/lib/env';
 import { chatPageHref, historyHref } from '@/lib/links';
 
@@ -19,7 +21,8 @@ export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage() {
   const user = await requirePermission('view');
-  const [overview, activeRuns] = await Promise.all([getOverview(), getActiveRuns()]);
+  const [overview, activeRuns, recentRuns] = await Promise.all([getOverview(), getActiveRuns(), getRecentRuns()]);
+  const steps = await getNextSteps(overview);
   const { database } = getSettings();
   const { today, weekStart: weekAgo, timeZone: tz } = overview.days;
 
@@ -28,6 +31,7 @@ export default async function OverviewPage() {
       <RefreshOnLive topics={['chats', 'cards', 'runs', 'index']} />
       <PageHeader title="Overview" description={`Welcome, ${user.name}. Shares and cards at a glance; every number opens the list behind it.`} />
       <div className="flex flex-col gap-6">
+        <NextSteps steps={steps} />
         <section aria-label="Shares" aria-describedby="shares-counted" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
           <StatCard label="Shared today" value={overview.today.succeeded} tone="success" href={historyHref({ tz, from: today, outcome: 'SUCCEEDED' })} />
           <StatCard
@@ -134,6 +138,17 @@ export default async function OverviewPage() {
               </CardHeader>
               <CardContent>
                 <ActiveRuns runs={activeRuns} />
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader className="flex-row items-center justify-between">
+                <CardTitle>Recent runs</CardTitle>
+                <Link className="text-sm text-primary hover:underline" href={historyHref({ tab: 'runs' })}>
+                  All runs
+                </Link>
+              </CardHeader>
+              <CardContent>
+                <RecentRuns runs={recentRuns} />
               </CardContent>
             </Card>
           </div>
