@@ -15,7 +15,7 @@ function defuse(value: string): string {
     .join('');
 }
 
-type Cells = ReadonlyArray<string | number | boolean | null | undefined>;
+export type Cells = ReadonlyArray<string | number | boolean | null | undefined>;
 
 /** Every cell is quoted, so that no separator or line break in a value can start a new cell. */
 export function csvCell(value: string | number | boolean | null | undefined): string {

@@ -7,8 +7,6 @@ import { formatDateTime, formatRelative, formatTime } from '@/lib/format';
 import { VIEWER_ZONE_COOKIE } from '@/lib/time-zone';
 
 let viewerZone: string | undefined;
-/** The page was rendered again once for the browser's zone: never twice (a refused cookie must not loop). */
-let refreshedForZone = false;
 
 /** The browser's zone, read once per page load (every time on the page asks; a formatter is not free). */
 function browserZone(): string {
@@ -28,18 +26,28 @@ export function rememberBrowserZone(): string {
 const RenderedZone = createContext<string | null>(null);
 
 /**
- * Gives the server's zone to the times of the page, and keeps the cookie it comes from in step with
- * the browser: on the first visit (or after travelling) it is set and the page rendered again, so
- * that days counted on the server (Overview, History) are the viewer's days.
+ * Gives the zone the server rendered in (the viewer's cookie) to the times of the page, so that
+ * they are the viewer's from the first byte. The cookie is kept in step by rememberBrowserZone.
  */
 export function ViewerZoneProvider({ zone, children }: { zone: string | null; children: ReactNode }) {
+  return <RenderedZone value={zone}>{children}</RenderedZone>;
+}
+
+/** The page was rendered again once for the browser's zone: never twice (a refused cookie must not loop). */
+let refreshedForZone = false;
+
+/**
+ * On a page whose figures the server counts in the viewer's days (the Overview): renders it again
+ * once when the server did not know the browser's zone (a first visit, or after travelling).
+ */
+export function RenderInViewerZone({ zone }: { zone: string }) {
   const router = useRouter();
   useEffect(() => {
     if (rememberBrowserZone() === zone || refreshedForZone) return;
     refreshedForZone = true;
     router.refresh();
   }, [zone, router]);
-  return <RenderedZone value={zone}>{children}</RenderedZone>;
+  return null;
 }
 
 /**

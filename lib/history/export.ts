@@ -54,8 +54,16 @@ export function shareHistoryCsv(filters: HistoryFilters): ReadableStream<Uint8Ar
   return csvStream(HEADER, BATCH, (after: Keyset | null) => queryShareEvents(all, after, BATCH), cells);
 }
 
+const FILE_PREFIX: Record<HistoryFilters['tab'], string> = {
+  shares: 'share-history',
+  runs: 'runs',
+  cards: 'card-changes',
+  staff: 'staff-changes',
+  settings: 'settings-changes',
+};
+
 export function exportFileName(filters: HistoryFilters, today = new Date()): string {
-  const parts = ['share-history', filters.from ?? 'start', 'to', filters.to ?? today.toISOString().slice(0, 10)];
+  const parts = [FILE_PREFIX[filters.tab], filters.from ?? 'start', 'to', filters.to ?? today.toISOString().slice(0, 10)];
   if (filters.outcome) parts.push(filters.outcome.toLowerCase());
   if (filters.number) parts.push(filters.number.replace('+', ''));
   if (filters.run) parts.push(filters.run);

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, hydrated, test } from './fixtures';
 import { callServerAction, findServerAction } from './server-actions';
 
 /** Parses the export: RFC 4180, with the UTF-8 byte-order mark first. */
@@ -41,6 +41,7 @@ test.describe('history', () => {
     await indexChats();
 
     await page.goto(`/chats?from=${encodeURIComponent(line)}`);
+    await hydrated(page.getByRole('row', { name: handle }));
     await page
       .getByRole('row', { name: handle })
       .getByRole('button', { name: `Share the card into ${handle}` })
@@ -147,6 +148,89 @@ test.describe('history', () => {
     await expect(page).toHaveURL(new RegExp(`run=${runId}`));
     await expect(shares.getByRole('row')).toHaveCount(1 + run.shared);
     await expect(shares.getByRole('row').nth(1)).toContainText(handle);
+  });
+
+  test('card, staff and settings changes and runs export as CSV with their tab’s filters, matching the database', async ({
+    page,
+    browser,
+    extraHTTPHeaders,
+    db,
+    sandbox,
+    signInAs,
+  }) => {
+    const admin = await signInAs(page, 'ADMIN');
+    const line = await sandbox.addLine();
+    const download = async (path: string) => {
+      await page.goto(path);
+      const started = page.waitForEvent('download');
+      await page.getByRole('link', { name: 'Export CSV' }).click();
+      const file = await started;
+      return {
+        name: file.suggestedFilename(),
+        rows: parseCsv((await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c))).toString('utf8')),
+      };
+    };
+
+    // A card made in the editor, and its daily re-share turned on.
+    await page.goto(`/cards/${encodeURIComponent(line)}`);
+    await page.getByLabel('First name').fill('Harbor');
+    await page.getByLabel('No photo').check();
+    await page.getByRole('button', { name: 'Create card' }).click();
+    await expect(page.getByRole('heading', { name: 'Saved and active' })).toBeVisible();
+    const form = page.getByRole('form', { name: 'Daily re-share' });
+    await form.getByRole('checkbox', { name: /Share the card again every day/ }).check();
+    await form.getByRole('button', { name: 'Save daily re-share' }).click();
+    await expect(page.getByText('Daily re-share saved.')).toBeVisible();
+    // A staff member added.
+    const email = `csv-${test.info().project.name}-${Date.now()}@e2e.test`;
+    await page.goto('/staff');
+    await page.getByLabel('Name').fill('Csv Person');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Initial password', { exact: true }).fill('csv-person-password');
+    await page.getByRole('button', { name: 'Add staff member' }).click();
+    await expect(page.getByRole('row', { name: email })).toBeVisible();
+
+    const cards = await download(`/history?tab=cards&number=${encodeURIComponent(line)}`);
+    expect(cards.name).toMatch(/^card-changes_start_to_\d{4}-\d{2}-\d{2}_/);
+    const revision = await db.cardRevision.findFirstOrThrow({ where: { phoneNumber: line } });
+    expect(cards.rows[0]!.slice(0, 6)).toEqual(['time_utc', 'sending_number', 'change', 'outcome', 'actor', 'first_name_before']);
+    expect(cards.rows.slice(1).map((r) => r.slice(0, 7))).toEqual([
+      [revision.createdAt.toISOString(), line, 'CREATE', revision.outcome, admin.name, '', 'Harbor'],
+    ]);
+
+    const staff = await download(`/history?tab=staff&actor=${admin.id}`);
+    expect(staff.rows[0]).toEqual([
+      'time_utc',
+      'change',
+      'actor',
+      'staff_member',
+      'staff_email',
+      'role_before',
+      'disabled_before',
+      'role_after',
+      'disabled_after',
+    ]);
+    expect(staff.rows.filter((r) => r[4] === email).map((r) => r.slice(1))).toEqual([
+      ['CREATED', admin.name, 'Csv Person', email, '', '', 'OPERATOR', 'false'],
+    ]);
+
+    const settings = await download(`/history?tab=settings&actor=${admin.id}`);
+    expect(settings.rows[0]).toEqual(['time_utc', 'change', 'actor', 'subject', 'before', 'after']);
+    const saved = settings.rows.filter((r) => r[3] === line);
+    expect(saved.map((r) => [r[1], r[2], JSON.parse(r[5]!).enabled])).toEqual([['SCHEDULE_CHANGED', admin.name, true]]);
+
+    const runs = await download(`/history?tab=runs&actor=${admin.id}`);
+    expect(runs.rows[0]!.slice(0, 6)).toEqual(['started_utc', 'run_id', 'kind', 'started_by', 'daily_reshare_of', 'status']);
+    expect(runs.rows.length - 1).toBe(await db.shareRun.count({ where: { createdById: admin.id } }));
+
+    // Staff and settings changes are for admins only, in a file as on screen.
+    const operatorContext = await browser.newContext({ extraHTTPHeaders });
+    const operator = await operatorContext.newPage();
+    await signInAs(operator, 'OPERATOR');
+    expect((await operator.request.get('/api/history/export?tab=staff')).status()).toBe(403);
+    expect((await operator.request.get('/api/history/export?tab=settings')).status()).toBe(403);
+    expect((await operator.request.get('/api/history/export?tab=cards')).status()).toBe(200);
+    await operatorContext.close();
   });
 
   test('a viewer can read History but not export it', async ({ page, signInAs }) => {

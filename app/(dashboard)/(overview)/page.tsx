@@ -10,7 +10,7 @@ import { StatCard } from '@/components/overview/stat-card';
 import { PageHeader } from '@/components/shell/page-header';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { DateTime } from '@/components/ui/date-time';
+import { DateTime, RenderInViewerZone } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { requirePermission } from '@/lib/auth/guards';
 import { getActiveRuns, getNextSteps, getOverview, getRecentRuns } from '@/lib/data/overview';
@@ -29,6 +29,7 @@ export default async function OverviewPage() {
   return (
     <>
       <RefreshOnLive topics={['chats', 'cards', 'runs', 'index']} />
+      <RenderInViewerZone zone={tz} />
       <PageHeader title="Overview" description={`Welcome, ${user.name}. Shares and cards at a glance; every number opens the list behind it.`} />
       <div className="flex flex-col gap-6">
         <NextSteps steps={steps} />

@@ -67,7 +67,8 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const filters = parseHistoryFilters(await searchParams);
   const options = await getHistoryFilterOptions();
   const tabs = TABS.filter(({ tab }) => !(tab in TAB_PERMISSION) || can(user.role, TAB_PERMISSION[tab as keyof typeof TAB_PERMISSION]));
-  const exportParams = historySearchParams({ ...filters, tab: undefined, cursor: undefined });
+  // Every tab exports what it lists, with its filters (the tab itself is in the address).
+  const exportParams = historySearchParams({ ...filters, cursor: undefined });
 
   return (
     <>
@@ -75,7 +76,6 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         title="History"
         description="Every share attempt, card change, staff change and settings change, newest first. Records are never edited or deleted."
         actions={
-          filters.tab === 'shares' &&
           can(user.role, 'exportHistory') && (
             <Button asChild variant="outline">
               <a href={`/api/history/export?${exportParams}`} download>
