@@ -27,6 +27,11 @@ export function chatPageHref(query: Partial<ChatPageQuery>): string {
   return search ? `/chats?${search}` : '/chats';
 }
 
+/** A saved view's filters, as the Chats page's address carries them (without the page it was on). */
+export function viewQueryOf(query: Partial<ChatPageQuery>): string {
+  return chatPageHref({ ...query, cursor: undefined }).split('?')[1] ?? '';
+}
+
 /** The filters as URL parameters (for links, the CSV export and the next page). */
 export function historySearchParams(filters: Partial<HistoryFilters>): URLSearchParams {
   const params = new URLSearchParams();

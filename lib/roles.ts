@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   manageSettings: ['ADMIN'],
   /** Take over runs and daily re-shares of people who can no longer share. */
   takeOverWork: ['ADMIN'],
+  /** Share a saved view of the Chats page with everyone (anyone may keep views of their own). */
+  shareViews: ['ADMIN', 'OPERATOR'],
+  /** Delete a shared view someone else made. */
+  manageSharedViews: ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

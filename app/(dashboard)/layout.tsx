@@ -1,11 +1,12 @@
 import { MessageCircle } from 'lucide-react';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { LiveUpdates } from '@/components/live/live-updates';
 import { LinqModeBadge } from '@/components/shell/linq-mode-badge';
 import { SidebarNav } from '@/components/shell/sidebar-nav';
 import { UserPanel } from '@/components/shell/user-panel';
 import { ViewerZoneProvider } from '@/components/ui/date-time';
+import { SavedViewsNav } from '@/components/views/saved-views-nav';
 import { requireUser } from '@/lib/auth/guards';
 import { getSettings } from '@/lib/env';
 import { readViewerZone } from '@/lib/server/viewer-zone';
@@ -32,6 +33,12 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           <LinqModeBadge mode={linq.mode} />
         </div>
         <SidebarNav role={user.role} />
+        {/* (On phones the navigation is a bar at the top: the views are under the Chats page's filters.) */}
+        <div className="hidden md:block">
+          <Suspense>
+            <SavedViewsNav />
+          </Suspense>
+        </div>
         <LiveUpdates />
         <div className="mt-auto hidden md:block">
           <UserPanel user={user} />

@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
+import { SavedViewsNav } from '@/components/views/saved-views-nav';
 import type { FacetCounts } from '@/lib/chats/index-query';
 import type { LineSummary } from '@/lib/lines/store';
 import { chatPageHref } from '@/lib/links';
@@ -191,6 +192,12 @@ export function ChatFilters({ query, lines }: { query: ChatPageQuery; lines: Lin
           Apply filters
         </Button>
       </form>
+      {/* On a phone the saved views live here, with the filters (the navigation bar has no room). */}
+      {unfolded && (
+        <div className="md:hidden">
+          <SavedViewsNav />
+        </div>
+      )}
       <nav aria-label="Eligibility" className="flex flex-wrap gap-1">
         {STATES.map(({ value, label }) => (
           <Pill key={value} href={chatPageHref({ ...query, show: value, reason: undefined, cursor: undefined })} current={query.show === value}>

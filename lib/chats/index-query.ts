@@ -179,6 +179,17 @@ export async function queryChatRows(ids: string[]): Promise<ChatRow[]> {
   return (await selectRows([sql`c."id" IN (${Prisma.join(ids)})`], ACTIVITY_ORDER, ids.length)).map(toRow);
 }
 
+/**
+ * How many chats a filter shows: the same figure as the filters' `total` (countChatIndex), alone,
+ * for a saved view's count in the navigation.
+ */
+export async function countMatching(query: ChatPageQuery, cooldownMs: number, now = new Date()): Promise<number> {
+  const active = facetConditions(query, cooldownCutoff(now, cooldownMs), true);
+  const [row] = await db.$queryRaw<Array<{ total: number }>>`
+    SELECT count(*)::int AS "total" FROM ${FROM_CHATS} WHERE ${and([...baseConditions(query), ...Object.values(active)])}`;
+  return row?.total ?? 0;
+}
+
 /** How many chats each filter value would show, given the view's other filters. */
 export interface FacetCounts {
   total: number;

@@ -18,6 +18,8 @@ export const LIVE_TOPICS = {
   deliveries: 'manageSettings',
   /** Background jobs started and ended (Settings). */
   jobs: 'manageSettings',
+  /** Saved views of the Chats page (the navigation's list): each page reads only those it may see. */
+  views: 'view',
   /** Staff accounts and sign-outs (Staff); every stream re-checks its own session on it. */
   staff: 'manageStaff',
 } as const satisfies Record<string, Permission>;

@@ -29,6 +29,8 @@ const ACTIONS: Record<string, { access: Access; page: string; args: () => unknow
   'lib/actions/shares.ts#shareContactCardAction': { access: 'shareCards', page: '/chats', args: () => [''] },
   'lib/actions/shares.ts#releaseShareHoldAction': { access: 'shareCards', page: '/chats', args: () => ['no-such-chat', 'The customer says nothing arrived.'] },
   'lib/actions/chats.ts#requestSyncAction': { access: 'syncChats', page: '/chats', args: () => [] },
+  'lib/actions/views.ts#saveViewAction': { access: 'view', page: '/chats', args: () => [null, formData({ name: '', query: '' })] },
+  'lib/actions/views.ts#deleteViewAction': { access: 'view', page: '/chats', args: () => ['no-such-view'] },
   // Runs: a plan of a chat nobody has, a selection that cannot be read, runs that do not exist.
   'lib/actions/runs.ts#planBulkShareAction': { access: 'shareCards', page: '/chats', args: () => [{ kind: 'chats', chatIds: ['no-such-chat'] }] },
   'lib/actions/runs.ts#startBulkShareAction': { access: 'shareCards', page: '/chats', args: () => [{ kind: 'everything' }] },
@@ -73,6 +75,7 @@ const ROUTES: Record<string, { access: Access; path: string; stream?: true }> = 
   '/api/webhooks/linq/route': { access: 'public', path: '/api/webhooks/linq' },
   '/api/chats/[id]/shares/route': { access: 'view', path: '/api/chats/no-such-chat/shares' },
   '/api/chats/[id]/messages/route': { access: 'view', path: '/api/chats/no-such-chat/messages' },
+  '/api/views/route': { access: 'view', path: '/api/views' },
   '/api/history/export/route': { access: 'exportHistory', path: '/api/history/export?from=2000-01-01&to=2000-01-01' },
   '/api/runs/[id]/route': { access: 'view', path: '/api/runs/no-such-run' },
   '/api/runs/[id]/export/route': { access: 'exportHistory', path: '/api/runs/no-such-run/export' },

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { can, isRole, PERMISSIONS, ROLES, type Permission, type Role } from '@/lib/roles';
 
 const expected: Record<Role, Permission[]> = {
-  ADMIN: ['view', 'editCards', 'shareCards', 'exportHistory', 'syncChats', 'manageStaff', 'manageSettings', 'takeOverWork'],
-  OPERATOR: ['view', 'editCards', 'shareCards', 'exportHistory', 'syncChats'],
+  ADMIN: ['view', 'editCards', 'shareCards', 'exportHistory', 'syncChats', 'manageStaff', 'manageSettings', 'takeOverWork', 'shareViews', 'manageSharedViews'],
+  OPERATOR: ['view', 'editCards', 'shareCards', 'exportHistory', 'syncChats', 'shareViews'],
   VIEWER: ['view'],
 };
 

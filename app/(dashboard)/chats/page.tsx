@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import { ChatFilters } from '@/components/chats/chat-filters';
 import { ChatsView } from '@/components/chats/chats-view';
 import { PageHeader } from '@/components/shell/page-header';
+import { SaveViewDialog } from '@/components/views/save-view-dialog';
 import { requirePermission } from '@/lib/auth/guards';
 import { getChatsView } from '@/lib/data/chats';
-import { chatPageHref } from '@/lib/links';
+import { chatPageHref, viewQueryOf } from '@/lib/links';
 import { can } from '@/lib/roles';
 import { parseChatPageQuery } from '@/lib/validations/chats';
+import { describeChatFilter } from '@/lib/views/describe';
 
 export const metadata: Metadata = { title: 'Chats' };
 
@@ -19,6 +21,7 @@ export default async function ChatsPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader
+        actions={<SaveViewDialog query={viewQueryOf(query)} suggestedName={describeChatFilter(query)} canShare={can(user.role, 'shareViews')} />}
         title="Chats"
         description="Every chat on your sending numbers, and whether it can receive your contact card now: an iMessage chat where you have sent a message, on a number with an active card, not shared within the cooldown."
       />
