@@ -102,9 +102,9 @@ function useSearchAsYouType(query: ChatPageQuery) {
  * the URL. On a phone the form folds behind one "Filters (N)" button, so the chats start on the first
  * screen.
  */
-export function ChatFilters({ query, lines }: { query: ChatPageQuery; lines: LineSummary[] }) {
+export function ChatFilters({ query, lines, initialCounts }: { query: ChatPageQuery; lines: LineSummary[]; initialCounts: FacetCounts }) {
   const router = useRouter();
-  const { data: counts } = useQuery(chatCountsQuery(query));
+  const { data: counts } = useQuery({ ...chatCountsQuery(query), initialData: initialCounts });
   const count = <F extends keyof FacetCounts>(facet: F, value: string) => (counts ? (counts[facet] as Record<string, number>)[value] : undefined);
   const search = useSearchAsYouType(query);
   const [unfolded, setUnfolded] = useState(false);

@@ -11,6 +11,7 @@ import { useChatSelection } from '@/components/chats/use-chat-selection';
 import { useStickyRows } from '@/components/chats/use-sticky-rows';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import type { FacetCounts } from '@/lib/chats/index-query';
 import type { ChatsView as View } from '@/lib/chats/views';
 import { chatPageHref } from '@/lib/links';
 import { type ChatPageQuery } from '@/lib/validations/chats';
@@ -19,14 +20,26 @@ import { type ChatPageQuery } from '@/lib/validations/chats';
  * The index's status, the selection, the page of chats and its pager, kept fresh from the database.
  * The page keys it by the filter alone: moving to another page or order keeps the selection.
  */
-export function ChatsView({ query, initialView, canShare, canSync }: { query: ChatPageQuery; initialView: View; canShare: boolean; canSync: boolean }) {
+export function ChatsView({
+  query,
+  initialView,
+  initialCounts,
+  canShare,
+  canSync,
+}: {
+  query: ChatPageQuery;
+  initialView: View;
+  initialCounts: FacetCounts;
+  canShare: boolean;
+  canSync: boolean;
+}) {
   const pageKey = chatPageHref(query);
   const sticky = useStickyRows(pageKey);
   const viewQuery = chatsViewQuery(query, sticky.keptIds);
   const { data: freshView } = useQuery({ ...viewQuery, initialData: initialView });
   const { view, departedIds } = sticky.merge(freshView);
   // The same query as the filters' counts: its total is how many chats "all matching" covers.
-  const { data: counts } = useQuery({ ...chatCountsQuery(query), enabled: canShare });
+  const { data: counts } = useQuery({ ...chatCountsQuery(query), initialData: initialCounts, enabled: canShare });
   const selection = useChatSelection();
 
   return (

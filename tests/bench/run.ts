@@ -1,10 +1,17 @@
-// `npm run bench [-- index|history|bulk|live]`: measurements, not tests. Each writes docs/benchmarks/<name>.md.
+// `npm run bench [-- index|history|bulk|live|pages]`: measurements, not tests. Each writes docs/benchmarks/<name>.md.
 import { runBulkBench } from './bulk';
 import { runHistoryBench } from './history';
 import { runIndexBench } from './index';
 import { runLiveBench } from './live';
+import { runPagesBench } from './pages';
 
-const benches: Record<string, () => Promise<string>> = { index: runIndexBench, history: runHistoryBench, bulk: runBulkBench, live: runLiveBench };
+const benches: Record<string, () => Promise<string>> = {
+  index: runIndexBench,
+  history: runHistoryBench,
+  bulk: runBulkBench,
+  live: runLiveBench,
+  pages: runPagesBench,
+};
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 for (const name of wanted.length > 0 ? wanted : Object.keys(benches)) {
   const bench = benches[name];
