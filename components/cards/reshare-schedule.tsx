@@ -8,9 +8,8 @@ import { Button } from '@/components/ui/button';
 import { useViewerTimeZone } from '@/components/ui/date-time';
 import { FieldError } from '@/components/ui/field-error';
 import { FormAlert } from '@/components/ui/form-alert';
-import { Label } from '@/components/ui/label';
-import { NativeSelect } from '@/components/ui/native-select';
 import { TextField } from '@/components/ui/text-field';
+import { ZonePicker } from '@/components/ui/zone-picker';
 import { saveScheduleAction, type ScheduleFormState } from '@/lib/actions/schedules';
 import type { SavedSchedule, SchedulePreview, ScheduleSettings } from '@/lib/runs/schedules';
 import { zoneChoiceOr } from '@/lib/time-zone-names';
@@ -98,21 +97,15 @@ export function ReshareScheduleForm({
           className="w-40"
         />
         <div className="flex max-w-full min-w-0 flex-col gap-2">
-          <Label htmlFor="schedule-zone">Time zone</Label>
-          <NativeSelect
+          <ZonePicker
             id="schedule-zone"
             name="timeZone"
+            zones={timeZones}
             value={timeZone}
-            onChange={(event) => set({ timeZone: event.target.value })}
-            aria-invalid={Boolean(errors.timeZone)}
-            aria-describedby="schedule-zone-error"
-          >
-            {timeZones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </NativeSelect>
+            onChange={(zone) => set({ timeZone: zone })}
+            invalid={Boolean(errors.timeZone)}
+            describedBy="schedule-zone-error"
+          />
           <FieldError id="schedule-zone-error" messages={errors.timeZone} />
         </div>
       </div>
