@@ -60,10 +60,10 @@ function Pill({ href, current, children }: { href: string; current: boolean; chi
 }
 
 /** How long typing pauses before the search applies. */
-export const SEARCH_DEBOUNCE_MS = 300;
+const SEARCH_DEBOUNCE_MS = 300;
 
 /** The filters that narrow the chats (not their order or page size), for "Filters (N)" on phones. */
-export function activeFilterCount(query: ChatPageQuery): number {
+function activeFilterCount(query: ChatPageQuery): number {
   return [query.q, query.from, query.shared !== 'any', query.service !== 'any', query.health !== 'any', query.group !== 'any'].filter(Boolean).length;
 }
 

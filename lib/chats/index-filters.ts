@@ -83,7 +83,6 @@ export function serviceCondition(service: Exclude<ChatPageQuery['service'], 'any
   return service === 'unknown' ? sql`c."service" IS NULL` : sql`c."service" = ${service}`;
 }
 
-/** Escapes LIKE's wildcards in what was typed. */
 /** The filters a query sets, each as one condition, keyed by the filter it comes from. */
 export type Facet = 'line' | 'state' | 'reason' | 'shared' | 'service' | 'health' | 'group';
 

@@ -7,9 +7,9 @@ import type { LinqReadError } from '@/lib/linq/read';
 // of chats), each read counted in that person's Linq budget.
 
 /** Messages asked per page, pages at most, and messages shown. */
-export const MESSAGE_PAGE = 50;
-export const MAX_MESSAGE_PAGES = 3;
-export const SHOWN_MESSAGES = 10;
+const MESSAGE_PAGE = 50;
+const MAX_MESSAGE_PAGES = 3;
+const SHOWN_MESSAGES = 10;
 
 export type RecentMessages =
   | { ok: true; messages: LinqMessage[]; complete: boolean }

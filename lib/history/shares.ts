@@ -57,9 +57,12 @@ function conditions(filters: ShareEventFilters, after: Keyset | null): Prisma.Sq
   }
   const term = searchTerm(filters.q);
   if (filters.q && term) {
-    // The Chats page's search (any part of a name, handle or email, however a number is typed), or a
-    // chat's id: its chats from the index (kept for chats Linq no longer lists), then their events.
-    parts.push(Prisma.sql`e."chatId" IN (SELECT c."id" FROM "Chat" c WHERE c."searchText" LIKE ${likePattern(term)} OR c."id" = ${filters.q.trim()})`);
+    // The Chats page's search (any part of a name, handle or email, however a number is typed) over
+    // the index (which keeps chats Linq no longer lists), or a chat's id: the matching chats are read
+    // once into an array, so that the events are an index range per chat.
+    parts.push(
+      Prisma.sql`e."chatId" = ANY(ARRAY(SELECT c."id" FROM "Chat" c WHERE c."searchText" LIKE ${likePattern(term)}) || ARRAY[${filters.q.trim()}]::text[])`,
+    );
   }
   // Row comparison: an index range scan on (…, createdAt DESC, id DESC) at any depth.
   if (after) parts.push(Prisma.sql`(e."createdAt", e."id") < (${utc(after.createdAt)}, ${after.id})`);
