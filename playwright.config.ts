@@ -116,7 +116,9 @@ export default defineConfig({
     },
   })),
   webServer: [...servers, ...extraServers].map((server) => ({
-    command: `npx next start -p ${server.port}`,
+    // A connection a test's request context left idle a few seconds is not closed under it: Node's
+    // 5 s default races the context reusing the socket (ECONNRESET on the next request).
+    command: `npx next start -p ${server.port} --keepAliveTimeout 65000`,
     url: `http://127.0.0.1:${server.port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
