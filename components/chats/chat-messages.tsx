@@ -47,7 +47,9 @@ export function ChatMessages({ chatId }: { chatId: string }) {
         </ol>
       )}
       {data && !data.complete && (
-        <p className="text-xs text-muted-foreground">Linq listed the oldest messages first; these are the latest of the first 150 it returned.</p>
+        <p className="text-xs text-muted-foreground">
+          Linq lists this chat’s messages oldest first and has more than the console reads at once: these are the latest of those it read.
+        </p>
       )}
     </section>
   );

@@ -28,12 +28,17 @@ export function readIndexStatus(): Promise<IndexStatus> {
   return value;
 }
 
+/** Whether Linq's webhooks reach the console (a subscription made here, or a secret from the environment). */
+export async function webhooksConnected(): Promise<boolean> {
+  return Boolean(getSettings().linqWebhookSecret) || (await db.webhookSubscription.count()) > 0;
+}
+
 async function loadIndexStatus(): Promise<IndexStatus> {
-  const [indexed, unknownOutbound, { running, lastFinished }, subscriptions, lastDelivery] = await Promise.all([
+  const [indexed, unknownOutbound, { running, lastFinished }, connected, lastDelivery] = await Promise.all([
     db.chat.count({ where: { goneAt: null } }),
     db.chat.count({ where: { goneAt: null, outbound: 'UNKNOWN' } }),
     syncHistory(),
-    db.webhookSubscription.count(),
+    webhooksConnected(),
     db.webhookDelivery.findFirst({ orderBy: { receivedAt: 'desc' }, select: { receivedAt: true } }),
   ]);
   return {
@@ -48,6 +53,6 @@ async function loadIndexStatus(): Promise<IndexStatus> {
       messagesRead: running.messagesRead,
       pausedUntil: running.pausedUntil?.toISOString() ?? null,
     },
-    webhooks: { connected: subscriptions > 0 || Boolean(getSettings().linqWebhookSecret), lastDeliveryAt: lastDelivery?.receivedAt.toISOString() ?? null },
+    webhooks: { connected, lastDeliveryAt: lastDelivery?.receivedAt.toISOString() ?? null },
   };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { budgetSpentMessage, spendLinqBudget } from '@/lib/auth/linq-budget';
+import { db } from '@/lib/db';
 import { getLinq, readLinq, type LinqMessage, type LinqPage } from '@/lib/linq';
 import type { LinqReadError } from '@/lib/linq/read';
 
@@ -13,6 +14,7 @@ const SHOWN_MESSAGES = 10;
 
 export type RecentMessages =
   | { ok: true; messages: LinqMessage[]; complete: boolean }
+  | { ok: false; reason: 'unknown_chat'; error: string }
   | { ok: false; reason: 'budget'; error: string; retryAfterSeconds: number }
   | { ok: false; reason: 'linq'; error: LinqReadError };
 
@@ -36,6 +38,10 @@ export function newestFirst(messages: LinqMessage[], count = SHOWN_MESSAGES): Li
  * of a list running oldest first. The caller has checked the session.
  */
 export async function readRecentMessages(chatId: string, userId: string): Promise<RecentMessages> {
+  // Only chats of the index: an id typed at random never reaches Linq nor spends the budget.
+  if (!(await db.chat.findUnique({ where: { id: chatId }, select: { id: true } }))) {
+    return { ok: false, reason: 'unknown_chat', error: 'This chat is not in the console’s index.' };
+  }
   const messages: LinqMessage[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_MESSAGE_PAGES; page++) {

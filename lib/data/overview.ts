@@ -1,6 +1,6 @@
 import 'server-only';
 import { requirePermission } from '@/lib/auth/guards';
-import { readIndexStatus } from '@/lib/chats/index-status';
+import { webhooksConnected } from '@/lib/chats/index-status';
 import { getSettings } from '@/lib/env';
 import { readRunPage } from '@/lib/history/audit';
 import { nextSteps, type NextStep } from '@/lib/overview/next-steps';
@@ -21,14 +21,15 @@ export async function getOverview() {
 export async function getNextSteps(overview: Overview): Promise<NextStep[]> {
   const user = await requirePermission('view');
   const settings = getSettings();
-  const [status, reshare] = await Promise.all([readIndexStatus(), soonestReshare()]);
+  // Only whether webhooks are connected: not the index status's counts over every chat.
+  const [connected, reshare] = await Promise.all([webhooksConnected(), soonestReshare()]);
   return nextSteps(
     {
       numbers: overview.numbers,
       failedToday: overview.today.failed,
       today: overview.days.today,
       timeZone: overview.days.timeZone,
-      webhooksConnected: status.webhooks.connected,
+      webhooksConnected: connected,
       syncIntervalMinutes: settings.chatSyncIntervalMs / 60_000,
       nextReshare: reshare && { phoneNumber: reshare.phoneNumber, when: reshare.preview.nextRun, chats: reshare.preview.chats },
     },
