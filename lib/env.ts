@@ -91,6 +91,26 @@ const settingsSchema = z
           .optional(),
       )
       .transform((value) => value ?? 4),
+    TIMELINE_RETENTION_DAYS: optionalString
+      .pipe(
+        z.coerce
+          .number<string>({ error: 'must be a whole number of days' })
+          .int('must be a whole number of days')
+          .min(8, 'must be at least 8 (Impact looks 7 days past a share)')
+          .max(3650, 'must be at most 3650 (ten years)')
+          .optional(),
+      )
+      .transform((value) => value ?? 180),
+    AUTO_SHARE_MINUTE_MS: optionalString
+      .pipe(
+        z.coerce
+          .number<string>({ error: 'must be a whole number of milliseconds' })
+          .int('must be a whole number of milliseconds')
+          .min(100, 'must be at least 100')
+          .max(60_000, 'must be at most 60000')
+          .optional(),
+      )
+      .transform((value) => value ?? 60_000),
   })
   .superRefine((value, ctx) => {
     if (Boolean(value.ADMIN_EMAIL) !== Boolean(value.ADMIN_PASSWORD)) {
@@ -128,6 +148,10 @@ export interface Settings {
   chatSyncIntervalMs: number;
   /** Shares in flight at once in each bulk or scheduled run. */
   shareRunConcurrency: number;
+  /** Days the conversation timeline (when each side wrote, no content) is kept for Impact. */
+  timelineRetentionDays: number;
+  /** How long a minute of an automatic share's delay lasts: 60 000, shorter only to compress a benchmark. */
+  autoShareMinuteMs: number;
   /** False: this instance serves pages only and runs no background jobs. */
   backgroundJobs: boolean;
   /** The signing secret of a webhook subscription made outside the console. */
@@ -192,6 +216,8 @@ export function parseSettings(raw: Record<string, string | undefined>, cwd = pro
     shareCooldownMs: Math.round(s.SHARE_COOLDOWN_HOURS * 3_600_000),
     chatSyncIntervalMs: s.CHAT_SYNC_INTERVAL_MINUTES * 60_000,
     shareRunConcurrency: s.SHARE_RUN_CONCURRENCY,
+    timelineRetentionDays: s.TIMELINE_RETENTION_DAYS,
+    autoShareMinuteMs: s.AUTO_SHARE_MINUTE_MS,
     backgroundJobs: s.BACKGROUND_JOBS === 'on',
     linqWebhookSecret: s.LINQ_WEBHOOK_SECRET,
     secretsKey: s.SECRETS_KEY,

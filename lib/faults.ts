@@ -4,7 +4,7 @@
 
 const passes = new Map<string, number>();
 
-export type FaultPoint = 'run.claimed' | 'share.recorded' | 'share.reserved' | 'share.sent' | 'share.failed' | 'share.settled';
+export type FaultPoint = 'run.claimed' | 'auto.claimed' | 'share.recorded' | 'share.reserved' | 'share.sent' | 'share.failed' | 'share.settled';
 
 export function faultPoint(point: FaultPoint): void {
   const target = process.env.CONSOLE_KILL_AT;

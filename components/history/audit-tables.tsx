@@ -59,6 +59,9 @@ const SETTINGS_KINDS: Record<SettingsChangeRow['kind'], string> = {
   SCHEDULE_CHANGED: 'Daily re-share changed',
   RUN_TAKEN_OVER: 'Run taken over',
   SCHEDULE_TAKEN_OVER: 'Daily re-share taken over',
+  AUTO_SHARE_CHANGED: 'Automatic share changed',
+  AUTO_SHARES_PAUSED: 'All automatic shares paused',
+  AUTO_SHARES_RESUMED: 'Automatic shares resumed',
 };
 
 /** A recorded setting as staff read it: its fields, without the braces. */

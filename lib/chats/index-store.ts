@@ -111,6 +111,24 @@ export async function recordOutboundReads(reads: Array<{ chatId: string; facts: 
     checkedAt,
     reads.map((r) => r.facts.lastInboundAt),
   );
+  await recordTurns(reads.flatMap(({ chatId, facts }) => (facts.turns ?? []).map((turn) => ({ chatId, at: new Date(turn.at), fromUs: turn.fromUs }))));
+}
+
+/** How many turns one statement writes at most (the timeline of a sync's batch of reads). */
+const TURNS_PER_STATEMENT = 5_000;
+
+/**
+ * Adds to the chats' timeline when each side wrote (no content): Impact's replies are measured on
+ * it. The same message seen twice (a webhook repeat, the sync reading it again) is one turn.
+ */
+export async function recordTurns(turns: Array<{ chatId: string; at: Date; fromUs: boolean }>): Promise<void> {
+  for (let start = 0; start < turns.length; start += TURNS_PER_STATEMENT) {
+    const batch = turns.slice(start, start + TURNS_PER_STATEMENT);
+    await db.$executeRaw`
+      INSERT INTO "ChatTurn" ("chatId", "at", "fromUs")
+      SELECT t.chat, t.at AT TIME ZONE 'UTC', t.from_us FROM unnest(${batch.map((t) => t.chatId)}::text[], ${batch.map((t) => t.at.toISOString())}::timestamptz[], ${batch.map((t) => t.fromUs)}::boolean[]) AS t(chat, at, from_us)
+      ON CONFLICT DO NOTHING`;
+  }
 }
 
 /** Chats whose messages could not be read: the sync moves past them and tries again next run. */
@@ -136,6 +154,7 @@ export async function recordOutboundMessage(chatId: string, sentAt: Date, knownA
     sentAt,
     knownAt,
   );
+  if (updated > 0) await recordTurns([{ chatId, at: sentAt, fromUs: true }]);
   return updated > 0;
 }
 
@@ -147,6 +166,7 @@ export async function recordInboundMessage(chatId: string, receivedAt: Date): Pr
     chatId,
     receivedAt,
   );
+  if (updated > 0) await recordTurns([{ chatId, at: receivedAt, fromUs: false }]);
   return updated > 0;
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import { closeEmbeddedPglite } from '@/lib/database/embedded';
 import { getSettings } from '@/lib/env';
+import { handleAutoShareJob } from '@/lib/jobs/handlers/auto';
 import { handleRunJob } from '@/lib/jobs/handlers/runs';
 import { handleSyncJob } from '@/lib/jobs/handlers/sync';
 import { runTick } from '@/lib/jobs/handlers/tick';
@@ -36,6 +37,10 @@ export async function startBackgroundJobs(): Promise<void> {
   // Two runs side by side per instance; each run's own slices never overlap (the queue's policy).
   await workQueue('runs.share', { pollingIntervalSeconds: 1, localConcurrency: 2 }, (job) =>
     recordJobRun('runs.share', job.id, () => handleRunJob(job), { subjectId: job.data.runId }),
+  );
+  // Each due automatic share is a job of its own: several at once, each looked for every half second.
+  await workQueue('auto.share', { pollingIntervalSeconds: 0.5, localConcurrency: 8 }, (job) =>
+    recordJobRun('auto.share', job.id, () => handleAutoShareJob(job), { quietWhenIdle: true, subjectId: job.data.chatId }),
   );
   await workQueue('console.tick', { pollingIntervalSeconds: 5 }, (job) => recordJobRun('console.tick', job.id, () => runTick(), { quietWhenIdle: true }));
   await boss.schedule('console.tick', '* * * * *', null, { tz: 'UTC' });

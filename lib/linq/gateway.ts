@@ -130,12 +130,13 @@ export class LinqGateway {
    * an outbound one turns up or none are left.
    */
   async readOutbound(chatId: string, pageSize = 100): Promise<OutboundFacts> {
-    const facts: OutboundFacts = { hasOutbound: false, lastOutboundAt: null, lastInboundAt: null };
+    const facts: OutboundFacts = { hasOutbound: false, lastOutboundAt: null, lastInboundAt: null, turns: [] };
     const later = (current: string | null, candidate: string) => (current === null || candidate > current ? candidate : current);
     let cursor: string | undefined;
     do {
       const page = await this.listMessages(chatId, { limit: pageSize, cursor });
       for (const message of page.items) {
+        facts.turns!.push({ at: message.createdAt, fromUs: message.isFromMe });
         if (message.isFromMe) facts.lastOutboundAt = later(facts.lastOutboundAt, message.createdAt);
         else facts.lastInboundAt = later(facts.lastInboundAt, message.createdAt);
       }

@@ -76,6 +76,8 @@ export interface OutboundFacts {
   hasOutbound: boolean;
   lastOutboundAt: string | null;
   lastInboundAt: string | null;
+  /** When each message read was written, and by which side (never what it said): the chat's timeline. */
+  turns?: Array<{ at: string; fromUs: boolean }>;
 }
 
 export interface LinqWebhookSubscription {

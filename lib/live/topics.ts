@@ -18,6 +18,8 @@ export const LIVE_TOPICS = {
   deliveries: 'manageSettings',
   /** Background jobs started and ended (Settings). */
   jobs: 'manageSettings',
+  /** Automatic shares: a number's rule, what waits, the account-wide pause (card pages, Settings). */
+  auto: 'view',
   /** Saved views of the Chats page (the navigation's list): each page reads only those it may see. */
   views: 'view',
   /** Staff accounts and sign-outs (Staff); every stream re-checks its own session on it. */

@@ -42,6 +42,19 @@ export const QUEUES = {
   'runs.share': {
     ...SLICED_WORK,
   },
+  /**
+   * One chat's automatic share, due at its start time (lib/auto), keyed by the chat: 'stately', so
+   * one waits and one runs per chat across instances. The AutoShare row decides what is sent: a
+   * repeated or late job finds it settled and does nothing; a job lost to a kill is queued again by
+   * the tick.
+   */
+  'auto.share': {
+    policy: 'stately',
+    expireInSeconds: 5 * 60,
+    retryLimit: 3,
+    retryDelay: 10,
+    retryBackoff: true,
+  },
   /** Every minute (pg-boss cron, once across instances): starts what is due and tidies up. */
   'console.tick': {
     policy: 'stately',
@@ -57,6 +70,7 @@ export interface JobPayloads {
   'chats.sync': { runId: string };
   'webhooks.apply': Record<string, never>;
   'runs.share': { runId: string };
+  'auto.share': { chatId: string };
   'console.tick': Record<string, never>;
 }
 

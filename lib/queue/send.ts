@@ -28,6 +28,11 @@ export function queueRunSlice(runId: string, startAfter?: Date): Promise<string 
   return sendJob('runs.share', { runId }, { singletonKey: runId, ...(startAfter && { startAfter }) });
 }
 
+/** A chat's automatic share, at its due time; one queued per chat (the queue's policy, keyed by the chat). */
+export function queueAutoShare(chatId: string, dueAt: Date): Promise<string | null> {
+  return sendJob('auto.share', { chatId }, { singletonKey: chatId, startAfter: dueAt });
+}
+
 /** A tick now (besides the every-minute schedule). */
 export function queueTick(): Promise<string | null> {
   return sendJob('console.tick', {});

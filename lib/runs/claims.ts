@@ -115,7 +115,7 @@ const NOT_SENT_MESSAGE = 'The console stopped before this share was sent; it is 
  * asked of Linq), an event still open (sent if it held the chat's reservation: then held as an
  * unknown outcome, never sent again), or a settled event (its outcome stands).
  */
-async function settleAttempt(chatId: string, attemptEventId: string | null, attempts: number, now: Date): Promise<ItemChange> {
+export async function settleAttempt(chatId: string, attemptEventId: string | null, attempts: number, now: Date): Promise<ItemChange> {
   const notTried: ItemChange = { state: 'PENDING', reason: null, nextAttemptAt: null, eventId: null, spentAttempt: false };
   const event = attemptEventId ? await db.shareEvent.findUnique({ where: { id: attemptEventId } }) : null;
   if (!event) return notTried;

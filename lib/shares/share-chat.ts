@@ -24,8 +24,8 @@ export type RefusalCode = BlockCode | 'unknown_chat' | 'gone' | 'in_flight';
 export interface ShareOptions {
   linq?: LinqGateway;
   cooldownMs?: number;
-  source?: 'MANUAL' | 'BULK' | 'SCHEDULED';
-  /** The bulk or scheduled run it belongs to. */
+  source?: 'MANUAL' | 'BULK' | 'SCHEDULED' | 'AUTOMATIC';
+  /** The bulk or scheduled run it belongs to (none for a manual or automatic share). */
   runId?: string;
   /** The id to give the attempt's ShareEvent (a run names it when it claims the chat). */
   eventId?: string;

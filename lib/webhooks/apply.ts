@@ -1,5 +1,6 @@
 import 'server-only';
 import type { WebhookDelivery } from '@/generated/prisma/client';
+import { considerChats } from '@/lib/auto/triggers';
 import { recordInboundMessage, recordOutboundMessage, upsertChats } from '@/lib/chats/index-store';
 import { db } from '@/lib/db';
 import { recordLineStatus } from '@/lib/lines/store';
@@ -24,7 +25,8 @@ async function indexChatFromLinq(linq: LinqGateway, chatId: string): Promise<voi
 type Outcome = { status: 'APPLIED' | 'IGNORED'; note?: string };
 
 /**
- * What a signed event may change: message times and line status times are believed only up to
+ * What a signed event may change (and, for a message, whether the conversation just reached the
+ * trigger of its number's automatic share): message times and line status times are believed only up to
  * when the event arrived; a chat's facts come from Linq itself, read again; a line event applies
  * only to one of the account's own numbers. A full sync can correct anything an event set.
  */
@@ -36,6 +38,7 @@ async function carryOut(change: IndexChange, linq: LinqGateway, receivedAt: Date
         await indexChatFromLinq(linq, change.chatId);
         await recordOutboundMessage(change.chatId, at, receivedAt);
       }
+      await considerChats([change.chatId]);
       return { status: 'APPLIED' };
     }
     case 'inbound': {
@@ -44,6 +47,7 @@ async function carryOut(change: IndexChange, linq: LinqGateway, receivedAt: Date
         await indexChatFromLinq(linq, change.chatId);
         await recordInboundMessage(change.chatId, at);
       }
+      await considerChats([change.chatId]);
       return { status: 'APPLIED' };
     }
     case 'refresh':

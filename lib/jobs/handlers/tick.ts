@@ -1,4 +1,5 @@
 import 'server-only';
+import { pruneTimeline, reviveAutoShares } from '@/lib/auto/upkeep';
 import { startOrReviveSync } from '@/lib/chats/sync/upkeep';
 import { markInterruptedJobRuns, pruneJobRuns } from '@/lib/jobs/record';
 import { pruneLiveEvents } from '@/lib/live/store';
@@ -21,8 +22,10 @@ async function closeInterruptedJobs(now: Date): Promise<string | undefined> {
 /** Once an hour: records kept long enough are removed. */
 async function prune(now: Date): Promise<string | undefined> {
   if (now.getUTCMinutes() !== 0) return undefined;
-  const [deliveries, jobs, events] = await Promise.all([pruneDeliveries(now), pruneJobRuns(now), pruneLiveEvents(now)]);
-  return deliveries + jobs + events > 0 ? `pruned ${deliveries} deliveries, ${jobs} job runs, ${events} live events` : undefined;
+  const [deliveries, jobs, events, turns] = await Promise.all([pruneDeliveries(now), pruneJobRuns(now), pruneLiveEvents(now), pruneTimeline(now)]);
+  return deliveries + jobs + events + turns > 0
+    ? `pruned ${deliveries} deliveries, ${jobs} job runs, ${events} live events, ${turns} timeline turns`
+    : undefined;
 }
 
 /** Every minute, on one instance: what is due. The work is the domains'; this only calls it, in turn. */
@@ -32,6 +35,7 @@ export async function runTick(now = new Date()): Promise<string | undefined> {
     await reviveWaitingDeliveries(now),
     await scheduleShares(now),
     await reviveStalledRuns(now),
+    await reviveAutoShares(now),
     await closeInterruptedJobs(now),
     await prune(now),
   ].filter(Boolean);
