@@ -60,11 +60,12 @@ export function outsideQuietHours(instant: Date, timing: Pick<AutoTiming, 'quiet
 
 /**
  * When a share first falls due: its delay after the trigger, never before now (a trigger the sync
- * found late goes at once), and pushed out of the quiet hours to their end.
+ * found late goes at once), and pushed out of the quiet hours to their end (`quiet` then says so).
  */
-export function firstDueAt(triggeredAt: Date, timing: AutoTiming, now: Date): Date {
+export function firstDueAt(triggeredAt: Date, timing: AutoTiming, now: Date): { dueAt: Date; quiet: boolean } {
   const afterDelay = new Date(Math.max(triggeredAt.getTime() + timing.delayMinutes * (timing.minuteMs ?? 60_000), now.getTime()));
-  return outsideQuietHours(afterDelay, timing);
+  const dueAt = outsideQuietHours(afterDelay, timing);
+  return { dueAt, quiet: dueAt.getTime() !== afterDelay.getTime() };
 }
 
 /** The local day whose cap a share sent at `instant` counts against. */

@@ -46,13 +46,17 @@ function findCandidates(scope: Prisma.Sql): Promise<Candidate[]> {
  */
 async function enqueue(candidates: Candidate[], now: Date): Promise<number> {
   if (candidates.length === 0) return 0;
-  const rows = candidates.map((candidate) => ({ ...candidate, dueAt: firstDueAt(candidate.triggeredAt, timingOf(candidate), now) }));
+  const rows = candidates.map((candidate) => {
+    const { dueAt, quiet } = firstDueAt(candidate.triggeredAt, timingOf(candidate), now);
+    return { ...candidate, dueAt, reason: quiet ? 'quiet_hours' : null };
+  });
   const created = await db.$queryRaw<Array<{ chatId: string; dueAt: Date }>>`
-    INSERT INTO "AutoShare" ("chatId", "phoneNumber", "trigger", "triggeredAt", "dueAt", "updatedAt")
-    SELECT t.chat, t.phone, t.trigger::"AutoTrigger", t.triggered AT TIME ZONE 'UTC', t.due AT TIME ZONE 'UTC', ${now}::timestamp
+    INSERT INTO "AutoShare" ("chatId", "phoneNumber", "trigger", "triggeredAt", "dueAt", "reason", "updatedAt")
+    SELECT t.chat, t.phone, t.trigger::"AutoTrigger", t.triggered AT TIME ZONE 'UTC', t.due AT TIME ZONE 'UTC', t.reason, ${now}::timestamp
       FROM unnest(${rows.map((r) => r.chatId)}::text[], ${rows.map((r) => r.phoneNumber)}::text[], ${rows.map((r) => r.trigger)}::text[],
-                  ${rows.map((r) => r.triggeredAt.toISOString())}::timestamptz[], ${rows.map((r) => r.dueAt.toISOString())}::timestamptz[])
-           AS t(chat, phone, trigger, triggered, due)
+                  ${rows.map((r) => r.triggeredAt.toISOString())}::timestamptz[], ${rows.map((r) => r.dueAt.toISOString())}::timestamptz[],
+                  ${rows.map((r) => r.reason)}::text[])
+           AS t(chat, phone, trigger, triggered, due, reason)
     ON CONFLICT ("chatId") DO NOTHING
     RETURNING "chatId", "dueAt"`;
   await Promise.all(created.map((row) => queueAutoShare(row.chatId, row.dueAt)));
