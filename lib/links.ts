@@ -35,7 +35,7 @@ export function viewQueryOf(query: Partial<ChatPageQuery>): string {
 /** The filters as URL parameters (for links, the CSV export and the next page). */
 export function historySearchParams(filters: Partial<HistoryFilters>): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of ['tab', 'from', 'to', 'tz', 'number', 'actor', 'outcome', 'q', 'run', 'latest', 'cursor'] as const) {
+  for (const key of ['tab', 'from', 'to', 'tz', 'number', 'actor', 'outcome', 'source', 'q', 'run', 'latest', 'cursor'] as const) {
     const value = filters[key];
     if (value && !(key === 'tab' && value === 'shares')) params.set(key, value);
   }

@@ -35,6 +35,10 @@ export const PERMISSIONS = {
   shareViews: ['ADMIN', 'OPERATOR'],
   /** Delete a shared view someone else made. */
   manageSharedViews: ['ADMIN'],
+  /** Set up a number's automatic share (its shares are then made in the person's name). */
+  automateShares: ['ADMIN', 'OPERATOR'],
+  /** Pause, and resume, every automatic share of the account. */
+  pauseAutoShares: ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -10,7 +10,8 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { historyHref } from '@/lib/links';
 import { localDate, shiftDate } from '@/lib/time-zone';
-import { SHARE_OUTCOMES, type HistoryFilters } from '@/lib/validations/history';
+import { SOURCE_LABELS } from '@/components/history/share-sources';
+import { SHARE_OUTCOMES, SHARE_SOURCES, type HistoryFilters } from '@/lib/validations/history';
 
 const OUTCOME_LABELS: Record<(typeof SHARE_OUTCOMES)[number], string> = {
   SUCCEEDED: 'Shared',
@@ -122,6 +123,17 @@ export function HistoryFilterForm({
               {SHARE_OUTCOMES.map((o) => (
                 <option key={o} value={o}>
                   {OUTCOME_LABELS[o]}
+                </option>
+              ))}
+            </NativeSelect>
+          </div>
+          <div className="flex max-w-full min-w-0 flex-col gap-1.5">
+            <Label htmlFor="history-source">Source</Label>
+            <NativeSelect id="history-source" name="source" defaultValue={filters.source ?? ''}>
+              <option value="">Any source</option>
+              {SHARE_SOURCES.map((source) => (
+                <option key={source} value={source}>
+                  {SOURCE_LABELS[source]}
                 </option>
               ))}
             </NativeSelect>

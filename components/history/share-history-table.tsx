@@ -1,3 +1,4 @@
+import { SOURCE_LABELS } from '@/components/history/share-sources';
 import Link from 'next/link';
 import { SHARE_OUTCOMES } from '@/components/chats/share-outcomes';
 import { LaterAttempt } from '@/components/history/later-attempt';
@@ -6,7 +7,6 @@ import { RelativeTime } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { ShareHistoryRow } from '@/lib/history/shares';
 
-const SOURCES: Record<string, string> = { MANUAL: 'Manual', BULK: 'Bulk', SCHEDULED: 'Scheduled' };
 
 export function ShareHistoryTable({ rows }: { rows: ShareHistoryRow[] }) {
   if (rows.length === 0) return <p className="p-6 text-sm text-muted-foreground">No share matches these filters.</p>;
@@ -39,11 +39,11 @@ export function ShareHistoryTable({ rows }: { rows: ShareHistoryRow[] }) {
             <TableCell>
               {row.runId ? (
                 <Link href={`/runs/${row.runId}`} className="text-primary underline-offset-2 hover:underline">
-                  {SOURCES[row.source] ?? row.source}
+                  {SOURCE_LABELS[row.source as keyof typeof SOURCE_LABELS] ?? row.source}
                   <span className="sr-only"> (open its run)</span>
                 </Link>
               ) : (
-                (SOURCES[row.source] ?? row.source)
+                (SOURCE_LABELS[row.source as keyof typeof SOURCE_LABELS] ?? row.source)
               )}
             </TableCell>
             <TableCell>

@@ -23,19 +23,33 @@ interface Candidate {
   timeZone: string;
 }
 
+/** When the conversation reached the trigger: our first message known, or the customer's reply after it. */
+export function triggerMoment(trigger: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`CASE WHEN ${trigger} = 'FIRST_OUTBOUND' THEN LEAST(c."outboundSince", c."lastOutboundAt") ELSE c."lastInboundAt" END`;
+}
+
+/**
+ * The conditions on a chat `c` for its conversation to have reached the trigger since `since`: the
+ * rule's (a live rule: its columns; the form's preview: its values), in one place.
+ */
+export function reachedTrigger(rule: { since: Prisma.Sql; trigger: Prisma.Sql; includeGroups: Prisma.Sql }): Prisma.Sql {
+  return Prisma.sql`c."goneAt" IS NULL AND c."outbound" = 'YES'
+       AND c."outboundSince" >= ${rule.since} AND c."lastOutboundAt" >= ${rule.since}
+       AND (c."service" = 'iMessage' OR c."service" IS NULL)
+       AND (${rule.includeGroups} OR NOT c."isGroup")
+       AND (${rule.trigger} = 'FIRST_OUTBOUND' OR c."lastInboundAt" > LEAST(c."outboundSince", c."lastOutboundAt"))`;
+}
+
+const LIVE_RULE = { since: Prisma.sql`r."enabledAt"`, trigger: Prisma.sql`r."trigger"::text`, includeGroups: Prisma.sql`r."includeGroups"` };
+
 /** Chats of numbers with automatic share on that reached its trigger and have no automatic share yet. */
 function findCandidates(scope: Prisma.Sql): Promise<Candidate[]> {
   return db.$queryRaw<Candidate[]>`
-    SELECT c."id" AS "chatId", r."phoneNumber", r."trigger",
-           CASE WHEN r."trigger" = 'FIRST_OUTBOUND' THEN LEAST(c."outboundSince", c."lastOutboundAt") ELSE c."lastInboundAt" END AS "triggeredAt",
+    SELECT c."id" AS "chatId", r."phoneNumber", r."trigger", ${triggerMoment(LIVE_RULE.trigger)} AS "triggeredAt",
            r."delayMinutes", r."quietStart", r."quietEnd", r."timeZone"
       FROM "AutoShareRule" r
       JOIN "Chat" c ON c."sendingNumber" = r."phoneNumber"
-     WHERE r."enabled" AND c."goneAt" IS NULL AND c."outbound" = 'YES'
-       AND c."outboundSince" >= r."enabledAt" AND c."lastOutboundAt" >= r."enabledAt"
-       AND (c."service" = 'iMessage' OR c."service" IS NULL)
-       AND (r."includeGroups" OR NOT c."isGroup")
-       AND (r."trigger" = 'FIRST_OUTBOUND' OR c."lastInboundAt" > LEAST(c."outboundSince", c."lastOutboundAt"))
+     WHERE r."enabled" AND ${reachedTrigger(LIVE_RULE)}
        AND NOT EXISTS (SELECT 1 FROM "AutoShare" a WHERE a."chatId" = c."id")
        AND ${scope}`;
 }

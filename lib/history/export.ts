@@ -65,6 +65,7 @@ const FILE_PREFIX: Record<HistoryFilters['tab'], string> = {
 export function exportFileName(filters: HistoryFilters, today = new Date()): string {
   const parts = [FILE_PREFIX[filters.tab], filters.from ?? 'start', 'to', filters.to ?? today.toISOString().slice(0, 10)];
   if (filters.outcome) parts.push(filters.outcome.toLowerCase());
+  if (filters.source) parts.push(filters.source.toLowerCase());
   if (filters.number) parts.push(filters.number.replace('+', ''));
   if (filters.run) parts.push(filters.run);
   return `${parts.join('_')}.csv`;

@@ -48,6 +48,7 @@ function conditions(filters: ShareEventFilters, after: Keyset | null): Prisma.Sq
   if (filters.actor) parts.push(Prisma.sql`e."actorId" = ${filters.actor}`);
   if (filters.run) parts.push(Prisma.sql`e."runId" = ${filters.run}`);
   if (filters.outcome) parts.push(Prisma.sql`e."outcome" = ${filters.outcome}::"ShareOutcome"`);
+  if (filters.source) parts.push(Prisma.sql`e."source" = ${filters.source}::"ShareSource"`);
   if (filters.latest) {
     parts.push(
       filters.run

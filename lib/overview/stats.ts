@@ -19,6 +19,7 @@ export interface DayShares extends ShareCounts {
   manual: number;
   bulk: number;
   scheduled: number;
+  automatic: number;
 }
 
 export interface NumberSummary {
@@ -79,6 +80,7 @@ export async function loadOverview(cooldownMs: number, timeZone = 'UTC', now = n
              count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'MANUAL')::int AS manual,
              count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'BULK')::int AS bulk,
              count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'SCHEDULED')::int AS scheduled,
+             count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'AUTOMATIC')::int AS automatic,
              count(*) FILTER (WHERE "outcome" = 'FAILED' AND "supersededAt" IS NULL)::int AS failed
         FROM "ShareEvent"
        WHERE "createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC')
@@ -99,18 +101,19 @@ export async function loadOverview(cooldownMs: number, timeZone = 'UTC', now = n
   const dayOf = dayOfSlot(timeZone);
   for (const { slot, ...counts } of days) {
     const day = dayOf(slot);
-    const sum = byDay.get(day) ?? { manual: 0, bulk: 0, scheduled: 0, failed: 0 };
+    const sum = byDay.get(day) ?? { manual: 0, bulk: 0, scheduled: 0, automatic: 0, failed: 0 };
     byDay.set(day, {
       manual: sum.manual + counts.manual,
       bulk: sum.bulk + counts.bulk,
       scheduled: sum.scheduled + counts.scheduled,
+      automatic: sum.automatic + counts.automatic,
       failed: sum.failed + counts.failed,
     });
   }
   const perDay = Array.from({ length: 14 }, (_, i) => {
     const day = shiftDate(firstDay, i);
-    const { manual = 0, bulk = 0, scheduled = 0, failed = 0 } = byDay.get(day) ?? {};
-    return { day, manual, bulk, scheduled, succeeded: manual + bulk + scheduled, failed };
+    const { manual = 0, bulk = 0, scheduled = 0, automatic = 0, failed = 0 } = byDay.get(day) ?? {};
+    return { day, manual, bulk, scheduled, automatic, succeeded: manual + bulk + scheduled + automatic, failed };
   });
   const sum = (from: string) =>
     perDay

@@ -5,6 +5,7 @@ import { hasControlCharacters } from '@/lib/validations/safe-text';
 export const HISTORY_TABS = ['shares', 'runs', 'cards', 'staff', 'settings'] as const;
 export type HistoryTab = (typeof HISTORY_TABS)[number];
 export const SHARE_OUTCOMES = ['SUCCEEDED', 'FAILED', 'UNKNOWN', 'REFUSED', 'PENDING'] as const;
+export const SHARE_SOURCES = ['MANUAL', 'BULK', 'SCHEDULED', 'AUTOMATIC'] as const;
 export const HISTORY_PAGE_SIZE = 50;
 
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -50,6 +51,8 @@ export const historyFiltersSchema = z.object({
   ),
   actor: text(64),
   outcome: z.preprocess(first, z.enum(SHARE_OUTCOMES).optional().catch(undefined)),
+  /** How the shares were made: by a click, a bulk run, the daily re-share, or automatically. */
+  source: z.preprocess(first, z.enum(SHARE_SOURCES).optional().catch(undefined)),
   /** A participant's phone number or email, or a chat id. */
   q: text(320),
   /** The shares of one bulk or scheduled run. */

@@ -82,3 +82,15 @@ describe('the automatic share form', () => {
     expect(errors({ ...form, timeZone: 'Mars/Olympus' })?.[0]).toMatch(/^timeZone: Choose a time zone/);
   });
 });
+
+describe('the automatic share preview', () => {
+  it('says how many chats a day would have qualified, and what the cap would have held back', async () => {
+    const { describePreview } = await import('@/lib/auto/preview-words');
+    expect(describePreview([30, 28, 32, 31, 29, 30, 30], 100)).toBe('About 30 chats a day would have qualified over the last 7 days (210 in all).');
+    expect(describePreview([0, 0, 0, 0, 0, 0, 0], 100)).toBe('No chats a day would have qualified over the last 7 days (0 in all).');
+    expect(describePreview([1, 0, 0, 0, 0, 0, 0], 100)).toBe('Fewer than one chat a day would have qualified over the last 7 days (1 in all).');
+    expect(describePreview([30, 28, 32, 31, 29, 30, 30], 25)).toBe(
+      'About 30 chats a day would have qualified over the last 7 days (210 in all). At a cap of 25 a day, about 5 chats a day would have waited for the next day (35 in all).',
+    );
+  });
+});

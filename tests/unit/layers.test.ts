@@ -35,7 +35,7 @@ const LAYERS: { name: string; modules: string[] }[] = [
   { name: 'cards and history', modules: ['lib/cards', 'lib/history'] },
   { name: 'chat index', modules: ['lib/chats'] },
   { name: 'shares', modules: ['lib/shares'] },
-  { name: 'runs, webhooks, overview', modules: ['lib/runs', 'lib/webhooks', 'lib/overview', 'lib/views'] },
+  { name: 'runs, webhooks, overview', modules: ['lib/runs', 'lib/auto', 'lib/impact', 'lib/webhooks', 'lib/overview', 'lib/views'] },
   { name: 'staff management', modules: ['lib/staff'] },
   { name: 'entry points in lib', modules: ['lib/data', 'lib/actions', 'lib/jobs', 'lib/sandbox', 'lib/startup'] },
   { name: 'components', modules: ['components'] },

@@ -2,8 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { can, isRole, PERMISSIONS, ROLES, type Permission, type Role } from '@/lib/roles';
 
 const expected: Record<Role, Permission[]> = {
-  ADMIN: ['view', 'editCards', 'shareCards', 'exportHistory', 'syncChats', 'manageStaff', 'manageSettings', 'takeOverWork', 'shareViews', 'manageSharedViews'],
-  OPERATOR: ['view', 'editCards', 'shareCards', 'exportHistory', 'syncChats', 'shareViews'],
+  ADMIN: [
+    'view',
+    'editCards',
+    'shareCards',
+    'exportHistory',
+    'syncChats',
+    'manageStaff',
+    'manageSettings',
+    'takeOverWork',
+    'shareViews',
+    'manageSharedViews',
+    'automateShares',
+    'pauseAutoShares',
+  ],
+  OPERATOR: ['view', 'editCards', 'shareCards', 'exportHistory', 'syncChats', 'shareViews', 'automateShares'],
   VIEWER: ['view'],
 };
 

@@ -1,22 +1,25 @@
 import type { Metadata } from 'next';
 import { RefreshOnLive } from '@/components/live/refresh-on-live';
+import { AutoShareSection } from '@/components/settings/auto-share-section';
 import { BackgroundWorkSection } from '@/components/settings/background-work';
 import { WebhookSection } from '@/components/settings/webhook-section';
 import { PageHeader } from '@/components/shell/page-header';
 import { requirePermission } from '@/lib/auth/guards';
+import { getAutoShareAccount } from '@/lib/data/auto-share';
 import { getBackgroundWork, getWebhookSettings } from '@/lib/data/settings';
 
 export const metadata: Metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   await requirePermission('manageSettings');
-  const [webhooks, work] = await Promise.all([getWebhookSettings(), getBackgroundWork()]);
+  const [webhooks, work, autoShare] = await Promise.all([getWebhookSettings(), getBackgroundWork(), getAutoShareAccount()]);
   return (
     <>
-      <RefreshOnLive topics={['deliveries', 'jobs', 'index']} />
-      <PageHeader title="Settings" description="How the console keeps its index of chats current: Linq's webhooks, and the background work." />
+      <RefreshOnLive topics={['deliveries', 'jobs', 'index', 'auto']} />
+      <PageHeader title="Settings" description="How the console keeps its index of chats current (Linq's webhooks, the background work), and the switch for every automatic share." />
       <div className="flex flex-col gap-6">
         <WebhookSection webhooks={webhooks} />
+        <AutoShareSection account={autoShare} />
         <BackgroundWorkSection work={work} />
       </div>
     </>

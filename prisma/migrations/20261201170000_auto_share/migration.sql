@@ -85,6 +85,9 @@ CREATE INDEX "AutoShare_phoneNumber_capDay_state_idx" ON "AutoShare"("phoneNumbe
 -- CreateIndex
 CREATE INDEX "AutoShare_createdAt_idx" ON "AutoShare"("createdAt");
 
+-- History's "Source" filter, and Impact's shares by source.
+CREATE INDEX "ShareEvent_source_createdAt_id_idx" ON "ShareEvent"("source", "createdAt" DESC, "id" DESC);
+
 -- CreateIndex
 CREATE INDEX "ChatTurn_at_idx" ON "ChatTurn"("at");
 

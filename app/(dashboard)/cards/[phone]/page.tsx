@@ -2,6 +2,8 @@ import { ArrowLeft } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AutoShareForm } from '@/components/cards/auto-share-form';
+import { AutoShareStatus } from '@/components/cards/auto-share-status';
 import { CardEditor } from '@/components/cards/card-editor';
 import { CardReadonly } from '@/components/cards/card-readonly';
 import { CardStatusBadge } from '@/components/cards/card-status-badge';
@@ -16,6 +18,7 @@ import { LinqErrorPanel } from '@/components/shell/linq-error-panel';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/guards';
+import { getAutoSharePanel } from '@/lib/data/auto-share';
 import { getCardRevisions, getCardRow } from '@/lib/data/contact-cards';
 import { getSettings } from '@/lib/env';
 import { can } from '@/lib/roles';
@@ -33,11 +36,12 @@ export default async function ContactCardPage({ params }: Params) {
   const user = await requirePermission('view');
   const phoneNumber = phoneNumberParam((await params).phone);
   if (!phoneNumber) notFound();
-  const [row, revisions, schedule, scheduleChanges] = await Promise.all([
+  const [row, revisions, schedule, scheduleChanges, autoShare] = await Promise.all([
     getCardRow(phoneNumber),
     getCardRevisions(phoneNumber),
     readSchedule(phoneNumber),
     recentScheduleChanges(phoneNumber),
+    getAutoSharePanel(phoneNumber),
   ]);
   const preview = await previewSchedule(phoneNumber, schedule);
   const canEdit = can(user.role, 'editCards');
@@ -48,7 +52,7 @@ export default async function ContactCardPage({ params }: Params) {
       <Link href="/cards" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
         <ArrowLeft className="size-4" aria-hidden /> All contact cards
       </Link>
-      <RefreshOnLive topics={['cards', 'runs']} />
+      <RefreshOnLive topics={['cards', 'runs', 'auto']} />
       <PageHeader
         title={`Contact card of ${phoneNumber}`}
         description="Customers see this name and photo when the card is shared into an iMessage chat."
@@ -68,6 +72,18 @@ export default async function ContactCardPage({ params }: Params) {
             ) : (
               <CardReadonly card={row.value.card} />
             )}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Automatic share</CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-4">
+            {can(user.role, 'automateShares') && (
+              // Keyed by the number: moving to another number's page starts from that number's saved rule.
+              <AutoShareForm key={phoneNumber} phoneNumber={phoneNumber} rule={autoShare.rule} preview={autoShare.preview} timeZones={timeZoneChoices()} />
+            )}
+            <AutoShareStatus phoneNumber={phoneNumber} panel={autoShare} />
           </CardContent>
         </Card>
         <Card>
