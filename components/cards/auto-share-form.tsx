@@ -99,8 +99,8 @@ export function AutoShareForm({
         <span>
           <span className="font-medium">Share the card automatically at the start of every new conversation</span>
           <span className="block text-muted-foreground">
-            Once per chat, in your name. Never into opted-out or critical chats, chats the number has left, SMS or RCS chats, or while Linq has flagged
-            the number.
+            Once per chat, in your name. Never into opted-out or critical chats, chats the number has left, SMS or RCS chats, or while Linq has flagged the
+            number.
           </span>
         </span>
       </label>

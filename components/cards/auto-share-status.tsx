@@ -1,13 +1,22 @@
 import Link from 'next/link';
 import { DateTime } from '@/components/ui/date-time';
 import type { AutoSharePanel } from '@/lib/auto/panel';
-import { historyHref } from '@/lib/links';
 import { WAIT_REASONS } from '@/lib/auto/reasons';
+import { historyHref } from '@/lib/links';
 
 type ChangeRow = AutoSharePanel['changes'][number];
 
 function describeRule(value: unknown): string {
-  const r = (value ?? {}) as { enabled?: boolean; trigger?: string; delayMinutes?: number; quietStart?: string | null; quietEnd?: string | null; timeZone?: string; dailyCap?: number; includeGroups?: boolean };
+  const r = (value ?? {}) as {
+    enabled?: boolean;
+    trigger?: string;
+    delayMinutes?: number;
+    quietStart?: string | null;
+    quietEnd?: string | null;
+    timeZone?: string;
+    dailyCap?: number;
+    includeGroups?: boolean;
+  };
   if (!r.enabled) return 'off';
   const when = r.trigger === 'FIRST_REPLY' ? 'after the customer’s first reply' : 'after our first message';
   const quiet = r.quietStart && r.quietEnd ? `, quiet ${r.quietStart}–${r.quietEnd} ${r.timeZone}` : `, no quiet hours (${r.timeZone})`;
@@ -97,10 +106,7 @@ export function AutoShareStatus({ phoneNumber, panel }: { phoneNumber: string; p
       {ended.length > 0 && (
         <p>
           Since it was switched on: {ended.map(([state, words]) => `${outcomes[state]} ${words}`).join(', ')}.{' '}
-          <Link
-            href={historyHref({ tab: 'shares', source: 'AUTOMATIC', number: phoneNumber })}
-            className="underline underline-offset-2"
-          >
+          <Link href={historyHref({ tab: 'shares', source: 'AUTOMATIC', number: phoneNumber })} className="underline underline-offset-2">
             See them in History
           </Link>
         </p>

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import type { FormEvent } from 'react';
+import { SOURCE_LABELS } from '@/components/history/share-sources';
 import { Button } from '@/components/ui/button';
 import { useViewerTimeZone } from '@/components/ui/date-time';
 import { Input } from '@/components/ui/input';
@@ -10,7 +11,6 @@ import { NativeSelect } from '@/components/ui/native-select';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { historyHref } from '@/lib/links';
 import { localDate, shiftDate } from '@/lib/time-zone';
-import { SOURCE_LABELS } from '@/components/history/share-sources';
 import { SHARE_OUTCOMES, SHARE_SOURCES, type HistoryFilters } from '@/lib/validations/history';
 
 const OUTCOME_LABELS: Record<(typeof SHARE_OUTCOMES)[number], string> = {

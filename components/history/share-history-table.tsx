@@ -1,12 +1,11 @@
-import { SOURCE_LABELS } from '@/components/history/share-sources';
 import Link from 'next/link';
 import { SHARE_OUTCOMES } from '@/components/chats/share-outcomes';
 import { LaterAttempt } from '@/components/history/later-attempt';
+import { SOURCE_LABELS } from '@/components/history/share-sources';
 import { Badge } from '@/components/ui/badge';
 import { RelativeTime } from '@/components/ui/date-time';
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { ShareHistoryRow } from '@/lib/history/shares';
-
 
 export function ShareHistoryTable({ rows }: { rows: ShareHistoryRow[] }) {
   if (rows.length === 0) return <p className="p-6 text-sm text-muted-foreground">No share matches these filters.</p>;

@@ -1,4 +1,4 @@
-import { Contact, History, LayoutDashboard, MessagesSquare, Settings, Users, type LucideIcon } from 'lucide-react';
+import { Contact, History, LayoutDashboard, MessagesSquare, Settings, TrendingUp, Users, type LucideIcon } from 'lucide-react';
 import type { Permission } from '@/lib/roles';
 
 export interface NavItem {
@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/cards', label: 'Contact cards', icon: Contact, permission: 'view' },
   { href: '/chats', label: 'Chats', icon: MessagesSquare, permission: 'view' },
   { href: '/history', label: 'History', icon: History, permission: 'view' },
+  { href: '/impact', label: 'Impact', icon: TrendingUp, permission: 'view' },
   { href: '/staff', label: 'Staff', icon: Users, permission: 'manageStaff' },
   { href: '/settings', label: 'Settings', icon: Settings, permission: 'manageSettings' },
 ];

@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { failed, type ActionResult } from '@/lib/actions/result';
+import { authorize } from '@/lib/auth/guards';
 import { AutoShareError, saveAutoShareRule, setAutoSharePause, type AutoShareSettings } from '@/lib/auto/rules';
 import { requeueWaitingAutoShares } from '@/lib/auto/upkeep';
-import { authorize } from '@/lib/auth/guards';
 import { autoShareFormSchema, type AutoShareField } from '@/lib/validations/auto-share';
 import { asFormData } from '@/lib/validations/form-data';
 

@@ -32,7 +32,11 @@ async function settleLapsedClaims(now: Date): Promise<number> {
     const outcome: ItemOutcome =
       change.state === 'PENDING'
         ? { state: 'RETRY', reason: 'interrupted', retryInMs: 0 }
-        : { state: change.state, reason: change.reason, ...(change.nextAttemptAt && { retryInMs: Math.max(0, change.nextAttemptAt.getTime() - now.getTime()) }) };
+        : {
+            state: change.state,
+            reason: change.reason,
+            ...(change.nextAttemptAt && { retryInMs: Math.max(0, change.nextAttemptAt.getTime() - now.getTime()) }),
+          };
     await endClaim(row.chatId, row.attempts, outcome, change.eventId, now);
   }
   return lapsed.length;

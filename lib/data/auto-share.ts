@@ -1,6 +1,6 @@
 import 'server-only';
-import { readAutoShareAccount, readAutoSharePanel } from '@/lib/auto/panel';
 import { requirePermission } from '@/lib/auth/guards';
+import { readAutoShareAccount, readAutoSharePanel } from '@/lib/auto/panel';
 
 /** A number's automatic share as its card page shows it (everyone who may view). */
 export async function getAutoSharePanel(phoneNumber: string) {

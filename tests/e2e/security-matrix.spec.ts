@@ -42,6 +42,13 @@ const ACTIONS: Record<string, { access: Access; page: string; args: () => unknow
     page: '/cards/%2B14155550100',
     args: () => [{ status: 'idle' }, formData({ phoneNumber: 'not-a-number', enabled: 'on', timeOfDay: '25:00', timeZone: 'Nowhere/Special' })],
   },
+  'lib/actions/auto-share.ts#saveAutoShareAction': {
+    access: 'automateShares',
+    page: '/cards/%2B14155550100',
+    args: () => [null, formData({ phoneNumber: 'not-a-number', enabled: 'on', trigger: 'FIRST_OUTBOUND', delayMinutes: '-1', timeZone: 'Nowhere/Special' })],
+  },
+  // Not a yes or no: nothing is paused or resumed.
+  'lib/actions/auto-share.ts#setAutoSharePauseAction': { access: 'pauseAutoShares', page: '/settings', args: () => ['maybe'] },
   // An address the page never showed, and a subscription that does not exist: nothing changes.
   'lib/actions/settings.ts#connectWebhooksAction': { access: 'manageSettings', page: '/settings', args: () => ['https://elsewhere.example/hook'] },
   'lib/actions/settings.ts#disconnectWebhooksAction': { access: 'manageSettings', page: '/settings', args: () => ['no-such-subscription'] },
@@ -79,6 +86,7 @@ const ROUTES: Record<string, { access: Access; path: string; stream?: true }> = 
   '/api/history/export/route': { access: 'exportHistory', path: '/api/history/export?from=2000-01-01&to=2000-01-01' },
   '/api/runs/[id]/route': { access: 'view', path: '/api/runs/no-such-run' },
   '/api/runs/[id]/export/route': { access: 'exportHistory', path: '/api/runs/no-such-run/export' },
+  '/api/impact/export/route': { access: 'view', path: '/api/impact/export?weeks=4' },
 };
 
 const PAGES: Record<string, { access: Access; path: string | null }> = {
@@ -90,6 +98,7 @@ const PAGES: Record<string, { access: Access; path: string | null }> = {
   '/(dashboard)/chats/page': { access: 'view', path: '/chats?limit=20' },
   '/(dashboard)/chats/[id]/page': { access: 'view', path: '/chats/no-such-chat' },
   '/(dashboard)/history/page': { access: 'view', path: '/history' },
+  '/(dashboard)/impact/page': { access: 'view', path: '/impact' },
   '/(dashboard)/runs/[id]/page': { access: 'view', path: '/runs/no-such-run' },
   '/(dashboard)/staff/page': { access: 'manageStaff', path: '/staff' },
   '/(dashboard)/settings/page': { access: 'manageSettings', path: '/settings' },

@@ -20,7 +20,14 @@ async function chat(options: { shared?: 'AUTOMATIC' | 'MANUAL'; replyAfter?: num
   const id = `impact-${sequence}`;
   const line = options.line ?? LINE;
   await h.db.chat.create({
-    data: { id, sendingNumber: line, service: options.service ?? 'iMessage', participants: [`+1646555${String(sequence).padStart(4, '0')}`], outbound: 'YES', activityAt: D },
+    data: {
+      id,
+      sendingNumber: line,
+      service: options.service ?? 'iMessage',
+      participants: [`+1646555${String(sequence).padStart(4, '0')}`],
+      outbound: 'YES',
+      activityAt: D,
+    },
   });
   const turns = [{ chatId: id, at: D, fromUs: true }];
   if (options.repliedBefore) turns.push({ chatId: id, at: new Date(D.getTime() - 2 * DAY), fromUs: false });
@@ -110,7 +117,10 @@ describe('impact', () => {
     const { readImpact } = await import('@/lib/impact/measure');
     const { impactCsv } = await import('@/lib/impact/export');
     const csv = impactCsv(await readImpact(query));
-    const lines = csv.trim().split('\r\n').map((line) => line.replaceAll('"', ''));
+    const lines = csv
+      .trim()
+      .split('\r\n')
+      .map((line) => line.replaceAll('"', ''));
     expect(lines[0]).toBe(
       'number,source,within_days,shared_chats,shared_replied,shared_rate,shared_low,shared_high,comparable_chats,comparable_replied,comparable_rate,comparable_low,comparable_high,difference,difference_low,difference_high,unmatched',
     );

@@ -16,7 +16,10 @@ export default async function SettingsPage() {
   return (
     <>
       <RefreshOnLive topics={['deliveries', 'jobs', 'index', 'auto']} />
-      <PageHeader title="Settings" description="How the console keeps its index of chats current (Linq's webhooks, the background work), and the switch for every automatic share." />
+      <PageHeader
+        title="Settings"
+        description="How the console keeps its index of chats current (Linq's webhooks, the background work), and the switch for every automatic share."
+      />
       <div className="flex flex-col gap-6">
         <WebhookSection webhooks={webhooks} />
         <AutoShareSection account={autoShare} />

@@ -1,0 +1,21 @@
+import 'server-only';
+import { requirePermission } from '@/lib/auth/guards';
+import { db } from '@/lib/db';
+import { readImpact, type Horizon } from '@/lib/impact/measure';
+import type { ImpactFilters } from '@/lib/validations/impact';
+
+/** The period the filters ask for, up to now. */
+export function impactPeriod(filters: ImpactFilters, now = new Date()) {
+  return { since: new Date(now.getTime() - Number(filters.weeks) * 7 * 86_400_000), until: now, now };
+}
+
+/** Impact per number over the filters' period (everyone who may view: figures, no customer data). */
+export async function getImpact(filters: ImpactFilters) {
+  await requirePermission('view');
+  const period = impactPeriod(filters);
+  const [numbers, lines] = await Promise.all([
+    readImpact({ ...period, number: filters.number }, Number(filters.within) as Horizon),
+    db.sendingLine.findMany({ where: { linqId: { not: null } }, select: { phoneNumber: true }, orderBy: { phoneNumber: 'asc' } }),
+  ]);
+  return { numbers, lines: lines.map((line) => line.phoneNumber), period };
+}
