@@ -9,6 +9,7 @@ import { FieldError } from '@/components/ui/field-error';
 import { FormAlert } from '@/components/ui/form-alert';
 import { RadioOption } from '@/components/ui/radio-option';
 import { TextField } from '@/components/ui/text-field';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { ZonePicker } from '@/components/ui/zone-picker';
 import { saveAutoShareAction, type AutoShareFormState } from '@/lib/actions/auto-share';
 import type { PreviewCounts } from '@/lib/auto/panel';
@@ -60,6 +61,7 @@ export function AutoShareForm({
   timeZones: string[];
 }) {
   const [state, setState] = useState<AutoShareFormState>(null);
+  const interactive = useHydrated();
   const [saving, startSaving] = useTransition();
   const [values, setValues] = useState<Values>(() => valuesOf(rule, rule.saved));
   const viewerZone = useViewerTimeZone();
@@ -86,7 +88,7 @@ export function AutoShareForm({
   const previewText = describePreview(counts, Number.isFinite(cap) && cap > 0 ? cap : Number.POSITIVE_INFINITY);
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-4" aria-label="Automatic share">
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Automatic share">
       <input type="hidden" name="phoneNumber" value={phoneNumber} />
       <label className="flex items-start gap-2 text-sm">
         <input
@@ -210,7 +212,7 @@ export function AutoShareForm({
       </p>
       {state && !state.ok && <FormAlert>{state.error}</FormAlert>}
       <div>
-        <Button type="submit" disabled={saving}>
+        <Button type="submit" disabled={saving || !interactive}>
           {saving && <Loader2 className="animate-spin" aria-hidden />} Save automatic share
         </Button>
       </div>
