@@ -9,6 +9,7 @@ import { queueAutoShare } from '@/lib/queue/send';
 import { itemOutcome, MAX_ATTEMPTS, retryDelayMs, type ItemOutcome, type ItemState } from '@/lib/runs/outcome';
 import { OWNER_SELECT, ownerCanShare } from '@/lib/runs/owner';
 import { shareIntoChat } from '@/lib/shares/share-chat';
+import type { CardCache } from '@/lib/shares/share-checks';
 
 // One chat's automatic share at its due time. Everything that may stop or move it is decided here,
 // in order, from the database: the rule off or the conversation too old (skipped), the account's
@@ -21,6 +22,15 @@ import { shareIntoChat } from '@/lib/shares/share-chat';
 export const AUTO_CLAIM_LEASE_MS = 3 * 60_000;
 /** A flagged number's shares look again this much later. */
 const FLAGGED_RECHECK_MS = 15 * 60_000;
+
+/** Each number's card is read once a minute for this instance's automatic shares (a card switched off is noticed then). */
+const CARD_FRESH_MS = 60_000;
+const cards: { cache: CardCache; readAt: number } = { cache: new Map(), readAt: 0 };
+
+function cardCache(): CardCache {
+  if (Date.now() - cards.readAt > CARD_FRESH_MS) Object.assign(cards, { cache: new Map(), readAt: Date.now() });
+  return cards.cache;
+}
 
 export interface AutoContext {
   linq: LinqGateway;
@@ -157,7 +167,12 @@ export async function runAutoShare(chatId: string, ctx: AutoContext): Promise<Au
   let outcome: ItemOutcome;
   let eventId: string | null = null;
   try {
-    const result = await shareIntoChat(rule.updatedById, chatId, { linq: ctx.linq, source: 'AUTOMATIC', eventId: claimed.attemptEventId });
+    const result = await shareIntoChat(rule.updatedById, chatId, {
+      linq: ctx.linq,
+      source: 'AUTOMATIC',
+      eventId: claimed.attemptEventId,
+      cardCache: cardCache(),
+    });
     eventId = result.eventId;
     outcome = itemOutcome(result, claimed.attempts);
   } catch (error) {

@@ -12,7 +12,7 @@ import { stopLiveHub } from '@/lib/live/hub';
 import { getBoss, stopBoss } from '@/lib/queue/boss';
 import { queueTick } from '@/lib/queue/send';
 import { beginStopping } from '@/lib/queue/stopping';
-import { workQueue } from '@/lib/queue/work';
+import { workQueue, workQueueEach } from '@/lib/queue/work';
 
 const globalForWorkers = globalThis as unknown as { workersStarted?: boolean };
 
@@ -38,8 +38,9 @@ export async function startBackgroundJobs(): Promise<void> {
   await workQueue('runs.share', { pollingIntervalSeconds: 1, localConcurrency: 2 }, (job) =>
     recordJobRun('runs.share', job.id, () => handleRunJob(job), { subjectId: job.data.runId }),
   );
-  // Each due automatic share is a job of its own: several at once, each looked for every half second.
-  await workQueue('auto.share', { pollingIntervalSeconds: 0.5, localConcurrency: 8 }, (job) =>
+  // Each due automatic share is a job of its own: two workers each take up to 6 due at once, and
+  // fetch again at once while there are more (a burst of new conversations).
+  await workQueueEach('auto.share', { pollingIntervalSeconds: 0.5, localConcurrency: 2, batchSize: 6 }, (job) =>
     recordJobRun('auto.share', job.id, () => handleAutoShareJob(job), { quietWhenIdle: true, subjectId: job.data.chatId }),
   );
   await workQueue('console.tick', { pollingIntervalSeconds: 5 }, (job) => recordJobRun('console.tick', job.id, () => runTick(), { quietWhenIdle: true }));

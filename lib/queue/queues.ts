@@ -25,9 +25,14 @@ export const QUEUES = {
   'chats.sync': {
     ...SLICED_WORK,
   },
-  /** Applies the webhook deliveries waiting in WebhookDelivery, in order, a batch at a time. */
+  /**
+   * Applies the webhook deliveries waiting in WebhookDelivery, in order, a batch at a time. One runs at
+   * a time across instances: its heartbeat lets another take over within seconds when the instance
+   * running it is killed, rather than when it expires.
+   */
   'webhooks.apply': {
     policy: 'stately',
+    heartbeatSeconds: 10,
     expireInSeconds: 5 * 60,
     retryLimit: 10,
     retryDelay: 2,

@@ -27,6 +27,36 @@ export async function workQueue<Q extends QueueName>(queue: Q, options: QueueWor
 }
 
 /**
+ * Runs a queue's jobs a batch at a time, each on its own: all of a batch at once, one failing is
+ * failed (and retried by the queue) alone. While batches come back full the worker fetches again at
+ * once rather than waiting out its poll: a burst of due jobs is worked through at full speed.
+ */
+export async function workQueueEach<Q extends QueueName>(
+  queue: Q,
+  options: QueueWorkOptions & { batchSize: number },
+  handle: (job: QueueJob<Q>) => Promise<unknown>,
+): Promise<void> {
+  const boss = await getBoss();
+  const workerId = await boss.work<JobPayloads[Q], unknown, QueueWorkOptions & { batchSize: number; includeMetadata: true; burstWhenBatchFull: true }>(
+    queue,
+    { ...options, includeMetadata: true, burstWhenBatchFull: true },
+    async (jobs) => {
+      await Promise.all(
+        jobs.map(async (job) => {
+          try {
+            await handle(job);
+          } catch (error) {
+            console.error(`[jobs] ${queue} ${job.id} failed:`, error);
+            await boss.fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+          }
+        }),
+      );
+    },
+  );
+  (globalForWorkers.localWorkers ??= new Map()).set(queue, workerId);
+}
+
+/**
  * Tells this instance's worker of a queue (if it runs one) that a job is waiting, so it asks now
  * rather than at its next poll: a webhook applied in milliseconds, not a second later.
  */

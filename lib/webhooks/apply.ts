@@ -22,7 +22,8 @@ async function indexChatFromLinq(linq: LinqGateway, chatId: string): Promise<voi
   await upsertChats([await linq.getChat(chatId)], null);
 }
 
-type Outcome = { status: 'APPLIED' | 'IGNORED'; note?: string };
+/** `conversation`: a message's chat, whose automatic share the caller then considers. */
+type Outcome = { status: 'APPLIED' | 'IGNORED'; note?: string; conversation?: string };
 
 /**
  * What a signed event may change (and, for a message, whether the conversation just reached the
@@ -38,8 +39,7 @@ async function carryOut(change: IndexChange, linq: LinqGateway, receivedAt: Date
         await indexChatFromLinq(linq, change.chatId);
         await recordOutboundMessage(change.chatId, at, receivedAt);
       }
-      await considerChats([change.chatId]);
-      return { status: 'APPLIED' };
+      return { status: 'APPLIED', conversation: change.chatId };
     }
     case 'inbound': {
       const at = clampEventTime(change.at, receivedAt);
@@ -47,8 +47,7 @@ async function carryOut(change: IndexChange, linq: LinqGateway, receivedAt: Date
         await indexChatFromLinq(linq, change.chatId);
         await recordInboundMessage(change.chatId, at);
       }
-      await considerChats([change.chatId]);
-      return { status: 'APPLIED' };
+      return { status: 'APPLIED', conversation: change.chatId };
     }
     case 'refresh':
       await indexChatFromLinq(linq, change.chatId);
@@ -69,16 +68,21 @@ function failureOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Applies one delivery and records how it went. A 429 from Linq leaves it waiting. */
-export async function applyDelivery(delivery: WebhookDelivery, linq: LinqGateway): Promise<void> {
+/**
+ * Applies one delivery and records how it went. A 429 from Linq leaves it waiting. Returns the chat
+ * of a message it applied (its automatic share is considered by the caller, a few at a time).
+ */
+export async function applyDelivery(delivery: WebhookDelivery, linq: LinqGateway): Promise<string | null> {
   let status: 'APPLIED' | 'IGNORED' | 'FAILED';
   let error: string | null = null;
+  let conversation: string | null = null;
   try {
     const event = parseEnvelope(delivery.payload);
     if (!event) throw new Error('The delivery is not a Linq event.');
     const outcome = await carryOut(planChange(event), linq, delivery.receivedAt);
     status = outcome.status;
     error = outcome.note ?? null;
+    conversation = outcome.conversation ?? null;
   } catch (failure) {
     const until = retryAfter(failure, new Date());
     if (until) throw new ApplyPaused(until);
@@ -86,7 +90,15 @@ export async function applyDelivery(delivery: WebhookDelivery, linq: LinqGateway
     error = failureOf(failure);
   }
   await db.webhookDelivery.update({ where: { id: delivery.id }, data: { status, error, appliedAt: new Date() } });
+  return conversation;
 }
+
+/**
+ * Messages' chats are considered for automatic share this many at a time: one query for them all,
+ * soon enough that a share's lateness is not the batch's. (Cut off between a delivery and this, the
+ * tick finds the conversation within a minute.)
+ */
+const CONSIDER_EVERY = 20;
 
 /** Whether any delivery is still waiting to be applied. */
 export async function hasWaitingDeliveries(): Promise<boolean> {
@@ -107,10 +119,17 @@ export async function applyWaitingDeliveries(linq: LinqGateway, budgetMs: number
       take: BATCH_SIZE,
     });
     if (batch.length === 0) break;
+    const conversations = new Set<string>();
     for (const delivery of batch) {
-      await applyDelivery(delivery, linq);
+      const conversation = await applyDelivery(delivery, linq);
+      if (conversation) conversations.add(conversation);
+      if (conversations.size >= CONSIDER_EVERY) {
+        await considerChats([...conversations]);
+        conversations.clear();
+      }
       applied += 1;
     }
+    await considerChats([...conversations]);
   }
   return applied;
 }

@@ -1,4 +1,5 @@
-// `npm run bench [-- index|history|bulk|live|pages]`: measurements, not tests. Each writes docs/benchmarks/<name>.md.
+// `npm run bench [-- index|history|bulk|live|pages|auto]`: measurements, not tests. Each writes docs/benchmarks/<name>.md.
+import { runAutoBench } from './auto';
 import { runBulkBench } from './bulk';
 import { runHistoryBench } from './history';
 import { runIndexBench } from './index';
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<string>> = {
   bulk: runBulkBench,
   live: runLiveBench,
   pages: runPagesBench,
+  auto: runAutoBench,
 };
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 for (const name of wanted.length > 0 ? wanted : Object.keys(benches)) {

@@ -108,6 +108,27 @@ describe('automatic share', () => {
     expect(await h.db.chatTurn.count({ where: { chatId, fromUs: true } })).toBeGreaterThanOrEqual(1);
   });
 
+  it('starts from message.sent as the webhook path applies it, once for the event and its repeat', async () => {
+    const now = new Date();
+    await rule({ delayMinutes: 2, quietStart: null, quietEnd: null }, new Date(now.getTime() - 60_000));
+    const chatId = await conversation();
+    await h.control('POST', `/__sandbox/chats/${chatId}/outbound-elsewhere`, {});
+    const payload = {
+      event_type: 'message.sent',
+      event_id: `evt_${chatId}`,
+      created_at: now.toISOString(),
+      data: { direction: 'outbound', chat: { id: chatId }, sent_at: now.toISOString() },
+    };
+    // The same event under two delivery ids (Linq repeating it), applied by the webhook job.
+    for (const id of [`msg_${chatId}`, `msg_${chatId}_again`])
+      await h.db.webhookDelivery.create({ data: { id, eventType: 'message.sent', eventCreatedAt: now, payload, receivedAt: now } });
+    const { applyWaitingDeliveries } = await import('@/lib/webhooks/apply');
+    expect(await applyWaitingDeliveries(h.backgroundLinq, 10_000)).toBe(2);
+    expect(await h.db.autoShare.findMany({ where: { chatId } })).toEqual([
+      expect.objectContaining({ state: 'WAITING', triggeredAt: now, dueAt: new Date(now.getTime() + 2 * 60_000) }),
+    ]);
+  });
+
   it('defers a share due in quiet hours to their end, across the night clocks go forward', async () => {
     // Saturday 7 March 2026, 20:59 in New York (EST); summer time starts that night at 02:00.
     const evening = at('2026-03-08T01:59:00Z');
