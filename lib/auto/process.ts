@@ -19,7 +19,7 @@ import type { CardCache } from '@/lib/shares/share-checks';
 // source Automatic: a chat no longer eligible then is skipped with the share's reason.
 
 /** A claim lapses after this long unless its attempt ended: the tick then settles it (lib/auto/upkeep). */
-export const AUTO_CLAIM_LEASE_MS = 3 * 60_000;
+export const AUTO_CLAIM_LEASE_MS = 90_000;
 /** A flagged number's shares look again this much later. */
 const FLAGGED_RECHECK_MS = 15 * 60_000;
 

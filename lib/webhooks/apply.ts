@@ -2,6 +2,7 @@ import 'server-only';
 import type { WebhookDelivery } from '@/generated/prisma/client';
 import { considerChats } from '@/lib/auto/triggers';
 import { recordInboundMessage, recordOutboundMessage, upsertChats } from '@/lib/chats/index-store';
+import { mapWithConcurrency } from '@/lib/concurrency';
 import { db } from '@/lib/db';
 import { recordLineStatus } from '@/lib/lines/store';
 import { describeLinqError, LinqError, retryAfter, type LinqGateway } from '@/lib/linq';
@@ -105,9 +106,26 @@ export async function hasWaitingDeliveries(): Promise<boolean> {
   return (await db.webhookDelivery.count({ where: { status: 'RECEIVED' }, take: 1 })) > 0;
 }
 
+/** What a delivery's event is about: its chat or its line (deliveries about different ones are independent). */
+function subjectOf(delivery: WebhookDelivery): string {
+  try {
+    const event = parseEnvelope(delivery.payload);
+    const change = event && planChange(event);
+    if (change && 'chatId' in change) return `chat:${change.chatId}`;
+    if (change && 'phoneNumber' in change) return `line:${change.phoneNumber}`;
+  } catch {
+    // Applying it records why it cannot be read.
+  }
+  return `delivery:${delivery.id}`;
+}
+
+/** Chats (and lines) whose deliveries are applied at once; each one's own deliveries in order. */
+const SUBJECTS_AT_ONCE = 6;
+
 /**
- * Applies every delivery waiting, oldest event first, until none is left or the time is up.
- * Returns how many were applied.
+ * Applies every delivery waiting, oldest event first for each chat (and line), several chats at once,
+ * until none is left or the time is up. Returns how many were applied. Linq's 429 while a chat is read
+ * stops the batch (ApplyPaused) once the chats under way are done.
  */
 export async function applyWaitingDeliveries(linq: LinqGateway, budgetMs: number, signal?: AbortSignal): Promise<number> {
   const deadline = Date.now() + budgetMs;
@@ -119,17 +137,28 @@ export async function applyWaitingDeliveries(linq: LinqGateway, budgetMs: number
       take: BATCH_SIZE,
     });
     if (batch.length === 0) break;
-    const conversations = new Set<string>();
+    const bySubject = new Map<string, WebhookDelivery[]>();
     for (const delivery of batch) {
-      const conversation = await applyDelivery(delivery, linq);
-      if (conversation) conversations.add(conversation);
-      if (conversations.size >= CONSIDER_EVERY) {
-        await considerChats([...conversations]);
-        conversations.clear();
-      }
-      applied += 1;
+      const subject = subjectOf(delivery);
+      bySubject.set(subject, [...(bySubject.get(subject) ?? []), delivery]);
     }
-    await considerChats([...conversations]);
+    const conversations = new Set<string>();
+    const considering: Array<Promise<number>> = [];
+    const results = await mapWithConcurrency([...bySubject.values()], SUBJECTS_AT_ONCE, async (deliveries) => {
+      for (const delivery of deliveries) {
+        const conversation = await applyDelivery(delivery, linq);
+        applied += 1;
+        if (conversation) conversations.add(conversation);
+        if (conversations.size >= CONSIDER_EVERY) {
+          considering.push(considerChats([...conversations]));
+          conversations.clear();
+        }
+      }
+    });
+    considering.push(considerChats([...conversations]));
+    await Promise.all(considering);
+    const paused = results.find((result) => result.status === 'rejected');
+    if (paused?.status === 'rejected') throw paused.reason;
   }
   return applied;
 }

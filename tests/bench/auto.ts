@@ -198,7 +198,7 @@ rate limits. The sandbox's own record of shares is the judge.
 
 Lateness counts from each conversation's due time (the message's time plus the delay) to the share in
 the sandbox. The shares B had claimed when it was killed stay claimed until their lease lapses
-(3 minutes); the next tick then settles each from what it got to write: not sent (shared again, late),
+(90 s); the next tick then settles each from what it got to write: not sent (shared again, late),
 or sent without an answer recorded (held as unknown: never sent twice).
 `;
     const file = writeResults('auto', markdown);

@@ -20,6 +20,14 @@ export function ensureBuilt(): void {
 
 export async function startConsole(port: number, env: Record<string, string>): Promise<RunningConsole> {
   const url = `http://127.0.0.1:${port}`;
+  // A console left running by an interrupted benchmark would answer for this one.
+  if (
+    await fetch(`${url}/api/health`).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`port ${port} is already in use`);
   const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port)], {
     env: {
       ...process.env,
