@@ -13,6 +13,8 @@ export interface OwnedWorkCounts {
   runs: number;
   /** Daily re-shares switched on. */
   schedules: number;
+  /** Numbers whose automatic share is on. */
+  automatic: number;
 }
 
 export interface Owner {
@@ -40,12 +42,14 @@ export async function pauseRunsOf(tx: Prisma.TransactionClient, userId: string):
 
 /** What a person has going, for the admin's confirmation before disabling or demoting them. */
 export async function ownedWork(userIds: string[]): Promise<Map<string, OwnedWorkCounts>> {
-  const [runs, schedules] = await Promise.all([
+  const [runs, schedules, automatic] = await Promise.all([
     db.shareRun.groupBy({ by: ['createdById'], where: { createdById: { in: userIds }, status: { in: ['RUNNING', 'PAUSED'] } }, _count: { _all: true } }),
     db.shareSchedule.groupBy({ by: ['updatedById'], where: { updatedById: { in: userIds }, enabled: true }, _count: { _all: true } }),
+    db.autoShareRule.groupBy({ by: ['updatedById'], where: { updatedById: { in: userIds }, enabled: true }, _count: { _all: true } }),
   ]);
-  const work = new Map(userIds.map((id) => [id, { runs: 0, schedules: 0 }]));
+  const work = new Map(userIds.map((id) => [id, { runs: 0, schedules: 0, automatic: 0 }]));
   for (const row of runs) work.get(row.createdById)!.runs = row._count._all;
   for (const row of schedules) work.get(row.updatedById)!.schedules = row._count._all;
+  for (const row of automatic) work.get(row.updatedById)!.automatic = row._count._all;
   return work;
 }

