@@ -37,7 +37,7 @@ export function ImpactTable({ number, sources }: { number: string; sources: Sour
               const { difference } = comparison;
               return (
                 <TableRow key={`${source ?? 'all'}-${horizon}`}>
-                  <TableCell className="whitespace-nowrap">
+                  <TableCell>
                     {source ? SOURCE_LABELS[source] : 'All shares'}, within {horizon} day{horizon === 1 ? '' : 's'}
                   </TableCell>
                   <TableCell>

@@ -55,6 +55,9 @@ export const QUEUES = {
    */
   'auto.share': {
     policy: 'stately',
+    // A killed instance's job would hold its chat's next job back until it expired: with a heartbeat
+    // it is failed within seconds, and the next one runs.
+    heartbeatSeconds: 10,
     expireInSeconds: 5 * 60,
     retryLimit: 3,
     retryDelay: 10,
@@ -63,6 +66,8 @@ export const QUEUES = {
   /** Every minute (pg-boss cron, once across instances): starts what is due and tidies up. */
   'console.tick': {
     policy: 'stately',
+    // Killed mid-tick, an instance would hold the next ticks back until its job expired.
+    heartbeatSeconds: 10,
     expireInSeconds: 5 * 60,
     retryLimit: 0,
   },

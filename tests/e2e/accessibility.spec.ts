@@ -74,6 +74,7 @@ const PAGES: Array<[string, (seeded: Seeded) => string]> = [
   ['the history', () => '/history'],
   ['history’s runs', () => '/history?tab=runs'],
   ['history’s card changes', () => '/history?tab=cards'],
+  ['the impact', () => '/impact'],
   ['the staff', () => '/staff'],
   ['the settings', () => '/settings'],
   ['a run', ({ runId }) => `/runs/${runId}`],
