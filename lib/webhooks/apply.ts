@@ -143,20 +143,19 @@ export async function applyWaitingDeliveries(linq: LinqGateway, budgetMs: number
       bySubject.set(subject, [...(bySubject.get(subject) ?? []), delivery]);
     }
     const conversations = new Set<string>();
-    const considering: Array<Promise<number>> = [];
     const results = await mapWithConcurrency([...bySubject.values()], SUBJECTS_AT_ONCE, async (deliveries) => {
       for (const delivery of deliveries) {
         const conversation = await applyDelivery(delivery, linq);
         applied += 1;
         if (conversation) conversations.add(conversation);
         if (conversations.size >= CONSIDER_EVERY) {
-          considering.push(considerChats([...conversations]));
+          const due = [...conversations];
           conversations.clear();
+          await considerChats(due);
         }
       }
     });
-    considering.push(considerChats([...conversations]));
-    await Promise.all(considering);
+    await considerChats([...conversations]);
     const paused = results.find((result) => result.status === 'rejected');
     if (paused?.status === 'rejected') throw paused.reason;
   }

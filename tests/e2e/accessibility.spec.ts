@@ -43,7 +43,8 @@ const test = base.extend<object, { seeded: Seeded }>({
       });
       await provide({ line, handle, chatId, runId: run.id });
     },
-    { scope: 'worker' },
+    // A full sync under the whole suite's load: its own time, not the first test's.
+    { scope: 'worker', timeout: 120_000 },
   ],
 });
 

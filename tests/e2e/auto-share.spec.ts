@@ -143,7 +143,16 @@ test.describe('impact', () => {
       });
       if (shared)
         await db.shareEvent.create({
-          data: { chatId: id, chatLabel: id, sendingNumber: line, actorId: viewer.id, source: 'AUTOMATIC', outcome: 'SUCCEEDED', createdAt: later(0.05) },
+          data: {
+            chatId: id,
+            chatLabel: id,
+            sendingNumber: line,
+            participants: [],
+            actorId: viewer.id,
+            source: 'AUTOMATIC',
+            outcome: 'SUCCEEDED',
+            createdAt: later(0.05),
+          },
         });
     }
 

@@ -35,7 +35,16 @@ async function chat(options: { shared?: 'AUTOMATIC' | 'MANUAL'; replyAfter?: num
   await h.db.chatTurn.createMany({ data: turns });
   if (options.shared) {
     await h.db.shareEvent.create({
-      data: { chatId: id, chatLabel: id, sendingNumber: line, actorId, source: options.shared, outcome: 'SUCCEEDED', createdAt: later(2 * 60_000) },
+      data: {
+        chatId: id,
+        chatLabel: id,
+        sendingNumber: line,
+        participants: [],
+        actorId,
+        source: options.shared,
+        outcome: 'SUCCEEDED',
+        createdAt: later(2 * 60_000),
+      },
     });
   }
 }
