@@ -97,6 +97,8 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
 
       for (const [name, address] of PAGES) {
         test(`${name} page`, async ({ page, signInAs, seeded }) => {
+          // axe over a full Chats page takes most of a minute on a 2-core machine while other tests sync.
+          test.slow();
           await signInAs(page, 'ADMIN');
           await page.goto(address(seeded));
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
