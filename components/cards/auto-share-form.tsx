@@ -184,18 +184,7 @@ export function AutoShareForm({
             />
           </>
         )}
-        <div className="flex max-w-full min-w-0 flex-col gap-2">
-          <ZonePicker
-            id="auto-zone"
-            name="timeZone"
-            zones={timeZones}
-            value={timeZone}
-            onChange={(zone) => set({ timeZone: zone })}
-            invalid={Boolean(errors.timeZone)}
-            describedBy="auto-zone-error"
-          />
-          <FieldError id="auto-zone-error" messages={errors.timeZone} />
-        </div>
+        <ZonePicker id="auto-zone" name="timeZone" zones={timeZones} value={timeZone} onChange={(zone) => set({ timeZone: zone })} errors={errors.timeZone} />
       </div>
       <label className="flex items-center gap-2 text-sm">
         <input

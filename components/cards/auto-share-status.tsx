@@ -1,10 +1,9 @@
 import Link from 'next/link';
+import { RecentChanges, type SettingChange } from '@/components/cards/recent-changes';
 import { DateTime } from '@/components/ui/date-time';
 import type { AutoSharePanel } from '@/lib/auto/panel';
-import { WAIT_REASONS } from '@/lib/auto/reasons';
+import { autoReasonLabel, WAIT_REASONS } from '@/lib/auto/reasons';
 import { historyHref } from '@/lib/links';
-
-type ChangeRow = AutoSharePanel['changes'][number];
 
 function describeRule(value: unknown): string {
   const r = (value ?? {}) as {
@@ -23,21 +22,7 @@ function describeRule(value: unknown): string {
   return `${when}, ${r.delayMinutes} min later${quiet}, at most ${r.dailyCap} a day${r.includeGroups ? ', group chats too' : ''}`;
 }
 
-function Changes({ changes }: { changes: ChangeRow[] }) {
-  if (changes.length === 0) return null;
-  return (
-    <div className="text-sm">
-      <h3 className="font-medium">Recent changes</h3>
-      <ul className="mt-1 flex flex-col gap-1 text-muted-foreground">
-        {changes.map((change) => (
-          <li key={change.id}>
-            <DateTime value={change.createdAt} />: {change.actor.name} changed it from {describeRule(change.before)} to {describeRule(change.after)}.
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
+const sayChange = (change: SettingChange) => `${change.actor.name} changed it from ${describeRule(change.before)} to ${describeRule(change.after)}.`;
 
 const OUTCOME_WORDS: Array<[string, string]> = [
   ['SHARED', 'shared'],
@@ -45,6 +30,17 @@ const OUTCOME_WORDS: Array<[string, string]> = [
   ['SKIPPED', 'skipped'],
   ['FAILED', 'failed'],
 ];
+
+/** "12 shared, 3 skipped (2 no active card, 1 opted out)": each outcome, and why the ones not sent were not. */
+function describeOutcomes(outcomes: AutoSharePanel['outcomes']): string {
+  return OUTCOME_WORDS.flatMap(([state, words]) => {
+    const rows = outcomes.filter((row) => row.state === state);
+    const total = rows.reduce((sum, row) => sum + row.count, 0);
+    if (total === 0) return [];
+    const why = state === 'SKIPPED' || state === 'FAILED' ? ` (${rows.map((row) => `${row.count} ${autoReasonLabel(row.reason)}`).join(', ')})` : '';
+    return [`${total} ${words}${why}`];
+  }).join(', ');
+}
 
 /**
  * What the number's automatic share is doing: held by the pause or an owner who can no longer share,
@@ -54,7 +50,7 @@ const OUTCOME_WORDS: Array<[string, string]> = [
 export function AutoShareStatus({ phoneNumber, panel }: { phoneNumber: string; panel: AutoSharePanel }) {
   const { rule, pause, waitingBy, next, sentToday, outcomes, changes } = panel;
   const waiting = Object.values(waitingBy).reduce((sum, count) => sum + count, 0);
-  const ended = OUTCOME_WORDS.filter(([state]) => outcomes[state]);
+  const ended = describeOutcomes(outcomes);
   return (
     <div className="flex flex-col gap-3 text-sm" aria-label="Automatic share status" role="group">
       {pause.paused && (
@@ -103,15 +99,15 @@ export function AutoShareStatus({ phoneNumber, panel }: { phoneNumber: string; p
       ) : (
         rule.enabled && <p className="text-muted-foreground">Nothing waiting.</p>
       )}
-      {ended.length > 0 && (
+      {ended && (
         <p>
-          Since it was switched on: {ended.map(([state, words]) => `${outcomes[state]} ${words}`).join(', ')}.{' '}
+          Since it was switched on: {ended}.{' '}
           <Link href={historyHref({ tab: 'shares', source: 'AUTOMATIC', number: phoneNumber })} className="underline underline-offset-2">
             See them in History
           </Link>
         </p>
       )}
-      <Changes changes={changes} />
+      <RecentChanges changes={changes} say={sayChange} />
     </div>
   );
 }

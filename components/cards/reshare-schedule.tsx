@@ -6,7 +6,6 @@ import { toast } from 'sonner';
 import { SchedulePreviewLine } from '@/components/cards/schedule-preview';
 import { Button } from '@/components/ui/button';
 import { useViewerTimeZone } from '@/components/ui/date-time';
-import { FieldError } from '@/components/ui/field-error';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { ZonePicker } from '@/components/ui/zone-picker';
@@ -96,18 +95,14 @@ export function ReshareScheduleForm({
           required
           className="w-40"
         />
-        <div className="flex max-w-full min-w-0 flex-col gap-2">
-          <ZonePicker
-            id="schedule-zone"
-            name="timeZone"
-            zones={timeZones}
-            value={timeZone}
-            onChange={(zone) => set({ timeZone: zone })}
-            invalid={Boolean(errors.timeZone)}
-            describedBy="schedule-zone-error"
-          />
-          <FieldError id="schedule-zone-error" messages={errors.timeZone} />
-        </div>
+        <ZonePicker
+          id="schedule-zone"
+          name="timeZone"
+          zones={timeZones}
+          value={timeZone}
+          onChange={(zone) => set({ timeZone: zone })}
+          errors={errors.timeZone}
+        />
       </div>
       <label className="flex items-center gap-2 text-sm">
         <input

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { FieldError } from '@/components/ui/field-error';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
@@ -15,6 +16,7 @@ export function zoneMatches(zone: string, search: string): boolean {
 /**
  * A time zone from the runtime's 400-odd names: a search box narrows the list (the chosen zone
  * always stays in it), the list itself is an ordinary select for the keyboard and screen readers.
+ * Its errors (`<id>-error`) are read out with it.
  */
 export function ZonePicker({
   id,
@@ -22,16 +24,14 @@ export function ZonePicker({
   zones,
   value,
   onChange,
-  describedBy,
-  invalid,
+  errors,
 }: {
   id: string;
   name: string;
   zones: readonly string[];
   value: string;
   onChange: (zone: string) => void;
-  describedBy?: string;
-  invalid?: boolean;
+  errors?: readonly string[];
 }) {
   const [search, setSearch] = useState('');
   const shown = zones.filter((zone) => zone === value || zoneMatches(zone, search));
@@ -51,7 +51,14 @@ export function ZonePicker({
         }}
         className="w-64 max-w-full"
       />
-      <NativeSelect id={id} name={name} value={value} onChange={(event) => onChange(event.target.value)} aria-invalid={invalid} aria-describedby={describedBy}>
+      <NativeSelect
+        id={id}
+        name={name}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={Boolean(errors?.length)}
+        aria-describedby={`${id}-error`}
+      >
         {shown.map((zone) => (
           <option key={zone} value={zone}>
             {zone.replaceAll('_', ' ')}
@@ -59,6 +66,7 @@ export function ZonePicker({
         ))}
       </NativeSelect>
       <p className="text-xs text-muted-foreground">{search.trim() ? `${shown.length} of ${zones.length} zones match.` : `${zones.length} zones.`}</p>
+      <FieldError id={`${id}-error`} messages={errors} />
     </div>
   );
 }

@@ -33,8 +33,8 @@ export interface AutoSharePanel {
   next: WaitingShare[];
   /** Sent today (the rule's local day) against the cap. */
   sentToday: number;
-  /** Since the rule was last switched on, by outcome. */
-  outcomes: Record<string, number>;
+  /** Since the rule was last switched on, by outcome, and (skipped or failed) by reason. */
+  outcomes: Array<{ state: string; reason: string | null; count: number }>;
   changes: Awaited<ReturnType<typeof recentAutoShareChanges>>;
 }
 
@@ -76,7 +76,11 @@ export async function readAutoSharePanel(phoneNumber: string, now = new Date()):
        ORDER BY a."dueAt", a."chatId" LIMIT 10`,
     db.autoShare.count({ where: { phoneNumber, capDay, state: { in: ['SENDING', 'SHARED', 'UNKNOWN'] } } }),
     rule.enabledAt
-      ? db.autoShare.groupBy({ by: ['state'], where: { phoneNumber, createdAt: { gte: rule.enabledAt } }, _count: { _all: true } })
+      ? db.autoShare.groupBy({
+          by: ['state', 'reason'],
+          where: { phoneNumber, createdAt: { gte: rule.enabledAt }, state: { in: ['SHARED', 'UNKNOWN', 'SKIPPED', 'FAILED'] } },
+          _count: { _all: true },
+        })
       : Promise.resolve([]),
   ]);
   const waitingBy: Record<string, number> = {};
@@ -91,7 +95,7 @@ export async function readAutoSharePanel(phoneNumber: string, now = new Date()):
     waitingBy,
     next,
     sentToday,
-    outcomes: Object.fromEntries(outcomes.map((row) => [row.state, row._count._all])),
+    outcomes: outcomes.map((row) => ({ state: row.state, reason: row.reason, count: row._count._all })),
     changes,
   };
 }

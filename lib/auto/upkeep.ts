@@ -42,13 +42,13 @@ async function settleLapsedClaims(now: Date): Promise<number> {
   return lapsed.length;
 }
 
-/** Waiting shares whose job was lost, queued again; held ones only once their hold has lifted. */
-async function requeueLost(now: Date): Promise<number> {
+/** Waiting shares due by `dueBy`, queued again for now; held ones only once their hold has lifted. */
+async function requeueWaiting(dueBy: Date, now: Date): Promise<number> {
   const paused = (await db.autoSharePause.findUnique({ where: { id: 'account' } }))?.paused ?? false;
   const lost = await db.autoShare.findMany({
     where: {
       state: 'WAITING',
-      dueAt: { lte: new Date(now.getTime() - LOST_AFTER_MS) },
+      dueAt: { lte: dueBy },
       ...(paused && { OR: [{ reason: null }, { reason: { not: 'paused' } }] }),
     },
     select: { chatId: true, dueAt: true },
@@ -59,9 +59,9 @@ async function requeueLost(now: Date): Promise<number> {
   return lost.length;
 }
 
-/** Every waiting share is due again now (on resume): each decides afresh. */
-export async function requeueWaitingAutoShares(now = new Date()): Promise<number> {
-  return requeueLost(new Date(now.getTime() + LOST_AFTER_MS));
+/** Every waiting share that is due, queued now (on resume): each decides afresh. */
+export function requeueWaitingAutoShares(now = new Date()): Promise<number> {
+  return requeueWaiting(now, now);
 }
 
 /** The conversation timeline older than its retention, removed (hourly). */
@@ -73,7 +73,8 @@ export async function pruneTimeline(now: Date): Promise<number> {
 /** The tick's turn for automatic shares; a summary when it did something. */
 export async function reviveAutoShares(now: Date): Promise<string | undefined> {
   const settled = await settleLapsedClaims(now);
-  const requeued = await requeueLost(now);
+  // Due this long ago and still waiting: its job was lost.
+  const requeued = await requeueWaiting(new Date(now.getTime() - LOST_AFTER_MS), now);
   const found = await considerRecentChats(now);
   const done = [
     settled > 0 && `${settled} interrupted automatic shares settled`,

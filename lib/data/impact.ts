@@ -1,7 +1,7 @@
 import 'server-only';
 import { requirePermission } from '@/lib/auth/guards';
-import { db } from '@/lib/db';
 import { readImpact, type Horizon } from '@/lib/impact/measure';
+import { listLines } from '@/lib/lines/store';
 import type { ImpactFilters } from '@/lib/validations/impact';
 
 /** The period the filters ask for, up to now. */
@@ -13,9 +13,6 @@ export function impactPeriod(filters: ImpactFilters, now = new Date()) {
 export async function getImpact(filters: ImpactFilters) {
   await requirePermission('view');
   const period = impactPeriod(filters);
-  const [numbers, lines] = await Promise.all([
-    readImpact({ ...period, number: filters.number }, Number(filters.within) as Horizon),
-    db.sendingLine.findMany({ where: { linqId: { not: null } }, select: { phoneNumber: true }, orderBy: { phoneNumber: 'asc' } }),
-  ]);
+  const [numbers, lines] = await Promise.all([readImpact({ ...period, number: filters.number }, Number(filters.within) as Horizon), listLines()]);
   return { numbers, lines: lines.map((line) => line.phoneNumber), period };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isTimeZone } from '@/lib/time-zone';
+import { firstValue, phoneNumberQuery } from '@/lib/validations/route-params';
 import { hasControlCharacters } from '@/lib/validations/safe-text';
 
 export const HISTORY_TABS = ['shares', 'runs', 'cards', 'staff', 'settings'] as const;
@@ -8,11 +9,10 @@ export const SHARE_OUTCOMES = ['SUCCEEDED', 'FAILED', 'UNKNOWN', 'REFUSED', 'PEN
 export const SHARE_SOURCES = ['MANUAL', 'BULK', 'SCHEDULED', 'AUTOMATIC'] as const;
 export const HISTORY_PAGE_SIZE = 50;
 
-const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 // A real calendar day: Date.parse would roll 2026-02-31 over to March.
 const isDay = (value: string) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 const day = z.preprocess(
-  first,
+  firstValue,
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -22,7 +22,7 @@ const day = z.preprocess(
 );
 const text = (max: number) =>
   z.preprocess(
-    first,
+    firstValue,
     z
       .string()
       .trim()
@@ -34,25 +34,18 @@ const text = (max: number) =>
   );
 
 export const historyFiltersSchema = z.object({
-  tab: z.preprocess(first, z.enum(HISTORY_TABS).catch('shares')),
+  tab: z.preprocess(firstValue, z.enum(HISTORY_TABS).catch('shares')),
   /** First day included (YYYY-MM-DD), in `tz`. */
   from: day,
   /** Last day included, in `tz`. */
   to: day,
   /** The IANA zone the days are read in: the viewer's, sent by the filter form. UTC when absent. */
-  tz: z.preprocess(first, z.string().max(64).refine(isTimeZone).optional().catch(undefined)),
-  number: z.preprocess(
-    first,
-    z
-      .string()
-      .regex(/^\+[1-9]\d{6,14}$/)
-      .optional()
-      .catch(undefined),
-  ),
+  tz: z.preprocess(firstValue, z.string().max(64).refine(isTimeZone).optional().catch(undefined)),
+  number: phoneNumberQuery,
   actor: text(64),
-  outcome: z.preprocess(first, z.enum(SHARE_OUTCOMES).optional().catch(undefined)),
+  outcome: z.preprocess(firstValue, z.enum(SHARE_OUTCOMES).optional().catch(undefined)),
   /** How the shares were made: by a click, a bulk run, the daily re-share, or automatically. */
-  source: z.preprocess(first, z.enum(SHARE_SOURCES).optional().catch(undefined)),
+  source: z.preprocess(firstValue, z.enum(SHARE_SOURCES).optional().catch(undefined)),
   /** A participant's phone number or email, or a chat id. */
   q: text(320),
   /** The shares of one bulk or scheduled run. */
@@ -61,7 +54,7 @@ export const historyFiltersSchema = z.object({
    * '1': each chat's latest attempt only (a failure later retried is left out), as every figure
    * counts chats; with `run`, each chat's last attempt in that run, as its report counts them.
    */
-  latest: z.preprocess(first, z.literal('1').optional().catch(undefined)),
+  latest: z.preprocess(firstValue, z.literal('1').optional().catch(undefined)),
   cursor: text(300),
 });
 

@@ -1,4 +1,11 @@
+import { z } from 'zod';
 import { phoneNumberSchema } from '@/lib/validations/contact-card';
+
+/** A query value as the page receives it: the first when the address repeats the name. */
+export const firstValue = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+
+/** An optional phone-number filter in a query: anything else reads as no filter. */
+export const phoneNumberQuery = z.preprocess(firstValue, phoneNumberSchema.optional().catch(undefined));
 
 /**
  * A phone number from an address segment ("/cards/%2B14155550100"), or null when the segment is

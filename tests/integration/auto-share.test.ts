@@ -187,6 +187,9 @@ describe('automatic share', () => {
     expect(await run(chatId, new Date(t.getTime() + 1_000))).toEqual({ kind: 'held', reason: 'paused' });
     expect(sharesInto(chatId)).toBe(0);
     await setAutoSharePause(false, adminId);
+    // On resume, what waited is queued again at once (the only share waiting and due now).
+    const { requeueWaitingAutoShares } = await auto();
+    expect(await requeueWaitingAutoShares()).toBe(1);
     expect(await run(chatId, new Date(t.getTime() + 120_000))).toMatchObject({ kind: 'ended', state: 'SHARED' });
     const audit = await h.db.settingsChange.findMany({ where: { kind: { in: ['AUTO_SHARES_PAUSED', 'AUTO_SHARES_RESUMED'] } }, orderBy: { createdAt: 'asc' } });
     expect(audit.map((change) => [change.kind, change.actorId])).toEqual([

@@ -94,3 +94,14 @@ describe('the automatic share preview', () => {
     );
   });
 });
+
+describe('automatic share reasons', () => {
+  it('says why a share waits, or why it was not sent, in words', async () => {
+    const { autoReasonLabel, WAIT_REASONS } = await import('@/lib/auto/reasons');
+    expect(WAIT_REASONS.cap).toBe('the next day (today’s cap is reached)');
+    expect(autoReasonLabel('rule_off')).toBe('automatic share was switched off');
+    expect(autoReasonLabel('no_card')).toBe('no active card');
+    expect(autoReasonLabel('opted_out')).toBe('opted out');
+    expect(autoReasonLabel('linq_2012')).toMatch(/\(2012\)$/);
+  });
+});
