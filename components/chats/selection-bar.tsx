@@ -78,8 +78,8 @@ export function SelectionBar({
           <X aria-hidden /> Clear selection
         </Button>
         <Dialog open={open} onOpenChange={setOpen}>
-          <DialogTrigger asChild>
-            <Button size="sm" disabled={!toShare}>
+          <DialogTrigger asChild disabled={!toShare}>
+            <Button size="sm">
               <Send aria-hidden /> Share with {chats(toShare ?? 0)}
             </Button>
           </DialogTrigger>

@@ -69,8 +69,8 @@ export function RunControls({ run, canTakeOver }: { run: RunView; canTakeOver: b
       )}
       {isActive(run) && (
         <Dialog open={confirmCancel} onOpenChange={setConfirmCancel}>
-          <DialogTrigger asChild>
-            <Button variant="outline" disabled={busy}>
+          <DialogTrigger asChild disabled={busy}>
+            <Button variant="outline">
               <Ban aria-hidden /> Cancel run
             </Button>
           </DialogTrigger>

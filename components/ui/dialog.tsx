@@ -3,10 +3,19 @@
 import { X } from 'lucide-react';
 import { Dialog as DialogPrimitive } from 'radix-ui';
 import type { ComponentProps, ReactNode } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { cn } from '@/lib/utils';
 
 export const Dialog = DialogPrimitive.Root;
-export const DialogTrigger = DialogPrimitive.Trigger;
+
+/**
+ * Disabled until the page hydrates: a click before then would open nothing, or be replayed later
+ * onto whatever is under the pointer by then.
+ */
+export function DialogTrigger({ disabled, ...props }: ComponentProps<typeof DialogPrimitive.Trigger>) {
+  const hydrated = useHydrated();
+  return <DialogPrimitive.Trigger disabled={disabled || !hydrated} {...props} />;
+}
 export const DialogClose = DialogPrimitive.Close;
 
 /** Title, description (read by screen readers even when not shown) and the close button. */

@@ -2,10 +2,16 @@
 
 import { Popover as PopoverPrimitive } from 'radix-ui';
 import type { ComponentProps } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { cn } from '@/lib/utils';
 
 export const Popover = PopoverPrimitive.Root;
-export const PopoverTrigger = PopoverPrimitive.Trigger;
+
+/** Disabled until the page hydrates: a click before then would open nothing. */
+export function PopoverTrigger({ disabled, ...props }: ComponentProps<typeof PopoverPrimitive.Trigger>) {
+  const hydrated = useHydrated();
+  return <PopoverPrimitive.Trigger disabled={disabled || !hydrated} {...props} />;
+}
 
 export function PopoverContent({ className, align = 'start', sideOffset = 6, ...props }: ComponentProps<typeof PopoverPrimitive.Content>) {
   return (

@@ -85,6 +85,8 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
   for (const scheme of SCHEMES) {
     test.describe(`${size}, ${scheme}`, () => {
       test.use({ viewport, colorScheme: scheme });
+      // axe over a full Chats page takes most of a minute on a 2-core machine while other tests sync.
+      test.slow();
 
       for (const path of ['/login', '/set-password']) {
         test(`the page ${path}`, async ({ page }) => {
@@ -97,8 +99,6 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
 
       for (const [name, address] of PAGES) {
         test(`${name} page`, async ({ page, signInAs, seeded }) => {
-          // axe over a full Chats page takes most of a minute on a 2-core machine while other tests sync.
-          test.slow();
           await signInAs(page, 'ADMIN');
           await page.goto(address(seeded));
           await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -132,8 +132,8 @@ test.describe('contact cards', () => {
 
   test('a card Linq stores but has not applied yet is watched until it becomes active', async ({ page, db, sandbox, signInAs }) => {
     await signInAs(page, 'OPERATOR');
-    // Long enough that the page has shown "not applied yet" before Linq turns the card active, even on a busy machine.
-    const phone = await sandbox.addLine({ card_setup: 'inactive', activate_after_ms: 8_000 });
+    // Linq keeps the card inactive until the test applies it, once the page has said so.
+    const phone = await sandbox.addLine({ card_setup: 'inactive' });
     await page.goto(cardPage(phone));
     await page.getByLabel('First name').fill('Harbor');
     await page.getByLabel('No photo').check();
@@ -141,6 +141,7 @@ test.describe('contact cards', () => {
 
     await expect(page.getByRole('heading', { name: 'Not applied yet' })).toBeVisible();
     await expect(page.getByText('Checking every few seconds, for a minute…')).toBeVisible();
+    await sandbox.updateLine(phone, { apply_card: true });
     await expect(page.getByRole('heading', { name: 'Applied: the card is active now' })).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('table', { name: 'Card history' }).getByText('Applied')).toBeVisible();
     const revision = await db.cardRevision.findFirstOrThrow({ where: { phoneNumber: phone } });

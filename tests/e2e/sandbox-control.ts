@@ -54,7 +54,8 @@ export class SandboxControl {
     return (await this.call<{ phone_number: string }>('POST', '/__sandbox/lines', options)).phone_number;
   }
 
-  async updateLine(phoneNumber: string, options: Omit<LineOptions, 'card'>): Promise<void> {
+  /** `apply_card`: Linq applies the card it holds inactive, now. */
+  async updateLine(phoneNumber: string, options: Omit<LineOptions, 'card'> & { apply_card?: true }): Promise<void> {
     await this.call('PATCH', `/__sandbox/lines/${encodeURIComponent(phoneNumber)}`, options);
   }
 

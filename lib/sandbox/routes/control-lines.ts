@@ -48,13 +48,23 @@ function addLine({ res, body, store }: RouteContext) {
   sendJson(res, 201, { phone_number: phone });
 }
 
-/** Changes a line's sandbox settings; a new status is announced as phone_number.status_updated. */
+/**
+ * Changes a line's sandbox settings; a new status is announced as phone_number.status_updated.
+ * `apply_card: true` applies the card Linq holds inactive now, as Linq does when it finishes setting
+ * it up (a test decides the moment instead of racing a timer).
+ */
 function updateLine({ res, params, body, store, webhooks }: RouteContext) {
   const line = store.state.lines.find((l) => l.phone_number === params[0]);
   if (!line) throw new LinqApiError(404, 2019, 'Phone number not found');
-  const settings = lineSettings(requireObject(body));
+  const input = requireObject(body);
+  const settings = lineSettings(input);
   const previous = line.status ?? 'ACTIVE';
   Object.assign(line, settings);
+  if (input.apply_card === true) {
+    const card = store.card(line.phone_number);
+    if (!card) throw new LinqApiError(404, 2012, 'No contact card to apply');
+    store.setCard({ ...card, is_active: true, activate_at: undefined });
+  }
   store.save();
   if (settings.status && settings.status !== previous) {
     webhooks.emit(
