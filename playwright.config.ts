@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { E2E_ADMIN } from './tests/e2e/constants';
+import { E2E_ADMIN, EMBEDDED_DB_PASSWORD, METRICS_TOKEN, SHARED_SECRETS } from './tests/e2e/constants';
 import type { ConsoleUnderTest } from './tests/e2e/fixtures';
 
 // One console per database: the embedded default always, a PostgreSQL server when the runner
@@ -19,13 +19,7 @@ interface Server extends ConsoleUnderTest {
 
 // The PostgreSQL consoles are two instances of one deployment: one database, one Linq (the first
 // one's sandbox), one AUTH_SECRET, and a webhook subscription made outside the console whose signing
-// secret both are given (tests/e2e/instances.spec.ts).
-const EMBEDDED_DB_PASSWORD = 'e2e-embedded-database-password';
-
-const SHARED = {
-  AUTH_SECRET: 'e2e-auth-secret-shared-by-the-postgres-consoles',
-  LINQ_WEBHOOK_SECRET: `whsec_${Buffer.from('e2e webhook signing secret, 32 bytes').toString('base64')}`,
-};
+// secret both are given (tests/e2e/instances.spec.ts): SHARED_SECRETS.
 
 const servers: Server[] = [
   {
@@ -52,9 +46,9 @@ if (process.env.E2E_POSTGRES_URL) {
     databaseUrl: process.env.E2E_POSTGRES_URL,
     sandboxUrl: 'http://127.0.0.1:4102',
     secondConsoleUrl: 'http://127.0.0.1:3103',
-    webhookSecret: SHARED.LINQ_WEBHOOK_SECRET,
-    authSecret: SHARED.AUTH_SECRET,
-    env: { DATA_DIR: path.join(dataRoot, 'postgres'), DATABASE_URL: process.env.E2E_POSTGRES_URL, SANDBOX_PORT: '4102', ...SHARED },
+    webhookSecret: SHARED_SECRETS.LINQ_WEBHOOK_SECRET,
+    authSecret: SHARED_SECRETS.AUTH_SECRET,
+    env: { DATA_DIR: path.join(dataRoot, 'postgres'), DATABASE_URL: process.env.E2E_POSTGRES_URL, SANDBOX_PORT: '4102', ...SHARED_SECRETS },
   });
   extraServers.push({
     name: 'postgres-second',
@@ -63,7 +57,7 @@ if (process.env.E2E_POSTGRES_URL) {
       DATA_DIR: path.join(dataRoot, 'postgres-second'),
       DATABASE_URL: process.env.E2E_POSTGRES_URL,
       LINQ_API_BASE_URL: 'http://127.0.0.1:4102/api/partner',
-      ...SHARED,
+      ...SHARED_SECRETS,
     },
   });
 }
@@ -118,13 +112,15 @@ export default defineConfig({
   webServer: [...servers, ...extraServers].map((server) => ({
     // A connection a test's request context left idle a few seconds is not closed under it: Node's
     // 5 s default races the context reusing the socket (ECONNRESET on the next request).
-    command: `npx next start -p ${server.port} --keepAliveTimeout 65000`,
+    // Each console's JSON log lines go to a file of their own (scanned after the run, tests/support/log-scan.ts).
+    command: `npx next start -p ${server.port} --keepAliveTimeout 65000 >> "${path.join(dataRoot, `${server.name}.log`)}" 2>&1`,
     url: `http://127.0.0.1:${server.port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    stdout: 'pipe' as const,
     env: {
       ...server.env,
+      LOG_FORMAT: 'json',
+      METRICS_TOKEN,
       PORT: String(server.port),
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,

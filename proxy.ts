@@ -53,8 +53,9 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Everything but the build's static files, public photos, and the routes that answer for
-  // themselves without a session (Auth.js's, the health check, Linq's signed webhooks). Every page
+  // themselves without a session (Auth.js's, the health and readiness checks, the metrics with their
+  // own token, Linq's signed webhooks). Every page
   // is covered whatever its address ends with (/cards/%2B1555….png is a page) and prefetches too:
   // each HTML response carries its Content-Security-Policy.
-  matcher: ['/((?!api/auth|api/health|api/webhooks/|photos/|_next/static|_next/image).*)'],
+  matcher: ['/((?!api/auth|api/health$|api/ready$|api/metrics$|api/webhooks/|photos/|_next/static|_next/image).*)'],
 };

@@ -15,6 +15,8 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     globalSetup: ['tests/support/postgres-global-setup.ts'],
+    // The console's own log lines would bury the runner's; tests/unit/log.test.ts gives its loggers their own level.
+    env: { LOG_LEVEL: 'silent' },
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

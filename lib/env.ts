@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseTrustedProxies, type TrustedProxies } from '@/lib/client-address';
+import { LOG_LEVELS } from '@/lib/observability/levels';
 
 /** Linq's production base URL, as the official SDK defaults to it. */
 export const LINQ_PRODUCTION_BASE_URL = 'https://api.linqapp.com/api/partner';
@@ -101,6 +102,12 @@ const settingsSchema = z
           .optional(),
       )
       .transform((value) => value ?? 180),
+    LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
+    LOG_FORMAT: optionalString.pipe(z.enum(['json', 'pretty'], { error: 'must be "json" (one object per line) or "pretty" (for people)' }).optional()),
+    METRICS_TOKEN: optionalString.refine(
+      (value) => value === undefined || value.length >= 24,
+      'must be at least 24 characters long (try: openssl rand -hex 24)',
+    ),
     AUTO_SHARE_MINUTE_MS: optionalString
       .pipe(
         z.coerce
@@ -160,6 +167,8 @@ export interface Settings {
   secretsKey: string | undefined;
   /** Which X-Forwarded-For entries to believe when telling a client's address (sign-in throttling). */
   trustedProxies: TrustedProxies;
+  /** The bearer token Prometheus presents at /api/metrics; unset: the endpoint does not exist. */
+  metricsToken: string | undefined;
 }
 
 /** A setting that stops start-up; `message` is one sentence a person can act on. */
@@ -222,6 +231,7 @@ export function parseSettings(raw: Record<string, string | undefined>, cwd = pro
     linqWebhookSecret: s.LINQ_WEBHOOK_SECRET,
     secretsKey: s.SECRETS_KEY,
     trustedProxies: parseTrustedProxies(s.TRUSTED_PROXIES)!,
+    metricsToken: s.METRICS_TOKEN,
   };
 }
 

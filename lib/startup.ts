@@ -5,16 +5,19 @@ import { getEmbeddedPglite } from '@/lib/database/embedded';
 import { prepareDatabase } from '@/lib/db';
 import { ConfigError, getSettings, type Settings } from '@/lib/env';
 import { startBackgroundJobs } from '@/lib/jobs/workers';
+import { logger } from '@/lib/observability/log';
 import { startSandbox } from '@/lib/sandbox/server';
 import { generatedSecret } from '@/lib/server/generated-secret';
 import { ensureFirstAdmin } from '@/lib/staff/first-admin';
+
+const log = logger('console');
 
 /** Everything the console needs before it serves its first request. Throws ConfigError on a bad setting. */
 export async function startConsole(): Promise<void> {
   const settings = getSettings();
   resolveAuthSecret(settings); // generated now when unset, not on the first sign-in
   const applied = await prepareDatabase(settings.database);
-  if (applied.length > 0) console.log(`[console] Applied ${applied.length} migration(s) to the embedded database.`);
+  if (applied.length > 0) log.info({ migrations: applied.length }, `applied ${applied.length} migration(s) to the embedded database`);
   await ensureFirstAdmin(settings);
 
   await startLocalSandbox(settings);
@@ -23,7 +26,7 @@ export async function startConsole(): Promise<void> {
     const password = settings.embeddedDbPassword ?? generatedSecret(settings.dataDir, 'embedded-db-password');
     await serveEmbeddedDatabase(getEmbeddedPglite(settings.database.dataDir), { port: settings.embeddedDbPort, password });
     const where = settings.embeddedDbPassword ? 'EMBEDDED_DB_PASSWORD' : path.join(settings.dataDir, 'embedded-db-password');
-    console.log(`[console] Embedded database reachable at postgresql://postgres@127.0.0.1:${settings.embeddedDbPort}/postgres (password in ${where}).`);
+    log.info(`embedded database reachable at postgresql://postgres@127.0.0.1:${settings.embeddedDbPort}/postgres (password in ${where})`);
   }
 
   // The chat sync, webhooks and schedules (none on an instance with BACKGROUND_JOBS=off).
@@ -47,7 +50,7 @@ async function startLocalSandbox(settings: Settings): Promise<void> {
     }
     throw error;
   }
-  console.log(`[console] Sandbox mode: Linq calls go to the local sandbox at ${linq.baseUrl} (set LINQ_API_KEY for the real API).`);
+  log.info(`sandbox mode: Linq calls go to the local sandbox at ${linq.baseUrl} (set LINQ_API_KEY for the real API)`);
 }
 
 /** Starts the console; a configuration problem stops the process with one sentence, no stack. */
@@ -56,7 +59,7 @@ export async function startConsoleOrExit(): Promise<void> {
     await startConsole();
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(`\n[console] Cannot start: ${error.message}\n`);
+      log.fatal(`cannot start: ${error.message}`);
       process.exit(1);
     }
     throw error;

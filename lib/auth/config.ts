@@ -2,6 +2,7 @@ import { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import { resolveAuthSecret } from '@/lib/auth/secret';
 import { SESSION_MAX_AGE_SECONDS, signInTime } from '@/lib/auth/session-time';
 import { getSettings } from '@/lib/env';
+import { logger } from '@/lib/observability/log';
 import { isRole } from '@/lib/roles';
 
 // The part of the Auth.js configuration that the proxy also loads: no providers, no database.
@@ -39,7 +40,7 @@ export function authConfig(): NextAuthConfig {
       // A wrong password is expected, not a server error; it is recorded in LoginAttempt instead.
       error(error) {
         if (error instanceof CredentialsSignin) return;
-        console.error('[auth]', error);
+        logger('auth').error({ err: error }, 'sign-in error');
       },
     },
   };

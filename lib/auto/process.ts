@@ -5,6 +5,7 @@ import { capDayOf, inQuietHours, isStale, nextCapDayStart, quietHoursEnd } from 
 import { db } from '@/lib/db';
 import { faultPoint } from '@/lib/faults';
 import type { LinqGateway } from '@/lib/linq';
+import { logger } from '@/lib/observability/log';
 import { queueAutoShare } from '@/lib/queue/send';
 import { itemOutcome, MAX_ATTEMPTS, retryDelayMs, type ItemOutcome, type ItemState } from '@/lib/runs/outcome';
 import { OWNER_SELECT, ownerCanShare } from '@/lib/runs/owner';
@@ -176,7 +177,7 @@ export async function runAutoShare(chatId: string, ctx: AutoContext): Promise<Au
     eventId = result.eventId;
     outcome = itemOutcome(result, claimed.attempts);
   } catch (error) {
-    console.error(`[auto] sharing into chat ${chatId} failed:`, error);
+    logger('auto').error({ err: error, chatId }, 'automatic share failed');
     outcome =
       claimed.attempts < MAX_ATTEMPTS
         ? { state: 'RETRY', reason: 'console_error', retryInMs: retryDelayMs(claimed.attempts) }

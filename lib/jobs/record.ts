@@ -1,6 +1,8 @@
 import 'server-only';
 import os from 'node:os';
 import { db } from '@/lib/db';
+import { logger } from '@/lib/observability/log';
+import { metrics } from '@/lib/observability/metrics';
 import type { QueueName } from '@/lib/queue/queues';
 
 const INSTANCE = `${os.hostname()}:${process.pid}`;
@@ -33,6 +35,7 @@ export async function recordJobRun(queue: QueueName, jobId: string, work: () => 
   const finish = async (data: { status: 'SUCCEEDED' | 'FAILED'; summary?: string; error?: string }) => {
     const finishedAt = new Date();
     const ended = { ...data, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() };
+    observe(queue, jobId, options, ended);
     if (run) await db.jobRun.update({ where: { id: run.id }, data: ended });
     else if (data.status === 'FAILED' || data.summary)
       await db.jobRun.create({ data: { queue, jobId, subjectId: options.subjectId, instance: INSTANCE, startedAt, ...ended } });
@@ -47,6 +50,30 @@ export async function recordJobRun(queue: QueueName, jobId: string, work: () => 
     stopBeating();
   }
 }
+
+/** One log line per job that did something or failed (idle periodic runs at debug level), and its duration. */
+function observe(
+  queue: QueueName,
+  jobId: string,
+  options: RecordOptions,
+  ended: { status: 'SUCCEEDED' | 'FAILED'; summary?: string; error?: string; durationMs: number },
+) {
+  metrics().jobDuration.observe({ queue, status: ended.status }, ended.durationMs / 1000);
+  const line = {
+    queue,
+    jobId,
+    ...(options.subjectId && { subjectId: options.subjectId }),
+    status: ended.status,
+    ms: ended.durationMs,
+    summary: ended.summary,
+    error: ended.error,
+  };
+  if (ended.status === 'FAILED') log.error(line, 'job failed');
+  else if (ended.summary || !options.quietWhenIdle) log.info(line, 'job');
+  else log.debug(line, 'job');
+}
+
+const log = logger('jobs');
 
 /** How often a running job says it is alive, and how long a silence means its console stopped. */
 const HEARTBEAT_MS = 15_000;

@@ -9,12 +9,21 @@ import { handleApplyJob } from '@/lib/jobs/handlers/webhooks';
 import { recordJobRun } from '@/lib/jobs/record';
 import { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
 import { stopLiveHub } from '@/lib/live/hub';
+import { logger } from '@/lib/observability/log';
 import { getBoss, stopBoss } from '@/lib/queue/boss';
 import { queueTick } from '@/lib/queue/send';
 import { beginStopping } from '@/lib/queue/stopping';
 import { workQueue, workQueueEach } from '@/lib/queue/work';
 
-const globalForWorkers = globalThis as unknown as { workersStarted?: boolean };
+const log = logger('console');
+
+const globalForWorkers = globalThis as unknown as { workersStarted?: boolean; workersReady?: boolean };
+
+/** Whether this instance's job runner runs: started (its workers take jobs), off by setting, or not yet. */
+export function jobRunnerState(): 'started' | 'off' | 'starting' {
+  if (!getSettings().backgroundJobs) return 'off';
+  return globalForWorkers.workersReady ? 'started' : 'starting';
+}
 
 /**
  * Starts this instance's workers (unless BACKGROUND_JOBS=off), the every-minute tick, and a first
@@ -46,6 +55,7 @@ export async function startBackgroundJobs(): Promise<void> {
   await workQueue('console.tick', { pollingIntervalSeconds: 5 }, (job) => recordJobRun('console.tick', job.id, () => runTick(), { quietWhenIdle: true }));
   await boss.schedule('console.tick', '* * * * *', null, { tz: 'UTC' });
   await queueTick();
+  globalForWorkers.workersReady = true;
 
   process.once('SIGTERM', () => void shutDown('SIGTERM'));
   process.once('SIGINT', () => void shutDown('SIGINT'));
@@ -55,12 +65,12 @@ export async function startBackgroundJobs(): Promise<void> {
 const STOP_GRACE_MS = SHARE_TIMEOUT_MS + 10_000;
 
 async function shutDown(signal: NodeJS.Signals): Promise<void> {
-  console.log(`[console] ${signal}: stopping background jobs…`);
+  log.info({ signal }, 'stopping: readiness off, background jobs handing back');
   beginStopping();
   try {
     await stopBoss(STOP_GRACE_MS);
   } catch (error) {
-    console.error('[jobs] stopping:', error);
+    log.error({ err: error }, 'stopping background jobs');
   }
   // With NEXT_MANUAL_SIG_HANDLE (npm start), Next leaves the exit to the console, after the jobs.
   if (process.env.NEXT_MANUAL_SIG_HANDLE) {

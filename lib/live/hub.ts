@@ -3,6 +3,8 @@ import pg from 'pg';
 import { getEmbeddedPglite } from '@/lib/database/embedded';
 import { getSettings, type DatabaseTarget } from '@/lib/env';
 import { parseLiveNotification, type LiveEvent } from '@/lib/live/topics';
+import { logger } from '@/lib/observability/log';
+import { metrics } from '@/lib/observability/metrics';
 
 // One listener per instance on the database's channel, fanned out in memory to this instance's
 // open streams. The database is what connects instances: a change committed by any of them (a
@@ -31,7 +33,7 @@ function fanOut(listeners: Set<Listener>, signal: LiveSignal): void {
     try {
       listener(signal);
     } catch (error) {
-      console.error('[live] a stream failed to take an event:', error);
+      logger('live').error({ err: error }, 'a stream failed to take an event');
     }
   }
 }
@@ -75,7 +77,7 @@ function listenPostgres(url: string, listeners: Set<Listener>): Listening {
       if (isReconnect) fanOut(listeners, 'resync');
     } catch (error) {
       await next.end().catch(() => undefined);
-      console.error('[live] could not listen for changes:', error instanceof Error ? error.message : error);
+      logger('live').error({ err: error }, 'could not listen for changes');
       reconnectLater();
     }
   };
@@ -119,7 +121,15 @@ export function subscribeLive(listener: Listener): { ready: Promise<void>; unsub
   globalForLive.liveHub ??= startHub(getSettings().database);
   const { listeners, ready } = globalForLive.liveHub;
   listeners.add(listener);
-  return { ready: ready.catch(() => undefined), unsubscribe: () => listeners.delete(listener) };
+  const streams = metrics().openStreams;
+  streams.set(listeners.size);
+  return {
+    ready: ready.catch(() => undefined),
+    unsubscribe: () => {
+      listeners.delete(listener);
+      streams.set(listeners.size);
+    },
+  };
 }
 
 /** Closes the listener (at shutdown, before the database closes). */

@@ -2,6 +2,7 @@ import 'server-only';
 import { fromPglite, PgBoss } from 'pg-boss';
 import { getEmbeddedPglite } from '@/lib/database/embedded';
 import { getSettings, type DatabaseTarget } from '@/lib/env';
+import { logger } from '@/lib/observability/log';
 import { QUEUES } from '@/lib/queue/queues';
 
 // The job queue is pg-boss in the console's own database: on PostgreSQL its own connection pool in
@@ -30,7 +31,7 @@ function createBoss(target: DatabaseTarget, workers: boolean): PgBoss {
     target.kind === 'embedded'
       ? new PgBoss({ ...common, backend: 'pglite', db: fromPglite(getEmbeddedPglite(target.dataDir)) })
       : new PgBoss({ ...common, connectionString: target.url, schema: 'pgboss', max: 4, application_name: 'console-jobs' });
-  boss.on('error', (error) => console.error('[jobs]', error));
+  boss.on('error', (error) => logger('jobs').error({ err: error }, 'job runner error'));
   return boss;
 }
 

@@ -1,5 +1,7 @@
 import 'server-only';
 import type { SendOptions } from 'pg-boss';
+import { logger } from '@/lib/observability/log';
+import { currentRequestId } from '@/lib/observability/request-context';
 import { getBoss } from '@/lib/queue/boss';
 import type { JobPayloads, QueueName } from '@/lib/queue/queues';
 import { nudgeLocalWorker } from '@/lib/queue/work';
@@ -7,10 +9,14 @@ import { nudgeLocalWorker } from '@/lib/queue/work';
 // The queue port: the one way the domains start background work. Each queue has one sender, typed
 // by its payload; the job handlers (lib/jobs) sit above the domains and only decode and delegate.
 
-/** Queues a job. Null when the queue's policy already holds an equal one waiting (nothing lost). */
+/**
+ * Queues a job, carrying the id of the request (or job) that queued it, so the job's log lines name
+ * it too. Null when the queue's policy already holds an equal one waiting (nothing lost).
+ */
 async function sendJob<Q extends QueueName>(queue: Q, data: JobPayloads[Q], options: SendOptions = {}): Promise<string | null> {
   const boss = await getBoss();
-  return boss.send(queue, data, options);
+  const requestId = currentRequestId();
+  return boss.send(queue, { ...data, ...(requestId && { requestId }) }, options);
 }
 
 /** The next slice of a full sync of the chat index (at once, or when Linq's pause ends). */
@@ -50,7 +56,7 @@ export function queueApplySoon(delayMs = 20): void {
     globalForSoon.applySoon = undefined;
     queueApply()
       .then(() => nudgeLocalWorker('webhooks.apply'))
-      .catch((error: unknown) => console.error('[jobs] could not queue webhooks.apply:', error));
+      .catch((error: unknown) => logger('jobs').error({ err: error }, 'could not queue webhooks.apply'));
   }, delayMs);
   globalForSoon.applySoon.unref();
 }

@@ -14,6 +14,11 @@ function stoppingSignal(): AbortSignal {
   return controller().signal;
 }
 
+/** Whether this process has begun to stop (readiness turns off first). */
+export function isStopping(): boolean {
+  return globalForStopping.stopping?.signal.aborted ?? false;
+}
+
 export function beginStopping(): void {
   controller().abort(new Error('The console is stopping.'));
 }

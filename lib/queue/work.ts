@@ -1,10 +1,19 @@
 import 'server-only';
 import type { JobWithMetadata } from 'pg-boss';
+import { withRequestId } from '@/lib/observability/request-context';
 import { getBoss } from '@/lib/queue/boss';
 import type { JobPayloads, QueueName } from '@/lib/queue/queues';
 
-/** A job of one queue, its payload typed by the queue (lib/queue/queues.ts). */
-export type QueueJob<Q extends QueueName> = JobWithMetadata<JobPayloads[Q]>;
+/**
+ * A job of one queue, its payload typed by the queue (lib/queue/queues.ts), with the id of the
+ * request or job that queued it, when there was one (lib/queue/send.ts).
+ */
+export type QueueJob<Q extends QueueName> = JobWithMetadata<JobPayloads[Q] & { requestId?: string }>;
+
+/** Runs a job's handler as part of the request that queued it: its log lines, and the jobs it queues, carry that id. */
+function handleAsQueued<Q extends QueueName>(job: QueueJob<Q>, handle: (job: QueueJob<Q>) => Promise<unknown>): Promise<unknown> {
+  return job.data.requestId ? withRequestId(job.data.requestId, () => handle(job)) : handle(job);
+}
 
 interface QueueWorkOptions {
   /** How often an idle worker asks for a job. */
@@ -18,10 +27,10 @@ const globalForWorkers = globalThis as unknown as { localWorkers?: Map<QueueName
 /** Runs a queue's jobs on this instance, one job per call of `handle`, typed by the queue's payload. */
 export async function workQueue<Q extends QueueName>(queue: Q, options: QueueWorkOptions, handle: (job: QueueJob<Q>) => Promise<unknown>): Promise<void> {
   const boss = await getBoss();
-  const workerId = await boss.work<JobPayloads[Q], unknown, QueueWorkOptions & { includeMetadata: true }>(
+  const workerId = await boss.work<JobPayloads[Q] & { requestId?: string }, unknown, QueueWorkOptions & { includeMetadata: true }>(
     queue,
     { ...options, includeMetadata: true },
-    async ([job]) => handle(job!),
+    async ([job]) => handleAsQueued(job!, handle),
   );
   (globalForWorkers.localWorkers ??= new Map()).set(queue, workerId);
 }
@@ -37,22 +46,22 @@ export async function workQueueEach<Q extends QueueName>(
   handle: (job: QueueJob<Q>) => Promise<unknown>,
 ): Promise<void> {
   const boss = await getBoss();
-  const workerId = await boss.work<JobPayloads[Q], unknown, QueueWorkOptions & { batchSize: number; includeMetadata: true; burstWhenBatchFull: true }>(
-    queue,
-    { ...options, includeMetadata: true, burstWhenBatchFull: true },
-    async (jobs) => {
-      await Promise.all(
-        jobs.map(async (job) => {
-          try {
-            await handle(job);
-          } catch (error) {
-            console.error(`[jobs] ${queue} ${job.id} failed:`, error);
-            await boss.fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
-          }
-        }),
-      );
-    },
-  );
+  const workerId = await boss.work<
+    JobPayloads[Q] & { requestId?: string },
+    unknown,
+    QueueWorkOptions & { batchSize: number; includeMetadata: true; burstWhenBatchFull: true }
+  >(queue, { ...options, includeMetadata: true, burstWhenBatchFull: true }, async (jobs) => {
+    await Promise.all(
+      jobs.map(async (job) => {
+        try {
+          await handleAsQueued(job, handle);
+        } catch (error) {
+          // (recordJobRun logged the failure with the job's details.)
+          await boss.fail(queue, job.id, { message: error instanceof Error ? error.message : String(error) }).catch(() => undefined);
+        }
+      }),
+    );
+  });
   (globalForWorkers.localWorkers ??= new Map()).set(queue, workerId);
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
 import { faultPoint } from '@/lib/faults';
+import { logger } from '@/lib/observability/log';
 import { recordedOutcome, type ItemOutcome, type ItemState } from '@/lib/runs/outcome';
 import { settleEvent, settleReservedShare } from '@/lib/shares/share-record';
 
@@ -52,7 +53,7 @@ export function renewClaims(runId: string, inFlight: Set<string>, now: () => Dat
     if (inFlight.size === 0) return;
     db.shareRunItem
       .updateMany({ where: { runId, chatId: { in: [...inFlight] }, state: 'SENDING' }, data: { nextAttemptAt: new Date(now().getTime() + CLAIM_LEASE_MS) } })
-      .catch((error: unknown) => console.warn(`[runs] could not renew the claims of run ${runId}:`, error));
+      .catch((error: unknown) => logger('runs').warn({ err: error, runId }, 'could not renew the claims of a run'));
   }, CLAIM_RENEW_MS);
   timer.unref();
   return () => clearInterval(timer);

@@ -1,5 +1,6 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { logger } from '@/lib/observability/log';
 import { DEFAULT_BEHAVIOUR, FaultInjector, type SandboxBehaviour } from '@/lib/sandbox/behaviour';
 import { LinqApiError, readJsonBody, sendJson, sendLinqError } from '@/lib/sandbox/http';
 import { findRoute, type Route } from '@/lib/sandbox/router';
@@ -77,7 +78,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     } catch (error) {
       if (error instanceof LinqApiError) sendLinqError(res, error);
       else sendJson(res, 500, { success: false, error: { status: 500, code: 3006, message: 'Internal server error' } });
-      if (!(error instanceof LinqApiError)) console.error('[sandbox]', error);
+      if (!(error instanceof LinqApiError)) logger('sandbox').error({ err: error }, 'sandbox error');
     } finally {
       if (isApi) {
         store.log({ at: new Date().toISOString(), receivedAt, method, path, query: Object.fromEntries(url.searchParams), body, status: res.statusCode });
@@ -86,6 +87,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   }
 
   const server = http.createServer((req, res) => void handle(req, res));
+  // Running inside the console (sandbox mode), its requests are Linq's, not the console's: the
+  // console logs its calls to Linq already (lib/linq/observed-fetch.ts).
+  Object.assign(server, { [Symbol.for('linq-console.unlogged')]: true });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

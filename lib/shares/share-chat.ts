@@ -7,6 +7,8 @@ import { getSettings } from '@/lib/env';
 import { faultPoint } from '@/lib/faults';
 import { cardStatus } from '@/lib/lines/card-status';
 import { describeLinqError, failureReason, getLinq, LinqError, type LinqChat, type LinqErrorFacts, type LinqGateway } from '@/lib/linq';
+import { logger } from '@/lib/observability/log';
+import { metrics } from '@/lib/observability/metrics';
 import { databaseRefusal, reserveShare, type Reservation } from '@/lib/shares/reservation';
 import { currentCard, outboundForShare, outcomeIsUnknown, type CardCache } from '@/lib/shares/share-checks';
 import { settleEvent, settleReservedShare } from '@/lib/shares/share-record';
@@ -49,9 +51,32 @@ function describeRefusal(refusal: Exclude<Reservation, { ok: true }>, cooldownMs
  * within the cooldown, a hold, another share in flight) is checked before any Linq call; eligibility
  * is then decided again from Linq, and a database reservation lets one request per cooldown through.
  * Every attempt ends as a ShareEvent (refused, failed, unknown or succeeded); what Linq said is
- * written back to the index.
+ * written back to the index. Each is counted and logged (one line, with Linq's trace id on failure).
  */
 export async function shareIntoChat(actorId: string, chatId: string, options: ShareOptions = {}): Promise<ShareResult> {
+  const source = options.source ?? 'MANUAL';
+  const result = await attemptShare(actorId, chatId, options);
+  const outcome = SHARE_OUTCOME[result.status];
+  metrics().shares.inc({ source, outcome });
+  // The line that ties a share to its record (eventId) and to Linq's own (traceId).
+  logger('shares').info(
+    {
+      eventId: result.eventId,
+      chatId,
+      source,
+      ...(options.runId && { runId: options.runId }),
+      outcome,
+      ...(result.status === 'refused' && { reason: result.code }),
+      ...(result.status === 'failed' && { linqCode: result.code, traceId: result.traceId }),
+    },
+    'share',
+  );
+  return result;
+}
+
+const SHARE_OUTCOME = { shared: 'SUCCEEDED', refused: 'REFUSED', unknown: 'UNKNOWN', failed: 'FAILED' } as const;
+
+async function attemptShare(actorId: string, chatId: string, options: ShareOptions): Promise<ShareResult> {
   const linq = options.linq ?? getLinq();
   const cooldownMs = options.cooldownMs ?? getSettings().shareCooldownMs;
   const { source = 'MANUAL', runId, eventId } = options;

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { hashPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db';
 import type { Settings } from '@/lib/env';
+import { logFormat } from '@/lib/observability/log';
 
 export const DEMO_ADMIN_EMAIL = 'admin@console.local';
 
@@ -12,7 +15,11 @@ export type FirstAdminOutcome = 'existing' | 'configured' | 'demo';
  * demo admin with a random password printed once to the server log. Does nothing once any
  * staff member exists.
  */
-export async function ensureFirstAdmin(settings: Pick<Settings, 'firstAdmin'>, log: (message: string) => void = console.log): Promise<FirstAdminOutcome> {
+export async function ensureFirstAdmin(
+  settings: Pick<Settings, 'firstAdmin' | 'dataDir'>,
+  // Straight to the terminal, not through the logger: a person reads it once at the first start.
+  log: (message: string) => void = console.log,
+): Promise<FirstAdminOutcome> {
   if ((await db.user.count()) > 0) return 'existing';
 
   const configured = settings.firstAdmin;
@@ -31,6 +38,14 @@ export async function ensureFirstAdmin(settings: Pick<Settings, 'firstAdmin'>, l
   if (configured) {
     log(`[console] Created the first admin, ${email}, from ADMIN_EMAIL and ADMIN_PASSWORD.`);
     return 'configured';
+  }
+  if (logFormat() === 'json') {
+    // JSON lines go to a log store, where no password may go: the password waits in a file instead.
+    const file = path.join(settings.dataDir, 'demo-admin-password');
+    fs.mkdirSync(settings.dataDir, { recursive: true });
+    fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+    log(`[console] First start: a demo admin was created, ${email}; its password is in ${file}. Change it, or set ADMIN_EMAIL and ADMIN_PASSWORD.`);
+    return 'demo';
   }
   log(
     [

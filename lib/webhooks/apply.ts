@@ -6,6 +6,8 @@ import { mapWithConcurrency } from '@/lib/concurrency';
 import { db } from '@/lib/db';
 import { recordLineStatus } from '@/lib/lines/store';
 import { describeLinqError, LinqError, retryAfter, type LinqGateway } from '@/lib/linq';
+import { logger } from '@/lib/observability/log';
+import { metrics } from '@/lib/observability/metrics';
 import { clampEventTime, parseEnvelope, planChange, type IndexChange } from '@/lib/webhooks/events';
 
 /** Deliveries applied per step, oldest event first. */
@@ -90,7 +92,11 @@ export async function applyDelivery(delivery: WebhookDelivery, linq: LinqGateway
     status = 'FAILED';
     error = failureOf(failure);
   }
-  await db.webhookDelivery.update({ where: { id: delivery.id }, data: { status, error, appliedAt: new Date() } });
+  const appliedAt = new Date();
+  await db.webhookDelivery.update({ where: { id: delivery.id }, data: { status, error, appliedAt } });
+  metrics().webhookDeliveries.inc({ stage: status.toLowerCase() });
+  metrics().webhookApplyLag.observe((appliedAt.getTime() - delivery.receivedAt.getTime()) / 1000);
+  if (status === 'FAILED') logger('webhooks').warn({ deliveryId: delivery.id, eventType: delivery.eventType, error }, 'webhook delivery not applied');
   return conversation;
 }
 

@@ -1,6 +1,8 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { getLinq, WebhookRejection } from '@/lib/linq';
+import { logger } from '@/lib/observability/log';
+import { metrics } from '@/lib/observability/metrics';
 import { queueApplySoon } from '@/lib/queue/send';
 import { parseEnvelope } from '@/lib/webhooks/events';
 import { webhookSecrets } from '@/lib/webhooks/keys';
@@ -51,6 +53,8 @@ export async function receiveWebhook(rawBody: string, headers: Record<string, st
   } catch (error) {
     if (!(error instanceof WebhookRejection)) throw error;
     countRefusal(error.message, address);
+    metrics().webhookDeliveries.inc({ stage: 'refused' });
+    logger('webhooks').warn({ reason: error.reason }, 'webhook delivery refused');
     return { status: error.reason === 'missing_headers' || error.reason === 'malformed' ? 400 : 401, body: { error: error.message } };
   }
   const event = parseEnvelope(payload);
@@ -59,6 +63,7 @@ export async function receiveWebhook(rawBody: string, headers: Record<string, st
     INSERT INTO "WebhookDelivery" ("id", "eventId", "eventType", "eventCreatedAt", "payload")
     VALUES (${id}, ${event?.event_id ?? null}, ${event?.event_type ?? 'unknown'}, ${event?.created_at ?? null}::timestamp, ${JSON.stringify(payload)}::jsonb)
     ON CONFLICT ("id") DO NOTHING`;
+  metrics().webhookDeliveries.inc({ stage: inserted === 0 ? 'repeated' : 'accepted' });
   if (inserted === 0) {
     await db.$executeRaw`
       INSERT INTO "WebhookDay" ("day", "duplicates") VALUES (${utcDay(new Date())}, 1)

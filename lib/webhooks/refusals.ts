@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { logger } from '@/lib/observability/log';
 import { utcDay } from '@/lib/webhooks/stats';
 
 // Refused deliveries cost next to nothing: they are counted in memory and written a few seconds
@@ -38,7 +39,7 @@ export function countRefusal(reason: string, address: string, now = new Date()):
   const current = state();
   if (!current.timer) {
     current.timer = setTimeout(
-      () => void flushRefusals().catch((error: unknown) => console.error('[webhooks] could not record refusals:', error)),
+      () => void flushRefusals().catch((error: unknown) => logger('webhooks').error({ err: error }, 'could not record refusals')),
       FLUSH_EVERY_MS,
     );
     current.timer.unref();

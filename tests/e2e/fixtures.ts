@@ -3,6 +3,7 @@ import type { PrismaClient } from '@/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
 import { createPrismaClient } from '@/lib/db';
 import type { Role } from '@/lib/roles';
+import { STAFF_PASSWORD } from './constants';
 import { SandboxControl } from './sandbox-control';
 import { callServerAction, findServerAction } from './server-actions';
 
@@ -33,8 +34,6 @@ interface WorkerFixtures {
   db: PrismaClient;
   staff: Record<Role, StaffAccount>;
 }
-
-const STAFF_PASSWORD = 'worker-password-123';
 
 interface TestFixtures {
   signInAs: (page: Page, role: Role) => Promise<StaffAccount>;

@@ -51,7 +51,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         {showDemoHint && (
           <p className="rounded-lg border bg-card px-4 py-3 text-sm text-muted-foreground">
             <strong className="text-foreground">First start?</strong> A demo admin, <code>{DEMO_ADMIN_EMAIL}</code>, was created. Its password was printed once
-            in the server&apos;s log: the terminal where <code>npm run dev</code> or <code>npm start</code> is running.
+            in the server&apos;s log: the terminal where <code>npm run dev</code> or <code>npm start</code> is running (with JSON logs, it is in the data
+            folder&apos;s <code>demo-admin-password</code> file instead).
           </p>
         )}
       </div>
