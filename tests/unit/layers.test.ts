@@ -27,6 +27,7 @@ const LAYERS: { name: string; modules: string[] }[] = [
       'lib/security',
       'lib/fetch-json',
       'lib/client-address',
+      'lib/observability',
     ],
   },
   { name: 'ports', modules: ['lib/db', 'lib/database', 'lib/linq', 'lib/queue', 'lib/photos', 'lib/live'] },
@@ -37,7 +38,7 @@ const LAYERS: { name: string; modules: string[] }[] = [
   { name: 'shares', modules: ['lib/shares'] },
   { name: 'runs, webhooks, overview', modules: ['lib/runs', 'lib/auto', 'lib/impact', 'lib/webhooks', 'lib/overview', 'lib/views'] },
   { name: 'staff management', modules: ['lib/staff'] },
-  { name: 'entry points in lib', modules: ['lib/data', 'lib/actions', 'lib/jobs', 'lib/sandbox', 'lib/startup'] },
+  { name: 'entry points in lib', modules: ['lib/data', 'lib/actions', 'lib/jobs', 'lib/health', 'lib/sandbox', 'lib/startup'] },
   { name: 'components', modules: ['components'] },
   { name: 'app', modules: ['app', 'instrumentation', 'proxy'] },
 ];

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { getSettings } from '@/lib/env';
-import { readDatabaseGauges } from '@/lib/observability/database-gauges';
+import { readDatabaseGauges } from '@/lib/health/database-gauges';
 import { logger } from '@/lib/observability/log';
 import { metrics } from '@/lib/observability/metrics';
 
