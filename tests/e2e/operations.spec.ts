@@ -41,7 +41,13 @@ test('metrics answer only with the token, and name no customer', async ({ reques
   expect(text).not.toMatch(/\+1\d{10}/);
 });
 
-test("a failed share is traced in the log from the staff member's request to Linq's trace id", async ({ page, db, sandbox, signInAs, indexChats }, testInfo) => {
+test("a failed share is traced in the log from the staff member's request to Linq's trace id", async ({
+  page,
+  db,
+  sandbox,
+  signInAs,
+  indexChats,
+}, testInfo) => {
   await signInAs(page, 'OPERATOR');
   const line = await sandbox.addLine({ card: { first_name: 'Harbor' } });
   const handle = `+1630${String(Date.now() % 10_000_000).padStart(7, '0')}`;
