@@ -48,7 +48,9 @@ export function createLogger(env: LogEnv = process.env, destination?: pino.Desti
   };
   const stream =
     destination ??
-    (format === 'pretty' ? pretty({ sync: true, colorize: Boolean(process.stdout.isTTY), ignore: 'pid,hostname,service' }) : pino.destination({ sync: true }));
+    (format === 'pretty'
+      ? pretty({ sync: true, singleLine: true, colorize: Boolean(process.stdout.isTTY), ignore: 'pid,hostname,service' })
+      : pino.destination({ sync: true }));
   return pino(options, stream);
 }
 

@@ -2,7 +2,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 
 // The console's Prometheus metrics, one registry per process. Counters and histograms count what
 // this instance did (sum them across instances); the gauges read from the database at scrape time
-// (lib/observability/database-gauges.ts) are the same on every instance (take the max).
+// (lib/health/database-gauges.ts) are the same on every instance (take the max).
 
 function createMetrics() {
   const registry = new Registry();

@@ -10,6 +10,16 @@ const UNLOGGED = Symbol.for('linq-console.unlogged');
 /** Requests nobody reads one by one (assets, probes): logged at debug level only. */
 const ROUTINE = /^\/(_next\/|favicon\.ico$|api\/(health|ready|metrics)$)/;
 
+/** The address's path, decoded (so that the logger masks a phone number in it as anywhere else), without its query. */
+function decodedPath(url = '/'): string {
+  const path = url.split('?')[0]!;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
 /**
  * Before Next.js sees a request: stamps the TCP peer's address on it, gives it a request id (in the
  * request's headers, the answer's X-Request-Id, and the async context, so every log line made while
@@ -32,7 +42,7 @@ export function installRequestHooks(): void {
     response.setHeader('X-Request-Id', requestId);
     const startedAt = performance.now();
     response.once('close', () => {
-      const path = (request.url ?? '/').split('?')[0]!;
+      const path = decodedPath(request.url);
       const line = {
         requestId,
         method: request.method,
