@@ -11,7 +11,8 @@ import { openStream } from './streams';
 // route or page without an entry here fails this test until someone decides who may use it.
 // Allowed calls use harmless arguments (invalid input, unknown ids): authorization comes first.
 
-type Access = Permission | 'public' | 'signedIn';
+/** `token`: no session opens it, whatever the role: only its own bearer token (METRICS_TOKEN). */
+type Access = Permission | 'public' | 'signedIn' | 'token';
 
 const ACTIONS: Record<string, { access: Access; page: string; args: () => unknown[] }> = {
   // (A form the schema refuses: no sign-in attempt is made, so the suite's shared address is not throttled.)
@@ -72,6 +73,8 @@ const ACTIONS: Record<string, { access: Access; page: string; args: () => unknow
 const ROUTES: Record<string, { access: Access; path: string; stream?: true }> = {
   '/api/auth/[...nextauth]/route': { access: 'public', path: '/api/auth/session' },
   '/api/health/route': { access: 'public', path: '/api/health' },
+  '/api/ready/route': { access: 'public', path: '/api/ready' },
+  '/api/metrics/route': { access: 'token', path: '/api/metrics' },
   '/photos/[file]/route': { access: 'public', path: `/photos/${'0'.repeat(64)}.jpg` },
   '/api/cards/[phone]/route': { access: 'view', path: '/api/cards/%2B14155550100' },
   '/api/chats/route': { access: 'view', path: '/api/chats?limit=20' },
@@ -112,6 +115,7 @@ const ROLES = ['anonymous', 'VIEWER', 'OPERATOR', 'ADMIN'] as const;
 
 function allowed(role: (typeof ROLES)[number], access: Access): boolean {
   if (access === 'public') return true;
+  if (access === 'token') return false;
   if (role === 'anonymous') return false;
   return access === 'signedIn' || can(role as Role, access);
 }
