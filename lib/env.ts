@@ -102,6 +102,16 @@ const settingsSchema = z
           .optional(),
       )
       .transform((value) => value ?? 180),
+    WEBHOOK_RETENTION_DAYS: optionalString
+      .pipe(
+        z.coerce
+          .number<string>({ error: 'must be a whole number of days' })
+          .int('must be a whole number of days')
+          .min(1, 'must be at least 1 (a repeat from Linq must be recognised)')
+          .max(365, 'must be at most 365')
+          .optional(),
+      )
+      .transform((value) => value ?? 7),
     LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional()),
     LOG_FORMAT: optionalString.pipe(z.enum(['json', 'pretty'], { error: 'must be "json" (one object per line) or "pretty" (for people)' }).optional()),
     METRICS_TOKEN: optionalString.refine(
@@ -167,6 +177,8 @@ export interface Settings {
   secretsKey: string | undefined;
   /** Which X-Forwarded-For entries to believe when telling a client's address (sign-in throttling). */
   trustedProxies: TrustedProxies;
+  /** Days webhook deliveries are kept (the delivery log, and recognising Linq's repeats). */
+  webhookRetentionDays: number;
   /** The bearer token Prometheus presents at /api/metrics; unset: the endpoint does not exist. */
   metricsToken: string | undefined;
 }
@@ -231,6 +243,7 @@ export function parseSettings(raw: Record<string, string | undefined>, cwd = pro
     linqWebhookSecret: s.LINQ_WEBHOOK_SECRET,
     secretsKey: s.SECRETS_KEY,
     trustedProxies: parseTrustedProxies(s.TRUSTED_PROXIES)!,
+    webhookRetentionDays: s.WEBHOOK_RETENTION_DAYS,
     metricsToken: s.METRICS_TOKEN,
   };
 }

@@ -1,4 +1,5 @@
 import { TriangleAlert } from 'lucide-react';
+import Link from 'next/link';
 import { WebhookActions } from '@/components/settings/webhook-actions';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -97,6 +98,9 @@ export function WebhookSection({ webhooks }: { webhooks: WebhookSettings }) {
             )}
           </Fact>
         </dl>
+        <Link href="/settings/webhooks" className="mt-4 inline-block text-sm font-medium text-primary underline-offset-4 hover:underline">
+          Open the delivery log
+        </Link>
       </CardContent>
     </Card>
   );

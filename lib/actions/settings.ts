@@ -6,6 +6,7 @@ import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/guards';
 import { describeLinqError, getLinq, LinqError } from '@/lib/linq';
 import { idSchema } from '@/lib/validations/safe-text';
+import { applyAgain } from '@/lib/webhooks/delivery-log';
 import { connectWebhooks, disconnectWebhooks, WebhookSetupError, webhookTargetUrl } from '@/lib/webhooks/subscription';
 
 export type SettingsActionResult = ActionResult<object, never, { traceId?: string }>;
@@ -56,4 +57,17 @@ export async function disconnectWebhooksAction(subscriptionId: unknown): Promise
   });
   revalidatePath('/settings');
   return result;
+}
+
+/** Delivery log → Apply again (admins), for a delivery that failed to apply. */
+export async function applyDeliveryAgainAction(deliveryId: unknown): Promise<SettingsActionResult> {
+  const access = await authorize('manageSettings');
+  if (!access.ok) return failed(access.error);
+  const parsed = idSchema(200).safeParse(deliveryId);
+  if (!parsed.success) return failed('That delivery could not be identified; reload the page.');
+  if (!(await applyAgain(parsed.data))) {
+    return failed('This delivery is no longer waiting to be applied again: reload the page to see how it ended.');
+  }
+  revalidatePath('/settings/webhooks');
+  return { ok: true, message: 'Applying the delivery again: its row says how it went in a moment.' };
 }

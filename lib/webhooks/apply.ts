@@ -8,7 +8,7 @@ import { recordLineStatus } from '@/lib/lines/store';
 import { describeLinqError, LinqError, retryAfter, type LinqGateway } from '@/lib/linq';
 import { logger } from '@/lib/observability/log';
 import { metrics } from '@/lib/observability/metrics';
-import { clampEventTime, parseEnvelope, planChange, type IndexChange } from '@/lib/webhooks/events';
+import { clampEventTime, parseEnvelope, planChange, subjectOfEvent, type IndexChange } from '@/lib/webhooks/events';
 
 /** Deliveries applied per step, oldest event first. */
 const BATCH_SIZE = 100;
@@ -25,8 +25,14 @@ async function indexChatFromLinq(linq: LinqGateway, chatId: string): Promise<voi
   await upsertChats([await linq.getChat(chatId)], null);
 }
 
-/** `conversation`: a message's chat, whose automatic share the caller then considers. */
-type Outcome = { status: 'APPLIED' | 'IGNORED'; note?: string; conversation?: string };
+/**
+ * `change`: what applying it changed, in a sentence (the delivery log); `note`: why nothing changed.
+ * `conversation`: a message's chat, whose automatic share the caller then considers.
+ */
+type Outcome = { status: 'APPLIED' | 'IGNORED'; change?: string; note?: string; conversation?: string };
+
+/** Read from Linq first when the index did not have the chat yet. */
+const READ_FIRST = ' (the chat was new to the index: read from Linq first)';
 
 /**
  * What a signed event may change (and, for a message, whether the conversation just reached the
@@ -38,31 +44,33 @@ async function carryOut(change: IndexChange, linq: LinqGateway, receivedAt: Date
   switch (change.kind) {
     case 'outbound': {
       const at = clampEventTime(change.at, receivedAt);
-      if (!(await recordOutboundMessage(change.chatId, at, receivedAt))) {
+      const known = await recordOutboundMessage(change.chatId, at, receivedAt);
+      if (!known) {
         await indexChatFromLinq(linq, change.chatId);
         await recordOutboundMessage(change.chatId, at, receivedAt);
       }
-      return { status: 'APPLIED', conversation: change.chatId };
+      return { status: 'APPLIED', change: `Our message recorded: the chat has an outbound message${known ? '' : READ_FIRST}.`, conversation: change.chatId };
     }
     case 'inbound': {
       const at = clampEventTime(change.at, receivedAt);
-      if (!(await recordInboundMessage(change.chatId, at))) {
+      const known = await recordInboundMessage(change.chatId, at);
+      if (!known) {
         await indexChatFromLinq(linq, change.chatId);
         await recordInboundMessage(change.chatId, at);
       }
-      return { status: 'APPLIED', conversation: change.chatId };
+      return { status: 'APPLIED', change: `The customer’s message recorded${known ? '' : READ_FIRST}.`, conversation: change.chatId };
     }
     case 'refresh':
       await indexChatFromLinq(linq, change.chatId);
-      return { status: 'APPLIED' };
+      return { status: 'APPLIED', change: 'The chat read again from Linq (its people, service and health).' };
     case 'line_status':
       return (await recordLineStatus(change.phoneNumber, change.status, clampEventTime(change.changedAt, receivedAt), change.reputation))
-        ? { status: 'APPLIED' }
+        ? { status: 'APPLIED', change: change.status === 'FLAGGED' ? 'The number is flagged by Linq: shares from it stop.' : 'The number is active again.' }
         : { status: 'IGNORED', note: 'Not one of the account’s numbers as Linq lists them: nothing changed.' };
     case 'record':
       return { status: 'IGNORED', note: change.note };
     case 'ignore':
-      return { status: 'IGNORED' };
+      return { status: 'IGNORED', note: 'An event the console does not use: nothing changed.' };
   }
 }
 
@@ -78,13 +86,16 @@ function failureOf(error: unknown): string {
 export async function applyDelivery(delivery: WebhookDelivery, linq: LinqGateway): Promise<string | null> {
   let status: 'APPLIED' | 'IGNORED' | 'FAILED';
   let error: string | null = null;
+  let change: string | null = null;
   let conversation: string | null = null;
+  const startedAt = performance.now();
   try {
     const event = parseEnvelope(delivery.payload);
     if (!event) throw new Error('The delivery is not a Linq event.');
     const outcome = await carryOut(planChange(event), linq, delivery.receivedAt);
     status = outcome.status;
     error = outcome.note ?? null;
+    change = outcome.change ?? null;
     conversation = outcome.conversation ?? null;
   } catch (failure) {
     const until = retryAfter(failure, new Date());
@@ -93,7 +104,10 @@ export async function applyDelivery(delivery: WebhookDelivery, linq: LinqGateway
     error = failureOf(failure);
   }
   const appliedAt = new Date();
-  await db.webhookDelivery.update({ where: { id: delivery.id }, data: { status, error, appliedAt } });
+  await db.webhookDelivery.update({
+    where: { id: delivery.id },
+    data: { status, error, change, appliedAt, applyMs: Math.round(performance.now() - startedAt) },
+  });
   metrics().webhookDeliveries.inc({ stage: status.toLowerCase() });
   metrics().webhookApplyLag.observe((appliedAt.getTime() - delivery.receivedAt.getTime()) / 1000);
   if (status === 'FAILED') logger('webhooks').warn({ deliveryId: delivery.id, eventType: delivery.eventType, error }, 'webhook delivery not applied');
@@ -112,17 +126,10 @@ export async function hasWaitingDeliveries(): Promise<boolean> {
   return (await db.webhookDelivery.count({ where: { status: 'RECEIVED' }, take: 1 })) > 0;
 }
 
-/** What a delivery's event is about: its chat or its line (deliveries about different ones are independent). */
+/** What a delivery is about (deliveries about different chats or lines are independent). */
 function subjectOf(delivery: WebhookDelivery): string {
-  try {
-    const event = parseEnvelope(delivery.payload);
-    const change = event && planChange(event);
-    if (change && 'chatId' in change) return `chat:${change.chatId}`;
-    if (change && 'phoneNumber' in change) return `line:${change.phoneNumber}`;
-  } catch {
-    // Applying it records why it cannot be read.
-  }
-  return `delivery:${delivery.id}`;
+  // (Deliveries stored before the subject was recorded are read again.)
+  return delivery.subject ?? subjectOfEvent(delivery.payload) ?? `delivery:${delivery.id}`;
 }
 
 /** Chats (and lines) whose deliveries are applied at once; each one's own deliveries in order. */

@@ -1,6 +1,7 @@
 // What each webhook event means for the chat index. Pure: the delivery is verified and stored
 // before this runs, and lib/webhooks/apply.ts carries the plan out.
 import { z } from 'zod';
+import { maskText } from '@/lib/observability/scrub';
 
 /** The events the console subscribes to; anything else is recorded and ignored. */
 export const SUBSCRIBED_EVENTS = [
@@ -101,6 +102,33 @@ export function planChange(event: WebhookEnvelope): IndexChange {
     default:
       return { kind: 'ignore' };
   }
+}
+
+/** What a payload is about, for the delivery log and to apply each chat's deliveries in order: "chat:<id>", "line:<number>", or null. */
+export function subjectOfEvent(payload: unknown): string | null {
+  try {
+    const event = parseEnvelope(payload);
+    const change = event && planChange(event);
+    if (change && 'chatId' in change) return `chat:${change.chatId}`;
+    if (change && 'phoneNumber' in change) return `line:${change.phoneNumber}`;
+  } catch {
+    // Applying it records why it cannot be read.
+  }
+  return null;
+}
+
+/** "chat:<id>" → a chat; "line:<number>" → one of the account's numbers. */
+export type DeliverySubject = { kind: 'chat'; chatId: string } | { kind: 'line'; phoneNumber: string } | null;
+
+export function parseSubject(subject: string | null): DeliverySubject {
+  if (subject?.startsWith('chat:')) return { kind: 'chat', chatId: subject.slice('chat:'.length) };
+  if (subject?.startsWith('line:')) return { kind: 'line', phoneNumber: subject.slice('line:'.length) };
+  return null;
+}
+
+/** A payload as an admin may read it in the delivery log: indented, every phone number and e-mail address masked. */
+export function maskedPayload(payload: unknown): string {
+  return maskText(JSON.stringify(payload, null, 2));
 }
 
 /** How far ahead of its arrival an event's own time is believed (clocks differ a little). */

@@ -4,7 +4,7 @@ import { getLinq, WebhookRejection } from '@/lib/linq';
 import { logger } from '@/lib/observability/log';
 import { metrics } from '@/lib/observability/metrics';
 import { queueApplySoon } from '@/lib/queue/send';
-import { parseEnvelope } from '@/lib/webhooks/events';
+import { parseEnvelope, subjectOfEvent } from '@/lib/webhooks/events';
 import { webhookSecrets } from '@/lib/webhooks/keys';
 import { countRefusal } from '@/lib/webhooks/refusals';
 import { utcDay } from '@/lib/webhooks/stats';
@@ -60,8 +60,9 @@ export async function receiveWebhook(rawBody: string, headers: Record<string, st
   const event = parseEnvelope(payload);
   const id = String(withoutNul(headers['webhook-id']!));
   const inserted = await db.$executeRaw`
-    INSERT INTO "WebhookDelivery" ("id", "eventId", "eventType", "eventCreatedAt", "payload")
-    VALUES (${id}, ${event?.event_id ?? null}, ${event?.event_type ?? 'unknown'}, ${event?.created_at ?? null}::timestamp, ${JSON.stringify(payload)}::jsonb)
+    INSERT INTO "WebhookDelivery" ("id", "eventId", "eventType", "eventCreatedAt", "payload", "subject")
+    VALUES (${id}, ${event?.event_id ?? null}, ${event?.event_type ?? 'unknown'}, ${event?.created_at ?? null}::timestamp, ${JSON.stringify(payload)}::jsonb,
+            ${subjectOfEvent(payload)})
     ON CONFLICT ("id") DO NOTHING`;
   metrics().webhookDeliveries.inc({ stage: inserted === 0 ? 'repeated' : 'accepted' });
   if (inserted === 0) {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { getSettings } from '@/lib/env';
 import { queueApply } from '@/lib/queue/send';
 
 const DAY = 86_400_000;
@@ -12,8 +13,12 @@ export async function reviveWaitingDeliveries(now: Date): Promise<string | undef
   return `${waiting} waiting webhook deliveries queued`;
 }
 
-/** Delivery ids are kept well beyond Linq's ~25 minutes of retries, so that a repeat is recognised: a week. */
+/**
+ * Deliveries are kept WEBHOOK_RETENTION_DAYS (the delivery log; a week by default), well beyond
+ * Linq's ~25 minutes of retries, so that a repeat is recognised. Waiting ones are never dropped.
+ */
 export async function pruneDeliveries(now: Date): Promise<number> {
-  const pruned = await db.webhookDelivery.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - 7 * DAY) }, status: { not: 'RECEIVED' } } });
+  const keptFrom = new Date(now.getTime() - getSettings().webhookRetentionDays * DAY);
+  const pruned = await db.webhookDelivery.deleteMany({ where: { receivedAt: { lt: keptFrom }, status: { not: 'RECEIVED' } } });
   return pruned.count;
 }

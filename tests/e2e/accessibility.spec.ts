@@ -78,6 +78,7 @@ const PAGES: Array<[string, (seeded: Seeded) => string]> = [
   ['the impact', () => '/impact'],
   ['the staff', () => '/staff'],
   ['the settings', () => '/settings'],
+  ['the webhook deliveries', () => '/settings/webhooks'],
   ['a run', ({ runId }) => `/runs/${runId}`],
 ];
 

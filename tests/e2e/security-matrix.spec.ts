@@ -53,6 +53,7 @@ const ACTIONS: Record<string, { access: Access; page: string; args: () => unknow
   // An address the page never showed, and a subscription that does not exist: nothing changes.
   'lib/actions/settings.ts#connectWebhooksAction': { access: 'manageSettings', page: '/settings', args: () => ['https://elsewhere.example/hook'] },
   'lib/actions/settings.ts#disconnectWebhooksAction': { access: 'manageSettings', page: '/settings', args: () => ['no-such-subscription'] },
+  'lib/actions/settings.ts#applyDeliveryAgainAction': { access: 'manageSettings', page: '/settings/webhooks', args: () => ['no-such-delivery'] },
   'lib/actions/staff.ts#createStaffMember': {
     access: 'manageStaff',
     page: '/staff',
@@ -105,6 +106,7 @@ const PAGES: Record<string, { access: Access; path: string | null }> = {
   '/(dashboard)/runs/[id]/page': { access: 'view', path: '/runs/no-such-run' },
   '/(dashboard)/staff/page': { access: 'manageStaff', path: '/staff' },
   '/(dashboard)/settings/page': { access: 'manageSettings', path: '/settings' },
+  '/(dashboard)/settings/webhooks/page': { access: 'manageSettings', path: '/settings/webhooks' },
   // Next.js's own error page has no address: it is only rendered when another page throws.
   '/_global-error/page': { access: 'public', path: null },
   // An unknown address sends anonymous visitors to sign in, without telling them whether it exists.

@@ -210,10 +210,17 @@ describe('events', () => {
     const line = h.sandbox.store.state.lines[0]!.phone_number;
     const created = await h.control<{ id: string }>('POST', '/__sandbox/chats', { from: line, to: ['+13125550999'], inbound: 1 });
     const body = event('message.received', messageData(created.id, 'inbound', sentAt(1)));
-    await deliver(body, signed(body));
+    await deliver(body, signed(body, { id: `new-chat-${created.id}` }));
     const row = await h.db.chat.findUniqueOrThrow({ where: { id: created.id } });
     expect(row).toMatchObject({ sendingNumber: line, participants: ['+13125550999'] });
     expect(row.lastInboundAt).not.toBeNull();
+    // The delivery log says what it was about and what applying it changed.
+    expect(await h.db.webhookDelivery.findUniqueOrThrow({ where: { id: `new-chat-${created.id}` } })).toMatchObject({
+      status: 'APPLIED',
+      subject: `chat:${created.id}`,
+      change: 'The customer’s message recorded (the chat was new to the index: read from Linq first).',
+      applyMs: expect.any(Number),
+    });
   });
 
   it('records a line flagged by Linq, ignoring an older change that arrives late', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnvelope, planChange } from '@/lib/webhooks/events';
+import { maskedPayload, parseEnvelope, parseSubject, planChange, subjectOfEvent } from '@/lib/webhooks/events';
 
 const at = '2026-11-30T10:00:00Z';
 const plan = (event_type: string, data: unknown) => planChange(parseEnvelope({ event_type, event_id: 'e', created_at: '2026-11-30T10:05:00Z', data })!);
@@ -48,5 +48,33 @@ describe('what a webhook event changes in the chat index', () => {
     expect(() => plan('phone_number.status_updated', { phone_number: '+1', new_status: 'GONE' })).toThrow();
     expect(parseEnvelope({ data: {} })).toBeNull();
     expect(parseEnvelope('text')).toBeNull();
+  });
+});
+
+describe('the delivery log', () => {
+  it('names what a delivery is about from its payload, and reads it back', () => {
+    expect(
+      subjectOfEvent({ event_type: 'message.sent', created_at: '2026-12-01T10:00:00Z', data: { chat: { id: 'c1' }, sent_at: '2026-12-01T10:00:00Z' } }),
+    ).toBe('chat:c1');
+    expect(
+      subjectOfEvent({
+        event_type: 'phone_number.status_updated',
+        created_at: '2026-12-01T10:00:00Z',
+        data: { phone_number: '+12025550100', new_status: 'FLAGGED', changed_at: '2026-12-01T10:00:00Z' },
+      }),
+    ).toBe('line:+12025550100');
+    expect(subjectOfEvent({ event_type: 'chat.created', data: {} })).toBeNull();
+    expect(subjectOfEvent('not an event')).toBeNull();
+    expect(parseSubject('chat:c1')).toEqual({ kind: 'chat', chatId: 'c1' });
+    expect(parseSubject('line:+12025550100')).toEqual({ kind: 'line', phoneNumber: '+12025550100' });
+    expect(parseSubject(null)).toBeNull();
+  });
+
+  it('shows a payload with every phone number and e-mail address masked', () => {
+    const shown = maskedPayload({ data: { to: ['+14155550123'], from: 'ada@example.com', chat: { id: 'c1' } } });
+    expect(shown).toContain('"+1…0123"');
+    expect(shown).toContain('"a…@example.com"');
+    expect(shown).toContain('"id": "c1"');
+    expect(shown).not.toContain('5550123');
   });
 });
