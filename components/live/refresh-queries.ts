@@ -8,7 +8,7 @@ export function liveMeta(...topics: LiveTopic[]) {
   return { live: topics };
 }
 
-function topicsOf(query: Query): readonly LiveTopic[] {
+export function liveTopicsOf(query: Query): readonly LiveTopic[] {
   const live = query.meta?.live;
   return Array.isArray(live) ? (live as LiveTopic[]) : [];
 }
@@ -34,7 +34,7 @@ const MAX_READS = 3;
 export async function refreshLiveQueries(queryClient: QueryClient, topics: ReadonlySet<LiveTopic> | null): Promise<void> {
   const queries = queryClient
     .getQueryCache()
-    .findAll({ type: 'active', predicate: (query) => topicsOf(query).some((topic) => topics === null || topics.has(topic)) });
+    .findAll({ type: 'active', predicate: (query) => liveTopicsOf(query).some((topic) => topics === null || topics.has(topic)) });
   const readAll = () =>
     Promise.allSettled(
       queries.map(async (query) => {

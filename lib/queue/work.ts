@@ -11,8 +11,10 @@ import type { JobPayloads, QueueName } from '@/lib/queue/queues';
 export type QueueJob<Q extends QueueName> = JobWithMetadata<JobPayloads[Q] & { requestId?: string }>;
 
 /** Runs a job's handler as part of the request that queued it: its log lines, and the jobs it queues, carry that id. */
-function handleAsQueued<Q extends QueueName>(job: QueueJob<Q>, handle: (job: QueueJob<Q>) => Promise<unknown>): Promise<unknown> {
-  return job.data.requestId ? withRequestId(job.data.requestId, () => handle(job)) : handle(job);
+export function handleAsQueued<Q extends QueueName>(job: QueueJob<Q>, handle: (job: QueueJob<Q>) => Promise<unknown>): Promise<unknown> {
+  // (A scheduled job's data is null: pg-boss's cron sends none.)
+  const requestId = (job.data as { requestId?: string } | null)?.requestId;
+  return requestId ? withRequestId(requestId, () => handle(job)) : handle(job);
 }
 
 interface QueueWorkOptions {

@@ -70,3 +70,23 @@ describe('reads shown together', () => {
     expect(readTogether([])).toBe(true);
   });
 });
+
+describe('a query that appears just after a change of its topics', () => {
+  it('is read again when it mounts: its first data may have been read before the change', async () => {
+    const { QueryClient } = await import('@tanstack/react-query');
+    const { createRefresher } = await import('@/components/live/refresher');
+    const { liveMeta } = await import('@/components/live/refresh-queries');
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } });
+    const refresher = createRefresher(client);
+    refresher.add('runs');
+    const seed = (key: string, ...topics: Parameters<typeof liveMeta>) =>
+      client.getQueryCache().build(client, { queryKey: [key], queryFn: async () => 'fresh', meta: liveMeta(...topics), initialData: 'server' });
+    const run = seed('run', 'runs');
+    const card = seed('card', 'cards');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(run.state.isInvalidated).toBe(true);
+    expect(card.state.isInvalidated).toBe(false);
+    refresher.stop();
+    client.clear();
+  });
+});

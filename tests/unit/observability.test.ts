@@ -110,3 +110,17 @@ describe('readiness', () => {
     expect(missingMigrations(['a'], new Set(['a', 'old']))).toEqual([]);
   });
 });
+
+describe('jobs run as part of the request that queued them', () => {
+  it('carry its id into their work, and run as well without one, or with no data at all (a scheduled tick)', async () => {
+    const { handleAsQueued } = await import('@/lib/queue/work');
+    const { currentRequestId } = await import('@/lib/observability/request-context');
+    const seen: Array<string | undefined> = [];
+    const handle = async () => void seen.push(currentRequestId());
+    const job = (data: unknown) => ({ id: 'j', name: 'console.tick', data }) as unknown as Parameters<typeof handleAsQueued>[0];
+    await handleAsQueued(job({ requestId: 'req-abcdefgh' }), handle);
+    await handleAsQueued(job({}), handle);
+    await handleAsQueued(job(null), handle);
+    expect(seen).toEqual(['req-abcdefgh', undefined, undefined]);
+  });
+});
