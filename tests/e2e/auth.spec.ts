@@ -1,5 +1,6 @@
 import { E2E_ADMIN } from './constants';
 import { expect, test } from './fixtures';
+import { testPasswordHash } from './password-hash';
 import { callServerAction, findServerAction, formData } from './server-actions';
 
 test.describe('signing in', () => {
@@ -76,8 +77,7 @@ test.describe('signing in', () => {
     db,
   }) => {
     const email = `throttled-${test.info().project.name}-${Date.now()}@e2e.test`;
-    const { hashPassword } = await import('@/lib/auth/password');
-    await db.user.create({ data: { email, name: 'Throttled', role: 'VIEWER', passwordHash: await hashPassword('the-right-password') } });
+    await db.user.create({ data: { email, name: 'Throttled', role: 'VIEWER', passwordHash: await testPasswordHash('the-right-password') } });
 
     await page.goto('/login');
     const tooMany = page.getByText(/^Too many failed sign-ins for this account or from this network\. Wait \d+ seconds?, then try again/);

@@ -1,9 +1,9 @@
 import { test as base, expect, request as playwrightRequest, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { hashPassword } from '@/lib/auth/password';
 import { createPrismaClient } from '@/lib/db';
 import type { Role } from '@/lib/roles';
 import { STAFF_PASSWORD } from './constants';
+import { testPasswordHash } from './password-hash';
 import { SandboxControl } from './sandbox-control';
 import { callServerAction, findServerAction } from './server-actions';
 
@@ -119,7 +119,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   // One viewer, operator and admin per worker, so parallel tests never share an account.
   staff: [
     async ({ db }, provide, workerInfo) => {
-      const passwordHash = await hashPassword(STAFF_PASSWORD);
+      const passwordHash = await testPasswordHash(STAFF_PASSWORD);
       const accounts = {} as Record<Role, StaffAccount>;
       for (const role of ['ADMIN', 'OPERATOR', 'VIEWER'] as const) {
         const email = `${role.toLowerCase()}-w${workerInfo.workerIndex}@e2e.test`;

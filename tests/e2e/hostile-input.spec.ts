@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext } from '@playwright/test';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { hashPassword } from '@/lib/auth/password';
 import { expect, signInRequest, test } from './fixtures';
+import { testPasswordHash } from './password-hash';
 import { callServerAction, formData, listServerActions } from './server-actions';
 import { openStream } from './streams';
 
@@ -80,7 +80,7 @@ const baseURLs = new WeakMap<APIRequestContext, string | undefined>();
 async function signedInAdmin(baseURL: string | undefined, db: PrismaClient): Promise<APIRequestContext> {
   const email = `hostile-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@e2e.test`;
   const password = 'hostile-input-admin-password';
-  await db.user.create({ data: { email, name: 'Hostile Sweep', role: 'ADMIN', passwordHash: await hashPassword(password) } });
+  await db.user.create({ data: { email, name: 'Hostile Sweep', role: 'ADMIN', passwordHash: await testPasswordHash(password) } });
   const api = await playwrightRequest.newContext({ baseURL });
   baseURLs.set(api, baseURL);
   await signInRequest(api, { email, password });

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import sharp from 'sharp';
-import { hashPassword } from '@/lib/auth/password';
 import { expect, hydrated, test } from './fixtures';
+import { testPasswordHash } from './password-hash';
 
 /** Presses Tab (Shift+Tab with `back`) until the element has the focus, as a keyboard user would. */
 async function tabTo(page: Page, target: Locator, { back = false, max = 80 } = {}) {
@@ -16,7 +16,7 @@ test('keyboard only: sign in, find a chat, see why, share, read its history, and
   test.setTimeout(120_000);
   const email = `keyboard-${test.info().project.name}-${Date.now()}@e2e.test`;
   const password = 'keyboard-password-1';
-  const user = await db.user.create({ data: { email, name: 'Kim Keyboard', role: 'OPERATOR', passwordHash: await hashPassword(password) } });
+  const user = await db.user.create({ data: { email, name: 'Kim Keyboard', role: 'OPERATOR', passwordHash: await testPasswordHash(password) } });
   const line = await sandbox.addLine({ card: { first_name: 'Harbor', last_name: 'Dental' } });
   const handle = `+1646${String(Date.now() % 10_000_000).padStart(7, '0')}`;
   const chatId = await sandbox.addChat({ from: line, to: [handle], outbound: 1 });

@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { signatureHeaders } from '@/lib/sandbox/webhooks';
 import { expect, hydrated, signInRequest, test, type StaffAccount } from './fixtures';
+import { testPasswordHash } from './password-hash';
 import { openStream } from './streams';
 
 // The live console (issue 21): what Linq and other staff do reaches every open page within
@@ -170,8 +171,7 @@ test.describe('the stream’s door', () => {
   test('closes the stream of a person who is disabled while it is open', async ({ baseURL, playwright, db, extraHTTPHeaders }) => {
     const email = `live-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@e2e.test`;
     const password = 'live-stream-operator-password';
-    const { hashPassword } = await import('@/lib/auth/password');
-    const person = await db.user.create({ data: { email, name: 'Live Operator', role: 'OPERATOR', passwordHash: await hashPassword(password) } });
+    const person = await db.user.create({ data: { email, name: 'Live Operator', role: 'OPERATOR', passwordHash: await testPasswordHash(password) } });
     const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders });
     await signInRequest(api, { email, password });
     const live = await openLive(api, baseURL!);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import type { PrismaClient } from '@/generated/prisma/client';
-import { hashPassword } from '@/lib/auth/password';
 import { expect, test } from './fixtures';
+import { testPasswordHash } from './password-hash';
 
 async function signInThroughForm(page: Page, email: string, password: string) {
   await page.goto('/login');
@@ -15,7 +15,7 @@ async function colleague(browser: Browser, db: PrismaClient, role: 'OPERATOR' | 
   // Three tests make a colleague at once: a timestamp alone can be the same for two of them.
   const email = `colleague-${test.info().project.name}-${crypto.randomUUID().slice(0, 8)}@e2e.test`;
   const password = 'colleague-password';
-  const user = await db.user.create({ data: { email, name: 'Casey Colleague', role, passwordHash: await hashPassword(password) } });
+  const user = await db.user.create({ data: { email, name: 'Casey Colleague', role, passwordHash: await testPasswordHash(password) } });
   const page = await (await browser.newContext()).newPage();
   await signInThroughForm(page, email, password);
   await expect(page.getByRole('heading', { name: 'Overview' })).toBeVisible();
@@ -23,6 +23,10 @@ async function colleague(browser: Browser, db: PrismaClient, role: 'OPERATOR' | 
 }
 
 test.describe('staff management', () => {
+  // Each test signs two people in through the form and follows them across several pages: near a
+  // minute on a busy 2-core CI machine (one timed out there at 60 s).
+  test.slow();
+
   test('a new staff member is "Invited" until they set a password with a one-time link (renewed once), and is then signed in', async ({
     page,
     browser,
