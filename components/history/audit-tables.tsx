@@ -62,6 +62,8 @@ const SETTINGS_KINDS: Record<SettingsChangeRow['kind'], string> = {
   AUTO_SHARE_CHANGED: 'Automatic share changed',
   AUTO_SHARES_PAUSED: 'All automatic shares paused',
   AUTO_SHARES_RESUMED: 'Automatic shares resumed',
+  ALERT_CHANNEL_CHANGED: 'Alert channel changed',
+  ALERT_EVENTS_CHANGED: 'Alert events changed',
 };
 
 /** A recorded setting as staff read it: its fields, without the braces. */

@@ -103,17 +103,20 @@ export function HistoryFilterForm({
           </NativeSelect>
         </div>
       )}
-      <div className="flex max-w-full min-w-0 flex-col gap-1.5">
-        <Label htmlFor="history-actor">Staff member</Label>
-        <NativeSelect id="history-actor" name="actor" defaultValue={filters.actor ?? ''}>
-          <option value="">Anyone</option>
-          {actors.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
+      {/* Alerts are raised by the console itself: no one to filter on. */}
+      {filters.tab !== 'alerts' && (
+        <div className="flex max-w-full min-w-0 flex-col gap-1.5">
+          <Label htmlFor="history-actor">Staff member</Label>
+          <NativeSelect id="history-actor" name="actor" defaultValue={filters.actor ?? ''}>
+            <option value="">Anyone</option>
+            {actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
+      )}
       {shares && (
         <>
           <div className="flex max-w-full min-w-0 flex-col gap-1.5">

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { AutoShare, AutoShareState } from '@/generated/prisma/client';
+import { raiseAlert } from '@/lib/alerts/raise';
 import { timingOf } from '@/lib/auto/rules';
 import { capDayOf, inQuietHours, isStale, nextCapDayStart, quietHoursEnd } from '@/lib/auto/timing';
 import { db } from '@/lib/db';
@@ -127,6 +128,17 @@ export async function endClaim(chatId: string, attempts: number, outcome: ItemOu
   return { kind: 'moved', reason, dueAt };
 }
 
+/** The first share a number's daily cap holds back alerts, once per number and day (Settings → Alerts). */
+async function alertCapReached(phoneNumber: string, capDay: string, cap: number, timeZone: string, resumesAt: Date): Promise<void> {
+  await raiseAlert({
+    event: 'AUTO_SHARES_PAUSED',
+    key: `auto-cap:${phoneNumber}:${capDay}`,
+    title: `Automatic shares of ${phoneNumber} reached today’s cap`,
+    detail: `${cap} automatic shares on ${capDay} (${timeZone}). Those that come due wait until ${resumesAt.toISOString().replace('T', ' ').slice(0, 16)} UTC; the number’s card page can raise the cap.`,
+    link: `/cards/${encodeURIComponent(phoneNumber)}`,
+  });
+}
+
 /** Carries out a chat's automatic share if it is due; safe to call any number of times. */
 export async function runAutoShare(chatId: string, ctx: AutoContext): Promise<AutoStep> {
   const now = ctx.now?.() ?? new Date();
@@ -161,7 +173,9 @@ export async function runAutoShare(chatId: string, ctx: AutoContext): Promise<Au
     const current = await db.autoShare.findUnique({ where: { chatId }, select: { state: true } });
     // Another worker took it meanwhile; else the day's cap is full.
     if (current?.state !== 'WAITING') return { kind: 'nothing' };
-    return moveOn(row, 'cap', nextCapDayStart(now, timing));
+    const resumesAt = nextCapDayStart(now, timing);
+    await alertCapReached(row.phoneNumber, capDay, rule.dailyCap, timing.timeZone, resumesAt);
+    return moveOn(row, 'cap', resumesAt);
   }
   faultPoint('auto.claimed');
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { AutoShareRule } from '@/generated/prisma/client';
+import { raiseAlert } from '@/lib/alerts/raise';
 import type { AutoTiming } from '@/lib/auto/timing';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
@@ -136,7 +137,7 @@ export async function readAutoSharePause(): Promise<PauseState> {
 
 /** Pauses or resumes every automatic share of the account; audited. False when it already was so. */
 export async function setAutoSharePause(paused: boolean, actorId: string): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  const changed = await db.$transaction(async (tx) => {
     const before = await tx.autoSharePause.findUnique({ where: { id: 'account' } });
     if ((before?.paused ?? false) === paused) return false;
     await tx.autoSharePause.upsert({
@@ -149,4 +150,15 @@ export async function setAutoSharePause(paused: boolean, actorId: string): Promi
     });
     return true;
   });
+  if (changed && paused) {
+    const actor = await db.user.findUnique({ where: { id: actorId }, select: { name: true } });
+    await raiseAlert({
+      event: 'AUTO_SHARES_PAUSED',
+      key: `auto-paused:${new Date().toISOString()}:${actorId}`,
+      title: 'Automatic shares are paused',
+      detail: `${actor?.name ?? 'An admin'} paused every automatic share of the account. Shares that come due wait, and go out once someone resumes them in Settings.`,
+      link: '/settings',
+    });
+  }
+  return changed;
 }

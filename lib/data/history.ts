@@ -3,7 +3,7 @@ import { forbidden } from 'next/navigation';
 import { Prisma } from '@/generated/prisma/client';
 import { requirePermission } from '@/lib/auth/guards';
 import { db } from '@/lib/db';
-import { readCardRevisionPage, readRunPage, readSettingsChangePage, readStaffChangePage } from '@/lib/history/audit';
+import { readAlertPage, readCardRevisionPage, readRunPage, readSettingsChangePage, readStaffChangePage } from '@/lib/history/audit';
 import { readShareHistoryPage } from '@/lib/history/shares';
 import { can } from '@/lib/roles';
 import { runTitle } from '@/lib/runs/phase';
@@ -36,6 +36,13 @@ export async function getSettingsHistory(filters: HistoryFilters) {
   const user = await requirePermission('view');
   if (!can(user.role, 'manageSettings')) forbidden();
   return readSettingsChangePage(filters, HISTORY_PAGE_SIZE);
+}
+
+/** Alerts: admins only, like Settings → Alerts. */
+export async function getAlertHistory(filters: HistoryFilters) {
+  const user = await requirePermission('view');
+  if (!can(user.role, 'manageSettings')) forbidden();
+  return readAlertPage(filters, HISTORY_PAGE_SIZE);
 }
 
 /** The runs History's run picker offers: the latest ones (any other is reached from its own page). */

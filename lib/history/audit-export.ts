@@ -1,6 +1,6 @@
 import 'server-only';
 import { csvStream, type Cells } from '@/lib/csv';
-import { readCardRevisionPage, readRunPage, readSettingsChangePage, readStaffChangePage } from '@/lib/history/audit';
+import { readAlertPage, readCardRevisionPage, readRunPage, readSettingsChangePage, readStaffChangePage, type AlertRow } from '@/lib/history/audit';
 import { encodeCursor } from '@/lib/history/cursor';
 import type { HistoryFilters, HistoryTab } from '@/lib/validations/history';
 
@@ -124,10 +124,21 @@ function runs(filters: HistoryFilters) {
   return csvStream(header, BATCH, batches(filters, readRunPage), cells);
 }
 
+function alerts(filters: HistoryFilters) {
+  const header = ['time_utc', 'event', 'title', 'detail', 'link', 'email', 'slack'];
+  const delivery = (row: AlertRow, channel: 'EMAIL' | 'SLACK') => {
+    const found = row.deliveries.find((d) => d.channel === channel);
+    return found ? `${found.state}${found.lastError ? `: ${found.lastError}` : ''}` : null;
+  };
+  const cells = (row: AlertRow): Cells => [iso(row.createdAt), row.event, row.title, row.detail, row.link, delivery(row, 'EMAIL'), delivery(row, 'SLACK')];
+  return csvStream(header, BATCH, batches(filters, readAlertPage), cells);
+}
+
 /** History's other tabs as CSV: what each lists, with its filters. */
 export const AUDIT_EXPORTS: Record<Exclude<HistoryTab, 'shares'>, (filters: HistoryFilters) => ReadableStream<Uint8Array>> = {
   cards: cardChanges,
   staff: staffChanges,
   settings: settingsChanges,
   runs,
+  alerts,
 };

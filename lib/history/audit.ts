@@ -76,3 +76,16 @@ export async function readRunPage(filters: HistoryFilters, pageSize: number) {
 }
 
 export type RunRow = Awaited<ReturnType<typeof readRunPage>>['rows'][number];
+
+/** Alerts raised (Settings → Alerts), newest first, with how each channel's delivery went. */
+export async function readAlertPage(filters: HistoryFilters, pageSize: number) {
+  const rows = await db.alert.findMany({
+    where: { AND: [createdWithin(filters), keysetWhere(decodeCursor(filters.cursor))] },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: pageSize + 1,
+    include: { deliveries: { orderBy: { channel: 'asc' } } },
+  });
+  return paged(rows, pageSize);
+}
+
+export type AlertRow = Awaited<ReturnType<typeof readAlertPage>>['rows'][number];

@@ -60,6 +60,7 @@ const FILE_PREFIX: Record<HistoryFilters['tab'], string> = {
   cards: 'card-changes',
   staff: 'staff-changes',
   settings: 'settings-changes',
+  alerts: 'alerts',
 };
 
 export function exportFileName(filters: HistoryFilters, today = new Date()): string {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { closeEmbeddedPglite } from '@/lib/database/embedded';
 import { getSettings } from '@/lib/env';
+import { handleAlertSendJob } from '@/lib/jobs/handlers/alerts';
 import { handleAutoShareJob } from '@/lib/jobs/handlers/auto';
 import { handleRunJob } from '@/lib/jobs/handlers/runs';
 import { handleSyncJob } from '@/lib/jobs/handlers/sync';
@@ -51,6 +52,9 @@ export async function startBackgroundJobs(): Promise<void> {
   // fetch again at once while there are more (a burst of new conversations).
   await workQueueEach('auto.share', { pollingIntervalSeconds: 0.5, localConcurrency: 2, batchSize: 6 }, (job) =>
     recordJobRun('auto.share', job.id, () => handleAutoShareJob(job), { quietWhenIdle: true, subjectId: job.data.chatId }),
+  );
+  await workQueue('alerts.send', { pollingIntervalSeconds: 2 }, (job) =>
+    recordJobRun('alerts.send', job.id, () => handleAlertSendJob(), { quietWhenIdle: true }),
   );
   await workQueue('console.tick', { pollingIntervalSeconds: 5 }, (job) => recordJobRun('console.tick', job.id, () => runTick(), { quietWhenIdle: true }));
   await boss.schedule('console.tick', '* * * * *', null, { tz: 'UTC' });

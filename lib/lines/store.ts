@@ -1,4 +1,5 @@
 import 'server-only';
+import { raiseAlert } from '@/lib/alerts/raise';
 import { db } from '@/lib/db';
 import { cardStatus, type CardStatus } from '@/lib/lines/card-status';
 import type { LinqContactCard, LinqGateway, LinqPhoneNumber } from '@/lib/linq';
@@ -62,18 +63,44 @@ export async function recordCardStatus(phoneNumber: string, status: CardStatus, 
  */
 export async function recordLineStatus(phoneNumber: string, status: string, changedAt: Date, reputation: string | null): Promise<boolean> {
   if (!(await isAccountNumber(phoneNumber))) return false;
-  await db.$executeRawUnsafe(
-    `UPDATE "SendingLine" SET "status" = $2, "statusChangedAt" = $3::timestamp, "reputation" = COALESCE($4, "reputation")
+  const [changed] = await db.$queryRawUnsafe<Array<{ previous: string | null }>>(
+    `WITH before AS (SELECT "status" FROM "SendingLine" WHERE "phoneNumber" = $1)
+     UPDATE "SendingLine" SET "status" = $2, "statusChangedAt" = $3::timestamp, "reputation" = COALESCE($4, "reputation")
       WHERE "phoneNumber" = $1
         AND ("statusChangedAt" IS NULL OR "statusChangedAt" <= $3::timestamp
              -- A time in the future (kept before event times were clamped) pins nothing.
-             OR "statusChangedAt" > (now() AT TIME ZONE 'UTC') + interval '5 minutes')`,
+             OR "statusChangedAt" > (now() AT TIME ZONE 'UTC') + interval '5 minutes')
+      RETURNING (SELECT "status" FROM before) AS "previous"`,
     phoneNumber,
     status,
     changedAt,
     reputation,
   );
+  if (changed && changed.previous !== status) await alertFlagChange(phoneNumber, changed.previous, status, changedAt);
   return true;
+}
+
+/** Linq flagging a number, or lifting its flag, alerts (Settings → Alerts); the event's time makes it one alert however often it is delivered. */
+async function alertFlagChange(phoneNumber: string, previous: string | null, status: string, changedAt: Date): Promise<void> {
+  const link = `/cards/${encodeURIComponent(phoneNumber)}`;
+  const key = `line:${phoneNumber}:${status}:${changedAt.toISOString()}`;
+  if (status === 'FLAGGED') {
+    await raiseAlert({
+      event: 'NUMBER_FLAGGED',
+      key,
+      title: `Linq flagged ${phoneNumber}`,
+      detail: 'Shares from this number stop (and its automatic shares wait) until Linq makes it active again. Check the number’s messaging with Linq support.',
+      link,
+    });
+  } else if (previous === 'FLAGGED') {
+    await raiseAlert({
+      event: 'NUMBER_UNFLAGGED',
+      key,
+      title: `${phoneNumber} is active again`,
+      detail: 'Linq lifted the flag: shares from this number go out again.',
+      link,
+    });
+  }
 }
 
 export interface LineSummary {

@@ -22,6 +22,8 @@ export const LIVE_TOPICS = {
   auto: 'view',
   /** Saved views of the Chats page (the navigation's list): each page reads only those it may see. */
   views: 'view',
+  /** Alerts raised and sent, and the channels' last delivery (Settings → Alerts, History). */
+  alerts: 'manageSettings',
   /** Staff accounts and sign-outs (Staff); every stream re-checks its own session on it. */
   staff: 'manageStaff',
 } as const satisfies Record<string, Permission>;

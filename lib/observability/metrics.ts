@@ -60,6 +60,18 @@ function createMetrics() {
       buckets: [0.05, 0.25, 1, 5, 15, 60, 300, 1800],
       registers,
     }),
+    alertsRaised: new Counter({
+      name: 'console_alerts_raised_total',
+      help: 'Alerts raised (Settings → Alerts), by event.',
+      labelNames: ['event'] as const,
+      registers,
+    }),
+    alertMessages: new Counter({
+      name: 'console_alert_messages_total',
+      help: 'Alert messages sent through a channel (EMAIL, SLACK), by outcome (sent, failed); one message carries every alert waiting.',
+      labelNames: ['channel', 'outcome'] as const,
+      registers,
+    }),
     openStreams: new Gauge({
       name: 'console_open_event_streams',
       help: 'Pages holding a live-updates stream open on this instance.',

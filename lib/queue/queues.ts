@@ -63,6 +63,18 @@ export const QUEUES = {
     retryDelay: 10,
     retryBackoff: true,
   },
+  /**
+   * Sends the alerts waiting, one message per channel (lib/alerts). 'stately': one runs and one
+   * waits across instances, so no alert goes out twice at once; each delivery keeps its own retry
+   * time, and a job lost to a kill is queued again by the tick.
+   */
+  'alerts.send': {
+    policy: 'stately',
+    heartbeatSeconds: 10,
+    expireInSeconds: 5 * 60,
+    retryLimit: 3,
+    retryDelay: 30,
+  },
   /** Every minute (pg-boss cron, once across instances): starts what is due and tidies up. */
   'console.tick': {
     policy: 'stately',
@@ -81,6 +93,7 @@ export interface JobPayloads {
   'webhooks.apply': Record<string, never>;
   'runs.share': { runId: string };
   'auto.share': { chatId: string };
+  'alerts.send': Record<string, never>;
   'console.tick': Record<string, never>;
 }
 

@@ -39,6 +39,11 @@ export function queueAutoShare(chatId: string, dueAt: Date): Promise<string | nu
   return sendJob('auto.share', { chatId }, { singletonKey: chatId, startAfter: dueAt });
 }
 
+/** Sends the waiting alerts at `startAfter`: alerts raised until then go in the same message. */
+export function queueAlertSend(startAfter?: Date): Promise<string | null> {
+  return sendJob('alerts.send', {}, startAfter ? { startAfter } : {});
+}
+
 /** A tick now (besides the every-minute schedule). */
 export function queueTick(): Promise<string | null> {
   return sendJob('console.tick', {});

@@ -1,6 +1,8 @@
 import 'server-only';
 import type { ShareRun } from '@/generated/prisma/client';
+import { raiseAlert } from '@/lib/alerts/raise';
 import { db } from '@/lib/db';
+import { runTitle } from '@/lib/runs/phase';
 
 // How a slice ends: the run goes on, waits, or has ended (its figures counted again from its items).
 
@@ -44,5 +46,20 @@ export async function finishIfDone(runId: string, now: Date): Promise<RunSliceOu
   if (next?.nextAttemptAt && next.nextAttemptAt > now) return { kind: 'wait', until: next.nextAttemptAt };
   if (next) return { kind: 'continue' };
   const completed = await completeIfDone(runId, now);
+  if (completed) await alertIfNotAllShared(completed);
   return { kind: 'stopped', run: completed ?? (await db.shareRun.findUniqueOrThrow({ where: { id: runId } })) };
+}
+
+/** A run that ends with chats it could not share alerts (Settings → Alerts), with its figures and its page. */
+async function alertIfNotAllShared(run: ShareRun): Promise<void> {
+  const notShared = run.failed + run.refused + run.unknown;
+  if (notShared === 0) return;
+  const owner = await db.user.findUnique({ where: { id: run.createdById }, select: { name: true } });
+  await raiseAlert({
+    event: 'RUN_FAILURES',
+    key: `run:${run.id}`,
+    title: `${runTitle(run, owner?.name ?? 'someone')} ended with ${notShared} of ${run.total} chats not shared`,
+    detail: `${run.shared} shared, ${run.failed} failed, ${run.refused} refused by Linq, ${run.unknown} with an unknown outcome (held, not retried), ${run.skipped} skipped. The run's page lists each chat with its reason and offers a retry of the failed ones.`,
+    link: `/runs/${run.id}`,
+  });
 }

@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import type { Permission } from '@/lib/roles';
 import { isTimeZone } from '@/lib/time-zone';
 import { firstValue, phoneNumberQuery } from '@/lib/validations/route-params';
 import { hasControlCharacters } from '@/lib/validations/safe-text';
 
-export const HISTORY_TABS = ['shares', 'runs', 'cards', 'staff', 'settings'] as const;
+export const HISTORY_TABS = ['shares', 'runs', 'cards', 'staff', 'settings', 'alerts'] as const;
 export type HistoryTab = (typeof HISTORY_TABS)[number];
+/** Tabs only some roles may read (and export): the others are for every staff member. */
+export const HISTORY_TAB_PERMISSION = { staff: 'manageStaff', settings: 'manageSettings', alerts: 'manageSettings' } as const satisfies Partial<
+  Record<HistoryTab, Permission>
+>;
 export const SHARE_OUTCOMES = ['SUCCEEDED', 'FAILED', 'UNKNOWN', 'REFUSED', 'PENDING'] as const;
 export const SHARE_SOURCES = ['MANUAL', 'BULK', 'SCHEDULED', 'AUTOMATIC'] as const;
 export const HISTORY_PAGE_SIZE = 50;

@@ -31,7 +31,7 @@ const LAYERS: { name: string; modules: string[] }[] = [
     ],
   },
   { name: 'ports', modules: ['lib/db', 'lib/database', 'lib/linq', 'lib/queue', 'lib/photos', 'lib/live'] },
-  { name: 'staff sessions', modules: ['lib/auth'] },
+  { name: 'staff sessions, alerts', modules: ['lib/auth', 'lib/alerts'] },
   { name: 'sending lines', modules: ['lib/lines'] },
   { name: 'cards and history', modules: ['lib/cards', 'lib/history'] },
   { name: 'chat index', modules: ['lib/chats'] },

@@ -1,6 +1,7 @@
 import { ChevronRight, Download } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AlertTable } from '@/components/alerts/alert-table';
 import { RevisionHistory } from '@/components/cards/revision-history';
 import { SettingsHistoryTable, StaffHistoryTable } from '@/components/history/audit-tables';
 import { HistoryFilterForm } from '@/components/history/history-filters';
@@ -10,11 +11,19 @@ import { PageHeader } from '@/components/shell/page-header';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/guards';
-import { getCardHistory, getHistoryFilterOptions, getRunHistory, getSettingsHistory, getShareHistory, getStaffHistory } from '@/lib/data/history';
+import {
+  getAlertHistory,
+  getCardHistory,
+  getHistoryFilterOptions,
+  getRunHistory,
+  getSettingsHistory,
+  getShareHistory,
+  getStaffHistory,
+} from '@/lib/data/history';
 import { historyHref, historySearchParams } from '@/lib/links';
 import { can } from '@/lib/roles';
 import { cn } from '@/lib/utils';
-import { parseHistoryFilters, type HistoryFilters, type HistoryTab } from '@/lib/validations/history';
+import { HISTORY_TAB_PERMISSION, parseHistoryFilters, type HistoryFilters, type HistoryTab } from '@/lib/validations/history';
 
 export const metadata: Metadata = { title: 'History' };
 
@@ -24,9 +33,8 @@ const TABS: Array<{ tab: HistoryTab; label: string }> = [
   { tab: 'cards', label: 'Card changes' },
   { tab: 'staff', label: 'Staff changes' },
   { tab: 'settings', label: 'Settings changes' },
+  { tab: 'alerts', label: 'Alerts' },
 ];
-
-const TAB_PERMISSION = { staff: 'manageStaff', settings: 'manageSettings' } as const;
 
 async function Rows({ filters }: { filters: HistoryFilters }) {
   const page =
@@ -36,9 +44,11 @@ async function Rows({ filters }: { filters: HistoryFilters }) {
         ? await getStaffHistory(filters).then((p) => ({ ...p, table: <StaffHistoryTable rows={p.rows} /> }))
         : filters.tab === 'settings'
           ? await getSettingsHistory(filters).then((p) => ({ ...p, table: <SettingsHistoryTable rows={p.rows} /> }))
-          : filters.tab === 'runs'
-            ? await getRunHistory(filters).then((p) => ({ ...p, table: <RunHistoryTable rows={p.rows} /> }))
-            : await getShareHistory(filters).then((p) => ({ ...p, table: <ShareHistoryTable rows={p.rows} /> }));
+          : filters.tab === 'alerts'
+            ? await getAlertHistory(filters).then((p) => ({ ...p, table: <AlertTable rows={p.rows} label="Alerts" empty="No alert matches these filters." /> }))
+            : filters.tab === 'runs'
+              ? await getRunHistory(filters).then((p) => ({ ...p, table: <RunHistoryTable rows={p.rows} /> }))
+              : await getShareHistory(filters).then((p) => ({ ...p, table: <ShareHistoryTable rows={p.rows} /> }));
   return (
     <>
       <Card className="overflow-hidden">{page.table}</Card>
@@ -66,7 +76,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
   const user = await requirePermission('view');
   const filters = parseHistoryFilters(await searchParams);
   const options = await getHistoryFilterOptions();
-  const tabs = TABS.filter(({ tab }) => !(tab in TAB_PERMISSION) || can(user.role, TAB_PERMISSION[tab as keyof typeof TAB_PERMISSION]));
+  const tabs = TABS.filter(({ tab }) => !(tab in HISTORY_TAB_PERMISSION) || can(user.role, HISTORY_TAB_PERMISSION[tab as keyof typeof HISTORY_TAB_PERMISSION]));
   // Every tab exports what it lists, with its filters (the tab itself is in the address).
   const exportParams = historySearchParams({ ...filters, cursor: undefined });
 
@@ -74,7 +84,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="History"
-        description="Every share attempt, card change, staff change and settings change, newest first. Records are never edited or deleted."
+        description="Every share attempt, card change, staff change, settings change and alert, newest first. Records are never edited or deleted."
         actions={
           can(user.role, 'exportHistory') && (
             <Button asChild variant="outline">

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { ChatSyncRun, Prisma } from '@/generated/prisma/client';
+import { raiseAlert } from '@/lib/alerts/raise';
 import { markChatsGone, recordOutboundFailures, recordOutboundReads, upsertChats } from '@/lib/chats/index-store';
 import { mapWithConcurrency } from '@/lib/concurrency';
 import { db } from '@/lib/db';
@@ -170,13 +171,37 @@ async function readUnknownOutbound(run: ChatSyncRun, ctx: SliceContext): Promise
 
 async function finish(run: ChatSyncRun, status: 'COMPLETED' | 'FAILED', lastError?: string): Promise<ChatSyncRun> {
   const finishedAt = new Date();
-  return advance(run, {
+  const finished = await advance(run, {
     status,
     phase: 'done',
     finishedAt,
     durationMs: finishedAt.getTime() - run.startedAt.getTime(),
     pausedUntil: null,
     ...(lastError && { lastError }),
+  });
+  if (status === 'FAILED') await alertIfFailingTwice(finished);
+  return finished;
+}
+
+/**
+ * The second failure in a row alerts (Settings → Alerts), once per streak: the streak's first
+ * failed run names the alert, so a third failure does not alert again.
+ */
+async function alertIfFailingTwice(run: ChatSyncRun): Promise<void> {
+  const latest = await db.chatSyncRun.findMany({
+    where: { status: { in: ['COMPLETED', 'FAILED'] } },
+    orderBy: [{ finishedAt: 'desc' }, { startedAt: 'desc' }],
+    take: 3,
+    select: { id: true, status: true },
+  });
+  const [last, before, earlier] = latest;
+  if (last?.id !== run.id || before?.status !== 'FAILED' || earlier?.status === 'FAILED') return;
+  await raiseAlert({
+    event: 'SYNC_FAILING',
+    key: `sync-failing:${before.id}`,
+    title: 'The full sync of the chat index failed twice in a row',
+    detail: `${run.lastError ?? 'No reason was recorded.'} Until a sync completes, chats, their eligibility and the counts stay as last read. Settings shows each sync and its error; Sync now tries again.`,
+    link: '/settings',
   });
 }
 

@@ -1,11 +1,14 @@
 import 'server-only';
+import { reviveAlerts } from '@/lib/alerts/send';
 import { pruneTimeline, reviveAutoShares } from '@/lib/auto/upkeep';
+import { alertCardsNotApplied } from '@/lib/cards/not-applied';
 import { startOrReviveSync } from '@/lib/chats/sync/upkeep';
 import { markInterruptedJobRuns, pruneJobRuns } from '@/lib/jobs/record';
+import { getBackgroundLinq, type LinqGateway } from '@/lib/linq';
 import { pruneLiveEvents } from '@/lib/live/store';
 import { runDueSchedules } from '@/lib/runs/schedule-tick';
 import { reviveStalledRuns } from '@/lib/runs/upkeep';
-import { pruneDeliveries, reviveWaitingDeliveries } from '@/lib/webhooks/upkeep';
+import { pruneDeliveries, reviveWaitingDeliveries, watchDeliverySilence } from '@/lib/webhooks/upkeep';
 
 /** Daily re-shares that are due. */
 async function scheduleShares(now: Date): Promise<string | undefined> {
@@ -29,7 +32,7 @@ async function prune(now: Date): Promise<string | undefined> {
 }
 
 /** Every minute, on one instance: what is due. The work is the domains'; this only calls it, in turn. */
-export async function runTick(now = new Date()): Promise<string | undefined> {
+export async function runTick(now = new Date(), linq: LinqGateway = getBackgroundLinq()): Promise<string | undefined> {
   const done = [
     await startOrReviveSync(now),
     await reviveWaitingDeliveries(now),
@@ -37,6 +40,9 @@ export async function runTick(now = new Date()): Promise<string | undefined> {
     await reviveStalledRuns(now),
     await reviveAutoShares(now),
     await closeInterruptedJobs(now),
+    await watchDeliverySilence(now),
+    await alertCardsNotApplied(now, linq),
+    await reviveAlerts(now),
     await prune(now),
   ].filter(Boolean);
   return done.length > 0 ? `${done.join('; ')}.` : undefined;

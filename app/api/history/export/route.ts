@@ -4,10 +4,7 @@ import { exportFileName, shareHistoryCsv } from '@/lib/history/export';
 import { can } from '@/lib/roles';
 import { csvDownload } from '@/lib/server/download';
 import { refuseHostileAddress } from '@/lib/server/hostile-request';
-import { historyFiltersSchema } from '@/lib/validations/history';
-
-/** Staff and settings changes are for admins only, as their tabs are. */
-const TAB_PERMISSION = { staff: 'manageStaff', settings: 'manageSettings' } as const;
+import { HISTORY_TAB_PERMISSION, historyFiltersSchema } from '@/lib/validations/history';
 
 // What a History tab lists with its filters (shares by default), as a streamed CSV download.
 export async function GET(request: Request): Promise<Response> {
@@ -16,7 +13,8 @@ export async function GET(request: Request): Promise<Response> {
   const refused = refuseHostileAddress(request);
   if (refused) return refused;
   const filters = historyFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const needs = filters.tab === 'staff' || filters.tab === 'settings' ? TAB_PERMISSION[filters.tab] : null;
+  // Staff, settings changes and alerts are for admins only, as their tabs are.
+  const needs = filters.tab in HISTORY_TAB_PERMISSION ? HISTORY_TAB_PERMISSION[filters.tab as keyof typeof HISTORY_TAB_PERMISSION] : null;
   if (needs && !can(access.user.role, needs)) {
     return refusalResponse({ ok: false, status: 403, error: 'Your role does not allow this. Ask an admin if you need access.' });
   }
