@@ -79,6 +79,7 @@ const PAGES: Array<[string, (seeded: Seeded) => string]> = [
   ['the staff', () => '/staff'],
   ['the settings', () => '/settings'],
   ['the webhook deliveries', () => '/settings/webhooks'],
+  ['the alerts', () => '/settings/alerts'],
   ['a run', ({ runId }) => `/runs/${runId}`],
 ];
 

@@ -54,6 +54,15 @@ const ACTIONS: Record<string, { access: Access; page: string; args: () => unknow
   'lib/actions/settings.ts#connectWebhooksAction': { access: 'manageSettings', page: '/settings', args: () => ['https://elsewhere.example/hook'] },
   'lib/actions/settings.ts#disconnectWebhooksAction': { access: 'manageSettings', page: '/settings', args: () => ['no-such-subscription'] },
   'lib/actions/settings.ts#applyDeliveryAgainAction': { access: 'manageSettings', page: '/settings/webhooks', args: () => ['no-such-delivery'] },
+  // Forms left blank and a channel that does not exist: nothing is saved or sent.
+  'lib/actions/alerts.ts#saveEmailChannelAction': { access: 'manageSettings', page: '/settings/alerts', args: () => [null, formData({ host: '', port: 'x' })] },
+  'lib/actions/alerts.ts#saveSlackChannelAction': {
+    access: 'manageSettings',
+    page: '/settings/alerts',
+    args: () => [null, formData({ url: 'http://elsewhere.example/hook' })],
+  },
+  'lib/actions/alerts.ts#saveAlertRulesAction': { access: 'manageSettings', page: '/settings/alerts', args: () => [null, formData({ silenceMinutes: '0' })] },
+  'lib/actions/alerts.ts#sendTestAlertAction': { access: 'manageSettings', page: '/settings/alerts', args: () => ['PIGEON'] },
   'lib/actions/staff.ts#createStaffMember': {
     access: 'manageStaff',
     page: '/staff',
@@ -107,6 +116,7 @@ const PAGES: Record<string, { access: Access; path: string | null }> = {
   '/(dashboard)/staff/page': { access: 'manageStaff', path: '/staff' },
   '/(dashboard)/settings/page': { access: 'manageSettings', path: '/settings' },
   '/(dashboard)/settings/webhooks/page': { access: 'manageSettings', path: '/settings/webhooks' },
+  '/(dashboard)/settings/alerts/page': { access: 'manageSettings', path: '/settings/alerts' },
   // Next.js's own error page has no address: it is only rendered when another page throws.
   '/_global-error/page': { access: 'public', path: null },
   // An unknown address sends anonymous visitors to sign in, without telling them whether it exists.

@@ -228,7 +228,10 @@ describe('alerts', () => {
   it('an event that is off records nothing', async () => {
     const { saveRules, readRules } = await import('@/lib/alerts/store');
     const rules = await readRules();
-    const on = Object.fromEntries(Object.entries(rules).map(([event, rule]) => [event, event === 'AUTO_SHARES_PAUSED' ? false : rule.enabled]));
+    const on = Object.fromEntries(Object.entries(rules).map(([event, rule]) => [event, event === 'AUTO_SHARES_PAUSED' ? false : rule.enabled])) as Record<
+      keyof typeof rules,
+      boolean
+    >;
     await saveRules({ on, silenceMinutes: 60 }, adminId);
     const { setAutoSharePause } = await import('@/lib/auto/rules');
     await setAutoSharePause(false, adminId);
