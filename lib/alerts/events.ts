@@ -50,7 +50,7 @@ export function ruleOf(event: RuledEvent, saved: { enabled: boolean; minutes: nu
   };
 }
 
-export interface AlertForMessage {
+interface AlertForMessage {
   title: string;
   detail: string;
   link: string | null;

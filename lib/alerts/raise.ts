@@ -9,9 +9,9 @@ import { queueAlertSend } from '@/lib/queue/send';
 const log = logger('alerts');
 
 /** Alerts raised within this window of the first go out in one message per channel. */
-export const GROUP_WINDOW_MS = 10_000;
+const GROUP_WINDOW_MS = 10_000;
 
-export interface RaisedAlert {
+interface RaisedAlert {
   event: RuledEvent;
   /** The occurrence, e.g. `run:<id>`: the same key never alerts twice. */
   key: string;

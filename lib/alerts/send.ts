@@ -88,7 +88,7 @@ export async function reviveAlerts(now: Date): Promise<string | undefined> {
   return `${due} alert deliveries due: sending`;
 }
 
-export type TestOutcome = { ok: true } | { ok: false; error: string };
+type TestOutcome = { ok: true } | { ok: false; error: string };
 
 /**
  * "Send a test alert": through one channel, at once (even one that is off, to try it before

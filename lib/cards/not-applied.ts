@@ -9,7 +9,7 @@ import type { LinqGateway } from '@/lib/linq';
 import { logger } from '@/lib/observability/log';
 
 /** A save Linq has not applied this long after alerts (Settings → Alerts). */
-export const NOT_APPLIED_ALERT_MS = 10 * 60_000;
+const NOT_APPLIED_ALERT_MS = 10 * 60_000;
 /** Older saves are left alone: whoever saved them has long seen "not applied yet" on the card page. */
 const WATCHED_FOR_MS = 24 * 3_600_000;
 

@@ -16,5 +16,3 @@ export async function getAlertSettings() {
   ]);
   return { channels, rules, recent };
 }
-
-export type AlertSettings = Awaited<ReturnType<typeof getAlertSettings>>;

@@ -19,7 +19,7 @@ function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 
-export const SMTP_SECURITY = ['starttls', 'tls', 'none'] as const;
+const SMTP_SECURITY = ['starttls', 'tls', 'none'] as const;
 
 export const emailChannelSchema = z.object({
   enabled: checkbox,
