@@ -190,6 +190,14 @@ export async function countMatching(query: ChatPageQuery, cooldownMs: number, no
   return row?.total ?? 0;
 }
 
+/** Whether one chat can receive the card now, by the Chats page's own rule (a lookup by id). */
+export async function eligibleNow(chatId: string, cooldownMs: number, now = new Date()): Promise<boolean> {
+  const [row] = await db.$queryRaw<Array<{ eligible: boolean }>>`
+    SELECT COALESCE(${stateCondition('eligible', cooldownCutoff(now, cooldownMs))}, false) AS "eligible"
+      FROM ${FROM_CHATS} WHERE c."id" = ${chatId} AND c."goneAt" IS NULL`;
+  return row?.eligible ?? false;
+}
+
 /** How many chats each filter value would show, given the view's other filters. */
 export interface FacetCounts {
   total: number;

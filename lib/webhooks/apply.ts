@@ -1,9 +1,11 @@
 import 'server-only';
 import type { WebhookDelivery } from '@/generated/prisma/client';
 import { considerChats } from '@/lib/auto/triggers';
+import { eligibleNow } from '@/lib/chats/index-query';
 import { recordInboundMessage, recordOutboundMessage, upsertChats } from '@/lib/chats/index-store';
 import { mapWithConcurrency } from '@/lib/concurrency';
 import { db } from '@/lib/db';
+import { getSettings } from '@/lib/env';
 import { recordLineStatus } from '@/lib/lines/store';
 import { describeLinqError, LinqError, retryAfter, type LinqGateway } from '@/lib/linq';
 import { logger } from '@/lib/observability/log';
@@ -41,6 +43,24 @@ const READ_FIRST = ' (the chat was new to the index: read from Linq first)';
  * only to one of the account's own numbers. A full sync can correct anything an event set.
  */
 async function carryOut(change: IndexChange, linq: LinqGateway, receivedAt: Date): Promise<Outcome> {
+  if (change.kind === 'outbound' || change.kind === 'inbound' || change.kind === 'refresh') {
+    return withEligibility(change.chatId, () => carryOutChange(change, linq, receivedAt));
+  }
+  return carryOutChange(change, linq, receivedAt);
+}
+
+/** What applying a chat's event did to its eligibility, said after what it recorded (the delivery log). */
+async function withEligibility(chatId: string, apply: () => Promise<Outcome>): Promise<Outcome> {
+  const cooldownMs = getSettings().shareCooldownMs;
+  const before = await eligibleNow(chatId, cooldownMs);
+  const outcome = await apply();
+  if (outcome.status !== 'APPLIED') return outcome;
+  const after = await eligibleNow(chatId, cooldownMs);
+  if (after === before) return outcome;
+  return { ...outcome, change: `${outcome.change} ${after ? 'The chat became eligible for the card.' : 'The chat can no longer receive the card.'}` };
+}
+
+async function carryOutChange(change: IndexChange, linq: LinqGateway, receivedAt: Date): Promise<Outcome> {
   switch (change.kind) {
     case 'outbound': {
       const at = clampEventTime(change.at, receivedAt);

@@ -48,7 +48,7 @@ test('the delivery log says what each delivery changed, masks numbers, and appli
   await expect(page).toHaveURL(/type=message\.sent/);
   const sentRow = page.getByRole('row').filter({ hasText: `chat ${sent}` });
   await expect(sentRow.getByText('Applied')).toBeVisible();
-  await expect(sentRow.getByText('Our message recorded: the chat has an outbound message.')).toBeVisible();
+  await expect(sentRow.getByText('Our message recorded: the chat has an outbound message. The chat became eligible for the card.')).toBeVisible();
   await sentRow.getByText('Payload (numbers masked)').click();
   await expect(sentRow.getByText(`+1…${handle.slice(-4)}`)).toBeVisible();
   await expect(sentRow.getByText(handle)).toHaveCount(0);

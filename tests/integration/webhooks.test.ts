@@ -223,6 +223,26 @@ describe('events', () => {
     });
   });
 
+  it('says in the delivery log when applying an event made a chat eligible for the card', async () => {
+    const line = (await h.control<{ phone_number: string }>('POST', '/__sandbox/lines', { card: { first_name: 'Harbor' } })).phone_number;
+    const { refreshLines } = await import('@/lib/lines/store');
+    await refreshLines(h.linq);
+    const created = await h.control<{ id: string }>('POST', '/__sandbox/chats', { from: line, to: ['+13125550777'], outbound: 0 });
+    const { upsertChats } = await import('@/lib/chats/index-store');
+    await upsertChats([await h.linq.getChat(created.id)], new Date());
+    const sent = event('message.sent', messageData(created.id, 'outbound', sentAt(1)));
+    await deliver(sent, signed(sent, { id: `eligible-${created.id}` }));
+    expect((await h.db.webhookDelivery.findUniqueOrThrow({ where: { id: `eligible-${created.id}` } })).change).toBe(
+      'Our message recorded: the chat has an outbound message. The chat became eligible for the card.',
+    );
+    // Another message changes nothing about its eligibility: nothing more is said.
+    const again = event('message.sent', messageData(created.id, 'outbound', sentAt(2)));
+    await deliver(again, signed(again, { id: `eligible-again-${created.id}` }));
+    expect((await h.db.webhookDelivery.findUniqueOrThrow({ where: { id: `eligible-again-${created.id}` } })).change).toBe(
+      'Our message recorded: the chat has an outbound message.',
+    );
+  });
+
   it('records a line flagged by Linq, ignoring an older change that arrives late', async () => {
     const { refreshLines } = await import('@/lib/lines/store');
     await refreshLines(h.linq);
