@@ -15,19 +15,30 @@ import { useHydrated } from '@/components/ui/use-hydrated';
 import { saveEmailChannelAction, saveSlackChannelAction, type EmailChannelState, type SlackChannelState } from '@/lib/actions/alerts';
 import type { ChannelView } from '@/lib/alerts/store';
 
-function useSaved(state: { ok: boolean; message?: string } | null) {
+/** A channel form's answer: focus on it, a toast when saved, and the errors beside the fields. */
+function useChannelForm<State extends { ok: boolean; message?: string; fieldErrors?: object } | null>(
+  action: (state: State, form: FormData) => Promise<State>,
+) {
+  const [state, dispatch, pending] = useActionState<State, FormData>(action, null as Awaited<State>);
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusResult(state, formRef);
   useEffect(() => {
     if (state?.ok && state.message) toast.success(state.message);
   }, [state]);
+  return { state, dispatch, pending, formRef };
 }
 
-function SaveButton({ pending, label }: { pending: boolean; label: string }) {
+/** The form's error, if any, and its save button (disabled until the page answers clicks). */
+function FormFooter({ error, pending, label }: { error: string | null; pending: boolean; label: string }) {
   const hydrated = useHydrated();
   return (
-    <Button type="submit" className="w-fit" disabled={pending || !hydrated}>
-      {pending && <Loader2 className="animate-spin" aria-hidden />}
-      {label}
-    </Button>
+    <div className="flex flex-col gap-4 sm:col-span-2">
+      {error && <FormAlert>{error}</FormAlert>}
+      <Button type="submit" className="w-fit" disabled={pending || !hydrated}>
+        {pending && <Loader2 className="animate-spin" aria-hidden />}
+        {label}
+      </Button>
+    </div>
   );
 }
 
@@ -42,10 +53,7 @@ function EnabledBox({ id, defaultChecked, children }: { id: string; defaultCheck
 
 /** The SMTP server alerts are mailed through; the password is write-only. */
 export function EmailChannelForm({ channel }: { channel: ChannelView }) {
-  const [state, dispatch, pending] = useActionState<EmailChannelState, FormData>(saveEmailChannelAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusResult(state, formRef);
-  useSaved(state);
+  const { state, dispatch, pending, formRef } = useChannelForm<EmailChannelState>(saveEmailChannelAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const email = channel.email;
   return (
@@ -99,24 +107,14 @@ export function EmailChannelForm({ channel }: { channel: ChannelView }) {
         errors={errors?.to}
         className="sm:col-span-2"
       />
-      {state && !state.ok && (
-        <div className="sm:col-span-2">
-          <FormAlert>{state.error}</FormAlert>
-        </div>
-      )}
-      <div className="sm:col-span-2">
-        <SaveButton pending={pending} label="Save email settings" />
-      </div>
+      <FormFooter error={state && !state.ok ? state.error : null} pending={pending} label="Save email settings" />
     </ActionForm>
   );
 }
 
 /** A Slack-compatible incoming webhook; its address is a secret, shown only by its host once saved. */
 export function SlackChannelForm({ channel }: { channel: ChannelView }) {
-  const [state, dispatch, pending] = useActionState<SlackChannelState, FormData>(saveSlackChannelAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusResult(state, formRef);
-  useSaved(state);
+  const { state, dispatch, pending, formRef } = useChannelForm<SlackChannelState>(saveSlackChannelAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <ActionForm ref={formRef} action={dispatch} className="grid gap-4 sm:grid-cols-2" noValidate aria-label="Slack alerts">
@@ -138,14 +136,7 @@ export function SlackChannelForm({ channel }: { channel: ChannelView }) {
         errors={errors?.url}
         className="sm:col-span-2"
       />
-      {state && !state.ok && (
-        <div className="sm:col-span-2">
-          <FormAlert>{state.error}</FormAlert>
-        </div>
-      )}
-      <div className="sm:col-span-2">
-        <SaveButton pending={pending} label="Save Slack settings" />
-      </div>
+      <FormFooter error={state && !state.ok ? state.error : null} pending={pending} label="Save Slack settings" />
     </ActionForm>
   );
 }

@@ -1,61 +1,10 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { signatureHeaders } from '@/lib/sandbox/webhooks';
+import { startSlackReceiver, startSmtpServer } from '../support/alert-receivers';
 import { expect, test } from './fixtures';
 
 // Settings → Alerts as an admin sets them up: a real SMTP server and a receiver of Slack's format,
 // started here, take what the console sends. The alert channels are the console's own: one test
 // owns them, and turns them off again at the end.
-
-/** An SMTP server on a free port that keeps every message it takes. */
-async function smtpServer() {
-  const mails: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, done) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        // Long lines come quoted-printable: kept unfolded, as a reader sees them.
-        mails.push(raw.replace(/=\r?\n/g, ''));
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { mails, port: (server.server.address() as AddressInfo).port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** An incoming webhook in Slack's format; `failNext` makes its next answer a 500. */
-async function slackReceiver() {
-  const posts: string[] = [];
-  let failures = 0;
-  const server = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    request.on('end', () => {
-      if (failures > 0) {
-        failures -= 1;
-        response.writeHead(500, { 'content-type': 'text/plain' }).end('no_service');
-        return;
-      }
-      posts.push((JSON.parse(body) as { text: string }).text);
-      response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    posts,
-    url: `http://127.0.0.1:${port}/services/T0/B0/e2e-secret`,
-    host: `127.0.0.1:${port}`,
-    failNext: () => (failures += 1),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 test('an admin sets up email and Slack alerts, tests each, sees a failing channel, and finds every alert in History', async ({
   page,
@@ -68,8 +17,8 @@ test('an admin sets up email and Slack alerts, tests each, sees a failing channe
 }) => {
   test.slow();
   const since = new Date();
-  const smtp = await smtpServer();
-  const slack = await slackReceiver();
+  const smtp = await startSmtpServer();
+  const slack = await startSlackReceiver();
   try {
     await signInAs(page, 'ADMIN');
     await page.goto('/settings');
@@ -90,7 +39,7 @@ test('an admin sets up email and Slack alerts, tests each, sees a failing channe
     await expect(slackStatus).toContainText('On');
     // The address is a secret: only its host is shown again.
     await expect(slackForm.getByText(`An address on ${slack.host} is stored. Leave this empty to keep it.`)).toBeVisible();
-    await expect(page.locator('body')).not.toContainText('e2e-secret');
+    await expect(page.locator('body')).not.toContainText('test-secret');
 
     await page.getByRole('button', { name: 'Send a test alert by slack' }).click();
     await expect(page.getByText('Test alert sent by slack. Check that it arrived.')).toBeVisible();
@@ -174,7 +123,7 @@ test('an admin sets up email and Slack alerts, tests each, sees a failing channe
       ['Test alert (Email)', ['SENT']],
       ['Test alert (Slack)', ['FAILED']],
     ]);
-    expect((await db.alertChannel.findUniqueOrThrow({ where: { kind: 'SLACK' } })).secretCiphertext).not.toContain('e2e-secret');
+    expect((await db.alertChannel.findUniqueOrThrow({ where: { kind: 'SLACK' } })).secretCiphertext).not.toContain('test-secret');
   } finally {
     // The channels are the console's: off again, so that later tests' events are not sent to servers that are gone.
     await page.goto('/settings/alerts');

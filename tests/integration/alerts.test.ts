@@ -1,7 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSlackReceiver, startSmtpServer } from '../support/alert-receivers';
 import { startTestConsole } from '../support/console-harness';
 
 // Alerts through real channels: an SMTP server (smtp-server) and an HTTP receiver of Slack's format,
@@ -10,51 +8,20 @@ import { startTestConsole } from '../support/console-harness';
 
 const h = startTestConsole();
 
-const mails: string[] = [];
-const posts: Array<{ text: string }> = [];
-let slackAnswers: number[] = [];
-let smtp: SMTPServer;
-let receiver: http.Server;
-let smtpPort = 0;
-let receiverUrl = '';
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let slack: Awaited<ReturnType<typeof startSlackReceiver>>;
 let adminId = '';
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, done) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        mails.push(raw);
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
-
-  receiver = http.createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    request.on('end', () => {
-      const status = slackAnswers.shift() ?? 200;
-      if (status === 200) posts.push(JSON.parse(body) as { text: string });
-      response.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'no_service');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/services/T000/B000/secret`;
-
+  smtp = await startSmtpServer();
+  slack = await startSlackReceiver();
   adminId = (await h.db.user.create({ data: { email: 'alerts-admin@example.com', name: 'Ada Admin', role: 'ADMIN', passwordHash: 'x' } })).id;
   const { saveEmailChannel, saveSlackChannel } = await import('@/lib/alerts/store');
   await saveEmailChannel(
     {
       enabled: true,
       host: '127.0.0.1',
-      port: smtpPort,
+      port: smtp.port,
       security: 'none',
       username: '',
       password: '',
@@ -64,39 +31,37 @@ beforeAll(async () => {
     },
     adminId,
   );
-  await saveSlackChannel({ enabled: true, url: receiverUrl }, adminId);
+  await saveSlackChannel({ enabled: true, url: slack.url }, adminId);
 });
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
-  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  await smtp.close();
+  await slack.close();
 });
 
-beforeEach(() => {
-  mails.length = 0;
-  posts.length = 0;
-  slackAnswers = [];
-});
+function forget() {
+  smtp.mails.length = 0;
+  slack.posts.length = 0;
+}
+
+beforeEach(forget);
 
 /** Sends what waits, as the alerts.send job does, and returns the messages that went out. */
 async function sendNow(at = new Date()) {
-  mails.length = 0;
-  posts.length = 0;
+  forget();
   const { sendWaitingAlerts } = await import('@/lib/alerts/send');
   await sendWaitingAlerts(at);
-  return { mails: [...mails], posts: [...posts] };
+  return { mails: [...smtp.mails], posts: [...slack.posts] };
 }
 
-function expectOneMessage(sent: { mails: string[]; posts: Array<{ text: string }> }, ...fragments: string[]) {
+function expectOneMessage(sent: { mails: string[]; posts: string[] }, ...fragments: string[]) {
   expect(sent.mails).toHaveLength(1);
   expect(sent.posts).toHaveLength(1);
-  // The mail's text is quoted-printable when a line is long: compare it unfolded.
-  const mail = sent.mails[0]!.replace(/=\r?\n/g, '')
-    .replace(/=E2=80=99/g, '’')
-    .replace(/=E2=86=92/g, '→');
+  // The mail's text is quoted-printable: compare it decoded where it is not plain ASCII.
+  const mail = sent.mails[0]!.replace(/=E2=80=99/g, '’').replace(/=E2=86=92/g, '→');
   for (const fragment of fragments) {
     expect(mail).toContain(fragment);
-    expect(sent.posts[0]!.text).toContain(fragment);
+    expect(sent.posts[0]!).toContain(fragment);
   }
 }
 
@@ -221,7 +186,7 @@ describe('alerts', () => {
     await watchDeliverySilence(new Date());
     const sent = await sendNow();
     expectOneMessage(sent, 'Automatic shares are paused', 'Ada Admin paused every automatic share', 'No webhook delivery for 60 minutes', '/settings/webhooks');
-    expect(sent.posts[0]!.text).toContain('2 alerts');
+    expect(sent.posts[0]!).toContain('2 alerts');
     await h.db.webhookSubscription.delete({ where: { id: 'sub-quiet' } });
   });
 
@@ -246,15 +211,15 @@ describe('alerts', () => {
   });
 
   it('a failing channel is retried later and shows its error until it delivers; the other channel is not held back', async () => {
-    slackAnswers = [500];
+    slack.failNext();
     const { raiseAlert } = await import('@/lib/alerts/raise');
     const now = new Date();
     await raiseAlert({ event: 'RUN_FAILURES', key: `run:retry-${now.getTime()}`, title: 'A run for the retry test', detail: 'Figures.' }, now);
     const first = await sendNow(now);
     expect(first.mails).toHaveLength(1);
     expect(first.posts).toHaveLength(0);
-    const slack = await h.db.alertChannel.findUniqueOrThrow({ where: { kind: 'SLACK' } });
-    expect(slack.lastError).toMatch(/^The webhook at 127\.0\.0\.1:\d+ answered 500 \(no_service\)/);
+    const slackChannel = await h.db.alertChannel.findUniqueOrThrow({ where: { kind: 'SLACK' } });
+    expect(slackChannel.lastError).toMatch(/^The webhook at 127\.0\.0\.1:\d+ answered 500 \(no_service\)/);
     const waiting = await h.db.alertDelivery.findFirstOrThrow({ where: { channel: 'SLACK', alert: { key: `run:retry-${now.getTime()}` } } });
     expect(waiting).toMatchObject({ state: 'PENDING', attempts: 1 });
 
@@ -273,9 +238,9 @@ describe('alerts', () => {
   it('the test alert goes at once through the channel asked, and an unreachable SMTP server is explained', async () => {
     const { sendTestAlert } = await import('@/lib/alerts/send');
     expect(await sendTestAlert('SLACK', 'Ada Admin')).toEqual({ ok: true });
-    expect(posts).toHaveLength(1);
-    expect(posts[0]!.text).toContain('Test alert (Slack)');
-    expect(mails).toHaveLength(0);
+    expect(slack.posts).toHaveLength(1);
+    expect(slack.posts[0]!).toContain('Test alert (Slack)');
+    expect(smtp.mails).toHaveLength(0);
 
     const { saveEmailChannel } = await import('@/lib/alerts/store');
     await saveEmailChannel(
