@@ -11,6 +11,10 @@ const KINDS: Record<StaffChangeRow['kind'], string> = {
   PASSWORD_RESET: 'Password reset',
   PASSWORD_LINK_CREATED: 'Set-password link made',
   PASSWORD_SET: 'Password set with a link',
+  PASSWORD_CHANGED: 'Changed their password',
+  SECOND_FACTOR_ON: 'Authenticator app turned on',
+  SECOND_FACTOR_OFF: 'Authenticator app turned off',
+  SECOND_FACTOR_RESET: 'Second factor reset',
 };
 
 function describe(state: unknown): string {
@@ -64,6 +68,7 @@ const SETTINGS_KINDS: Record<SettingsChangeRow['kind'], string> = {
   AUTO_SHARES_RESUMED: 'Automatic shares resumed',
   ALERT_CHANNEL_CHANGED: 'Alert channel changed',
   ALERT_EVENTS_CHANGED: 'Alert events changed',
+  SECOND_FACTOR_RULE_CHANGED: 'Second factor rule changed',
 };
 
 /** A recorded setting as staff read it: its fields, without the braces. */

@@ -1,4 +1,5 @@
-import { LogOut } from 'lucide-react';
+import { LogOut, UserRound } from 'lucide-react';
+import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { signOutAction } from '@/lib/actions/auth';
@@ -13,12 +14,20 @@ export function UserPanel({ user }: { user: StaffUser }) {
         <p className="truncate text-xs text-muted-foreground">{user.email}</p>
         <Badge className="mt-1.5">{ROLE_LABELS[user.role]}</Badge>
       </div>
-      <form action={signOutAction}>
-        <Button type="submit" variant="outline" size="sm" className="w-full">
-          <LogOut aria-hidden />
-          Sign out
+      <div className="flex flex-col gap-2">
+        <Button asChild variant="ghost" size="sm" className="w-full">
+          <Link href="/account">
+            <UserRound aria-hidden />
+            My account
+          </Link>
         </Button>
-      </form>
+        <form action={signOutAction}>
+          <Button type="submit" variant="outline" size="sm" className="w-full">
+            <LogOut aria-hidden />
+            Sign out
+          </Button>
+        </form>
+      </div>
     </div>
   );
 }

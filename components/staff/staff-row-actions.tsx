@@ -3,6 +3,7 @@
 import { useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { ResetPasswordDialog } from '@/components/staff/reset-password-dialog';
+import { ResetSecondFactorDialog } from '@/components/staff/reset-second-factor-dialog';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent } from '@/components/ui/dialog';
 import { NativeSelect } from '@/components/ui/native-select';
@@ -33,6 +34,7 @@ export function StaffRowActions({
   disabled,
   isSelf,
   work,
+  secondFactor,
 }: {
   id: string;
   name: string;
@@ -40,6 +42,7 @@ export function StaffRowActions({
   disabled: boolean;
   isSelf: boolean;
   work: OwnedWorkCounts;
+  secondFactor: boolean;
 }) {
   const [pending, startTransition] = useTransition();
   const [confirming, setConfirming] = useState<Pending | null>(null);
@@ -88,6 +91,7 @@ export function StaffRowActions({
           </Button>
         ))}
       <ResetPasswordDialog id={id} name={name} />
+      {secondFactor && !isSelf && <ResetSecondFactorDialog id={id} name={name} />}
       <Dialog open={confirming !== null} onOpenChange={(open) => !open && setConfirming(null)}>
         {confirming && (
           <DialogContent

@@ -47,6 +47,7 @@ export function StaffTable({ staff, currentUserId }: { staff: StaffRow[]; curren
             <TableCell>{ROLE_LABELS[member.role]}</TableCell>
             <TableCell>
               <StaffStatus member={member} />
+              {member.secondFactor && <p className="mt-1 text-xs text-muted-foreground">Second factor on</p>}
             </TableCell>
             <TableCell className="text-muted-foreground">{member.lastLoginAt ? <DateTime value={member.lastLoginAt} /> : 'Never'}</TableCell>
             <TableCell>
@@ -57,6 +58,7 @@ export function StaffTable({ staff, currentUserId }: { staff: StaffRow[]; curren
                 disabled={member.disabled}
                 isSelf={member.id === currentUserId}
                 work={member.work}
+                secondFactor={member.secondFactor}
               />
             </TableCell>
           </TableRow>

@@ -5,11 +5,18 @@ import { z } from 'zod';
 import type { ActionFailure } from '@/lib/actions/result';
 import { signIn, signOut } from '@/lib/auth';
 import { describeWait } from '@/lib/auth/throttle';
-import { safeCallbackPath, signInSchema } from '@/lib/validations/auth';
+import { safeCallbackPath, secondStepSchema, signInSchema } from '@/lib/validations/auth';
 import { asFormData } from '@/lib/validations/form-data';
 
-/** A sign-in that succeeded redirects; what comes back is why it did not (with the email kept), or null before one. */
-export type SignInState = ActionFailure<'email' | 'password', { email?: string }> | null;
+/**
+ * A sign-in that succeeded redirects; what comes back is why it did not (with the email kept), or
+ * the code step's challenge once the password was right for an account with a second factor.
+ * Null before the form is first sent.
+ */
+export type SignInState = ActionFailure<
+  'email' | 'password' | 'code',
+  { email?: string; challenge?: string; /** The code step has just begun: its prompt, not an error. */ prompt?: true }
+> | null;
 
 function throttledMessage(code: string): string | undefined {
   const seconds = /^throttled:(\d+)$/.exec(code)?.[1];
@@ -17,19 +24,35 @@ function throttledMessage(code: string): string | undefined {
   return `Too many failed sign-ins for this account or from this network. Wait ${describeWait(Number(seconds))}, then try again: each failure makes the wait longer.`;
 }
 
+const CODE_STEP_PROMPT = 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.';
+
 export async function signInWithPassword(_previous: SignInState, form: unknown): Promise<SignInState> {
   const formData = asFormData(form);
-  const parsed = signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
-  const email = String(formData.get('email') ?? '');
+  const email = String(formData.get('email') ?? '').slice(0, 320);
+  const redirectTo = safeCallbackPath(formData.get('callbackUrl'));
+  const codeStep = formData.has('challenge');
+  const parsed = codeStep
+    ? secondStepSchema.safeParse({ challenge: formData.get('challenge'), code: formData.get('code') })
+    : signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
+  const challenge = codeStep ? String(formData.get('challenge')).slice(0, 500) : undefined;
   if (!parsed.success) {
-    return { ok: false, error: 'Enter your email and password.', fieldErrors: z.flattenError(parsed.error).fieldErrors, email };
+    const error = codeStep ? CODE_STEP_PROMPT : 'Enter your email and password.';
+    return { ok: false, error, fieldErrors: z.flattenError(parsed.error as z.ZodError<Record<string, unknown>>).fieldErrors, email, challenge };
   }
   try {
-    await signIn('credentials', { ...parsed.data, redirectTo: safeCallbackPath(formData.get('callbackUrl')) });
+    await signIn('credentials', { ...parsed.data, redirectTo });
     return null;
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      return { ok: false, error: throttledMessage(error.code) ?? 'Email or password is incorrect.', email };
+      const next = /^second_factor:(.+)$/.exec(error.code)?.[1];
+      if (next) return { ok: false, error: CODE_STEP_PROMPT, email, challenge: next, prompt: true };
+      if (error.code === 'challenge_expired') {
+        return { ok: false, error: 'The sign-in took too long (more than 5 minutes). Enter your password again.', email };
+      }
+      const throttled = throttledMessage(error.code);
+      if (codeStep)
+        return { ok: false, error: throttled ?? 'That code is not right. Type the 6 digits your app shows now, or an unused recovery code.', email, challenge };
+      return { ok: false, error: throttled ?? 'Email or password is incorrect.', email };
     }
     if (error instanceof AuthError) {
       return { ok: false, error: 'Sign-in is unavailable right now. Try again in a moment.', email };

@@ -4,6 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/guards';
+import { setSecondFactorRule } from '@/lib/auth/second-factor';
+import { isSecondFactorRule, SECOND_FACTOR_RULE_LABELS } from '@/lib/auth/second-factor-rule';
 import { describeLinqError, getLinq, LinqError } from '@/lib/linq';
 import { idSchema } from '@/lib/validations/safe-text';
 import { applyAgain } from '@/lib/webhooks/delivery-log';
@@ -70,4 +72,15 @@ export async function applyDeliveryAgainAction(deliveryId: unknown): Promise<Set
   }
   revalidatePath('/settings/webhooks');
   return { ok: true, message: 'Applying the delivery again: its row says how it went in a moment.' };
+}
+
+/** Settings → Sign-in (admins): who must sign in with a second factor. */
+export async function setSecondFactorRuleAction(rule: unknown): Promise<SettingsActionResult> {
+  const access = await authorize('manageSettings');
+  if (!access.ok) return failed(access.error);
+  if (!isSecondFactorRule(rule)) return failed('Choose who must use a second factor.');
+  await setSecondFactorRule(access.user.id, rule);
+  revalidatePath('/settings');
+  const consequence = rule === 'OPTIONAL' ? '' : ' People it applies to without one are asked to set it up at their next click.';
+  return { ok: true, message: `Second factor: ${SECOND_FACTOR_RULE_LABELS[rule].toLowerCase()}.${consequence}` };
 }

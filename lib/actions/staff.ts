@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize, type Refusal } from '@/lib/auth/guards';
+import { resetSecondFactor, SecondFactorError } from '@/lib/auth/second-factor';
 import { changeRole, createStaff, resetPassword, setDisabled, StaffRuleError } from '@/lib/staff/manage';
 import { asFormData } from '@/lib/validations/form-data';
 import { createStaffSchema, resetPasswordSchema, roleSchema, staffIdSchema, type CreateStaffField } from '@/lib/validations/staff';
@@ -21,7 +22,7 @@ async function attempt(change: () => Promise<StaffChangeResult>): Promise<StaffC
   try {
     return await change();
   } catch (error) {
-    if (error instanceof StaffRuleError) return failed(error.message);
+    if (error instanceof StaffRuleError || error instanceof SecondFactorError) return failed(error.message);
     throw error;
   }
 }
@@ -93,6 +94,20 @@ export async function resetStaffPassword(targetId: unknown, form: unknown): Prom
     return link
       ? { ok: true, message: 'Their sessions are ended. Send them this link to set a new password; it is shown only once.', link }
       : { ok: true, message: 'Password changed and their sessions ended. Share the new password with them privately.' };
+  });
+  revalidatePath('/staff');
+  return result;
+}
+
+/** Staff → Reset second factor (a lost phone): the person signs in with their password alone, then sets up a new app if required. */
+export async function resetStaffSecondFactor(targetId: unknown): Promise<StaffChangeResult> {
+  const access = await authorize('manageStaff');
+  if (!access.ok) return refused(access);
+  const id = staffIdSchema.safeParse(targetId);
+  if (!id.success) return failed('Choose a staff member.');
+  const result = await attempt(async () => {
+    await resetSecondFactor(access.user.id, id.data);
+    return { ok: true, message: 'Second factor reset: their authenticator app and recovery codes no longer work. The change is recorded.' };
   });
   revalidatePath('/staff');
   return result;

@@ -1,19 +1,12 @@
 import 'server-only';
 import type { AlertChannelKind } from '@/generated/prisma/enums';
 import { ALERT_EVENTS, RULED_EVENTS, ruleOf, type RuledEvent, type RuleState } from '@/lib/alerts/events';
-import { resolveAuthSecret } from '@/lib/auth/secret';
-import { openSecret, sealSecret, secretBoxKey } from '@/lib/crypto/secret-box';
+import { openConsoleSecret, sealConsoleSecret } from '@/lib/auth/console-secrets';
 import { db } from '@/lib/db';
-import { getSettings } from '@/lib/env';
 import type { AlertRulesInput, EmailChannelInput, SlackChannelInput } from '@/lib/validations/alerts';
 
 // Settings → Alerts as stored: each event's rule, and the two channels. A channel's secret (the
 // SMTP password, the Slack address) is sealed and never leaves the server again.
-
-function boxKey(): Buffer {
-  const settings = getSettings();
-  return secretBoxKey({ secretsKey: settings.secretsKey, authSecret: resolveAuthSecret(settings) });
-}
 
 export async function readRules(): Promise<Record<RuledEvent, RuleState>> {
   const saved = await db.alertRule.findMany();
@@ -114,7 +107,7 @@ async function saveChannel(
 
 export async function saveEmailChannel(input: EmailChannelInput, actorId: string): Promise<void> {
   const settings: EmailSettings = { host: input.host, port: input.port, security: input.security, username: input.username, from: input.from, to: input.to };
-  const secret = input.password ? { secretCiphertext: sealSecret(input.password, boxKey()) } : input.clearPassword ? { secretCiphertext: null } : {};
+  const secret = input.password ? { secretCiphertext: sealConsoleSecret(input.password) } : input.clearPassword ? { secretCiphertext: null } : {};
   await saveChannel('EMAIL', { enabled: input.enabled, settings: { ...settings }, ...secret }, actorId);
 }
 
@@ -122,7 +115,7 @@ export async function saveEmailChannel(input: EmailChannelInput, actorId: string
 export async function saveSlackChannel(input: SlackChannelInput, actorId: string): Promise<boolean> {
   const stored = await db.alertChannel.findUnique({ where: { kind: 'SLACK' }, select: { kind: true } });
   if (!input.url && !stored) return false;
-  const fromUrl = input.url ? { settings: { host: new URL(input.url).host }, secretCiphertext: sealSecret(input.url, boxKey()) } : {};
+  const fromUrl = input.url ? { settings: { host: new URL(input.url).host }, secretCiphertext: sealConsoleSecret(input.url) } : {};
   await saveChannel('SLACK', { enabled: input.enabled, ...fromUrl }, actorId);
   return true;
 }
@@ -133,7 +126,7 @@ export type ChannelTarget = { kind: 'EMAIL'; settings: EmailSettings; password: 
 export async function channelTarget(kind: AlertChannelKind, { evenIfOff = false } = {}): Promise<ChannelTarget | null> {
   const row = await db.alertChannel.findUnique({ where: { kind } });
   if (!row || (!row.enabled && !evenIfOff)) return null;
-  const secret = row.secretCiphertext ? openSecret(row.secretCiphertext, boxKey()) : null;
+  const secret = row.secretCiphertext ? openConsoleSecret(row.secretCiphertext) : null;
   if (kind === 'SLACK') return secret ? { kind, url: secret } : null;
   return { kind, settings: row.settings as unknown as EmailSettings, password: secret };
 }

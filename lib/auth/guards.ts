@@ -2,6 +2,8 @@ import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/lib/auth';
+import { readSecondFactorRule } from '@/lib/auth/second-factor';
+import { secondFactorRequired } from '@/lib/auth/second-factor-rule';
 import { sessionIsCurrent } from '@/lib/auth/session-time';
 import { db } from '@/lib/db';
 import { can, type Permission, type Role } from '@/lib/roles';
@@ -29,24 +31,39 @@ export const getSessionKey = cache(async (): Promise<SessionKey | null> => {
 });
 
 /** Why a session that was signed in is over: the sign-in page tells the person (SESSION_ENDED). */
-export type SessionEnd = 'expired' | 'disabled' | 'removed' | 'signed_out' | 'password_changed';
+export type SessionEnd = 'expired' | 'disabled' | 'removed' | 'signed_out' | 'password_changed' | 'signed_out_everywhere';
+
+/**
+ * A current session, and whether the person must still set up a second factor (the console's rule
+ * requires one for their role and they have none): until they do, they reach only that setup.
+ */
+export type SessionVerdict = { user: StaffUser; secondFactorMissing: boolean } | { ended: SessionEnd };
 
 /**
  * The staff member of a session, read from the database, or why the session is over: the account
  * was disabled or is gone, or the session expired, was signed out or ended by a password change.
  */
-export async function readSessionVerdict({ userId, sessionId, signedInAt }: SessionKey): Promise<{ user: StaffUser } | { ended: SessionEnd }> {
+export async function readSessionVerdict({ userId, sessionId, signedInAt }: SessionKey): Promise<SessionVerdict> {
   // Expired sessions are refused before the database is asked anything.
   if (!sessionIsCurrent(signedInAt, null)) return { ended: 'expired' };
-  const [user, revoked] = await Promise.all([
-    db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true, disabled: true, sessionsRevokedAt: true } }),
+  const [user, revoked, rule] = await Promise.all([
+    db.user.findUnique({
+      where: { id: userId },
+      select: { id: true, email: true, name: true, role: true, disabled: true, sessionsRevokedAt: true, sessionsRevokedReason: true, totpEnabledAt: true },
+    }),
     db.revokedSession.findUnique({ where: { sessionId }, select: { sessionId: true } }),
+    readSecondFactorRule(),
   ]);
   if (!user) return { ended: 'removed' };
   if (user.disabled) return { ended: 'disabled' };
   if (revoked) return { ended: 'signed_out' };
-  if (!sessionIsCurrent(signedInAt, user.sessionsRevokedAt)) return { ended: 'password_changed' };
-  return { user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  if (!sessionIsCurrent(signedInAt, user.sessionsRevokedAt)) {
+    return { ended: user.sessionsRevokedReason === 'SIGNED_OUT_EVERYWHERE' ? 'signed_out_everywhere' : 'password_changed' };
+  }
+  return {
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    secondFactorMissing: !user.totpEnabledAt && secondFactorRequired(rule, user.role),
+  };
 }
 
 /** The staff member of a session, or null when it is over (readSessionVerdict says why). */
@@ -60,7 +77,7 @@ export async function readStaffSession(key: SessionKey): Promise<StaffUser | nul
  * a role change, a disabled account or a sign-out takes effect at once, whatever the
  * session cookie says.
  */
-const getSessionVerdict = cache(async (): Promise<{ user: StaffUser } | { ended: SessionEnd } | null> => {
+const getSessionVerdict = cache(async (): Promise<SessionVerdict | null> => {
   const key = await getSessionKey();
   return key ? readSessionVerdict(key) : null;
 });
@@ -75,8 +92,18 @@ export const getCurrentUser = cache(async (): Promise<StaffUser | null> => {
  * over there with the reason (an admin disabled them, their password was changed…).
  */
 export async function requireUser(): Promise<StaffUser> {
+  const { user, secondFactorMissing } = await requireSignedIn();
+  if (secondFactorMissing) redirect(SECOND_FACTOR_SETUP_PATH);
+  return user;
+}
+
+/** Where a person who must set up a second factor is sent, whatever page they asked for. */
+export const SECOND_FACTOR_SETUP_PATH = '/second-factor';
+
+/** For the second factor's setup page only: any current session, even one that still needs the setup. */
+export async function requireSignedIn(): Promise<{ user: StaffUser; secondFactorMissing: boolean }> {
   const verdict = await getSessionVerdict();
-  if (verdict && 'user' in verdict) return verdict.user;
+  if (verdict && 'user' in verdict) return verdict;
   redirect(verdict ? `/login?ended=${verdict.ended}` : '/login');
 }
 
@@ -94,12 +121,23 @@ export type Refusal = { ok: false; status: 401 | 403; error: string };
  * returned as a value so the caller can answer with it (a toast, or a 401/403 response).
  */
 export async function authorize(permission: Permission): Promise<{ ok: true; user: StaffUser } | Refusal> {
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, status: 401, error: 'Your session has ended. Sign in again to continue.' };
+  const signedIn = await authorizeSignedIn();
+  if (!signedIn.ok) return signedIn;
+  const { user, secondFactorMissing } = signedIn;
+  if (secondFactorMissing) {
+    return { ok: false, status: 403, error: 'Your account must have a second factor first. Set up an authenticator app, then try again.' };
+  }
   if (!can(user.role, permission)) {
     return { ok: false, status: 403, error: 'Your role does not allow this. Ask an admin if you need access.' };
   }
   return { ok: true, user };
+}
+
+/** For the actions of a person's own account (the second factor's setup): any current session. */
+export async function authorizeSignedIn(): Promise<{ ok: true; user: StaffUser; secondFactorMissing: boolean } | Refusal> {
+  const verdict = await getSessionVerdict();
+  if (!verdict || !('user' in verdict)) return { ok: false, status: 401, error: 'Your session has ended. Sign in again to continue.' };
+  return { ok: true, ...verdict };
 }
 
 /** The JSON answer a route handler gives for a refusal. */

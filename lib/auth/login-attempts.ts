@@ -71,3 +71,8 @@ export async function accountsUnderAttack(now = new Date()): Promise<AccountUnde
      ORDER BY failures DESC
      LIMIT 20`;
 }
+
+/** An attempt that is neither a success nor a failure: the password was right, the code is still to come. */
+export async function abandonLoginAttempt(attemptId: bigint): Promise<void> {
+  await db.loginAttempt.delete({ where: { id: attemptId } });
+}

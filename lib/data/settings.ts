@@ -1,5 +1,6 @@
 import 'server-only';
 import { requirePermission } from '@/lib/auth/guards';
+import { readSecondFactorRule } from '@/lib/auth/second-factor';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { getLinq, readLinq, type LinqRead, type LinqWebhookSubscription } from '@/lib/linq';
@@ -81,3 +82,17 @@ export async function getBackgroundWork() {
 }
 
 export type BackgroundWork = Awaited<ReturnType<typeof getBackgroundWork>>;
+
+/** Settings → Sign-in: who must use a second factor, and how many active people of each role have none yet. */
+export async function getSignInSettings() {
+  await requirePermission('manageSettings');
+  const [rule, without] = await Promise.all([
+    readSecondFactorRule(),
+    db.user.groupBy({ by: ['role'], where: { disabled: false, totpEnabledAt: null }, _count: true }),
+  ]);
+  const withoutSecondFactor = { ADMIN: 0, OPERATOR: 0, VIEWER: 0 };
+  for (const row of without) withoutSecondFactor[row.role] = row._count;
+  return { rule, withoutSecondFactor };
+}
+
+export type SignInSettings = Awaited<ReturnType<typeof getSignInSettings>>;

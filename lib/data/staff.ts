@@ -20,13 +20,15 @@ export async function getStaff() {
       disabled: true,
       lastLoginAt: true,
       createdAt: true,
+      totpEnabledAt: true,
       // The latest set-password link: an account never signed in with one still open is "Invited".
       passwordTokens: { orderBy: { createdAt: 'desc' }, take: 1, select: { expiresAt: true, usedAt: true } },
     },
   });
   const work = await ownedWork(users.map((user) => user.id));
-  return users.map(({ passwordTokens: [link], ...user }) => ({
+  return users.map(({ passwordTokens: [link], totpEnabledAt, ...user }) => ({
     ...user,
+    secondFactor: totpEnabledAt !== null,
     invitation: !user.lastLoginAt && link && !link.usedAt ? { expiresAt: link.expiresAt.toISOString() } : null,
     work: work.get(user.id)!,
   }));

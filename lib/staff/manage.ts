@@ -96,7 +96,10 @@ export async function resetPassword(actor: StaffUser, targetId: string, password
   return db.$transaction(async (tx) => {
     const target = await tx.user.findUnique({ where: { id: targetId }, select: { id: true } });
     if (!target) throw new StaffRuleError('That staff member no longer exists; refresh the page.');
-    await tx.user.update({ where: { id: targetId }, data: { sessionsRevokedAt: new Date(), ...(passwordHash && { passwordHash }) } });
+    await tx.user.update({
+      where: { id: targetId },
+      data: { sessionsRevokedAt: new Date(), sessionsRevokedReason: 'PASSWORD_CHANGED', ...(passwordHash && { passwordHash }) },
+    });
     if (passwordHash) {
       await tx.staffChange.create({ data: { kind: 'PASSWORD_RESET', actorId: actor.id, targetId } });
       return {};
@@ -114,7 +117,11 @@ export async function setPasswordWithToken(token: string, password: string): Pro
     const used = await tx.passwordToken.updateMany({ where: usableLinkWhere(token), data: { usedAt: new Date() } });
     if (used.count !== 1) throw new StaffRuleError(USED_LINK_MESSAGE);
     const { userId } = await tx.passwordToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { userId: true } });
-    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionsRevokedAt: new Date() }, select: { email: true } });
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, sessionsRevokedAt: new Date(), sessionsRevokedReason: 'PASSWORD_CHANGED' },
+      select: { email: true },
+    });
     await tx.staffChange.create({ data: { kind: 'PASSWORD_SET', actorId: userId, targetId: userId } });
     return user;
   });

@@ -29,3 +29,9 @@ export function safeCallbackPath(value: unknown): string {
   // A path beginning with two slashes would be read as another host if echoed back as it is.
   return path.startsWith('//') ? '/' : path;
 }
+
+/** The sign-in's code step: the challenge the password step gave, and the app's code or a recovery code. */
+export const secondStepSchema = z.object({
+  challenge: z.string().min(1).max(500),
+  code: z.string().trim().min(1, 'Enter the code.').max(40, 'That code is too long.'),
+});

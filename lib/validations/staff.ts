@@ -39,3 +39,12 @@ export const resetPasswordSchema = z.discriminatedUnion('passwordMode', [
 export const setPasswordSchema = z
   .object({ token: z.string().min(20).max(200), password: passwordSchema, confirm: z.string() })
   .refine((value) => value.password === value.confirm, { path: ['confirm'], message: 'The two passwords differ.' });
+
+/** My account → Change password. */
+export const changePasswordSchema = z
+  .object({ current: z.string().min(1, 'Enter your current password.').max(200), password: passwordSchema, confirm: z.string() })
+  .refine((value) => value.password === value.confirm, { path: ['confirm'], message: 'The two passwords differ.' })
+  .refine((value) => value.password !== value.current, { path: ['password'], message: 'Choose a password different from the current one.' });
+
+/** A code typed to confirm a change of the second factor: the app's 6 digits or a recovery code. */
+export const factorCodeSchema = z.string().trim().min(1, 'Enter the code.').max(40, 'That code is too long.');

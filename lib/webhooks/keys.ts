@@ -1,6 +1,5 @@
 import 'server-only';
-import { resolveAuthSecret } from '@/lib/auth/secret';
-import { openSecret, sealSecret, secretBoxKey } from '@/lib/crypto/secret-box';
+import { openConsoleSecret, sealConsoleSecret } from '@/lib/auth/console-secrets';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 
@@ -11,18 +10,13 @@ import { getSettings } from '@/lib/env';
 const CACHE_MS = 10_000;
 const globalForKeys = globalThis as unknown as { webhookKeys?: { secrets: string[]; until: number } };
 
-function boxKey(): Buffer {
-  const settings = getSettings();
-  return secretBoxKey({ secretsKey: settings.secretsKey, authSecret: resolveAuthSecret(settings) });
-}
-
 export function sealWebhookSecret(secret: string): string {
-  return sealSecret(secret, boxKey());
+  return sealConsoleSecret(secret);
 }
 
 /** The stored subscription's secret; null when there is none or it cannot be opened (another key). */
 export function openWebhookSecret(sealed: string): string | null {
-  return openSecret(sealed, boxKey());
+  return openConsoleSecret(sealed);
 }
 
 export async function webhookSecrets(fresh = false): Promise<string[]> {

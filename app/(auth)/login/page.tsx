@@ -14,6 +14,7 @@ const SESSION_ENDED: Record<SessionEnd, string> = {
   disabled: 'An admin disabled your account, so you were signed out. Ask an admin if you think this is a mistake.',
   removed: 'Your account no longer exists, so you were signed out. Ask an admin if you need access.',
   password_changed: 'Your password was changed, so every session was signed out. Sign in with the new password.',
+  signed_out_everywhere: 'You signed out everywhere, so every session of your account ended. Sign in again to continue.',
   signed_out: 'You signed out in another tab. Sign in again to continue.',
   expired: 'Your session expired. Sign in again to continue.',
 };
