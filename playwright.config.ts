@@ -68,6 +68,21 @@ if (process.env.E2E_POSTGRES_URL) {
 const debianChromium = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((file) => fs.existsSync(file));
 const executablePath = process.env.CHROMIUM_PATH ?? debianChromium;
 
+const CONSOLE_WIDE = /console-wide\.spec\.ts/;
+
+function consoleOptions(server: Server) {
+  return {
+    baseURL: `http://127.0.0.1:${server.port}`,
+    consoleUnderTest: {
+      databaseUrl: server.databaseUrl,
+      sandboxUrl: server.sandboxUrl,
+      secondConsoleUrl: server.secondConsoleUrl,
+      webhookSecret: server.webhookSecret,
+      authSecret: server.authSecret,
+    },
+  };
+}
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -97,21 +112,17 @@ export default defineConfig({
       ],
     },
   },
-  projects: servers.map((server) => ({
-    name: server.name,
-    // Two instances of one deployment exist only on PostgreSQL (the embedded database is one process's).
-    testIgnore: server.secondConsoleUrl ? undefined : /instances\.spec\.ts/,
-    use: {
-      baseURL: `http://127.0.0.1:${server.port}`,
-      consoleUnderTest: {
-        databaseUrl: server.databaseUrl,
-        sandboxUrl: server.sandboxUrl,
-        secondConsoleUrl: server.secondConsoleUrl,
-        webhookSecret: server.webhookSecret,
-        authSecret: server.authSecret,
-      },
-    },
-  })),
+  projects: [
+    ...servers.map((server) => ({
+      name: server.name,
+      // Two instances of one deployment exist only on PostgreSQL (the embedded database is one process's).
+      testIgnore: [CONSOLE_WIDE, ...(server.secondConsoleUrl ? [] : [/instances\.spec\.ts/])],
+      use: consoleOptions(server),
+    })),
+    // Tests that change what every signed-in person meets (who must use a second factor) run alone,
+    // once every other test is done, on the embedded console.
+    { name: 'console-wide', testMatch: CONSOLE_WIDE, dependencies: servers.map((server) => server.name), use: consoleOptions(servers[0]!) },
+  ],
   webServer: [...servers, ...extraServers].map((server) => ({
     // A connection a test's request context left idle a few seconds is not closed under it: Node's
     // 5 s default races the context reusing the socket (ECONNRESET on the next request).

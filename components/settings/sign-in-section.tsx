@@ -62,7 +62,7 @@ export function SignInSection({ settings }: { settings: SignInSettings }) {
         )}
         <Button className="self-start" onClick={save} disabled={pending || rule === settings.rule}>
           {pending && <Loader2 className="animate-spin" aria-hidden />}
-          Save
+          Save the sign-in rule
         </Button>
       </CardContent>
     </Card>

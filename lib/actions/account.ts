@@ -101,12 +101,12 @@ export async function changePasswordAction(_previous: ChangePasswordState, form:
     if (error instanceof StaffRuleError) return failed(error.message, { fieldErrors: { current: [error.message] } });
     throw error;
   }
-  redirect(`/login?ended=password_changed&email=${encodeURIComponent(access.user.email)}`);
+  redirect('/login?ended=password_changed');
 }
 
 export async function signOutEverywhereAction(): Promise<void> {
   const access = await authorizeSignedIn();
   if (!access.ok) redirect('/login');
   await signOutEverywhere(access.user.id);
-  redirect(`/login?ended=signed_out_everywhere&email=${encodeURIComponent(access.user.email)}`);
+  redirect('/login?ended=signed_out_everywhere');
 }

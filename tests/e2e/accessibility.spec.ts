@@ -1,7 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { request as playwrightRequest, type Page } from '@playwright/test';
 import sharp from 'sharp';
+import { totpCode, totpStep } from '@/lib/auth/totp';
 import { test as base, expect, hydrated, signInRequest, syncChatIndex } from './fixtures';
+import { testPasswordHash } from './password-hash';
 import { SandboxControl } from './sandbox-control';
 
 // axe-core on every page and the states staff open most, in light and dark, at desktop and phone
@@ -80,6 +82,7 @@ const PAGES: Array<[string, (seeded: Seeded) => string]> = [
   ['the settings', () => '/settings'],
   ['the webhook deliveries', () => '/settings/webhooks'],
   ['the alerts', () => '/settings/alerts'],
+  ['my account', () => '/account'],
   ['a run', ({ runId }) => `/runs/${runId}`],
 ];
 
@@ -108,6 +111,31 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
           expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width);
         });
       }
+
+      test('setting up an authenticator app, its recovery codes, and the sign-in’s code step', async ({ page, browser, db }) => {
+        const email = `a11y-factor-${crypto.randomUUID().slice(0, 8)}@e2e.test`;
+        await db.user.create({ data: { email, name: 'Ada Factor', role: 'VIEWER', passwordHash: await testPasswordHash('a11y-factor-password') } });
+        await signInRequest(page.request, { email, password: 'a11y-factor-password' });
+        await page.goto('/account');
+        await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+        const key = page.getByLabel('Authenticator key');
+        await expect(key).toBeVisible();
+        expect(await seriousViolations(page), 'setup').toEqual([]);
+        expect(await pageWidth(page)).toBeLessThanOrEqual(viewport.width);
+        await page.getByLabel('Code from the app').fill(totpCode((await key.innerText()).replace(/\s/g, ''), totpStep(Date.now())));
+        await page.getByRole('button', { name: 'Turn on' }).click();
+        await expect(page.getByRole('list', { name: 'Recovery codes' })).toBeVisible();
+        expect(await seriousViolations(page), 'recovery codes').toEqual([]);
+
+        const other = await (await browser.newContext({ viewport, colorScheme: scheme })).newPage();
+        await other.goto('/login');
+        await other.getByLabel('Email').fill(email);
+        await other.getByLabel('Password').fill('a11y-factor-password');
+        await other.getByRole('button', { name: 'Sign in' }).click();
+        await expect(other.getByLabel('Code')).toBeFocused();
+        expect(await seriousViolations(other), 'code step').toEqual([]);
+        expect(await pageWidth(other)).toBeLessThanOrEqual(viewport.width);
+      });
 
       test('the "Why" popover, a chat’s share history and the bulk share dialog', async ({ page, signInAs, seeded: { line, handle } }) => {
         await signInAs(page, 'ADMIN');

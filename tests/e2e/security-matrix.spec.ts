@@ -75,7 +75,20 @@ const ACTIONS: Record<string, { access: Access; page: string; args: () => unknow
     page: '/staff',
     args: () => ['no-such-staff-member', formData({ passwordMode: 'link' })],
   },
-  // Last: it ends the session the other calls use.
+  // My account: blank codes and a form that does not match; nothing changes. Starting a setup only
+  // keeps a new secret aside until a code confirms it.
+  'lib/actions/account.ts#startTotpSetup': { access: 'signedIn', page: '/account', args: () => [] },
+  'lib/actions/account.ts#confirmTotp': { access: 'signedIn', page: '/account', args: () => [null, formData({ code: '' })] },
+  'lib/actions/account.ts#changeSecondFactor': { access: 'view', page: '/account', args: () => [null, formData({ code: '', intent: 'renew' })] },
+  'lib/actions/account.ts#changePasswordAction': {
+    access: 'view',
+    page: '/account',
+    args: () => [null, formData({ current: '', password: 'short', confirm: 'other' })],
+  },
+  'lib/actions/settings.ts#setSecondFactorRuleAction': { access: 'manageSettings', page: '/settings', args: () => ['SOMETIMES'] },
+  'lib/actions/staff.ts#resetStaffSecondFactor': { access: 'manageStaff', page: '/staff', args: () => ['no-such-staff-member'] },
+  // Last: they end the session the other calls use.
+  'lib/actions/account.ts#signOutEverywhereAction': { access: 'signedIn', page: '/account', args: () => [] },
   'lib/actions/auth.ts#signOutAction': { access: 'signedIn', page: '/', args: () => [] },
 };
 
@@ -105,6 +118,9 @@ const ROUTES: Record<string, { access: Access; path: string; stream?: true }> = 
 const PAGES: Record<string, { access: Access; path: string | null }> = {
   '/(auth)/login/page': { access: 'public', path: '/login' },
   '/(auth)/set-password/page': { access: 'public', path: '/set-password' },
+  // Sends whoever has nothing to set up on to My account.
+  '/(auth)/second-factor/page': { access: 'signedIn', path: '/second-factor' },
+  '/(dashboard)/account/page': { access: 'view', path: '/account' },
   '/(dashboard)/(overview)/page': { access: 'view', path: '/' },
   '/(dashboard)/cards/page': { access: 'view', path: '/cards' },
   '/(dashboard)/cards/[phone]/page': { access: 'view', path: '/cards/%2B14155550100' },
