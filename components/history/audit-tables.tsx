@@ -15,6 +15,7 @@ const KINDS: Record<StaffChangeRow['kind'], string> = {
   SECOND_FACTOR_ON: 'Authenticator app turned on',
   SECOND_FACTOR_OFF: 'Authenticator app turned off',
   SECOND_FACTOR_RESET: 'Second factor reset',
+  INVITATION_EMAILED: 'Set-password link emailed',
 };
 
 function describe(state: unknown): string {

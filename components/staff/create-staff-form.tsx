@@ -15,10 +15,13 @@ import { createStaffMember, type StaffFormState } from '@/lib/actions/staff';
 import { ROLE_LABELS, ROLES } from '@/lib/roles';
 import { PASSWORD_MIN_LENGTH } from '@/lib/validations/staff';
 
-export function CreateStaffForm() {
+/** How the new person gets their password: set now, a link to copy, or a link emailed to them. */
+type PasswordMode = 'password' | 'link' | 'email';
+
+export function CreateStaffForm({ emailAvailable }: { emailAvailable: boolean }) {
   const [state, formAction, pending] = useActionState<StaffFormState, FormData>(createStaffMember, null);
   const formRef = useRef<HTMLFormElement>(null);
-  const [passwordMode, setPasswordMode] = useState<'password' | 'link'>('password');
+  const [passwordMode, setPasswordMode] = useState<PasswordMode>('password');
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
 
   useEffect(() => {
@@ -48,12 +51,30 @@ export function CreateStaffForm() {
       </div>
       <fieldset className="flex flex-col gap-2 sm:col-span-2">
         <legend className="mb-1 text-sm font-medium">Password</legend>
-        <RadioOption name="passwordMode" value="password" checked={passwordMode === 'password'} onChange={() => setPasswordMode('password')}>
+        {/* The server reads passwordMode (password or link) and emailLink; the choice itself is for the person. */}
+        <input type="hidden" name="passwordMode" value={passwordMode === 'password' ? 'password' : 'link'} />
+        {passwordMode === 'email' && <input type="hidden" name="emailLink" value="on" />}
+        <RadioOption name="passwordChoice" value="password" checked={passwordMode === 'password'} onChange={() => setPasswordMode('password')}>
           Set an initial password
         </RadioOption>
-        <RadioOption name="passwordMode" value="link" checked={passwordMode === 'link'} onChange={() => setPasswordMode('link')}>
+        <RadioOption name="passwordChoice" value="link" checked={passwordMode === 'link'} onChange={() => setPasswordMode('link')}>
           Make a one-time link for them to set their own
         </RadioOption>
+        <RadioOption
+          name="passwordChoice"
+          value="email"
+          checked={passwordMode === 'email'}
+          disabled={!emailAvailable}
+          aria-describedby={emailAvailable ? undefined : 'staff-email-link-hint'}
+          onChange={() => setPasswordMode('email')}
+        >
+          Email them a one-time link to set their own
+        </RadioOption>
+        {!emailAvailable && (
+          <p id="staff-email-link-hint" className="text-xs text-muted-foreground">
+            To send links by email, set up an email server under Settings → Alerts.
+          </p>
+        )}
       </fieldset>
       {passwordMode === 'password' && (
         <TextField

@@ -7,7 +7,7 @@ import type { StaffRow } from '@/lib/data/staff';
 import { ROLE_LABELS } from '@/lib/roles';
 
 /** Disabled, invited (with the link's expiry and a new link on demand) or active. */
-function StaffStatus({ member }: { member: StaffRow }) {
+function StaffStatus({ member, emailAvailable }: { member: StaffRow; emailAvailable: boolean }) {
   if (member.disabled) return <Badge tone="danger">Disabled</Badge>;
   if (!member.invitation) return <Badge tone="success">Active</Badge>;
   const expired = new Date(member.invitation.expiresAt) <= new Date();
@@ -18,12 +18,12 @@ function StaffStatus({ member }: { member: StaffRow }) {
         {expired ? 'Their link expired ' : 'Has not set a password; the link expires '}
         <DateTime value={member.invitation.expiresAt} />.
       </p>
-      <InvitationLinkDialog id={member.id} name={member.name} />
+      <InvitationLinkDialog id={member.id} name={member.name} email={member.email} emailAvailable={emailAvailable} />
     </div>
   );
 }
 
-export function StaffTable({ staff, currentUserId }: { staff: StaffRow[]; currentUserId: string }) {
+export function StaffTable({ staff, currentUserId, emailAvailable }: { staff: StaffRow[]; currentUserId: string; emailAvailable: boolean }) {
   return (
     <Table>
       <TableHeader>
@@ -46,7 +46,7 @@ export function StaffTable({ staff, currentUserId }: { staff: StaffRow[]; curren
             <TableCell>{member.email}</TableCell>
             <TableCell>{ROLE_LABELS[member.role]}</TableCell>
             <TableCell>
-              <StaffStatus member={member} />
+              <StaffStatus member={member} emailAvailable={emailAvailable} />
               {member.secondFactor && <p className="mt-1 text-xs text-muted-foreground">Second factor on</p>}
             </TableCell>
             <TableCell className="text-muted-foreground">{member.lastLoginAt ? <DateTime value={member.lastLoginAt} /> : 'Never'}</TableCell>

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize, type Refusal } from '@/lib/auth/guards';
 import { resetSecondFactor, SecondFactorError } from '@/lib/auth/second-factor';
+import { emailInvitation, InvitationEmailError } from '@/lib/staff/invitations';
 import { changeRole, createStaff, resetPassword, setDisabled, StaffRuleError } from '@/lib/staff/manage';
 import { asFormData } from '@/lib/validations/form-data';
 import { createStaffSchema, resetPasswordSchema, roleSchema, staffIdSchema, type CreateStaffField } from '@/lib/validations/staff';
@@ -13,6 +14,26 @@ import { createStaffSchema, resetPasswordSchema, roleSchema, staffIdSchema, type
 export type StaffFormState = ActionResult<{ link?: string; linkFor?: string }, CreateStaffField> | null;
 
 export type StaffChangeResult = ActionResult<{ link?: string }>;
+
+/**
+ * Emails a new set-password link when the admin asked for it. Returns the sentence to show: the
+ * link itself is then not shown, and if the email could not go, the link is shown with why.
+ */
+async function sendLink(
+  asked: boolean,
+  person: { id: string; name: string; email: string },
+  link: string,
+  inviter: { id: string; name: string },
+): Promise<{ emailed: true } | { emailed: false; why?: string }> {
+  if (!asked) return { emailed: false };
+  try {
+    await emailInvitation(person, link, inviter);
+    return { emailed: true };
+  } catch (error) {
+    if (error instanceof InvitationEmailError) return { emailed: false, why: error.message };
+    throw error;
+  }
+}
 
 const refused = (refusal: Refusal) => failed(refusal.error);
 const CHECK_FIELDS = 'Check the highlighted fields.';
@@ -35,23 +56,26 @@ export async function createStaffMember(_previous: StaffFormState, form: unknown
   if (!parsed.success) return failed(CHECK_FIELDS, { fieldErrors: z.flattenError(parsed.error).fieldErrors });
 
   const input = parsed.data;
-  let link: string | undefined;
+  let created: { id: string; link?: string };
   try {
-    ({ link } = await createStaff(access.user, { ...input, password: input.passwordMode === 'password' ? input.password : undefined }));
+    created = await createStaff(access.user, { ...input, password: input.passwordMode === 'password' ? input.password : undefined });
   } catch (error) {
     if ((error as { code?: string }).code === 'P2002')
       return failed(CHECK_FIELDS, { fieldErrors: { email: ['A staff member with this email already exists.'] } });
     throw error;
   }
   revalidatePath('/staff');
-  return link
-    ? {
-        ok: true,
-        message: `${input.name} was added. Send them this link to set their password; it is shown only once.`,
-        link,
-        linkFor: `${input.name} (${input.email})`,
-      }
-    : { ok: true, message: `${input.name} can now sign in as ${input.email}.` };
+  const { link } = created;
+  if (!link) return { ok: true, message: `${input.name} can now sign in as ${input.email}.` };
+  const sent = await sendLink(formData.get('emailLink') === 'on', { id: created.id, name: input.name, email: input.email }, link, access.user);
+  if (sent.emailed) return { ok: true, message: `${input.name} was added, and the link to set their password was emailed to ${input.email}.` };
+  const why = sent.why ? `The email could not be sent: ${sent.why} ` : '';
+  return {
+    ok: true,
+    message: `${input.name} was added. ${why}Send them this link to set their password; it is shown only once.`,
+    link,
+    linkFor: `${input.name} (${input.email})`,
+  };
 }
 
 export async function changeStaffRole(targetId: unknown, role: unknown): Promise<StaffChangeResult> {
@@ -90,10 +114,12 @@ export async function resetStaffPassword(targetId: unknown, form: unknown): Prom
     return failed(parsed.success ? 'Choose a staff member.' : (parsed.error.issues[0]?.message ?? 'Choose how to reset the password.'));
   }
   const result = await attempt(async () => {
-    const { link } = await resetPassword(access.user, id.data, parsed.data.passwordMode === 'password' ? parsed.data.password : undefined);
-    return link
-      ? { ok: true, message: 'Their sessions are ended. Send them this link to set a new password; it is shown only once.', link }
-      : { ok: true, message: 'Password changed and their sessions ended. Share the new password with them privately.' };
+    const { link, person } = await resetPassword(access.user, id.data, parsed.data.passwordMode === 'password' ? parsed.data.password : undefined);
+    if (!link) return { ok: true, message: 'Password changed and their sessions ended. Share the new password with them privately.' };
+    const sent = await sendLink(formData.get('emailLink') === 'on', person, link, access.user);
+    if (sent.emailed) return { ok: true, message: `A new link was emailed to ${person.email}; the previous one no longer works.` };
+    const why = sent.why ? `The email could not be sent: ${sent.why} ` : '';
+    return { ok: true, message: `Their sessions are ended. ${why}Send them this link to set a new password; it is shown only once.`, link };
   });
   revalidatePath('/staff');
   return result;

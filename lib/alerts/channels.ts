@@ -38,7 +38,13 @@ function smtpSentence(error: unknown, where: string): string {
   }
 }
 
-async function sendEmail(target: Extract<ChannelTarget, { kind: 'EMAIL' }>, message: AlertMessage, messageId: string): Promise<void> {
+export type EmailTarget = Extract<ChannelTarget, { kind: 'EMAIL' }>;
+
+/**
+ * Sends one email through the alerts' SMTP server: to the alert recipients, or to `to` when given
+ * (an invitation to one person).
+ */
+export async function sendEmail(target: EmailTarget, message: AlertMessage, messageId?: string, to?: string): Promise<void> {
   const { settings } = target;
   const transport = nodemailer.createTransport({
     host: settings.host,
@@ -54,7 +60,7 @@ async function sendEmail(target: Extract<ChannelTarget, { kind: 'EMAIL' }>, mess
   try {
     // The same alerts sent again (a retry after a lost answer) carry the same Message-ID, which mail
     // systems use to drop the copy.
-    await transport.sendMail({ from: settings.from, to: settings.to, subject: message.subject, text: message.text, messageId });
+    await transport.sendMail({ from: settings.from, to: to ?? settings.to, subject: message.subject, text: message.text, messageId });
   } catch (error) {
     throw new ChannelError(smtpSentence(error, `${settings.host}:${settings.port}`));
   } finally {

@@ -3,6 +3,7 @@ import { requirePermission } from '@/lib/auth/guards';
 import { accountsUnderAttack } from '@/lib/auth/login-attempts';
 import { db } from '@/lib/db';
 import { ownedWork } from '@/lib/runs/owner';
+import { invitationEmailAvailable } from '@/lib/staff/invitations';
 
 /**
  * Every account, with the runs and daily re-shares running in its name (the confirmation names
@@ -40,4 +41,10 @@ export type StaffRow = Awaited<ReturnType<typeof getStaff>>[number];
 export async function getAccountsUnderAttack() {
   await requirePermission('manageStaff');
   return accountsUnderAttack();
+}
+
+/** Whether set-password links can be emailed (an SMTP server is set up under Settings → Alerts). */
+export async function getInvitationEmail() {
+  await requirePermission('manageStaff');
+  return invitationEmailAvailable();
 }

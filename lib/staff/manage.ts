@@ -91,10 +91,14 @@ export async function setDisabled(actor: StaffUser, targetId: string, disabled: 
 }
 
 /** Sets a new password, or makes a set-password link; either way the account's sessions end. */
-export async function resetPassword(actor: StaffUser, targetId: string, password: string | undefined): Promise<{ link?: string }> {
+export async function resetPassword(
+  actor: StaffUser,
+  targetId: string,
+  password: string | undefined,
+): Promise<{ link?: string; person: { id: string; name: string; email: string } }> {
   const passwordHash = password ? await hashPassword(password) : undefined;
   return db.$transaction(async (tx) => {
-    const target = await tx.user.findUnique({ where: { id: targetId }, select: { id: true } });
+    const target = await tx.user.findUnique({ where: { id: targetId }, select: { id: true, name: true, email: true } });
     if (!target) throw new StaffRuleError('That staff member no longer exists; refresh the page.');
     await tx.user.update({
       where: { id: targetId },
@@ -102,11 +106,11 @@ export async function resetPassword(actor: StaffUser, targetId: string, password
     });
     if (passwordHash) {
       await tx.staffChange.create({ data: { kind: 'PASSWORD_RESET', actorId: actor.id, targetId } });
-      return {};
+      return { person: target };
     }
     const link = await createPasswordLink(tx, targetId, actor.id);
     await tx.staffChange.create({ data: { kind: 'PASSWORD_LINK_CREATED', actorId: actor.id, targetId } });
-    return { link };
+    return { link, person: target };
   });
 }
 

@@ -141,7 +141,7 @@ test.describe('roles', () => {
     await page.goto('/staff');
     const email = `new-operator-${test.info().project.name}-${Date.now()}@e2e.test`;
     await page.getByLabel('Name').fill('New Operator');
-    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByLabel('Role', { exact: true }).selectOption('OPERATOR');
     await page.getByLabel('Initial password', { exact: true }).fill('short');
     await page.getByRole('button', { name: 'Add staff member' }).click();

@@ -185,7 +185,7 @@ test.describe('history', () => {
     const email = `csv-${test.info().project.name}-${Date.now()}@e2e.test`;
     await page.goto('/staff');
     await page.getByLabel('Name').fill('Csv Person');
-    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByLabel('Initial password', { exact: true }).fill('csv-person-password');
     await page.getByRole('button', { name: 'Add staff member' }).click();
     await expect(page.getByRole('row', { name: email })).toBeVisible();

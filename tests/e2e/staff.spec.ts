@@ -37,7 +37,7 @@ test.describe('staff management', () => {
     await page.goto('/staff');
     const email = `linked-${test.info().project.name}-${Date.now()}@e2e.test`;
     await page.getByLabel('Name').fill('Linked Person');
-    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByLabel('Role', { exact: true }).selectOption('VIEWER');
     await page.getByLabel('Make a one-time link for them to set their own').check();
     await page.getByRole('button', { name: 'Add staff member' }).click();
@@ -45,11 +45,11 @@ test.describe('staff management', () => {
     const first = await page.getByLabel('Set-password link').inputValue();
     expect(first).toMatch(/\/set-password\?token=[\w-]{43}$/);
 
-    // Invited, with the link's expiry; "Copy link again" makes a new link, and the first stops working.
+    // Invited, with the link's expiry; "Send a new link" makes a new link, and the first stops working.
     const row = page.getByRole('row', { name: email });
     await expect(row.getByText('Invited', { exact: true })).toBeVisible();
     await expect(row.getByText(/^Has not set a password; the link expires /)).toBeVisible();
-    await row.getByRole('button', { name: 'Copy link again for Linked Person' }).click();
+    await row.getByRole('button', { name: 'Send a new link to Linked Person' }).click();
     const dialog = page.getByRole('dialog', { name: 'A new link for Linked Person' });
     await dialog.getByRole('button', { name: 'Make a new link' }).click();
     const link = await dialog.getByLabel('Set-password link').inputValue();

@@ -6,13 +6,13 @@ import { CreateStaffForm } from '@/components/staff/create-staff-form';
 import { StaffTable } from '@/components/staff/staff-table';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/guards';
-import { getAccountsUnderAttack, getStaff } from '@/lib/data/staff';
+import { getAccountsUnderAttack, getInvitationEmail, getStaff } from '@/lib/data/staff';
 
 export const metadata: Metadata = { title: 'Staff' };
 
 export default async function StaffPage() {
   const user = await requirePermission('manageStaff');
-  const [staff, underAttack] = await Promise.all([getStaff(), getAccountsUnderAttack()]);
+  const [staff, underAttack, emailAvailable] = await Promise.all([getStaff(), getAccountsUnderAttack(), getInvitationEmail()]);
   return (
     <>
       <RefreshOnLive topics={['staff']} />
@@ -21,7 +21,7 @@ export default async function StaffPage() {
         <AttackNotice accounts={underAttack} />
         <Card>
           <CardContent className="p-0">
-            <StaffTable staff={staff} currentUserId={user.id} />
+            <StaffTable staff={staff} currentUserId={user.id} emailAvailable={emailAvailable} />
           </CardContent>
         </Card>
         <Card>
@@ -32,7 +32,7 @@ export default async function StaffPage() {
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <CreateStaffForm />
+            <CreateStaffForm emailAvailable={emailAvailable} />
           </CardContent>
         </Card>
       </div>

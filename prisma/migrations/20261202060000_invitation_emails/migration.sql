@@ -1,0 +1,2 @@
+-- An invitation (a set-password link) sent by email through the alerts' SMTP server.
+ALTER TYPE "StaffChangeKind" ADD VALUE 'INVITATION_EMAILED';
