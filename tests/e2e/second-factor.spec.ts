@@ -31,6 +31,8 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 async function enterCode(page: Page, code: string) {
+  // Typed once the previous code's answer is in: the form is reset when an answer arrives.
+  await expect(page.getByRole('button', { name: 'Verify and sign in' })).toBeEnabled();
   await page.getByLabel('Code').fill(code);
   await page.getByRole('button', { name: 'Verify and sign in' }).click();
 }
