@@ -16,21 +16,21 @@ export type StaffFormState = ActionResult<{ link?: string; linkFor?: string }, C
 export type StaffChangeResult = ActionResult<{ link?: string }>;
 
 /**
- * Emails a new set-password link when the admin asked for it. Returns the sentence to show: the
- * link itself is then not shown, and if the email could not go, the link is shown with why.
+ * Emails a new set-password link when the admin asked for it. Emailed, the link is not shown;
+ * otherwise it is, after `why` (empty when no email was asked for).
  */
 async function sendLink(
   asked: boolean,
   person: { id: string; name: string; email: string },
   link: string,
   inviter: { id: string; name: string },
-): Promise<{ emailed: true } | { emailed: false; why?: string }> {
-  if (!asked) return { emailed: false };
+): Promise<{ emailed: true } | { emailed: false; why: string }> {
+  if (!asked) return { emailed: false, why: '' };
   try {
     await emailInvitation(person, link, inviter);
     return { emailed: true };
   } catch (error) {
-    if (error instanceof InvitationEmailError) return { emailed: false, why: error.message };
+    if (error instanceof InvitationEmailError) return { emailed: false, why: `The email could not be sent: ${error.message} ` };
     throw error;
   }
 }
@@ -69,10 +69,9 @@ export async function createStaffMember(_previous: StaffFormState, form: unknown
   if (!link) return { ok: true, message: `${input.name} can now sign in as ${input.email}.` };
   const sent = await sendLink(formData.get('emailLink') === 'on', { id: created.id, name: input.name, email: input.email }, link, access.user);
   if (sent.emailed) return { ok: true, message: `${input.name} was added, and the link to set their password was emailed to ${input.email}.` };
-  const why = sent.why ? `The email could not be sent: ${sent.why} ` : '';
   return {
     ok: true,
-    message: `${input.name} was added. ${why}Send them this link to set their password; it is shown only once.`,
+    message: `${input.name} was added. ${sent.why}Send them this link to set their password; it is shown only once.`,
     link,
     linkFor: `${input.name} (${input.email})`,
   };
@@ -118,8 +117,7 @@ export async function resetStaffPassword(targetId: unknown, form: unknown): Prom
     if (!link) return { ok: true, message: 'Password changed and their sessions ended. Share the new password with them privately.' };
     const sent = await sendLink(formData.get('emailLink') === 'on', person, link, access.user);
     if (sent.emailed) return { ok: true, message: `A new link was emailed to ${person.email}; the previous one no longer works.` };
-    const why = sent.why ? `The email could not be sent: ${sent.why} ` : '';
-    return { ok: true, message: `Their sessions are ended. ${why}Send them this link to set a new password; it is shown only once.`, link };
+    return { ok: true, message: `Their sessions are ended. ${sent.why}Send them this link to set a new password; it is shown only once.`, link };
   });
   revalidatePath('/staff');
   return result;

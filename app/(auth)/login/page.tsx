@@ -1,6 +1,6 @@
-import { MessageCircle } from 'lucide-react';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { AuthShell } from '@/components/auth/auth-shell';
 import { LoginForm } from '@/components/auth/login-form';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { getCurrentUser, type SessionEnd } from '@/lib/auth/guards';
@@ -27,36 +27,30 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const showDemoHint = await demoAdminAwaitingFirstSignIn();
 
   return (
-    <main className="flex min-h-screen items-center justify-center p-6">
-      <div className="flex w-full max-w-sm flex-col gap-6">
-        <div className="flex items-center justify-center gap-2 text-lg font-semibold">
-          <MessageCircle className="size-6 text-primary" aria-hidden />
-          Contact Card Console
-        </div>
-        <Card>
-          <CardHeader>
-            <CardTitle asHeading="h1" className="text-lg">
-              Sign in
-            </CardTitle>
-            <CardDescription>Use the email and password an admin gave you.</CardDescription>
-          </CardHeader>
-          <CardContent className="flex flex-col gap-4">
-            {ended && (
-              <p role="status" className="rounded-md border border-warning/50 bg-warning/10 px-3 py-2 text-sm">
-                {ended}
-              </p>
-            )}
-            <LoginForm callbackUrl={callbackUrl} email={typeof params.email === 'string' ? params.email.slice(0, 320) : undefined} />
-          </CardContent>
-        </Card>
-        {showDemoHint && (
-          <p className="rounded-lg border bg-card px-4 py-3 text-sm text-muted-foreground">
-            <strong className="text-foreground">First start?</strong> A demo admin, <code>{DEMO_ADMIN_EMAIL}</code>, was created. Its password was printed once
-            in the server&apos;s log: the terminal where <code>npm run dev</code> or <code>npm start</code> is running (with JSON logs, it is in the data
-            folder&apos;s <code>demo-admin-password</code> file instead).
-          </p>
-        )}
-      </div>
-    </main>
+    <AuthShell>
+      <Card>
+        <CardHeader>
+          <CardTitle asHeading="h1" className="text-lg">
+            Sign in
+          </CardTitle>
+          <CardDescription>Use the email and password an admin gave you.</CardDescription>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-4">
+          {ended && (
+            <p role="status" className="rounded-md border border-warning/50 bg-warning/10 px-3 py-2 text-sm">
+              {ended}
+            </p>
+          )}
+          <LoginForm callbackUrl={callbackUrl} email={typeof params.email === 'string' ? params.email.slice(0, 320) : undefined} />
+        </CardContent>
+      </Card>
+      {showDemoHint && (
+        <p className="rounded-lg border bg-card px-4 py-3 text-sm text-muted-foreground">
+          <strong className="text-foreground">First start?</strong> A demo admin, <code>{DEMO_ADMIN_EMAIL}</code>, was created. Its password was printed once in
+          the server&apos;s log: the terminal where <code>npm run dev</code> or <code>npm start</code> is running (with JSON logs, it is in the data
+          folder&apos;s <code>demo-admin-password</code> file instead).
+        </p>
+      )}
+    </AuthShell>
   );
 }

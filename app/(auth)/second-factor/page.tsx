@@ -1,7 +1,7 @@
-import { MessageCircle } from 'lucide-react';
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { TotpSetup } from '@/components/account/totp-setup';
+import { AuthShell } from '@/components/auth/auth-shell';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { signOutAction } from '@/lib/actions/auth';
@@ -17,32 +17,26 @@ export default async function SecondFactorSetupPage() {
   const { user, secondFactorMissing } = await requireSignedIn();
   if (!secondFactorMissing) redirect('/account');
   return (
-    <main className="flex min-h-screen items-center justify-center p-6">
-      <div className="flex w-full max-w-lg flex-col gap-6">
-        <div className="flex items-center justify-center gap-2 text-lg font-semibold">
-          <MessageCircle className="size-6 text-primary" aria-hidden />
-          Contact Card Console
-        </div>
-        <Card>
-          <CardHeader>
-            <CardTitle asHeading="h1" className="text-lg">
-              Set up a second factor
-            </CardTitle>
-            <CardDescription>
-              {user.name}, the console requires a second factor for your account: a code from an authenticator app on your phone, asked for after your password.
-              It takes a minute, and then the console opens.
-            </CardDescription>
-          </CardHeader>
-          <CardContent>
-            <TotpSetup email={user.email} continueHref="/" />
-          </CardContent>
-        </Card>
-        <form action={signOutAction} className="text-center">
-          <Button type="submit" variant="link">
-            Sign out
-          </Button>
-        </form>
-      </div>
-    </main>
+    <AuthShell wide>
+      <Card>
+        <CardHeader>
+          <CardTitle asHeading="h1" className="text-lg">
+            Set up a second factor
+          </CardTitle>
+          <CardDescription>
+            {user.name}, the console requires a second factor for your account: a code from an authenticator app on your phone, asked for after your password.
+            It takes a minute, and then the console opens.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <TotpSetup email={user.email} continueHref="/" />
+        </CardContent>
+      </Card>
+      <form action={signOutAction} className="text-center">
+        <Button type="submit" variant="link">
+          Sign out
+        </Button>
+      </form>
+    </AuthShell>
   );
 }
