@@ -68,7 +68,7 @@ if (process.env.E2E_POSTGRES_URL) {
 const debianChromium = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((file) => fs.existsSync(file));
 const executablePath = process.env.CHROMIUM_PATH ?? debianChromium;
 
-const CONSOLE_WIDE = /console-wide\.spec\.ts/;
+const CONSOLE_WIDE = /(console-wide|single-sign-on)\.spec\.ts/;
 
 function consoleOptions(server: Server) {
   return {

@@ -16,6 +16,7 @@ const KINDS: Record<StaffChangeRow['kind'], string> = {
   SECOND_FACTOR_OFF: 'Authenticator app turned off',
   SECOND_FACTOR_RESET: 'Second factor reset',
   INVITATION_EMAILED: 'Set-password link emailed',
+  JOINED_THROUGH_SSO: 'Joined through single sign-on',
 };
 
 function describe(state: unknown): string {
@@ -70,6 +71,7 @@ const SETTINGS_KINDS: Record<SettingsChangeRow['kind'], string> = {
   ALERT_CHANNEL_CHANGED: 'Alert channel changed',
   ALERT_EVENTS_CHANGED: 'Alert events changed',
   SECOND_FACTOR_RULE_CHANGED: 'Second factor rule changed',
+  SSO_CHANGED: 'Single sign-on changed',
 };
 
 /** A recorded setting as staff read it: its fields, without the braces. */

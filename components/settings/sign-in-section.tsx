@@ -1,6 +1,7 @@
 'use client';
 
 import { Loader2 } from 'lucide-react';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { toast } from 'sonner';
@@ -64,6 +65,12 @@ export function SignInSection({ settings }: { settings: SignInSettings }) {
           {pending && <Loader2 className="animate-spin" aria-hidden />}
           Save the sign-in rule
         </Button>
+        <p className="border-t pt-4 text-sm">
+          {settings.ssoName ? `Single sign-on is on (${settings.ssoName}). ` : 'Staff can also sign in with your company’s account. '}
+          <Link href="/settings/single-sign-on" className="font-medium text-primary underline-offset-4 hover:underline">
+            {settings.ssoName ? 'Change single sign-on' : 'Set up single sign-on'}
+          </Link>
+        </p>
       </CardContent>
     </Card>
   );

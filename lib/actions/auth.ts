@@ -1,10 +1,14 @@
 'use server';
 
 import { AuthError, CredentialsSignin } from 'next-auth';
+import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import type { ActionFailure } from '@/lib/actions/result';
 import { signIn, signOut } from '@/lib/auth';
+import { readSsoConnection, SSO_PROVIDER_ID } from '@/lib/auth/sso';
+import { signInWithSso } from '@/lib/auth/sso-auth';
 import { describeWait } from '@/lib/auth/throttle';
+import { logger } from '@/lib/observability/log';
 import { safeCallbackPath, secondStepSchema, signInSchema } from '@/lib/validations/auth';
 import { asFormData } from '@/lib/validations/form-data';
 
@@ -23,6 +27,9 @@ function throttledMessage(code: string): string | undefined {
   if (!seconds) return undefined;
   return `Too many failed sign-ins for this account or from this network. Wait ${describeWait(Number(seconds))}, then try again: each failure makes the wait longer.`;
 }
+
+const PASSWORD_SIGN_IN_OFF =
+  'Password sign-in is turned off for this console: use the single sign-on button above. Only the break-glass admin can sign in with a password.';
 
 const CODE_STEP_PROMPT = 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.';
 
@@ -49,6 +56,7 @@ export async function signInWithPassword(_previous: SignInState, form: unknown):
       if (error.code === 'challenge_expired') {
         return { ok: false, error: 'The sign-in took too long (more than 5 minutes). Enter your password again.', email };
       }
+      if (error.code === 'sso_only') return { ok: false, error: PASSWORD_SIGN_IN_OFF, email };
       const throttled = throttledMessage(error.code);
       if (codeStep)
         return { ok: false, error: throttled ?? 'That code is not right. Type the 6 digits your app shows now, or an unused recovery code.', email, challenge };
@@ -58,6 +66,23 @@ export async function signInWithPassword(_previous: SignInState, form: unknown):
       return { ok: false, error: 'Sign-in is unavailable right now. Try again in a moment.', email };
     }
     throw error; // the redirect that follows a successful sign-in
+  }
+}
+
+/**
+ * "Sign in with <provider>": Auth.js sets the state, nonce and PKCE cookies and sends the browser to
+ * the company's provider, which comes back to /api/auth/callback/sso. Anyone may start it: it is
+ * the way in. Whatever goes wrong comes back to the sign-in page with a reason it explains.
+ */
+export async function startSsoSignIn(form: unknown): Promise<void> {
+  const redirectTo = safeCallbackPath(asFormData(form).get('callbackUrl'));
+  if (!(await readSsoConnection())) redirect('/login?sso=off');
+  try {
+    await signInWithSso(SSO_PROVIDER_ID, { redirectTo });
+  } catch (error) {
+    unstable_rethrow(error); // the redirect to the provider
+    logger('auth').warn({ err: error }, 'single sign-on could not start');
+    redirect('/login?sso=unreachable');
   }
 }
 

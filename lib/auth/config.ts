@@ -23,6 +23,7 @@ export function authConfig(): NextAuthConfig {
           token.role = user.role;
           token.sid = crypto.randomUUID();
           token.signedInAt = signInTime();
+          token.method = user.signInMethod ?? 'password';
         }
         return token;
       },
@@ -32,6 +33,8 @@ export function authConfig(): NextAuthConfig {
           session.user.role = token.role;
           session.sessionId = token.sid;
           session.signedInAt = token.signedInAt;
+          // Sessions from before the method was recorded were all password sign-ins.
+          session.signInMethod = token.method ?? 'password';
         }
         return session;
       },
@@ -40,7 +43,11 @@ export function authConfig(): NextAuthConfig {
       // A wrong password is expected, not a server error; it is recorded in LoginAttempt instead.
       error(error) {
         if (error instanceof CredentialsSignin) return;
-        logger('auth').error({ err: error }, 'sign-in error');
+        // Auth.js wraps what went wrong (a provider's bad answer, a failed check) as the cause; only its
+        // name and message are logged: the rest may hold tokens.
+        const underlying = (error.cause as { err?: unknown } | undefined)?.err;
+        const cause = underlying instanceof Error ? { name: underlying.name, message: underlying.message } : undefined;
+        logger('auth').error({ err: error, cause }, 'sign-in error');
       },
     },
   };

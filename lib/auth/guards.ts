@@ -2,9 +2,9 @@ import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/lib/auth';
-import { readSecondFactorRule } from '@/lib/auth/second-factor';
 import { secondFactorRequired } from '@/lib/auth/second-factor-rule';
 import { sessionIsCurrent } from '@/lib/auth/session-time';
+import { passwordSignInAllowed, readSignInPolicy } from '@/lib/auth/sso';
 import { db } from '@/lib/db';
 import { can, type Permission, type Role } from '@/lib/roles';
 
@@ -20,18 +20,20 @@ export interface SessionKey {
   userId: string;
   sessionId: string;
   signedInAt: number;
+  /** A single sign-on session relies on the provider's second factor, not the console's. */
+  signInMethod: 'password' | 'sso';
 }
 
 /** The session of the request, as its cookie says (not yet checked against the database). */
 export const getSessionKey = cache(async (): Promise<SessionKey | null> => {
   const session = await auth();
   const userId = session?.user?.id;
-  const { sessionId, signedInAt } = session ?? {};
-  return userId && sessionId && signedInAt ? { userId, sessionId, signedInAt } : null;
+  const { sessionId, signedInAt, signInMethod = 'password' } = session ?? {};
+  return userId && sessionId && signedInAt ? { userId, sessionId, signedInAt, signInMethod } : null;
 });
 
 /** Why a session that was signed in is over: the sign-in page tells the person (SESSION_ENDED). */
-export type SessionEnd = 'expired' | 'disabled' | 'removed' | 'signed_out' | 'password_changed' | 'signed_out_everywhere';
+export type SessionEnd = 'expired' | 'disabled' | 'removed' | 'signed_out' | 'password_changed' | 'signed_out_everywhere' | 'sso_only';
 
 /**
  * A current session, and whether the person must still set up a second factor (the console's rule
@@ -41,18 +43,19 @@ export type SessionVerdict = { user: StaffUser; secondFactorMissing: boolean } |
 
 /**
  * The staff member of a session, read from the database, or why the session is over: the account
- * was disabled or is gone, or the session expired, was signed out or ended by a password change.
+ * was disabled or is gone, or the session expired, was signed out or ended by a password change, or
+ * it was a password session and password sign-in has since been turned off for this person.
  */
-export async function readSessionVerdict({ userId, sessionId, signedInAt }: SessionKey): Promise<SessionVerdict> {
+export async function readSessionVerdict({ userId, sessionId, signedInAt, signInMethod }: SessionKey): Promise<SessionVerdict> {
   // Expired sessions are refused before the database is asked anything.
   if (!sessionIsCurrent(signedInAt, null)) return { ended: 'expired' };
-  const [user, revoked, rule] = await Promise.all([
+  const [user, revoked, policy] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
       select: { id: true, email: true, name: true, role: true, disabled: true, sessionsRevokedAt: true, sessionsRevokedReason: true, totpEnabledAt: true },
     }),
     db.revokedSession.findUnique({ where: { sessionId }, select: { sessionId: true } }),
-    readSecondFactorRule(),
+    readSignInPolicy(),
   ]);
   if (!user) return { ended: 'removed' };
   if (user.disabled) return { ended: 'disabled' };
@@ -60,9 +63,11 @@ export async function readSessionVerdict({ userId, sessionId, signedInAt }: Sess
   if (!sessionIsCurrent(signedInAt, user.sessionsRevokedAt)) {
     return { ended: user.sessionsRevokedReason === 'SIGNED_OUT_EVERYWHERE' ? 'signed_out_everywhere' : 'password_changed' };
   }
+  const bySso = signInMethod === 'sso';
+  if (!bySso && !passwordSignInAllowed(policy, user.id)) return { ended: 'sso_only' };
   return {
     user: { id: user.id, email: user.email, name: user.name, role: user.role },
-    secondFactorMissing: !user.totpEnabledAt && secondFactorRequired(rule, user.role),
+    secondFactorMissing: !bySso && !user.totpEnabledAt && secondFactorRequired(policy.secondFactor, user.role),
   };
 }
 

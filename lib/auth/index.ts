@@ -7,6 +7,7 @@ import { verifyPasswordOrDummy } from '@/lib/auth/password';
 import { verifySecondFactor } from '@/lib/auth/second-factor';
 import { resolveAuthSecret } from '@/lib/auth/secret';
 import { revokeSession } from '@/lib/auth/sessions';
+import { passwordSignInAllowed, readSignInPolicy } from '@/lib/auth/sso';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import type { Role } from '@/lib/roles';
@@ -34,6 +35,11 @@ export class ChallengeExpired extends CredentialsSignin {
   override code = 'challenge_expired';
 }
 
+/** Password sign-in is off (Settings → Sign-in → SSO only) for everyone but the break-glass admin. */
+export class PasswordSignInOff extends CredentialsSignin {
+  override code = 'sso_only';
+}
+
 const signInChallengeKey = () => challengeKey(resolveAuthSecret(getSettings()));
 
 const ACCOUNT_FIELDS = { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true, totpEnabledAt: true } as const;
@@ -59,6 +65,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           const userId = openChallenge(secondStep.data.challenge, signInChallengeKey());
           const user = userId ? await db.user.findUnique({ where: { id: userId }, select: ACCOUNT_FIELDS }) : null;
           if (!user) throw new ChallengeExpired();
+          if (!passwordSignInAllowed(await readSignInPolicy(), user.id)) throw new PasswordSignInOff();
           // Wrong codes count as failed sign-ins of the account: the same growing waits as passwords.
           const attempt = await beginLoginAttempt(user.email, address);
           if (!attempt.allowed) throw new TooManyAttempts(attempt.retryAfterSeconds);
@@ -70,6 +77,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
+        const policy = await readSignInPolicy();
+        if (policy.ssoOnly) {
+          // Refused before the password is even checked: it says nothing about the password.
+          const account = await db.user.findUnique({ where: { email }, select: { id: true } });
+          if (!account || !passwordSignInAllowed(policy, account.id)) throw new PasswordSignInOff();
+        }
 
         const attempt = await beginLoginAttempt(email, address);
         if (!attempt.allowed) throw new TooManyAttempts(attempt.retryAfterSeconds);

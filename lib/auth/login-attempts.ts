@@ -15,13 +15,14 @@ export async function beginLoginAttempt(email: string, address: string, now = ne
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:account:${email}`}))`;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`login:address:${address}`}))`;
     const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
-    // A successful sign-in clears the account's earlier failures.
+    // A successful sign-in clears the account's earlier failures. Only password attempts count:
+    // single sign-on is throttled by the company's provider, not here.
     const lastSuccess = await tx.loginAttempt.findFirst({
-      where: { email, succeeded: true, createdAt: { gte: windowStart } },
+      where: { email, method: 'PASSWORD', succeeded: true, createdAt: { gte: windowStart } },
       orderBy: { createdAt: 'desc' },
       select: { createdAt: true },
     });
-    const notSucceeded = { OR: [{ succeeded: false }, { succeeded: null }] };
+    const notSucceeded = { method: 'PASSWORD' as const, OR: [{ succeeded: false }, { succeeded: null }] };
     const [accountFailures, addressFailures] = await Promise.all([
       tx.loginAttempt.aggregate({
         where: { email, ...notSucceeded, createdAt: { gt: lastSuccess?.createdAt ?? windowStart } },
@@ -65,11 +66,16 @@ export async function accountsUnderAttack(now = new Date()): Promise<AccountUnde
   return db.$queryRaw<AccountUnderAttack[]>`
     SELECT a."email", count(*)::int AS failures, count(DISTINCT a."address")::int AS addresses, max(a."createdAt") AS "lastAt"
       FROM "LoginAttempt" a JOIN "User" u ON u."email" = a."email"
-     WHERE a."succeeded" IS NOT TRUE AND a."createdAt" >= ${since}::timestamp
+     WHERE a."succeeded" IS NOT TRUE AND a."method" = 'PASSWORD' AND a."createdAt" >= ${since}::timestamp
      GROUP BY a."email"
     HAVING count(*) >= ${UNDER_ATTACK_FAILURES}
      ORDER BY failures DESC
      LIMIT 20`;
+}
+
+/** A sign-in through single sign-on, recorded beside password attempts (it never slows anyone down). */
+export async function recordSsoSignIn(email: string, address: string, succeeded: boolean): Promise<void> {
+  await db.loginAttempt.create({ data: { email, address, succeeded, method: 'SSO' } });
 }
 
 /** An attempt that is neither a success nor a failure: the password was right, the code is still to come. */

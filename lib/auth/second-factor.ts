@@ -3,6 +3,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import { openConsoleSecret, sealConsoleSecret } from '@/lib/auth/console-secrets';
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from '@/lib/auth/recovery-codes';
 import { SECOND_FACTOR_RULE_LABELS, type SecondFactorRule } from '@/lib/auth/second-factor-rule';
+import { readSignInPolicy } from '@/lib/auth/sso';
 import { matchTotp, newTotpSecret } from '@/lib/auth/totp';
 import { db } from '@/lib/db';
 
@@ -10,8 +11,7 @@ import { db } from '@/lib/db';
 // code accepted, and ten hashed recovery codes. Every change is recorded in the staff history.
 
 export async function readSecondFactorRule(): Promise<SecondFactorRule> {
-  const policy = await db.signInPolicy.findUnique({ where: { id: 1 }, select: { secondFactor: true } });
-  return policy?.secondFactor ?? 'OPTIONAL';
+  return (await readSignInPolicy()).secondFactor;
 }
 
 export async function setSecondFactorRule(actorId: string, rule: SecondFactorRule): Promise<void> {

@@ -1,9 +1,13 @@
 import type { DefaultSession } from 'next-auth';
 import type { Role } from '@/lib/roles';
 
+/** How a session was signed in: with a password (and maybe a code), or through single sign-on. */
+type SignInMethod = 'password' | 'sso';
+
 declare module 'next-auth' {
   interface User {
     role?: Role;
+    signInMethod?: SignInMethod;
   }
   interface Session {
     user: { id: string; role: Role } & DefaultSession['user'];
@@ -11,6 +15,7 @@ declare module 'next-auth' {
     sessionId?: string;
     /** Unix seconds of the sign-in, milliseconds as the fraction (lib/auth/session-time.ts). */
     signedInAt?: number;
+    signInMethod?: SignInMethod;
   }
 }
 
@@ -20,5 +25,6 @@ declare module '@auth/core/jwt' {
     role?: Role;
     sid?: string;
     signedInAt?: number;
+    method?: SignInMethod;
   }
 }

@@ -1,6 +1,8 @@
 import 'server-only';
 import { requirePermission } from '@/lib/auth/guards';
 import { readSecondFactorRule } from '@/lib/auth/second-factor';
+import { SSO_PROVIDER_ID } from '@/lib/auth/sso';
+import { readSsoSettings } from '@/lib/auth/sso-settings';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { getLinq, readLinq, type LinqRead, type LinqWebhookSubscription } from '@/lib/linq';
@@ -86,13 +88,26 @@ export type BackgroundWork = Awaited<ReturnType<typeof getBackgroundWork>>;
 /** Settings → Sign-in: who must use a second factor, and how many active people of each role have none yet. */
 export async function getSignInSettings() {
   await requirePermission('manageSettings');
-  const [rule, without] = await Promise.all([
+  const [rule, without, sso] = await Promise.all([
     readSecondFactorRule(),
     db.user.groupBy({ by: ['role'], where: { disabled: false, totpEnabledAt: null }, _count: true }),
+    readSsoSettings(),
   ]);
   const withoutSecondFactor = { ADMIN: 0, OPERATOR: 0, VIEWER: 0 };
   for (const row of without) withoutSecondFactor[row.role] = row._count;
-  return { rule, withoutSecondFactor };
+  return { rule, withoutSecondFactor, ssoName: sso?.name ?? null };
 }
 
 export type SignInSettings = Awaited<ReturnType<typeof getSignInSettings>>;
+
+/** Settings → Single sign-on: the provider's connection, and the admins who may be the break-glass one. */
+export async function getSsoSettings() {
+  await requirePermission('manageSettings');
+  const [settings, admins] = await Promise.all([
+    readSsoSettings(),
+    db.user.findMany({ where: { role: 'ADMIN', disabled: false }, select: { id: true, name: true, email: true }, orderBy: { email: 'asc' } }),
+  ]);
+  return { settings, admins, callbackUrl: `${getSettings().publicBaseUrl}/api/auth/callback/${SSO_PROVIDER_ID}` };
+}
+
+export type SsoSettingsPage = Awaited<ReturnType<typeof getSsoSettings>>;

@@ -15,7 +15,7 @@ const checkbox = z.preprocess((value) => value === true || value === 'on' || val
 const email = z.email('Write an email address such as ops@example.com.');
 
 /** Loopback is allowed over plain HTTP (a relay beside the console); anywhere else it must be HTTPS. */
-function isLoopbackHost(hostname: string): boolean {
+export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
 

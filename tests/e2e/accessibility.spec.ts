@@ -82,6 +82,7 @@ const PAGES: Array<[string, (seeded: Seeded) => string]> = [
   ['the settings', () => '/settings'],
   ['the webhook deliveries', () => '/settings/webhooks'],
   ['the alerts', () => '/settings/alerts'],
+  ['single sign-on', () => '/settings/single-sign-on'],
   ['my account', () => '/account'],
   ['a run', ({ runId }) => `/runs/${runId}`],
 ];

@@ -17,6 +17,8 @@ type Access = Permission | 'public' | 'signedIn' | 'token';
 const ACTIONS: Record<string, { access: Access; page: string; args: () => unknown[] }> = {
   // (A form the schema refuses: no sign-in attempt is made, so the suite's shared address is not throttled.)
   'lib/actions/auth.ts#signInWithPassword': { access: 'public', page: '/login', args: () => [{}, formData({ email: 'not-an-email', password: '' })] },
+  // With single sign-on off (as in this suite), it sends the browser back to the sign-in page.
+  'lib/actions/auth.ts#startSsoSignIn': { access: 'public', page: '/login', args: () => [formData({ callbackUrl: '/' })] },
   'lib/actions/password.ts#setPasswordAction': {
     access: 'public',
     page: '/set-password',
@@ -86,6 +88,12 @@ const ACTIONS: Record<string, { access: Access; page: string; args: () => unknow
     args: () => [null, formData({ current: '', password: 'short', confirm: 'other' })],
   },
   'lib/actions/settings.ts#setSecondFactorRuleAction': { access: 'manageSettings', page: '/settings', args: () => ['SOMETIMES'] },
+  'lib/actions/single-sign-on.ts#saveSsoSettingsAction': {
+    access: 'manageSettings',
+    page: '/settings/single-sign-on',
+    args: () => [null, formData({ name: '', issuer: 'ftp://nowhere', clientId: '', clientSecret: '', allowedDomain: '', defaultRole: 'ADMIN' })],
+  },
+  'lib/actions/single-sign-on.ts#turnOffSsoAction': { access: 'manageSettings', page: '/settings/single-sign-on', args: () => [] },
   'lib/actions/staff.ts#resetStaffSecondFactor': { access: 'manageStaff', page: '/staff', args: () => ['no-such-staff-member'] },
   // Last: they end the session the other calls use.
   'lib/actions/account.ts#signOutEverywhereAction': { access: 'signedIn', page: '/account', args: () => [] },
@@ -133,6 +141,7 @@ const PAGES: Record<string, { access: Access; path: string | null }> = {
   '/(dashboard)/settings/page': { access: 'manageSettings', path: '/settings' },
   '/(dashboard)/settings/webhooks/page': { access: 'manageSettings', path: '/settings/webhooks' },
   '/(dashboard)/settings/alerts/page': { access: 'manageSettings', path: '/settings/alerts' },
+  '/(dashboard)/settings/single-sign-on/page': { access: 'manageSettings', path: '/settings/single-sign-on' },
   // Next.js's own error page has no address: it is only rendered when another page throws.
   '/_global-error/page': { access: 'public', path: null },
   // An unknown address sends anonymous visitors to sign in, without telling them whether it exists.

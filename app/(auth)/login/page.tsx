@@ -2,8 +2,11 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { AuthShell } from '@/components/auth/auth-shell';
 import { LoginForm } from '@/components/auth/login-form';
+import { SsoSignIn } from '@/components/auth/sso-sign-in';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { getCurrentUser, type SessionEnd } from '@/lib/auth/guards';
+import { readSignInPolicy, readSsoConnection } from '@/lib/auth/sso';
+import { isSsoRefusal, SSO_REFUSAL_SENTENCES } from '@/lib/auth/sso-admission';
 import { DEMO_ADMIN_EMAIL, demoAdminAwaitingFirstSignIn } from '@/lib/staff/first-admin';
 import { safeCallbackPath } from '@/lib/validations/auth';
 
@@ -17,14 +20,35 @@ const SESSION_ENDED: Record<SessionEnd, string> = {
   signed_out_everywhere: 'You signed out everywhere, so every session of your account ended. Sign in again to continue.',
   signed_out: 'You signed out in another tab. Sign in again to continue.',
   expired: 'Your session expired. Sign in again to continue.',
+  sso_only: 'Password sign-in was turned off: sign in with your company’s single sign-on instead.',
 };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; ended?: string; email?: string }> }) {
+/**
+ * Why single sign-on did not let the person in: `sso` is the console's own reason; `error` is
+ * Auth.js's (a state or nonce that did not match, a provider that answered wrongly…).
+ */
+function ssoProblem(params: { sso?: string; error?: string }, providerName: string): string | null {
+  if (isSsoRefusal(params.sso)) return SSO_REFUSAL_SENTENCES[params.sso];
+  if (params.sso === 'off') return 'Single sign-on is no longer set up for this console. Sign in with your password, or ask an admin.';
+  if (params.sso === 'unreachable') {
+    return `The console could not reach ${providerName} to start the sign-in. Try again in a moment; if it keeps failing, ask an admin to check Settings → Sign-in.`;
+  }
+  if (params.error) {
+    return `Signing in with ${providerName} did not complete: its answer could not be checked (it may have come from another tab, or too late). Start again from the button below.`;
+  }
+  return null;
+}
+
+type LoginParams = { callbackUrl?: string; ended?: string; email?: string; sso?: string; error?: string };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<LoginParams> }) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl);
   const ended = params.ended && Object.hasOwn(SESSION_ENDED, params.ended) ? SESSION_ENDED[params.ended as SessionEnd] : null;
   if (await getCurrentUser()) redirect(callbackUrl);
-  const showDemoHint = await demoAdminAwaitingFirstSignIn();
+  const [showDemoHint, sso, policy] = await Promise.all([demoAdminAwaitingFirstSignIn(), readSsoConnection(), readSignInPolicy()]);
+  const problem = ssoProblem(params, sso?.name ?? 'single sign-on');
+  const passwordForm = <LoginForm callbackUrl={callbackUrl} email={typeof params.email === 'string' ? params.email.slice(0, 320) : undefined} />;
 
   return (
     <AuthShell>
@@ -33,7 +57,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <CardTitle asHeading="h1" className="text-lg">
             Sign in
           </CardTitle>
-          <CardDescription>Use the email and password an admin gave you.</CardDescription>
+          <CardDescription>
+            {sso ? `Use your company's sign-in (${sso.name}).` : 'Use the email and password an admin gave you.'}
+            {sso && !policy.ssoOnly && ' Or the email and password an admin gave you.'}
+          </CardDescription>
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
           {ended && (
@@ -41,7 +68,27 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               {ended}
             </p>
           )}
-          <LoginForm callbackUrl={callbackUrl} email={typeof params.email === 'string' ? params.email.slice(0, 320) : undefined} />
+          {problem && (
+            <p role="alert" className="rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-sm text-destructive">
+              {problem}
+            </p>
+          )}
+          {sso && <SsoSignIn name={sso.name} callbackUrl={callbackUrl} />}
+          {sso && policy.ssoOnly ? (
+            <details className="text-sm">
+              <summary className="cursor-pointer text-muted-foreground">Break-glass admin: sign in with a password</summary>
+              <div className="mt-4">{passwordForm}</div>
+            </details>
+          ) : (
+            <>
+              {sso && (
+                <p className="flex items-center gap-3 text-xs text-muted-foreground before:h-px before:flex-1 before:bg-border after:h-px after:flex-1 after:bg-border">
+                  or with a password
+                </p>
+              )}
+              {passwordForm}
+            </>
+          )}
         </CardContent>
       </Card>
       {showDemoHint && (
