@@ -1,7 +1,8 @@
 'use client';
 
 import { Loader2 } from 'lucide-react';
-import { useActionState, useEffect, useRef, useState } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+import { PasskeyAnswer } from '@/components/auth/passkey-answer';
 import { useFocusResult } from '@/components/hooks/use-focus-result';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -25,31 +26,53 @@ function SignInSteps({ callbackUrl, email, onRestart }: { callbackUrl: string; e
   }, [state]);
 
   if (state?.challenge) {
+    const methods = state.methods ?? 'app';
+    const withApp = methods !== 'passkey';
     return (
       <form ref={form} action={formAction} className="flex flex-col gap-4" noValidate>
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
         <input type="hidden" name="challenge" value={state.challenge} />
+        <input type="hidden" name="methods" value={methods} />
         <input type="hidden" name="email" value={state.email ?? ''} />
         <p className="text-sm text-muted-foreground">
-          Password accepted for <strong className="text-foreground">{state.email}</strong>. Your account also asks for a code.
+          Password accepted for <strong className="text-foreground">{state.email}</strong>.{' '}
+          {withApp ? 'Your account also asks for a code.' : 'Your account also asks for one of your passkeys.'}
         </p>
-        <TextField
-          ref={codeField}
-          id="code"
-          label="Code"
-          name="code"
-          autoComplete="one-time-code"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
-          hint="The 6 digits your authenticator app shows now, or one of your recovery codes if you lost the phone."
-          errors={state.fieldErrors?.code}
-        />
+        {methods !== 'app' && (
+          <PasskeyAnswer
+            challenge={state.challenge}
+            onAnswer={(answer) => {
+              const data = new FormData(form.current ?? undefined);
+              data.delete('code');
+              data.set('passkeyChallengeId', answer.challengeId);
+              data.set('passkeyResponse', answer.response);
+              startTransition(() => formAction(data));
+            }}
+            primary={!withApp}
+            pending={pending}
+          />
+        )}
+        {withApp && (
+          <TextField
+            ref={codeField}
+            id="code"
+            label="Code"
+            name="code"
+            autoComplete="one-time-code"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            hint="The 6 digits your authenticator app shows now, or one of your recovery codes if you lost the phone."
+            errors={state.fieldErrors?.code}
+          />
+        )}
         {!state.prompt && !state.fieldErrors && <FormAlert>{state.error}</FormAlert>}
-        <Button type="submit" disabled={pending}>
-          {pending && <Loader2 className="animate-spin" aria-hidden />}
-          Verify and sign in
-        </Button>
+        {withApp && (
+          <Button type="submit" disabled={pending}>
+            {pending && <Loader2 className="animate-spin" aria-hidden />}
+            Verify and sign in
+          </Button>
+        )}
         <Button type="button" variant="link" className="self-start px-0" onClick={onRestart}>
           Start again with another account
         </Button>

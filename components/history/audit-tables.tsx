@@ -17,6 +17,8 @@ const KINDS: Record<StaffChangeRow['kind'], string> = {
   SECOND_FACTOR_RESET: 'Second factor reset',
   INVITATION_EMAILED: 'Set-password link emailed',
   JOINED_THROUGH_SSO: 'Joined through single sign-on',
+  PASSKEY_ADDED: 'Passkey added',
+  PASSKEY_REMOVED: 'Passkey removed',
 };
 
 function describe(state: unknown): string {

@@ -26,7 +26,7 @@ export function ResetSecondFactorDialog({ id, name }: { id: string; name: string
       </DialogTrigger>
       <DialogContent
         title={`Reset the second factor of ${name}?`}
-        description={`${name}'s authenticator app and recovery codes stop working. They sign in with their password alone, and set up a new app at once if the console requires one. Do this only once you are sure it is them asking. The change is recorded.`}
+        description={`${name}'s authenticator app, recovery codes and passkeys stop working. They sign in with their password alone, and set up a new second factor at once if the console requires one. Do this only once you are sure it is them asking. The change is recorded.`}
       >
         <div className="flex flex-wrap justify-end gap-2">
           <DialogClose asChild>

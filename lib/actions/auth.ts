@@ -4,12 +4,12 @@ import { AuthError, CredentialsSignin } from 'next-auth';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import type { ActionFailure } from '@/lib/actions/result';
-import { signIn, signOut } from '@/lib/auth';
+import { signIn, signOut, type SecondFactorMethods } from '@/lib/auth';
 import { readSsoConnection, SSO_PROVIDER_ID } from '@/lib/auth/sso';
 import { signInWithSso } from '@/lib/auth/sso-auth';
 import { describeWait } from '@/lib/auth/throttle';
 import { logger } from '@/lib/observability/log';
-import { safeCallbackPath, secondStepSchema, signInSchema } from '@/lib/validations/auth';
+import { passkeyStepSchema, safeCallbackPath, secondStepSchema, signInSchema } from '@/lib/validations/auth';
 import { asFormData } from '@/lib/validations/form-data';
 
 /**
@@ -19,7 +19,14 @@ import { asFormData } from '@/lib/validations/form-data';
  */
 export type SignInState = ActionFailure<
   'email' | 'password' | 'code',
-  { email?: string; challenge?: string; /** The code step has just begun: its prompt, not an error. */ prompt?: true }
+  {
+    email?: string;
+    challenge?: string;
+    /** The second factors the account has: a code field, a passkey button, or both. */
+    methods?: SecondFactorMethods;
+    /** The code step has just begun: its prompt, not an error. */
+    prompt?: true;
+  }
 > | null;
 
 function throttledMessage(code: string): string | undefined {
@@ -31,6 +38,10 @@ function throttledMessage(code: string): string | undefined {
 const PASSWORD_SIGN_IN_OFF =
   'Password sign-in is turned off for this console: use the single sign-on button above. Only the break-glass admin can sign in with a password.';
 
+function asMethods(value: unknown): SecondFactorMethods {
+  return value === 'passkey' || value === 'app+passkey' ? value : 'app';
+}
+
 const CODE_STEP_PROMPT = 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.';
 
 export async function signInWithPassword(_previous: SignInState, form: unknown): Promise<SignInState> {
@@ -38,28 +49,40 @@ export async function signInWithPassword(_previous: SignInState, form: unknown):
   const email = String(formData.get('email') ?? '').slice(0, 320);
   const redirectTo = safeCallbackPath(formData.get('callbackUrl'));
   const codeStep = formData.has('challenge');
-  const parsed = codeStep
-    ? secondStepSchema.safeParse({ challenge: formData.get('challenge'), code: formData.get('code') })
-    : signInSchema.safeParse({ email: formData.get('email'), password: formData.get('password') });
+  const byPasskey = formData.has('passkeyResponse');
+  const fields = Object.fromEntries(formData);
+  const parsed = !codeStep ? signInSchema.safeParse(fields) : byPasskey ? passkeyStepSchema.safeParse(fields) : secondStepSchema.safeParse(fields);
   const challenge = codeStep ? String(formData.get('challenge')).slice(0, 500) : undefined;
+  const methods = codeStep ? asMethods(formData.get('methods')) : undefined;
   if (!parsed.success) {
     const error = codeStep ? CODE_STEP_PROMPT : 'Enter your email and password.';
-    return { ok: false, error, fieldErrors: z.flattenError(parsed.error as z.ZodError<Record<string, unknown>>).fieldErrors, email, challenge };
+    return { ok: false, error, fieldErrors: z.flattenError(parsed.error as z.ZodError<Record<string, unknown>>).fieldErrors, email, challenge, methods };
   }
   try {
-    await signIn('credentials', { ...parsed.data, redirectTo });
+    const credentials = byPasskey
+      ? { challenge, passkeyChallengeId: String(formData.get('passkeyChallengeId')), passkeyResponse: String(formData.get('passkeyResponse')) }
+      : parsed.data;
+    await signIn('credentials', { ...credentials, redirectTo });
     return null;
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      const next = /^second_factor:(.+)$/.exec(error.code)?.[1];
-      if (next) return { ok: false, error: CODE_STEP_PROMPT, email, challenge: next, prompt: true };
+      const next = /^second_factor:(app|passkey|app\+passkey):(.+)$/.exec(error.code);
+      if (next) return { ok: false, error: CODE_STEP_PROMPT, email, methods: next[1] as SecondFactorMethods, challenge: next[2], prompt: true };
       if (error.code === 'challenge_expired') {
         return { ok: false, error: 'The sign-in took too long (more than 5 minutes). Enter your password again.', email };
       }
       if (error.code === 'sso_only') return { ok: false, error: PASSWORD_SIGN_IN_OFF, email };
       const throttled = throttledMessage(error.code);
+      if (byPasskey)
+        return { ok: false, error: throttled ?? 'The passkey was not accepted. Try again, or use another of your passkeys.', email, challenge, methods };
       if (codeStep)
-        return { ok: false, error: throttled ?? 'That code is not right. Type the 6 digits your app shows now, or an unused recovery code.', email, challenge };
+        return {
+          ok: false,
+          error: throttled ?? 'That code is not right. Type the 6 digits your app shows now, or an unused recovery code.',
+          email,
+          challenge,
+          methods,
+        };
       return { ok: false, error: throttled ?? 'Email or password is incorrect.', email };
     }
     if (error instanceof AuthError) {

@@ -52,7 +52,17 @@ export async function readSessionVerdict({ userId, sessionId, signedInAt, signIn
   const [user, revoked, policy] = await Promise.all([
     db.user.findUnique({
       where: { id: userId },
-      select: { id: true, email: true, name: true, role: true, disabled: true, sessionsRevokedAt: true, sessionsRevokedReason: true, totpEnabledAt: true },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        role: true,
+        disabled: true,
+        sessionsRevokedAt: true,
+        sessionsRevokedReason: true,
+        totpEnabledAt: true,
+        passkeys: { select: { id: true }, take: 1 },
+      },
     }),
     db.revokedSession.findUnique({ where: { sessionId }, select: { sessionId: true } }),
     readSignInPolicy(),
@@ -67,7 +77,7 @@ export async function readSessionVerdict({ userId, sessionId, signedInAt, signIn
   if (!bySso && !passwordSignInAllowed(policy, user.id)) return { ended: 'sso_only' };
   return {
     user: { id: user.id, email: user.email, name: user.name, role: user.role },
-    secondFactorMissing: !bySso && !user.totpEnabledAt && secondFactorRequired(policy.secondFactor, user.role),
+    secondFactorMissing: !bySso && !user.totpEnabledAt && user.passkeys.length === 0 && secondFactorRequired(policy.secondFactor, user.role),
   };
 }
 

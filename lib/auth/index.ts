@@ -3,6 +3,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { challengeKey, issueChallenge, openChallenge } from '@/lib/auth/challenge';
 import { authConfig } from '@/lib/auth/config';
 import { abandonLoginAttempt, beginLoginAttempt, finishLoginAttempt } from '@/lib/auth/login-attempts';
+import { relyingPartyOf, verifyPasskeySignIn } from '@/lib/auth/passkeys';
 import { verifyPasswordOrDummy } from '@/lib/auth/password';
 import { verifySecondFactor } from '@/lib/auth/second-factor';
 import { resolveAuthSecret } from '@/lib/auth/secret';
@@ -12,7 +13,9 @@ import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import type { Role } from '@/lib/roles';
 import { requestClientAddress } from '@/lib/server/request-address';
-import { secondStepSchema, signInSchema } from '@/lib/validations/auth';
+import { passkeyStepSchema, secondStepSchema, signInSchema } from '@/lib/validations/auth';
+
+const secondStepChallenge = secondStepSchema.shape.challenge;
 
 /** Thrown when an attempt must wait; `code` (the seconds) travels to the sign-in form. */
 export class TooManyAttempts extends CredentialsSignin {
@@ -22,11 +25,17 @@ export class TooManyAttempts extends CredentialsSignin {
   }
 }
 
-/** The password was right and the account has a second factor: `code` carries the challenge for the code step. */
+/** Which second factors an account can answer the code step with. */
+export type SecondFactorMethods = 'app' | 'passkey' | 'app+passkey';
+
+/**
+ * The password was right and the account has a second factor: `code` carries the factors it has
+ * and the challenge for the code step (`second_factor:<methods>:<challenge>`).
+ */
 export class SecondFactorNeeded extends CredentialsSignin {
-  constructor(challenge: string) {
+  constructor(methods: SecondFactorMethods, challenge: string) {
     super();
-    this.code = `second_factor:${challenge}`;
+    this.code = `second_factor:${methods}:${challenge}`;
   }
 }
 
@@ -42,7 +51,40 @@ export class PasswordSignInOff extends CredentialsSignin {
 
 const signInChallengeKey = () => challengeKey(resolveAuthSecret(getSettings()));
 
-const ACCOUNT_FIELDS = { id: true, email: true, name: true, role: true, disabled: true, passwordHash: true, totpEnabledAt: true } as const;
+/** Whose password the code step's challenge says was accepted, while it is valid. */
+export function openSignInChallenge(challenge: string): string | null {
+  return openChallenge(challenge, signInChallengeKey());
+}
+
+const ACCOUNT_FIELDS = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabled: true,
+  passwordHash: true,
+  totpEnabledAt: true,
+  _count: { select: { passkeys: true } },
+} as const;
+
+function secondFactorMethods(user: { totpEnabledAt: Date | null; _count: { passkeys: number } }): SecondFactorMethods | null {
+  const passkey = user._count.passkeys > 0;
+  if (user.totpEnabledAt) return passkey ? 'app+passkey' : 'app';
+  return passkey ? 'passkey' : null;
+}
+
+/** The code step's answer: a code typed (app or recovery code), or a passkey's signed answer. */
+async function secondFactorAnswered(userId: string, credentials: Partial<Record<string, unknown>>, headers: Headers): Promise<boolean> {
+  const passkey = passkeyStepSchema.safeParse(credentials);
+  if (passkey.success) {
+    const party = relyingPartyOf(headers);
+    return (
+      party !== null && (await verifyPasskeySignIn(userId, { challengeId: passkey.data.passkeyChallengeId, response: passkey.data.passkeyResponse }, party))
+    );
+  }
+  const typed = secondStepSchema.safeParse(credentials);
+  return typed.success && (await verifySecondFactor(userId, typed.data.code)) !== null;
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...authConfig(),
@@ -59,17 +101,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       credentials: { email: {}, password: {}, challenge: {}, code: {} },
       async authorize(credentials, request) {
         const address = requestClientAddress(request.headers);
-        const secondStep = secondStepSchema.safeParse(credentials);
-        if (secondStep.success) {
+        const secondStep = credentials.challenge ? secondStepChallenge.safeParse(credentials.challenge) : null;
+        if (secondStep?.success) {
           // The code step: the challenge says whose password was accepted a moment ago.
-          const userId = openChallenge(secondStep.data.challenge, signInChallengeKey());
+          const userId = openSignInChallenge(secondStep.data);
           const user = userId ? await db.user.findUnique({ where: { id: userId }, select: ACCOUNT_FIELDS }) : null;
           if (!user) throw new ChallengeExpired();
           if (!passwordSignInAllowed(await readSignInPolicy(), user.id)) throw new PasswordSignInOff();
           // Wrong codes count as failed sign-ins of the account: the same growing waits as passwords.
           const attempt = await beginLoginAttempt(user.email, address);
           if (!attempt.allowed) throw new TooManyAttempts(attempt.retryAfterSeconds);
-          const succeeded = !user.disabled && (await verifySecondFactor(user.id, secondStep.data.code)) !== null;
+          const succeeded = !user.disabled && (await secondFactorAnswered(user.id, credentials, request.headers));
           await finishLoginAttempt(attempt.attemptId, succeeded);
           return succeeded ? signedIn(user) : null;
         }
@@ -90,11 +132,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const user = await db.user.findUnique({ where: { email }, select: ACCOUNT_FIELDS });
         const passwordMatches = await verifyPasswordOrDummy(password, user?.passwordHash);
         const succeeded = passwordMatches && user !== null && !user.disabled;
-        if (succeeded && user.totpEnabledAt) {
+        const methods = succeeded ? secondFactorMethods(user) : null;
+        if (methods && user) {
           // Half a sign-in: neither a failure (the owner is not slowed down) nor a success (which
           // would clear the account's failures before the code is even typed).
           await abandonLoginAttempt(attempt.attemptId);
-          throw new SecondFactorNeeded(issueChallenge(user.id, signInChallengeKey()));
+          throw new SecondFactorNeeded(methods, issueChallenge(user.id, signInChallengeKey()));
         }
         await finishLoginAttempt(attempt.attemptId, succeeded);
         if (!succeeded || !user) return null;

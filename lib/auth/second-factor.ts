@@ -131,11 +131,14 @@ async function clearSecondFactor(tx: Prisma.TransactionClient, userId: string): 
   await tx.recoveryCode.deleteMany({ where: { userId } });
 }
 
-/** The person turns their own second factor off, with a current code; refused when the rule requires one. */
+/**
+ * The person turns their authenticator app off, with a current code; refused when the rule requires
+ * a second factor and no passkey would be left to be one.
+ */
 export async function turnOffSecondFactor(userId: string, code: string, required: boolean): Promise<void> {
-  if (required)
+  if (required && (await db.passkey.count({ where: { userId } })) === 0)
     throw new SecondFactorError(
-      'A second factor is required for your account, so it cannot be turned off. Ask an admin to reset it if you need to set it up again.',
+      'A second factor is required for your account, so it cannot be turned off. Add a passkey first, or ask an admin to reset it if you need to set it up again.',
     );
   if (!(await verifySecondFactor(userId, code)))
     throw new SecondFactorError('That code is not right. Type the 6 digits your app shows now, or a recovery code.');
@@ -148,10 +151,11 @@ export async function turnOffSecondFactor(userId: string, code: string, required
 /** An admin removes someone's second factor (a lost phone); they set it up again at their next sign-in if required. */
 export async function resetSecondFactor(actorId: string, targetId: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    const target = await tx.user.findUnique({ where: { id: targetId }, select: { totpSecret: true } });
+    const target = await tx.user.findUnique({ where: { id: targetId }, select: { totpSecret: true, _count: { select: { passkeys: true } } } });
     if (!target) throw new SecondFactorError('That staff member no longer exists; refresh the page.');
-    if (!target.totpSecret) throw new SecondFactorError('This person has no second factor to reset.');
+    if (!target.totpSecret && target._count.passkeys === 0) throw new SecondFactorError('This person has no second factor to reset.');
     await clearSecondFactor(tx, targetId);
+    await tx.passkey.deleteMany({ where: { userId: targetId } });
     await tx.staffChange.create({ data: { kind: 'SECOND_FACTOR_RESET', actorId, targetId } });
   });
 }

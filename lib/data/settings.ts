@@ -90,7 +90,7 @@ export async function getSignInSettings() {
   await requirePermission('manageSettings');
   const [rule, without, sso] = await Promise.all([
     readSecondFactorRule(),
-    db.user.groupBy({ by: ['role'], where: { disabled: false, totpEnabledAt: null }, _count: true }),
+    db.user.groupBy({ by: ['role'], where: { disabled: false, totpEnabledAt: null, passkeys: { none: {} } }, _count: true }),
     readSsoSettings(),
   ]);
   const withoutSecondFactor = { ADMIN: 0, OPERATOR: 0, VIEWER: 0 };

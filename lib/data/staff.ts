@@ -22,14 +22,15 @@ export async function getStaff() {
       lastLoginAt: true,
       createdAt: true,
       totpEnabledAt: true,
+      _count: { select: { passkeys: true } },
       // The latest set-password link: an account never signed in with one still open is "Invited".
       passwordTokens: { orderBy: { createdAt: 'desc' }, take: 1, select: { expiresAt: true, usedAt: true } },
     },
   });
   const work = await ownedWork(users.map((user) => user.id));
-  return users.map(({ passwordTokens: [link], totpEnabledAt, ...user }) => ({
+  return users.map(({ passwordTokens: [link], totpEnabledAt, _count, ...user }) => ({
     ...user,
-    secondFactor: totpEnabledAt !== null,
+    secondFactor: totpEnabledAt !== null || _count.passkeys > 0,
     invitation: !user.lastLoginAt && link && !link.usedAt ? { expiresAt: link.expiresAt.toISOString() } : null,
     work: work.get(user.id)!,
   }));

@@ -1,3 +1,4 @@
+import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { z } from 'zod';
 
 export const signInSchema = z.object({
@@ -34,4 +35,23 @@ export function safeCallbackPath(value: unknown): string {
 export const secondStepSchema = z.object({
   challenge: z.string().min(1).max(500),
   code: z.string().trim().min(1, 'Enter the code.').max(40, 'That code is too long.'),
+});
+
+/** The code step answered with a passkey: the browser's signed answer to the challenge it was given. */
+export const passkeyStepSchema = z.object({
+  challenge: z.string().min(1).max(500),
+  passkeyChallengeId: z.uuid(),
+  passkeyResponse: z
+    .string()
+    .max(20_000)
+    .transform((text, context) => {
+      try {
+        const value: unknown = JSON.parse(text);
+        if (value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string') return value as AuthenticationResponseJSON;
+      } catch {
+        // answered below
+      }
+      context.addIssue({ code: 'custom', message: 'The passkey answer could not be read.' });
+      return z.NEVER;
+    }),
 });

@@ -82,6 +82,16 @@ const ACTIONS: Record<string, { access: Access; page: string; args: () => unknow
   'lib/actions/account.ts#startTotpSetup': { access: 'signedIn', page: '/account', args: () => [] },
   'lib/actions/account.ts#confirmTotp': { access: 'signedIn', page: '/account', args: () => [null, formData({ code: '' })] },
   'lib/actions/account.ts#changeSecondFactor': { access: 'view', page: '/account', args: () => [null, formData({ code: '', intent: 'renew' })] },
+  // (No password: refused before any password is checked, so no account is throttled.)
+  'lib/actions/passkeys.ts#startAddingPasskey': { access: 'signedIn', page: '/account', args: () => [formData({ name: '', current: '' })] },
+  'lib/actions/passkeys.ts#finishAddingPasskey': { access: 'signedIn', page: '/account', args: () => [{ challengeId: 'not-a-challenge' }] },
+  'lib/actions/passkeys.ts#removePasskeyAction': {
+    access: 'view',
+    page: '/account',
+    args: () => [null, formData({ passkeyId: 'no-such-passkey', current: '' })],
+  },
+  // Public as sign-in is: only a challenge the console signed opens it.
+  'lib/actions/passkeys.ts#startPasskeySignIn': { access: 'public', page: '/login', args: () => ['forged-challenge'] },
   'lib/actions/account.ts#changePasswordAction': {
     access: 'view',
     page: '/account',

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { Passkeys } from '@/components/account/passkeys';
 import { TotpSetup } from '@/components/account/totp-setup';
 import { AuthShell } from '@/components/auth/auth-shell';
 import { Button } from '@/components/ui/button';
@@ -30,6 +31,19 @@ export default async function SecondFactorSetupPage() {
         </CardHeader>
         <CardContent>
           <TotpSetup email={user.email} continueHref="/" />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle asHeading="h2" className="text-base">
+            Or add a passkey
+          </CardTitle>
+          <CardDescription>
+            Touch ID, Face ID, Windows Hello or a security key, if this device has one: it then answers the sign-in instead of a code.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <Passkeys passkeys={[]} />
         </CardContent>
       </Card>
       <form action={signOutAction} className="text-center">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
+import { Passkeys } from '@/components/account/passkeys';
 import { SecondFactorOn } from '@/components/account/second-factor-on';
 import { TotpSetup } from '@/components/account/totp-setup';
 import { PageHeader } from '@/components/shell/page-header';
@@ -13,7 +14,7 @@ import { ROLE_LABELS } from '@/lib/roles';
 export const metadata: Metadata = { title: 'My account' };
 
 export default async function AccountPage() {
-  const { user, secondFactor, secondFactorRequired } = await getMyAccount();
+  const { user, secondFactor, passkeys, secondFactorRequired } = await getMyAccount();
   return (
     <>
       <PageHeader title="My account" description={`${user.name}, ${user.email}, ${ROLE_LABELS[user.role].toLowerCase()}.`} />
@@ -35,6 +36,19 @@ export default async function AccountPage() {
           </CardHeader>
           <CardContent>
             {secondFactor.enabledAt ? <SecondFactorOn email={user.email} required={secondFactorRequired} /> : <TotpSetup email={user.email} />}
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Passkeys</CardTitle>
+            <CardDescription>
+              {passkeys.length === 0
+                ? 'None yet. A passkey (Touch ID, Face ID, Windows Hello or a security key) can answer the sign-in instead of a code from the app.'
+                : `${passkeys.length === 1 ? 'One passkey' : `${passkeys.length} passkeys`}: signing in with your password can ask for one instead of a code.`}
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <Passkeys passkeys={passkeys} />
           </CardContent>
         </Card>
         <Card>
