@@ -24,12 +24,6 @@ export function ssoEmail(claim: unknown): string | null {
   return email.length <= 320 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : null;
 }
 
-/** `example.com` from "Example.com", "@example.com" or " example.com "; null when it is not a domain. */
-export function normalizeDomain(input: string): string | null {
-  const domain = input.trim().toLowerCase().replace(/^@/, '');
-  return /^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain) ? domain : null;
-}
-
 /**
  * Only a verified address can stand for a staff account: an unverified one could be anyone's.
  * Some providers send the claim as the string "true".

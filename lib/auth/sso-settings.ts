@@ -1,10 +1,9 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { sealConsoleSecret } from '@/lib/auth/console-secrets';
-import { normalizeDomain } from '@/lib/auth/sso-admission';
 import { db } from '@/lib/db';
 import { ROLE_LABELS, type Role } from '@/lib/roles';
-import type { SsoSettingsInput } from '@/lib/validations/sso';
+import { normalizeDomain, type SsoSettingsInput } from '@/lib/validations/sso';
 
 // Settings → Sign-in → Single sign-on, as an admin sees and changes it. Every change is recorded in
 // the settings history; the client secret never is (nor is it ever shown again once saved).

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { normalizeDomain } from '@/lib/auth/sso-admission';
 import { isLoopbackHost } from '@/lib/validations/alerts';
 import { hasControlCharacters } from '@/lib/validations/safe-text';
 
@@ -11,6 +10,12 @@ const plain = (max: number, tooLong: string) =>
     .trim()
     .max(max, tooLong)
     .refine((value) => !hasControlCharacters(value), 'It has characters that cannot be used here.');
+
+/** `example.com` from "Example.com", "@example.com" or " example.com "; null when it is not a domain. */
+export function normalizeDomain(input: string): string | null {
+  const domain = input.trim().toLowerCase().replace(/^@/, '');
+  return /^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain) ? domain : null;
+}
 
 const checkbox = z.preprocess((value) => value === true || value === 'on' || value === 'true', z.boolean());
 

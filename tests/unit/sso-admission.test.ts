@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideSsoAdmission, isSsoRefusal, normalizeDomain, ssoEmail } from '@/lib/auth/sso-admission';
+import { decideSsoAdmission, isSsoRefusal, ssoEmail } from '@/lib/auth/sso-admission';
+import { normalizeDomain } from '@/lib/validations/sso';
 
 const verified = (email: string, more: Record<string, unknown> = {}) => ({ email, email_verified: true, ...more });
 
