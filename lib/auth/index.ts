@@ -98,7 +98,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {}, challenge: {}, code: {} },
+      credentials: { email: {}, password: {}, challenge: {}, code: {}, passkeyChallengeId: {}, passkeyResponse: {} },
       async authorize(credentials, request) {
         const address = requestClientAddress(request.headers);
         const secondStep = credentials.challenge ? secondStepChallenge.safeParse(credentials.challenge) : null;
