@@ -119,9 +119,16 @@ export default defineConfig({
       testIgnore: [CONSOLE_WIDE, ...(server.secondConsoleUrl ? [] : [/instances\.spec\.ts/])],
       use: consoleOptions(server),
     })),
-    // Tests that change what every signed-in person meets (who must use a second factor) run alone,
-    // once every other test is done, on the embedded console.
-    { name: 'console-wide', testMatch: CONSOLE_WIDE, dependencies: servers.map((server) => server.name), use: consoleOptions(servers[0]!) },
+    // Tests that change what every signed-in person meets (who must use a second factor, single
+    // sign-on) run alone, once every other test is done, on the embedded console: one worker, so its
+    // files never run beside each other either.
+    {
+      name: 'console-wide',
+      testMatch: CONSOLE_WIDE,
+      dependencies: servers.map((server) => server.name),
+      workers: 1,
+      use: consoleOptions(servers[0]!),
+    },
   ],
   webServer: [...servers, ...extraServers].map((server) => ({
     // A connection a test's request context left idle a few seconds is not closed under it: Node's
