@@ -19,11 +19,14 @@ const KINDS: Record<StaffChangeRow['kind'], string> = {
   JOINED_THROUGH_SSO: 'Joined through single sign-on',
   PASSKEY_ADDED: 'Passkey added',
   PASSKEY_REMOVED: 'Passkey removed',
+  NUMBERS_CHANGED: 'Numbers changed',
 };
 
 function describe(state: unknown): string {
   if (!state || typeof state !== 'object') return '—';
-  const { role, disabled } = state as { role?: Role; disabled?: boolean };
+  const { role, disabled, numbers } = state as { role?: Role; disabled?: boolean; numbers?: string[] | null };
+  // A change of numbers records only the numbers: null is every number.
+  if (numbers !== undefined) return numbers === null ? 'Every number' : numbers.length ? numbers.join(', ') : 'No number';
   return [role && ROLE_LABELS[role], disabled ? 'disabled' : 'active'].filter(Boolean).join(', ');
 }
 

@@ -26,7 +26,7 @@ export async function planBulkShareAction(selection: unknown): Promise<PlanResul
   const parsed = runSelectionSchema.safeParse(selection);
   if (!parsed.success) return failed(INVALID_SELECTION);
   const { shareCooldownMs, shareRunConcurrency } = getSettings();
-  const plan = await planRun(parsed.data, cooldownCutoff(new Date(), shareCooldownMs));
+  const plan = await planRun(parsed.data, cooldownCutoff(new Date(), shareCooldownMs), access.user.numbers);
   return {
     ok: true,
     message: `${formatCount(plan.toShare)} of ${formatCount(plan.total)} chats would receive the card.`,
@@ -41,7 +41,7 @@ export async function startBulkShareAction(selection: unknown): Promise<RunActio
   if (!access.ok) return failed(access.error);
   const parsed = runSelectionSchema.safeParse(selection);
   if (!parsed.success) return failed(INVALID_SELECTION);
-  const run = await refusedAsMessage(() => createRun({ createdById: access.user.id, source: 'BULK', scope: parsed.data }));
+  const run = await refusedAsMessage(() => createRun({ createdById: access.user.id, numbers: access.user.numbers, source: 'BULK', scope: parsed.data }));
   if ('error' in run) return run;
   if (!run.run) return failed('The run could not be made; try again.');
   revalidatePath('/chats');
@@ -63,7 +63,7 @@ export async function retryFailedAction(runId: unknown): Promise<RunActionResult
   const parsed = runIdSchema.safeParse(runId);
   if (!parsed.success) return failed('That run could not be identified; refresh the page.');
   if ((await countFailed(parsed.data)) === 0) return failed('This run has no failed chats to try again.');
-  const made = await refusedAsMessage(() => createRun({ createdById: access.user.id, source: 'BULK', scope: { kind: 'retry', fromRunId: parsed.data } }));
+  const made = await refusedAsMessage(() => createRun({ createdById: access.user.id, numbers: access.user.numbers, source: 'BULK', scope: { kind: 'retry', fromRunId: parsed.data } }));
   if ('error' in made) return made;
   if (!made.run) return failed('The run could not be made; try again.');
   revalidatePath(`/runs/${parsed.data}`);

@@ -6,6 +6,7 @@ import { secondFactorRequired } from '@/lib/auth/second-factor-rule';
 import { sessionIsCurrent } from '@/lib/auth/session-time';
 import { passwordSignInAllowed, readSignInPolicy } from '@/lib/auth/sso';
 import { db } from '@/lib/db';
+import { scopeOf, type NumberScope } from '@/lib/auth/number-scope';
 import { can, type Permission, type Role } from '@/lib/roles';
 
 export interface StaffUser {
@@ -13,6 +14,8 @@ export interface StaffUser {
   email: string;
   name: string;
   role: Role;
+  /** The sending numbers the person may see and act on; null: every number. */
+  numbers: NumberScope;
 }
 
 /** What identifies a signed-in session: enough to read it again later (a live stream does). */
@@ -61,6 +64,8 @@ export async function readSessionVerdict({ userId, sessionId, signedInAt, signIn
         sessionsRevokedAt: true,
         sessionsRevokedReason: true,
         totpEnabledAt: true,
+        limitedToNumbers: true,
+        numbers: true,
         passkeys: { select: { id: true }, take: 1 },
       },
     }),
@@ -76,7 +81,7 @@ export async function readSessionVerdict({ userId, sessionId, signedInAt, signIn
   const bySso = signInMethod === 'sso';
   if (!bySso && !passwordSignInAllowed(policy, user.id)) return { ended: 'sso_only' };
   return {
-    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, numbers: scopeOf(user) },
     secondFactorMissing: !bySso && !user.totpEnabledAt && user.passkeys.length === 0 && secondFactorRequired(policy.secondFactor, user.role),
   };
 }

@@ -116,7 +116,7 @@ export async function readAutoShareAccount(): Promise<AutoShareAccount> {
   ]);
   return {
     pause,
-    numbers: rules.map((rule) => ({ phoneNumber: rule.phoneNumber, owner: rule.updatedBy.name, ownerCanShare: ownerCanShare(rule.updatedBy) })),
+    numbers: rules.map((rule) => ({ phoneNumber: rule.phoneNumber, owner: rule.updatedBy.name, ownerCanShare: ownerCanShare(rule.updatedBy, [rule.phoneNumber]) })),
     waiting,
   };
 }

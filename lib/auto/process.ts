@@ -159,7 +159,7 @@ export async function runAutoShare(chatId: string, ctx: AutoContext): Promise<Au
   if (!rule?.enabled) return skip(row, 'rule_off');
   if (isStale(row.triggeredAt, now)) return skip(row, 'stale');
   if (pause?.paused) return hold(row, 'paused');
-  if (!ownerCanShare(rule.updatedBy)) return hold(row, 'owner');
+  if (!ownerCanShare(rule.updatedBy, [rule.phoneNumber])) return hold(row, 'owner');
 
   const timing = timingOf(rule);
   if (timing.quiet && inQuietHours(now, timing.quiet, timing.timeZone)) return moveOn(row, 'quiet_hours', quietHoursEnd(now, timing.quiet, timing.timeZone));

@@ -57,7 +57,7 @@ export async function readAutoShareRule(phoneNumber: string): Promise<SavedAutoS
     timeZone: currentZoneName(rule.timeZone),
     saved: true,
     enabledAt: rule.enabledAt,
-    owner: { name: rule.updatedBy.name, canShare: ownerCanShare(rule.updatedBy) },
+    owner: { name: rule.updatedBy.name, canShare: ownerCanShare(rule.updatedBy, [phoneNumber]) },
   };
 }
 
@@ -86,7 +86,7 @@ export async function saveAutoShareRule(form: AutoShareForm, actorId: string, no
   return db.$transaction(async (tx) => {
     const before = await tx.autoShareRule.findUnique({ where: { phoneNumber }, include: { updatedBy: { select: OWNER_SELECT } } });
     const beforeSettings = before && settingsOf({ ...before, timeZone: currentZoneName(before.timeZone) });
-    const takingOver = Boolean(before && before.updatedById !== actorId && !ownerCanShare(before.updatedBy));
+    const takingOver = Boolean(before && before.updatedById !== actorId && !ownerCanShare(before.updatedBy, [phoneNumber]));
     const settingsChanged = !beforeSettings || JSON.stringify(beforeSettings) !== JSON.stringify(settings);
     if (!settingsChanged && !takingOver) return { changed: false };
     const switchedOn = settings.enabled && !before?.enabled;

@@ -4,6 +4,7 @@
 //
 // Aliases: c = "Chat", l = "SendingLine" (the chat's line and its card), s = "ChatShareState".
 import { Prisma } from '@/generated/prisma/client';
+import { numberWithin, type NumberScope } from '@/lib/auth/number-scope';
 import { likePattern, searchTerm } from '@/lib/search-terms';
 import { type BlockReason, type ChatPageQuery, type ChatState } from '@/lib/validations/chats';
 
@@ -98,10 +99,15 @@ export function facetConditions(query: ChatPageQuery, cutoff: Date, counting = f
   return conditions;
 }
 
-/** What every chat-index query of this view keeps to: live chats matching the search. */
-export function baseConditions(query: Pick<ChatPageQuery, 'q'>): Prisma.Sql[] {
+/**
+ * What every chat-index query of this view keeps to: live chats of the person's numbers (their
+ * scope), matching the search. Every read of the index goes through here, so a person limited to
+ * some numbers never counts, lists or shares another number's chat.
+ */
+export function baseConditions(query: Pick<ChatPageQuery, 'q'>, scope: NumberScope): Prisma.Sql[] {
   const term = searchTerm(query.q);
-  return term ? [LIVE, sql`c."searchText" LIKE ${likePattern(term)}`] : [LIVE];
+  const kept = scope === null ? [LIVE] : [LIVE, numberWithin(scope, sql`c."sendingNumber"`)];
+  return term ? [...kept, sql`c."searchText" LIKE ${likePattern(term)}`] : kept;
 }
 
 export function and(conditions: Prisma.Sql[]): Prisma.Sql {
@@ -109,6 +115,6 @@ export function and(conditions: Prisma.Sql[]): Prisma.Sql {
 }
 
 /** WHERE for the chats a view shows (all its filters). */
-export function viewCondition(query: ChatPageQuery, cutoff: Date): Prisma.Sql {
-  return and([...baseConditions(query), ...Object.values(facetConditions(query, cutoff))]);
+export function viewCondition(query: ChatPageQuery, scope: NumberScope, cutoff: Date): Prisma.Sql {
+  return and([...baseConditions(query, scope), ...Object.values(facetConditions(query, cutoff))]);
 }

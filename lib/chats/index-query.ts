@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import { numberWithin, type NumberScope } from '@/lib/auth/number-scope';
 import type { ChatFacts, OutboundKnowledge } from '@/lib/chats/eligibility';
 import { labelOf } from '@/lib/chats/facts';
 import {
@@ -147,8 +148,8 @@ export function cooldownCutoff(now: Date, cooldownMs: number): Date {
  * share, it reads the shared chats in the order of ChatShareState's index, then the never-shared ones
  * by activity: both are index ranges, where one COALESCE ordering would sort every chat.
  */
-export async function queryChatIndex(query: ChatPageQuery, cooldownMs: number, now = new Date()): Promise<ChatIndexPage> {
-  const filters = [...baseConditions(query), ...Object.values(facetConditions(query, cooldownCutoff(now, cooldownMs)))];
+export async function queryChatIndex(query: ChatPageQuery, scope: NumberScope, cooldownMs: number, now = new Date()): Promise<ChatIndexPage> {
+  const filters = [...baseConditions(query, scope), ...Object.values(facetConditions(query, cooldownCutoff(now, cooldownMs)))];
   const after = decodeCursor(query.cursor);
   const take = query.limit + 1;
   let rows: RawRow[];
@@ -173,20 +174,21 @@ export async function queryChatIndex(query: ChatPageQuery, cooldownMs: number, n
   };
 }
 
-/** Chats by id, whatever the view's filters (rows still on screen that a refresh no longer matches). */
-export async function queryChatRows(ids: string[]): Promise<ChatRow[]> {
+/** Chats by id, whatever the view's filters (rows still on screen that a refresh no longer matches), within the scope. */
+export async function queryChatRows(ids: string[], scope: NumberScope): Promise<ChatRow[]> {
   if (ids.length === 0) return [];
-  return (await selectRows([sql`c."id" IN (${Prisma.join(ids)})`], ACTIVITY_ORDER, ids.length)).map(toRow);
+  const where = [sql`c."id" IN (${Prisma.join(ids)})`, numberWithin(scope, sql`c."sendingNumber"`)];
+  return (await selectRows(where, ACTIVITY_ORDER, ids.length)).map(toRow);
 }
 
 /**
  * How many chats a filter shows: the same figure as the filters' `total` (countChatIndex), alone,
  * for a saved view's count in the navigation.
  */
-export async function countMatching(query: ChatPageQuery, cooldownMs: number, now = new Date()): Promise<number> {
+export async function countMatching(query: ChatPageQuery, scope: NumberScope, cooldownMs: number, now = new Date()): Promise<number> {
   const active = facetConditions(query, cooldownCutoff(now, cooldownMs), true);
   const [row] = await db.$queryRaw<Array<{ total: number }>>`
-    SELECT count(*)::int AS "total" FROM ${FROM_CHATS} WHERE ${and([...baseConditions(query), ...Object.values(active)])}`;
+    SELECT count(*)::int AS "total" FROM ${FROM_CHATS} WHERE ${and([...baseConditions(query, scope), ...Object.values(active)])}`;
   return row?.total ?? 0;
 }
 
@@ -214,7 +216,7 @@ export interface FacetCounts {
  * Every count beside the filters in one pass over the matching chats: each value is counted with
  * all the view's other filters applied (so the numbers say what choosing it would show).
  */
-export async function countChatIndex(query: ChatPageQuery, cooldownMs: number, lines: string[], now = new Date()): Promise<FacetCounts> {
+export async function countChatIndex(query: ChatPageQuery, scope: NumberScope, cooldownMs: number, lines: string[], now = new Date()): Promise<FacetCounts> {
   const cutoff = cooldownCutoff(now, cooldownMs);
   const active = facetConditions(query, cutoff, true);
   const others = (facet: Facet) =>
@@ -244,7 +246,7 @@ export async function countChatIndex(query: ChatPageQuery, cooldownMs: number, l
   const [row] = await db.$queryRaw<Array<Record<string, number>>>`
     SELECT count(*) FILTER (WHERE ${and(Object.values(active))})::int AS "total", ${Prisma.join(selects, ', ')}
       FROM ${FROM_CHATS}
-     WHERE ${and(baseConditions(query))}`;
+     WHERE ${and(baseConditions(query, scope))}`;
   const counts = { total: row?.total ?? 0, line: {}, state: {}, reason: {}, shared: {}, service: {}, health: {}, group: {} } as FacetCounts;
   counters.forEach(({ path: [facet, value] }, index) => {
     (counts[facet] as Record<string, number>)[value] = row?.[`c${index}`] ?? 0;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { numberWhere, type NumberScope } from '@/lib/auth/number-scope';
 import { countChatIndex, queryChatIndex, queryChatRows, type ChatIndexPage, type ChatRow, type FacetCounts } from '@/lib/chats/index-query';
 import { readIndexStatus, type IndexStatus } from '@/lib/chats/index-status';
 import { db } from '@/lib/db';
@@ -21,16 +22,16 @@ export interface ChatsView extends ChatIndexPage {
 // not check the session: their callers (lib/data/chats.ts, the route handlers) have.
 
 /** The Chats page from the index. */
-export async function readChatsView(query: ChatPageQuery): Promise<ChatsView> {
+export async function readChatsView(query: ChatPageQuery, scope: NumberScope): Promise<ChatsView> {
   const cooldownMs = getSettings().shareCooldownMs;
   const now = new Date();
-  const [page, lines, status] = await Promise.all([queryChatIndex(query, cooldownMs, now), listLines(), readIndexStatus()]);
+  const [page, lines, status] = await Promise.all([queryChatIndex(query, scope, cooldownMs, now), listLines(scope), readIndexStatus()]);
   return { ...page, lines, cooldownMs, status, generatedAt: now.toISOString() };
 }
 
 /** Chats still on screen that a refresh of their view no longer matches, as they are now. */
-export function readChatRows(ids: string[]): Promise<ChatRow[]> {
-  return queryChatRows(ids);
+export function readChatRows(ids: string[], scope: NumberScope): Promise<ChatRow[]> {
+  return queryChatRows(ids, scope);
 }
 
 /** A chat's panel: its row of the index, and who wrote last and when (no Linq call). */
@@ -44,9 +45,10 @@ export interface ChatPanel {
   goneAt: string | null;
 }
 
-export async function readChatPanel(chatId: string): Promise<ChatPanel | null> {
+/** A chat's panel, or null when there is no such chat within the scope. */
+export async function readChatPanel(chatId: string, scope: NumberScope): Promise<ChatPanel | null> {
   const [[row], more] = await Promise.all([
-    queryChatRows([chatId]),
+    queryChatRows([chatId], scope),
     db.chat.findUnique({ where: { id: chatId }, select: { lastOutboundAt: true, firstSeenAt: true, goneAt: true } }),
   ]);
   if (!row || !more) return null;
@@ -60,10 +62,19 @@ export async function readChatPanel(chatId: string): Promise<ChatPanel | null> {
   };
 }
 
+/**
+ * Whether a person with this scope may read or act on a chat: a chat of another number answers as
+ * one that does not exist (its id tells them nothing).
+ */
+export async function chatWithinScope(chatId: string, scope: NumberScope): Promise<boolean> {
+  if (scope === null) return true;
+  return (await db.chat.count({ where: { id: chatId, sendingNumber: numberWhere(scope) } })) === 1;
+}
+
 /** The counts beside the filter values. */
-export async function readChatCounts(query: ChatPageQuery): Promise<FacetCounts> {
-  const lines = (await listLines()).map((line) => line.phoneNumber);
-  return countChatIndex(query, getSettings().shareCooldownMs, lines);
+export async function readChatCounts(query: ChatPageQuery, scope: NumberScope): Promise<FacetCounts> {
+  const lines = (await listLines(scope)).map((line) => line.phoneNumber);
+  return countChatIndex(query, scope, getSettings().shareCooldownMs, lines);
 }
 
 export interface HoldRelease {

@@ -6,13 +6,14 @@ import { readBetweenEvents } from '@/lib/live/store';
 import type { ChatPageQuery } from '@/lib/validations/chats';
 
 export async function getChatsView(query: ChatPageQuery): Promise<ChatsView> {
-  await requirePermission('view');
-  return readChatsView(query);
+  const user = await requirePermission('view');
+  return readChatsView(query, user.numbers);
 }
 
+/** A chat's panel; null (a 404) for a chat of a number outside the person's, as for one that does not exist. */
 export async function getChatPanel(chatId: string): Promise<ChatPanel | null> {
-  await requirePermission('view');
-  return chatId.length > 100 ? null : readChatPanel(chatId);
+  const user = await requirePermission('view');
+  return chatId.length > 100 ? null : readChatPanel(chatId, user.numbers);
 }
 
 /**
@@ -20,6 +21,6 @@ export async function getChatPanel(chatId: string): Promise<ChatPanel | null> {
  * page arrives complete instead of filling its numbers in afterwards.
  */
 export async function getChatCounts(query: ChatPageQuery): Promise<FacetCounts> {
-  await requirePermission('view');
-  return readBetweenEvents(() => readChatCounts(query));
+  const user = await requirePermission('view');
+  return readBetweenEvents(() => readChatCounts(query, user.numbers));
 }

@@ -11,8 +11,11 @@ export function impactPeriod(filters: ImpactFilters, now = new Date()) {
 
 /** Impact per number over the filters' period (everyone who may view: figures, no customer data). */
 export async function getImpact(filters: ImpactFilters) {
-  await requirePermission('view');
+  const user = await requirePermission('view');
   const period = impactPeriod(filters);
-  const [numbers, lines] = await Promise.all([readImpact({ ...period, number: filters.number }, Number(filters.within) as Horizon), listLines()]);
+  const [numbers, lines] = await Promise.all([
+    readImpact({ ...period, number: filters.number, scope: user.numbers }, Number(filters.within) as Horizon),
+    listLines(user.numbers),
+  ]);
   return { numbers, lines: lines.map((line) => line.phoneNumber), period };
 }

@@ -13,8 +13,8 @@ import { parseHistoryFilters } from '@/lib/validations/history';
 
 /** In the viewer's days once their browser has said its zone (UTC before). */
 export async function getOverview() {
-  await requirePermission('view');
-  return loadOverview(getSettings().shareCooldownMs, (await readViewerZone()) ?? 'UTC');
+  const user = await requirePermission('view');
+  return loadOverview(user.numbers, getSettings().shareCooldownMs, (await readViewerZone()) ?? 'UTC');
 }
 
 /** What the Overview suggests doing next, for this person's role. */
@@ -22,7 +22,7 @@ export async function getNextSteps(overview: Overview): Promise<NextStep[]> {
   const user = await requirePermission('view');
   const settings = getSettings();
   // Only whether webhooks are connected: not the index status's counts over every chat.
-  const [connected, reshare] = await Promise.all([webhooksConnected(), soonestReshare()]);
+  const [connected, reshare] = await Promise.all([webhooksConnected(), soonestReshare(user.numbers)]);
   return nextSteps(
     {
       numbers: overview.numbers,

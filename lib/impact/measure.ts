@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import { numberWithin, type NumberScope } from '@/lib/auth/number-scope';
 import { db } from '@/lib/db';
 import { compare, type Comparison, type Stratum } from '@/lib/impact/stats';
 
@@ -23,6 +24,8 @@ export interface ImpactQuery {
   until: Date;
   /** One number, or all. */
   number?: string;
+  /** The numbers the person may see (null: every number): no other number is measured. */
+  scope: NumberScope;
   now?: Date;
 }
 
@@ -44,8 +47,8 @@ interface Cell {
 
 async function measure(query: ImpactQuery): Promise<Cell[]> {
   const now = query.now ?? new Date();
-  const number = query.number ? Prisma.sql`AND e."sendingNumber" = ${query.number}` : Prisma.empty;
-  const chatNumber = query.number ? Prisma.sql`AND c."sendingNumber" = ${query.number}` : Prisma.empty;
+  const number = Prisma.sql`${query.number ? Prisma.sql`AND e."sendingNumber" = ${query.number}` : Prisma.empty} AND ${numberWithin(query.scope, Prisma.sql`e."sendingNumber"`)}`;
+  const chatNumber = Prisma.sql`${query.number ? Prisma.sql`AND c."sendingNumber" = ${query.number}` : Prisma.empty} AND ${numberWithin(query.scope, Prisma.sql`c."sendingNumber"`)}`;
   const within = (days: number) => Prisma.sql`(o."at" + ${`${days} days`}::interval <= ${now}::timestamp)`;
   const answered = (days: number) => Prisma.sql`(o."firstReply" <= o."at" + ${`${days} days`}::interval)`;
   return db.$queryRaw<Cell[]>`

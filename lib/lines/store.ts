@@ -1,3 +1,4 @@
+import { numberWhere, type NumberScope } from '@/lib/auth/number-scope';
 import 'server-only';
 import { raiseAlert } from '@/lib/alerts/raise';
 import { db } from '@/lib/db';
@@ -109,8 +110,12 @@ export interface LineSummary {
   status: string | null;
 }
 
-/** The lines the index knows, by number. */
-export async function listLines(): Promise<LineSummary[]> {
-  const rows = await db.sendingLine.findMany({ orderBy: { phoneNumber: 'asc' }, select: { phoneNumber: true, cardStatus: true, status: true } });
+/** The lines the index knows within the scope, by number. */
+export async function listLines(scope: NumberScope): Promise<LineSummary[]> {
+  const rows = await db.sendingLine.findMany({
+    where: { phoneNumber: numberWhere(scope) },
+    orderBy: { phoneNumber: 'asc' },
+    select: { phoneNumber: true, cardStatus: true, status: true },
+  });
   return rows.map((row) => ({ ...row, cardStatus: row.cardStatus as CardStatus }));
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import { numberWithin, type NumberScope } from '@/lib/auth/number-scope';
 import { and, baseConditions, FROM_CHATS, stateCondition } from '@/lib/chats/index-filters';
 import { cooldownCutoff } from '@/lib/chats/index-query';
 import { syncHistory } from '@/lib/chats/sync/runs';
@@ -65,9 +66,9 @@ function dayOfSlot(timeZone: string): (slotUtc: string) => string {
 /**
  * Everything from the database: shares from ShareEvent, chats and cards from the chat index. No Linq
  * call. Days are the viewer's (`timeZone`): shares are counted in 15-minute slots, each given to
- * the local day it falls in.
+ * the local day it falls in. Everything is about the numbers of the scope (a person limited to some).
  */
-export async function loadOverview(cooldownMs: number, timeZone = 'UTC', now = new Date()): Promise<Overview> {
+export async function loadOverview(scope: NumberScope, cooldownMs: number, timeZone = 'UTC', now = new Date()): Promise<Overview> {
   const today = localDate(now, timeZone);
   const firstDay = shiftDate(today, -13);
   const weekStart = shiftDate(today, -6);
@@ -83,7 +84,7 @@ export async function loadOverview(cooldownMs: number, timeZone = 'UTC', now = n
              count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'AUTOMATIC')::int AS automatic,
              count(*) FILTER (WHERE "outcome" = 'FAILED' AND "supersededAt" IS NULL)::int AS failed
         FROM "ShareEvent"
-       WHERE "createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+       WHERE "createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC') AND ${numberWithin(scope, Prisma.sql`"sendingNumber"`)}
        GROUP BY 1`,
     db.$queryRaw<Array<{ sendingNumber: string; chats: number; eligible: number; imessageWithOutbound: number; sharedEver: number; sharedLastWeek: number }>>`
       SELECT c."sendingNumber", count(*)::int AS chats, count(*) FILTER (WHERE ${eligible})::int AS eligible,
@@ -91,9 +92,9 @@ export async function loadOverview(cooldownMs: number, timeZone = 'UTC', now = n
              count(*) FILTER (WHERE s."lastSucceededAt" IS NOT NULL)::int AS "sharedEver",
              count(*) FILTER (WHERE s."lastSucceededAt" >= (${new Date(now.getTime() - 7 * DAY).toISOString()}::timestamptz AT TIME ZONE 'UTC'))::int AS "sharedLastWeek"
         FROM ${FROM_CHATS}
-       WHERE ${and([...baseConditions({}), Prisma.sql`c."sendingNumber" IS NOT NULL`])}
+       WHERE ${and([...baseConditions({}, scope), Prisma.sql`c."sendingNumber" IS NOT NULL`])}
        GROUP BY 1`,
-    listLines(),
+    listLines(scope),
     syncHistory(),
   ]);
 

@@ -1,10 +1,11 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
+import { coversAll, scopeOf } from '@/lib/auth/number-scope';
 import { db } from '@/lib/db';
 import { can, type Role } from '@/lib/roles';
 
-// Runs and daily re-shares act in the name of a person: their owner. Someone disabled, or no
-// longer allowed to share, shares nothing more through them: their runs pause (checked again
+// Runs and daily re-shares act in the name of a person: their owner. Someone disabled, no longer
+// allowed to share, or no longer given the work's numbers, shares nothing more through them: their runs pause (checked again
 // before every slice and every second of one), their schedules stop (checked at every tick), until
 // an admin takes them over.
 
@@ -20,12 +21,15 @@ export interface OwnedWorkCounts {
 export interface Owner {
   role: Role;
   disabled: boolean;
+  limitedToNumbers: boolean;
+  numbers: string[];
 }
 
-export const OWNER_SELECT = { id: true, name: true, role: true, disabled: true } as const;
+export const OWNER_SELECT = { id: true, name: true, role: true, disabled: true, limitedToNumbers: true, numbers: true } as const;
 
-export function ownerCanShare(owner: Owner): boolean {
-  return !owner.disabled && can(owner.role, 'shareCards');
+/** Whether the owner may still share into chats of these numbers (a run's, a schedule's, a rule's). */
+export function ownerCanShare(owner: Owner, numbers: readonly string[]): boolean {
+  return !owner.disabled && can(owner.role, 'shareCards') && coversAll(scopeOf(owner), numbers);
 }
 
 /** Pauses one run whose owner can no longer share. True when it was running. */
@@ -38,6 +42,16 @@ export async function pauseForOwner(runId: string): Promise<boolean> {
 export async function pauseRunsOf(tx: Prisma.TransactionClient, userId: string): Promise<number> {
   const paused = await tx.shareRun.updateMany({ where: { createdById: userId, status: 'RUNNING' }, data: { status: 'PAUSED', pausedReason: 'owner' } });
   return paused.count;
+}
+
+/**
+ * Pauses a person's running runs that cover a number outside `numbers` (in the transaction that
+ * limits them to those): their other runs go on.
+ */
+export async function pauseRunsOutside(tx: Prisma.TransactionClient, userId: string, numbers: readonly string[]): Promise<number> {
+  return tx.$executeRaw`
+    UPDATE "ShareRun" SET "status" = 'PAUSED', "pausedReason" = 'owner'
+     WHERE "createdById" = ${userId} AND "status" = 'RUNNING' AND NOT ("numbers" <@ ${[...numbers]}::text[])`;
 }
 
 /** What a person has going, for the admin's confirmation before disabling or demoting them. */

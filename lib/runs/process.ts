@@ -33,7 +33,7 @@ export interface RunContext {
 /** The run as a slice needs it, with whether its owner may still share. */
 async function readRun(runId: string) {
   const run = await db.shareRun.findUniqueOrThrow({ where: { id: runId }, include: { createdBy: { select: OWNER_SELECT } } });
-  return { run, ownerMayShare: ownerCanShare(run.createdBy) };
+  return { run, ownerMayShare: ownerCanShare(run.createdBy, run.numbers) };
 }
 
 /** What became of one claimed chat: a share's result, an error of the console, or not tried (the run paused or stopping first). */

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Prisma, ShareRun, ShareSource } from '@/generated/prisma/client';
+import type { NumberScope } from '@/lib/auth/number-scope';
 import { cooldownCutoff } from '@/lib/chats/index-query';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
@@ -16,6 +17,8 @@ export class RunStateError extends Error {
 
 export interface NewRun {
   createdById: string;
+  /** The numbers of the person who makes it (their scope): the run covers chats of those only. */
+  numbers: NumberScope;
   source: Exclude<ShareSource, 'MANUAL'>;
   scope: RunScope;
   schedule?: { phoneNumber: string; date: string };
@@ -38,11 +41,13 @@ export async function insertRun(tx: Prisma.TransactionClient, input: NewRun, now
   const id = inserted[0]?.id;
   if (!id) return null;
   if (input.scope.kind === 'retry') await markRetried(tx, input.scope.fromRunId, id);
-  const counts = await freezeRunItems(tx, id, input.scope, cooldownCutoff(now, getSettings().shareCooldownMs));
+  const counts = await freezeRunItems(tx, id, input.scope, cooldownCutoff(now, getSettings().shareCooldownMs), input.numbers);
   const nothingToDo = counts.total === counts.skipped;
+  // A daily re-share's run is about its number even on a day it finds no chat.
+  const numbers = [...new Set([...counts.numbers, ...(input.schedule ? [input.schedule.phoneNumber] : [])])].sort();
   return tx.shareRun.update({
     where: { id },
-    data: { total: counts.total, skipped: counts.skipped, ...(nothingToDo && { status: 'COMPLETED', finishedAt: now }) },
+    data: { total: counts.total, skipped: counts.skipped, numbers, ...(nothingToDo && { status: 'COMPLETED', finishedAt: now }) },
   });
 }
 
@@ -92,7 +97,7 @@ export function pauseRun(runId: string): Promise<ShareRun> {
 /** Resumes where it stood, unless its owner can no longer share (an admin takes it over first). */
 export async function resumeRun(runId: string): Promise<ShareRun> {
   const current = await db.shareRun.findUnique({ where: { id: runId }, include: { createdBy: { select: OWNER_SELECT } } });
-  if (current && !ownerCanShare(current.createdBy)) {
+  if (current && !ownerCanShare(current.createdBy, current.numbers)) {
     throw new RunStateError(`${current.createdBy.name}, who started it, can no longer share: an admin must take it over before it can resume.`);
   }
   const run = await transition(runId, { status: 'PAUSED' }, { status: 'RUNNING', pausedReason: null }, 'Only a paused run can be resumed.');
@@ -129,7 +134,7 @@ export async function takeOverRun(runId: string, adminId: string): Promise<Share
   return db.$transaction(async (tx) => {
     const run = await tx.shareRun.findUnique({ where: { id: runId }, include: { createdBy: { select: OWNER_SELECT } } });
     if (!run || (run.status !== 'RUNNING' && run.status !== 'PAUSED')) throw new RunStateError('This run has already ended.');
-    if (ownerCanShare(run.createdBy)) throw new RunStateError(`${run.createdBy.name}, who started it, can still share: it stays theirs.`);
+    if (ownerCanShare(run.createdBy, run.numbers)) throw new RunStateError(`${run.createdBy.name}, who started it, can still share: it stays theirs.`);
     const moved = await tx.shareRun.updateMany({ where: { id: runId, createdById: run.createdById }, data: { createdById: adminId } });
     if (moved.count === 0) throw new RunStateError('Someone else took it over meanwhile.');
     await tx.settingsChange.create({

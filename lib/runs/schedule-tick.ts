@@ -35,6 +35,8 @@ async function takeDay(schedule: Due, date: string, now: Date): Promise<{ note: 
       tx,
       {
         createdById: schedule.updatedById,
+        // The tick checked that its owner still has this number.
+        numbers: [schedule.phoneNumber],
         source: 'SCHEDULED',
         scope: scheduleScope(schedule.phoneNumber, schedule),
         schedule: { phoneNumber: schedule.phoneNumber, date },
@@ -67,7 +69,7 @@ export async function runDueSchedules(now = new Date()): Promise<string[]> {
   for (const schedule of schedules) {
     const next = nextScheduledRun(timingOf({ ...schedule, timeZone: currentZoneName(schedule.timeZone) }), now);
     if (next.at > now) continue;
-    if (!ownerCanShare(schedule.updatedBy)) {
+    if (!ownerCanShare(schedule.updatedBy, [schedule.phoneNumber])) {
       done.push(`${schedule.phoneNumber}: stopped, ${schedule.updatedBy.name} who set it up can no longer share`);
       continue;
     }

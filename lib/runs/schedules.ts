@@ -1,4 +1,5 @@
 import 'server-only';
+import { numberWhere, type NumberScope } from '@/lib/auth/number-scope';
 import type { ShareSchedule } from '@/generated/prisma/client';
 import { cooldownCutoff } from '@/lib/chats/index-query';
 import { db } from '@/lib/db';
@@ -41,7 +42,7 @@ export async function readSchedule(phoneNumber: string): Promise<SavedSchedule> 
     timeZone: currentZoneName(rest.timeZone),
     saved: true,
     lastRunNote: rest.lastRunNote as DayNote | null,
-    owner: { name: updatedBy.name, canShare: ownerCanShare(updatedBy) },
+    owner: { name: updatedBy.name, canShare: ownerCanShare(updatedBy, [phoneNumber]) },
   };
 }
 
@@ -65,7 +66,7 @@ export interface SchedulePreview {
 export async function previewSchedule(phoneNumber: string, schedule: SavedSchedule, now = new Date()): Promise<SchedulePreview> {
   const next = nextScheduledRun(timingOf(schedule), now);
   const [plan, line] = await Promise.all([
-    planRun(scheduleScope(phoneNumber, schedule), cooldownCutoff(now, getSettings().shareCooldownMs)),
+    planRun(scheduleScope(phoneNumber, schedule), cooldownCutoff(now, getSettings().shareCooldownMs), [phoneNumber]),
     db.sendingLine.findUnique({ where: { phoneNumber }, select: { status: true } }),
   ]);
   return {
@@ -77,10 +78,10 @@ export async function previewSchedule(phoneNumber: string, schedule: SavedSchedu
   };
 }
 
-/** The daily re-share that runs soonest, with its preview (the Overview's next step), or null. */
-export async function soonestReshare(now = new Date()): Promise<{ phoneNumber: string; preview: SchedulePreview } | null> {
+/** The daily re-share of the scope's numbers that runs soonest, with its preview (the Overview's next step), or null. */
+export async function soonestReshare(scope: NumberScope, now = new Date()): Promise<{ phoneNumber: string; preview: SchedulePreview } | null> {
   const enabled = await db.shareSchedule.findMany({
-    where: { enabled: true },
+    where: { enabled: true, phoneNumber: numberWhere(scope) },
     select: { phoneNumber: true, timeOfDay: true, timeZone: true, lastRunDate: true, lastRunAt: true, lastRunId: true, savedAt: true },
   });
   const soonest = enabled
@@ -122,7 +123,7 @@ export async function saveSchedule(form: ScheduleForm, actorId: string, now = ne
   return db.$transaction(async (tx) => {
     const before = await tx.shareSchedule.findUnique({ where: { phoneNumber }, include: { updatedBy: { select: OWNER_SELECT } } });
     const beforeSettings = before && settingsOf({ ...before, timeZone: currentZoneName(before.timeZone) });
-    const takingOver = Boolean(before && before.updatedById !== actorId && !ownerCanShare(before.updatedBy));
+    const takingOver = Boolean(before && before.updatedById !== actorId && !ownerCanShare(before.updatedBy, [phoneNumber]));
     const settingsChanged = !beforeSettings || JSON.stringify(beforeSettings) !== JSON.stringify(settings);
     if (!settingsChanged && !takingOver) return { changed: false };
     const timingChanged =

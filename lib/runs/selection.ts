@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import { numberWithin, type NumberScope } from '@/lib/auth/number-scope';
 import { and, baseConditions, facetConditions, FROM_CHATS, LIVE, reasonCondition, stateCondition } from '@/lib/chats/index-filters';
 import { db } from '@/lib/db';
 import { chatPageQuerySchema, type BlockReason } from '@/lib/validations/chats';
@@ -15,19 +16,25 @@ export type RunScope =
   /** A number's daily re-share: its eligible chats, never critical ones, optionally only those the customer wrote in. */
   | { kind: 'schedule'; phoneNumber: string; onlyRepliedChats: boolean };
 
-function scopeConditions(scope: RunScope, cutoff: Date): Prisma.Sql[] {
+/**
+ * The chats a run covers: its scope's, of the numbers of the person who makes it (a person limited
+ * to some numbers shares into theirs only, whatever the selection names).
+ */
+function scopeConditions(scope: RunScope, cutoff: Date, numbers: NumberScope): Prisma.Sql[] {
+  const theirs = numberWithin(numbers, sql`c."sendingNumber"`);
   switch (scope.kind) {
     case 'filter': {
       const query = chatPageQuerySchema.parse(scope.query);
-      return [...baseConditions(query), ...Object.values(facetConditions(query, cutoff))];
+      return [...baseConditions(query, numbers), ...Object.values(facetConditions(query, cutoff))];
     }
     case 'chats':
-      return [LIVE, sql`c."id" = ANY(${scope.chatIds}::text[])`];
+      return [LIVE, theirs, sql`c."id" = ANY(${scope.chatIds}::text[])`];
     case 'retry':
-      return [LIVE, sql`c."id" IN (SELECT i."chatId" FROM "ShareRunItem" i WHERE i."runId" = ${scope.fromRunId} AND i."state" = 'FAILED')`];
+      return [LIVE, theirs, sql`c."id" IN (SELECT i."chatId" FROM "ShareRunItem" i WHERE i."runId" = ${scope.fromRunId} AND i."state" = 'FAILED')`];
     case 'schedule':
       return [
         LIVE,
+        theirs,
         sql`c."sendingNumber" = ${scope.phoneNumber}`,
         stateCondition('eligible', cutoff),
         sql`c."health" IS DISTINCT FROM 'CRITICAL'`,
@@ -61,11 +68,11 @@ export interface RunPlan {
 }
 
 /** What a run of this scope would do now: the dialog's figures, from the same query the run is made with. */
-export async function planRun(scope: RunScope, cutoff: Date): Promise<RunPlan> {
+export async function planRun(scope: RunScope, cutoff: Date, within: NumberScope): Promise<RunPlan> {
   const rows = await db.$queryRaw<Array<{ line: string | null; skip: string | null; count: number }>>`
     SELECT c."sendingNumber" AS line, ${skipReason(cutoff)} AS skip, count(*)::int AS count
       FROM ${FROM_CHATS}
-     WHERE ${and(scopeConditions(scope, cutoff))}
+     WHERE ${and(scopeConditions(scope, cutoff, within))}
      GROUP BY 1, 2
      ORDER BY 1`;
   const perNumber = new Map<string | null, { phoneNumber: string | null; toShare: number; skipped: number }>();
@@ -87,16 +94,31 @@ export async function planRun(scope: RunScope, cutoff: Date): Promise<RunPlan> {
   };
 }
 
+export interface FrozenItems {
+  total: number;
+  skipped: number;
+  /** The sending numbers of the chats frozen ('' for a chat with none), for ShareRun.numbers. */
+  numbers: string[];
+}
+
 /** Freezes the scope's chats into the run's items (skipped ones with their reason); returns the counts. */
-export async function freezeRunItems(tx: Prisma.TransactionClient, runId: string, scope: RunScope, cutoff: Date): Promise<{ total: number; skipped: number }> {
-  const [counts] = await tx.$queryRaw<Array<{ total: number; skipped: number }>>`
+export async function freezeRunItems(
+  tx: Prisma.TransactionClient,
+  runId: string,
+  scope: RunScope,
+  cutoff: Date,
+  numbers: NumberScope,
+): Promise<FrozenItems> {
+  const [counts] = await tx.$queryRaw<FrozenItems[]>`
     WITH inserted AS (
       INSERT INTO "ShareRunItem" ("runId", "chatId", "sendingNumber", "state", "reason", "updatedAt")
       SELECT ${runId}, c."id", c."sendingNumber",
              (CASE WHEN skip IS NULL THEN 'PENDING' ELSE 'SKIPPED' END)::"RunItemState", skip, now() AT TIME ZONE 'UTC'
-        FROM (SELECT c.*, ${skipReason(cutoff)} AS skip FROM ${FROM_CHATS} WHERE ${and(scopeConditions(scope, cutoff))}) c
-      RETURNING "state"
+        FROM (SELECT c.*, ${skipReason(cutoff)} AS skip FROM ${FROM_CHATS} WHERE ${and(scopeConditions(scope, cutoff, numbers))}) c
+      RETURNING "state", "sendingNumber"
     )
-    SELECT count(*)::int AS total, count(*) FILTER (WHERE "state" = 'SKIPPED')::int AS skipped FROM inserted`;
-  return counts ?? { total: 0, skipped: 0 };
+    SELECT count(*)::int AS total, count(*) FILTER (WHERE "state" = 'SKIPPED')::int AS skipped,
+           COALESCE(array_agg(DISTINCT COALESCE("sendingNumber", '')) FILTER (WHERE true), ARRAY[]::text[]) AS numbers
+      FROM inserted`;
+  return counts ?? { total: 0, skipped: 0, numbers: [] };
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { ownerCanShare } from '@/lib/runs/owner';
+import { OWNER_SELECT, ownerCanShare } from '@/lib/runs/owner';
 import { runPhase, type RunPhase } from '@/lib/runs/phase';
 import { reportLines, type ItemGroupState, type ReportLine } from '@/lib/runs/report';
 import type { RunScope } from '@/lib/runs/selection';
@@ -53,7 +53,7 @@ async function docUrls(runId: string): Promise<Map<string, string>> {
 }
 
 export async function readRunView(runId: string, now = new Date()): Promise<RunView | null> {
-  const run = await db.shareRun.findUnique({ where: { id: runId }, include: { createdBy: { select: { name: true, role: true, disabled: true } } } });
+  const run = await db.shareRun.findUnique({ where: { id: runId }, include: { createdBy: { select: OWNER_SELECT } } });
   if (!run) return null;
   const running = run.status === 'RUNNING';
   // The report reads every item of the run: made when it stands still, not at every poll of a running one.
@@ -71,7 +71,7 @@ export async function readRunView(runId: string, now = new Date()): Promise<RunV
     phase: runPhase({ status: run.status, pausedUntil: run.pausedUntil, pausedReason: run.pausedReason, owner: run.createdBy.name, ...items }, now),
     createdAt: run.createdAt.toISOString(),
     finishedAt: run.finishedAt?.toISOString() ?? null,
-    owner: { name: run.createdBy.name, canShare: ownerCanShare(run.createdBy) },
+    owner: { name: run.createdBy.name, canShare: ownerCanShare(run.createdBy, run.numbers) },
     scope: run.selection as unknown as RunScope,
     schedulePhone: run.schedulePhone,
     scheduleDate: run.scheduleDate,

@@ -4,8 +4,8 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { StaffUser } from '@/lib/auth/guards';
 import { hashPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db';
-import type { Role } from '@/lib/roles';
-import { ownerCanShare, pauseRunsOf } from '@/lib/runs/owner';
+import { can, type Role } from '@/lib/roles';
+import { pauseRunsOf, pauseRunsOutside } from '@/lib/runs/owner';
 import { createPasswordLink, hashToken, usableLinkWhere, USED_LINK_MESSAGE } from '@/lib/staff/tokens';
 
 /** A change the rules do not allow; `message` is shown to the admin as is. */
@@ -67,9 +67,10 @@ export async function changeRole(actor: StaffUser, targetId: string, role: Role)
   await withAdminsLocked(targetId, async (tx, target, admins) => {
     if (target.role === role) return;
     assertNotLastAdmin(target, admins, { role, disabled: target.disabled });
-    await tx.user.update({ where: { id: targetId }, data: { role } });
+    // An admin has every number: a limit set while they were not is dropped, not revived by a later demotion.
+    await tx.user.update({ where: { id: targetId }, data: { role, ...(role === 'ADMIN' && { limitedToNumbers: false, numbers: [] }) } });
     // Someone who may no longer share shares nothing more through their runs (their schedules stop at the tick).
-    if (!ownerCanShare({ role, disabled: target.disabled })) await pauseRunsOf(tx, targetId);
+    if (!can(role, 'shareCards')) await pauseRunsOf(tx, targetId);
     await tx.staffChange.create({
       data: { kind: 'ROLE_CHANGED', actorId: actor.id, targetId, before: snapshot(target), after: snapshot({ ...target, role }) },
     });
@@ -87,6 +88,27 @@ export async function setDisabled(actor: StaffUser, targetId: string, disabled: 
     await tx.staffChange.create({
       data: { kind: disabled ? 'DISABLED' : 'ENABLED', actorId: actor.id, targetId, before: snapshot(target), after: snapshot({ ...target, disabled }) },
     });
+  });
+}
+
+/**
+ * Limits an operator or a viewer to some sending numbers, or gives them every number (null). Their
+ * running runs that cover another number pause (an admin can take them over); their daily re-shares
+ * and automatic shares of other numbers stop at the next tick. Open pages follow at once (the live
+ * stream re-reads the session on every staff change).
+ */
+export async function setNumbers(actor: StaffUser, targetId: string, numbers: readonly string[] | null): Promise<{ changed: boolean }> {
+  return db.$transaction(async (tx) => {
+    const target = await tx.user.findUnique({ where: { id: targetId }, select: { role: true, limitedToNumbers: true, numbers: true } });
+    if (!target) throw new StaffRuleError('That staff member no longer exists; refresh the page.');
+    if (target.role === 'ADMIN') throw new StaffRuleError('Admins always have every number: make them an operator or a viewer first.');
+    const before = target.limitedToNumbers ? [...target.numbers].sort() : null;
+    const after = numbers === null ? null : [...new Set(numbers)].sort();
+    if (JSON.stringify(before) === JSON.stringify(after)) return { changed: false };
+    await tx.user.update({ where: { id: targetId }, data: { limitedToNumbers: after !== null, numbers: after ?? [] } });
+    if (after !== null) await pauseRunsOutside(tx, targetId, after);
+    await tx.staffChange.create({ data: { kind: 'NUMBERS_CHANGED', actorId: actor.id, targetId, before: { numbers: before }, after: { numbers: after } } });
+    return { changed: true };
   });
 }
 

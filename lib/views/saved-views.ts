@@ -25,7 +25,7 @@ export interface SavedViewItem {
 
 export class SavedViewError extends Error {}
 
-/** The person's views and the shared ones, each with its count now. */
+/** The person's views and the shared ones, each with its count now (of the chats of the person's numbers). */
 export async function readSavedViews(user: StaffUser): Promise<SavedViewItem[]> {
   const views = await db.savedView.findMany({
     where: { OR: [{ ownerId: user.id }, { shared: true }] },
@@ -35,7 +35,7 @@ export async function readSavedViews(user: StaffUser): Promise<SavedViewItem[]> 
   const cooldownMs = getSettings().shareCooldownMs;
   const now = new Date();
   const counts = await Promise.all(
-    views.map((view) => countMatching(chatPageQuerySchema.parse(Object.fromEntries(new URLSearchParams(view.query))), cooldownMs, now)),
+    views.map((view) => countMatching(chatPageQuerySchema.parse(Object.fromEntries(new URLSearchParams(view.query))), user.numbers, cooldownMs, now)),
   );
   return views.map((view, index) => ({
     id: view.id,

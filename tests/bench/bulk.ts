@@ -69,6 +69,7 @@ export async function runBulkBench(): Promise<string> {
       const started = performance.now();
       const run = await createRun({
         createdById: user.id,
+        numbers: null,
         source: 'BULK',
         scope: { kind: 'chats', chatIds: (await db.chat.findMany({ select: { id: true } })).map((c) => c.id) },
       });

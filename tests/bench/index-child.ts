@@ -95,7 +95,7 @@ async function pages() {
   /** A cursor 80 % of the way through the view's rows (at most row 50 000): a deep page. */
   async function deepCursor(raw: Record<string, string>) {
     const query = q(raw);
-    const where = viewCondition(query, cooldownCutoff(new Date(), cooldown));
+    const where = viewCondition(query, null, cooldownCutoff(new Date(), cooldown));
     const shared = query.sort === 'shared';
     const [counted] = await db.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM ${FROM_CHATS} WHERE ${where}`;
     const total = counted?.total ?? 0;
@@ -138,12 +138,12 @@ async function pages() {
   for (const [label, raw] of scenarios) {
     const deep = await deepCursor(raw);
     const measure = async (query: ReturnType<typeof q>) => {
-      await queryChatIndex(query, cooldown);
+      await queryChatIndex(query, null, cooldown);
       const times: number[] = [];
       let rows = 0;
       for (let i = 0; i < RUNS; i++) {
         const started = performance.now();
-        rows = (await queryChatIndex(query, cooldown)).rows.length;
+        rows = (await queryChatIndex(query, null, cooldown)).rows.length;
         times.push(performance.now() - started);
       }
       return { rows, ...stats(times) };
@@ -157,18 +157,18 @@ async function pages() {
   const countTimes: number[] = [];
   for (let i = 0; i < 10; i++) {
     const started = performance.now();
-    await countChatIndex(q({}), cooldown, ['+14155550100', '+14155550101', '+14155550102', '+14155550103', '+14155550104']);
+    await countChatIndex(q({}), null, cooldown, ['+14155550100', '+14155550101', '+14155550102', '+14155550103', '+14155550104']);
     countTimes.push(performance.now() - started);
   }
 
   // A whole page view: the three reads readChatsView makes (lib/data/chats.ts, which also checks the
   // session), and the Linq calls they cause.
-  await Promise.all([queryChatIndex(q({ show: 'eligible' }), cooldown), listLines(), readIndexStatus()]);
+  await Promise.all([queryChatIndex(q({ show: 'eligible' }), null, cooldown), listLines(null), readIndexStatus()]);
   const before = env.sandbox.store.requestLog.length;
   const viewTimes: number[] = [];
   for (let i = 0; i < 10; i++) {
     const started = performance.now();
-    await Promise.all([queryChatIndex(q({ show: 'eligible' }), cooldown), listLines(), readIndexStatus()]);
+    await Promise.all([queryChatIndex(q({ show: 'eligible' }), null, cooldown), listLines(null), readIndexStatus()]);
     viewTimes.push(performance.now() - started);
   }
   const linqCalls = env.sandbox.store.requestLog.length - before;

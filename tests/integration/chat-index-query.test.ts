@@ -53,7 +53,7 @@ async function allPages(filters: Partial<ChatPageQuery>): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await queryChatIndex(chatPageQuerySchema.parse({ limit: '20', ...filters, cursor }), COOLDOWN, NOW);
+    const page = await queryChatIndex(chatPageQuerySchema.parse({ limit: '20', ...filters, cursor }), null, COOLDOWN, NOW);
     ids.push(...page.rows.map((row) => row.id));
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -98,7 +98,7 @@ beforeAll(async () => {
   rows = [];
   let cursor: string | undefined;
   do {
-    const page = await queryChatIndex(chatPageQuerySchema.parse({ limit: '100', cursor }), COOLDOWN, NOW);
+    const page = await queryChatIndex(chatPageQuerySchema.parse({ limit: '100', cursor }), null, COOLDOWN, NOW);
     rows.push(...page.rows);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -147,7 +147,7 @@ describe('the chat index query', () => {
     expect(await allPages({ q: 'TEAM 1' })).toEqual(rows.filter((row) => row.label.toLowerCase().includes('team 1')).map((row) => row.id));
     expect(await allPages({ q: '100%_' })).toEqual([]);
 
-    const counts = await countChatIndex(chatPageQuerySchema.parse({ ...filters, show: 'eligible' }), COOLDOWN, Object.keys(LINES), NOW);
+    const counts = await countChatIndex(chatPageQuerySchema.parse({ ...filters, show: 'eligible' }), null, COOLDOWN, Object.keys(LINES), NOW);
     const eligibleBase = base.filter((row) => verdict(row).eligible);
     expect(counts.total).toBe(eligibleBase.length);
     // The number filter's counts apply every other filter (service, group, eligible) but not the number.

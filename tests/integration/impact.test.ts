@@ -78,7 +78,7 @@ beforeAll(async () => {
 });
 
 describe('impact', () => {
-  const query = { since: new Date(D.getTime() - DAY), until: new Date(D.getTime() + DAY), now: new Date(D.getTime() + 10 * DAY) };
+  const query = { since: new Date(D.getTime() - DAY), until: new Date(D.getTime() + DAY), now: new Date(D.getTime() + 10 * DAY), scope: null };
 
   it('compares reply rates after the card with comparable chats, weighted to the same states of the conversation', async () => {
     const { readImpact } = await import('@/lib/impact/measure');

@@ -21,7 +21,7 @@ describe('the Overview counts shares on the viewer’s days', () => {
 
     const { loadOverview } = await import('@/lib/overview/stats');
     const day = async (zone?: string) => {
-      const overview = await loadOverview(86_400_000, zone, now);
+      const overview = await loadOverview(null, 86_400_000, zone, now);
       return {
         today: overview.days.today,
         shared: overview.today.succeeded,

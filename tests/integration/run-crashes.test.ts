@@ -81,7 +81,7 @@ describe.runIf(postgresAdminUrl)('a run whose console is killed between two writ
       async () => {
         const chats = await eligibleChats(3);
         const { createRun } = await import('@/lib/runs/runs');
-        const run = (await createRun({ createdById: actorId, source: 'BULK', scope: { kind: 'chats', chatIds: chats } }))!;
+        const run = (await createRun({ createdById: actorId, numbers: null, source: 'BULK', scope: { kind: 'chats', chatIds: chats } }))!;
         if (failFirst) await h.control('POST', '/__sandbox/faults', { rules: [{ method: 'POST', path: '/share_contact_card$', status: 503, times: 1 }] });
 
         expect(await killedAt(run.id, point)).toBe('SIGKILL');

@@ -45,12 +45,12 @@ describe.runIf(postgresAdminUrl)('runs that must stop', () => {
       const { runSlice } = await import('@/lib/runs/process');
       const { setDisabled } = await import('@/lib/staff/manage');
       // Made directly and worked here (its queued job is left to the queue, which is not started).
-      const run = (await createRun({ createdById: casey.id, source: 'BULK', scope: { kind: 'chats', chatIds: chats } }))!;
+      const run = (await createRun({ createdById: casey.id, numbers: null, source: 'BULK', scope: { kind: 'chats', chatIds: chats } }))!;
       const working = runSlice(run.id, { linq: h.backgroundLinq, budgetMs: 60_000, concurrency: 2 });
       await expect.poll(() => sharePosts(chats).length, { timeout: 30_000, interval: 20 }).toBeGreaterThanOrEqual(4);
 
       const disabledAt = Date.now();
-      await setDisabled({ id: admin.id, email: admin.email, name: admin.name, role: 'ADMIN' }, casey.id, true);
+      await setDisabled({ id: admin.id, email: admin.email, name: admin.name, role: 'ADMIN', numbers: null }, casey.id, true);
       expect((await working).kind).toBe('stopped');
       expect(await h.db.shareRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: 'PAUSED', pausedReason: 'owner' });
       // Only the shares already in flight (two workers) reached Linq after the disabling.
@@ -106,7 +106,7 @@ describe.runIf(postgresAdminUrl)('runs that must stop', () => {
       await expect.poll(() => output, { timeout: 60_000 }).toContain('workers started');
 
       const { createRun } = await import('@/lib/runs/runs');
-      const run = (await createRun({ createdById: operator.id, source: 'BULK', scope: { kind: 'chats', chatIds: chats } }))!;
+      const run = (await createRun({ createdById: operator.id, numbers: null, source: 'BULK', scope: { kind: 'chats', chatIds: chats } }))!;
       await expect
         .poll(() => h.sandbox.store.state.shares.filter((share) => chats.includes(share.chat_id)).length, { timeout: 60_000, interval: 50 })
         .toBeGreaterThanOrEqual(4);

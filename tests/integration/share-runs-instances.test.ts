@@ -28,7 +28,7 @@ describe.runIf(postgresAdminUrl)('share runs across console instances', () => {
 
   async function createRun(chatIds: string[]) {
     const { createRun } = await import('@/lib/runs/runs');
-    const run = await createRun({ createdById: actorId, source: 'BULK', scope: { kind: 'chats', chatIds } });
+    const run = await createRun({ createdById: actorId, numbers: null, source: 'BULK', scope: { kind: 'chats', chatIds } });
     if (!run) throw new Error('no run');
     expect(run.total - run.skipped).toBe(chatIds.length);
     return run;
@@ -43,10 +43,10 @@ describe.runIf(postgresAdminUrl)('share runs across console instances', () => {
     const { planRun } = await import('@/lib/runs/selection');
     const { cooldownCutoff } = await import('@/lib/chats/index-query');
     expect(
-      (await planRun({ kind: 'filter', query: chatPageQuerySchema.parse({ show: 'eligible' }) }, cooldownCutoff(new Date(), 86_400_000))).toShare,
+      (await planRun({ kind: 'filter', query: chatPageQuerySchema.parse({ show: 'eligible' }) }, cooldownCutoff(new Date(), 86_400_000), null)).toShare,
     ).toBeGreaterThanOrEqual(120);
     const { queryChatIndex } = await import('@/lib/chats/index-query');
-    const page = await queryChatIndex(chatPageQuerySchema.parse({ show: 'eligible', limit: '100' }), 86_400_000, new Date());
+    const page = await queryChatIndex(chatPageQuerySchema.parse({ show: 'eligible', limit: '100' }), null, 86_400_000, new Date());
     eligible = page.rows.map((row) => row.id);
     worker = startWorkerProcess();
   }, 120_000);

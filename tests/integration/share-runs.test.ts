@@ -44,7 +44,7 @@ async function drive(runId: string, linq = h.backgroundLinq) {
 
 async function startRun(scope: RunScope) {
   const { createRun } = await modules();
-  const run = await createRun({ createdById: actorId, source: 'BULK', scope });
+  const run = await createRun({ createdById: actorId, numbers: null, source: 'BULK', scope });
   if (!run) throw new Error('no run');
   return run;
 }
@@ -91,13 +91,13 @@ describe('share runs', () => {
     const listed: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await queryChatIndex(chatPageQuerySchema.parse({ from: '+14155550100', cursor }), 24 * 3_600_000, new Date());
+      const page = await queryChatIndex(chatPageQuerySchema.parse({ from: '+14155550100', cursor }), null, 24 * 3_600_000, new Date());
       listed.push(...page.rows.map((row) => row.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(listed.length).toBeGreaterThan(50);
 
-    const plan = await planRun(scope, cutoff);
+    const plan = await planRun(scope, cutoff, null);
     const run = await startRun(scope);
     const items = await h.db.shareRunItem.findMany({ where: { runId: run.id } });
     expect(items.map((item) => item.chatId).sort()).toEqual([...listed].sort());
@@ -185,7 +185,7 @@ describe('share runs', () => {
     // chats), or a failure tried again in its turn (the chat whose reads failed twice).
     for (const row of retriedRows) expect(['SUCCEEDED', 'UNKNOWN', 'FAILED'], row.chatId).toContain(row.supersededBy?.outcome);
     expect((await queryShareEvents({ outcome: 'FAILED', latest: '1' }, null, 100)).map((row) => row.chatId)).toEqual([stubborn]);
-    expect((await loadOverview(24 * 3_600_000)).today.failed).toBe(1);
+    expect((await loadOverview(null, 24 * 3_600_000)).today.failed).toBe(1);
 
     // Retry the failed ones: only the stubborn chat, shared this time; offered once.
     const retry = await startRun({ kind: 'retry', fromRunId: run.id });
@@ -195,7 +195,7 @@ describe('share runs', () => {
     await expect(startRun({ kind: 'retry', fromRunId: run.id })).rejects.toBeInstanceOf(RunStateError);
     expect((await drive(retry.id)).run).toMatchObject({ status: 'COMPLETED', shared: 1 });
     // No chat failed any more: the Overview says 0, and History's latest attempts agree.
-    expect((await loadOverview(24 * 3_600_000)).today.failed).toBe(0);
+    expect((await loadOverview(null, 24 * 3_600_000)).today.failed).toBe(0);
     expect(await queryShareEvents({ outcome: 'FAILED', latest: '1' }, null, 100)).toEqual([]);
     expect((await queryShareEvents({ run: run.id, outcome: 'FAILED', latest: '1' }, null, 100)).map((row) => row.chatId)).toEqual([stubborn]);
 
@@ -263,7 +263,7 @@ describe('share runs', () => {
     const first = await startRun(scope);
     expect(first.total - first.skipped).toBe(12);
     // The confirmation says they are covered, and five more runs of the same chats reach none of them.
-    expect((await planRun(scope, cooldownCutoff(new Date(), 24 * 3_600_000))).skipped).toEqual({ in_other_run: 12 });
+    expect((await planRun(scope, cooldownCutoff(new Date(), 24 * 3_600_000), null)).skipped).toEqual({ in_other_run: 12 });
     const overlapping = [await startRun(scope), await startRun(scope)];
     for (const run of overlapping) expect(run).toMatchObject({ status: 'COMPLETED', skipped: 12 });
     const calls = h.sandbox.store.requestLog.length;
@@ -275,8 +275,8 @@ describe('share runs', () => {
     const { createRun } = await modules();
     const made = [];
     for (let i = 0; i < MAX_ACTIVE_RUNS_PER_PERSON; i++)
-      made.push(await createRun({ createdById: other.id, source: 'BULK', scope: { kind: 'chats', chatIds: [await eligibleChat()] } }));
-    await expect(createRun({ createdById: other.id, source: 'BULK', scope })).rejects.toBeInstanceOf(RunStateError);
+      made.push(await createRun({ createdById: other.id, numbers: null, source: 'BULK', scope: { kind: 'chats', chatIds: [await eligibleChat()] } }));
+    await expect(createRun({ createdById: other.id, numbers: null, source: 'BULK', scope })).rejects.toBeInstanceOf(RunStateError);
     for (const run of made) await cancelRun(run!.id);
 
     // A chat shared by hand after the run was made is refused from the database when its turn comes.

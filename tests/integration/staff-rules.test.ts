@@ -45,7 +45,7 @@ describe.each(targets)('staff rules on the $name database', ({ name }) => {
 
   const account = async (role: 'ADMIN' | 'OPERATOR', email: string) => {
     const user = await db.user.create({ data: { email, name: email, role, passwordHash: 'x' } });
-    return { id: user.id, email, name: email, role };
+    return { id: user.id, email, name: email, role, numbers: null };
   };
 
   it('keeps the last active admin an active admin, and refuses disabling oneself', async () => {

@@ -37,7 +37,7 @@ const route = () => import('@/app/api/webhooks/linq/route');
 beforeAll(async () => {
   const user = await h.db.user.create({ data: { email: 'admin@example.com', name: 'Ada Admin', role: 'ADMIN', passwordHash: 'x' } });
   const { connectWebhooks } = await import('@/lib/webhooks/subscription');
-  await connectWebhooks({ id: user.id, email: user.email, name: user.name, role: 'ADMIN' }, h.linq);
+  await connectWebhooks({ id: user.id, email: user.email, name: user.name, role: 'ADMIN', numbers: null }, h.linq);
   secret = h.sandbox.store.state.webhook_subscriptions![0]!.signing_secret;
 });
 

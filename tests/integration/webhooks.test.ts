@@ -9,7 +9,7 @@ import { startTestConsole } from '../support/console-harness';
 
 const h = startTestConsole({ sandbox: { chatCount: 40, seed: 11 } });
 let secret = '';
-let actor: { id: string; email: string; name: string; role: 'ADMIN' };
+let actor: { id: string; email: string; name: string; role: 'ADMIN'; numbers: null };
 
 async function modules() {
   const [{ receiveWebhook }, { applyWaitingDeliveries }] = await Promise.all([import('@/lib/webhooks/receive'), import('@/lib/webhooks/apply')]);
@@ -55,7 +55,7 @@ const messageData = (chatId: string, direction: 'inbound' | 'outbound', at: stri
 beforeAll(async () => {
   const { db } = h;
   const user = await db.user.create({ data: { email: 'admin@example.com', name: 'Ada Admin', role: 'ADMIN', passwordHash: 'x' } });
-  actor = { id: user.id, email: user.email, name: user.name, role: 'ADMIN' };
+  actor = { id: user.id, email: user.email, name: user.name, role: 'ADMIN', numbers: null };
   const { connectWebhooks } = await import('@/lib/webhooks/subscription');
   await connectWebhooks(actor, h.linq);
   secret = h.sandbox.store.state.webhook_subscriptions![0]!.signing_secret;

@@ -13,5 +13,5 @@ export async function GET(request: Request): Promise<Response> {
   if (refused) return refused;
   const query = chatPageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   if (query.cursor && !isChatCursor(query.cursor)) return Response.json({ error: BAD_CURSOR }, { status: 400 });
-  return Response.json(await readBetweenEvents(() => readChatsView(query)), { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(await readBetweenEvents(() => readChatsView(query, access.user.numbers)), { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -11,5 +11,5 @@ export async function GET(request: Request): Promise<Response> {
   const refused = refuseHostileAddress(request);
   if (refused) return refused;
   const query = chatPageQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json(await readBetweenEvents(() => readChatCounts(query)), { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(await readBetweenEvents(() => readChatCounts(query, access.user.numbers)), { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -12,5 +12,5 @@ export async function GET(request: Request): Promise<Response> {
   if (refused) return refused;
   const ids = chatIdListSchema.safeParse(new URL(request.url).searchParams.get('ids') ?? '');
   if (!ids.success) return Response.json({ error: `Ask for 1 to ${MAX_KEPT_ROWS} chat ids, separated by commas.` }, { status: 400 });
-  return Response.json({ rows: await readChatRows(ids.data) }, { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json({ rows: await readChatRows(ids.data, access.user.numbers) }, { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -14,7 +14,7 @@ export async function GET(request: Request): Promise<Response> {
   if (refused) return refused;
   const filters = impactFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const period = impactPeriod(filters);
-  const csv = impactCsv(await readImpact({ ...period, number: filters.number }));
+  const csv = impactCsv(await readImpact({ ...period, number: filters.number, scope: access.user.numbers }));
   // The byte-order mark makes spreadsheets read the file as UTF-8.
   const body = new Blob([`\uFEFF${csv}`]).stream();
   const day = period.until.toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import { authorize, refusalResponse } from '@/lib/auth/guards';
-import { readChatShares } from '@/lib/chats/views';
+import { chatWithinScope, readChatShares } from '@/lib/chats/views';
 import { refuseHostileAddress } from '@/lib/server/hostile-request';
 
 // A chat's share history, for its drawer on the chats page.
@@ -9,6 +9,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const refused = refuseHostileAddress(request, { id });
   if (refused) return refused;
-  if (id.length > 100) return Response.json({ error: 'Unknown chat.' }, { status: 404 });
+  if (id.length > 100 || !(await chatWithinScope(id, access.user.numbers))) return Response.json({ error: 'Unknown chat.' }, { status: 404 });
   return Response.json(await readChatShares(id), { headers: { 'Cache-Control': 'no-store' } });
 }
