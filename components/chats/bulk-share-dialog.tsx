@@ -52,6 +52,7 @@ export function BulkShareDialog({ selection, onStarted }: { selection: RunSelect
           <p className="text-base font-medium">
             {formatCount(toShare)} of {formatCount(plan.data.plan.total)} chats will receive the card.
           </p>
+          {plan.data.limitedTo && <p>{plan.data.limitedTo}</p>}
           {plan.data.plan.perNumber.length > 0 && (
             <Table aria-label="Chats per sending number">
               <TableHeader>

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/guards';
+import { covers, NOT_YOUR_NUMBER } from '@/lib/auth/number-scope';
 import { AutoShareError, saveAutoShareRule, setAutoSharePause, type AutoShareSettings } from '@/lib/auto/rules';
 import { requeueWaitingAutoShares } from '@/lib/auto/upkeep';
 import { autoShareFormSchema, type AutoShareField } from '@/lib/validations/auto-share';
@@ -36,6 +37,7 @@ export async function saveAutoShareAction(_previous: AutoShareFormState, form: u
     return failed('Check the highlighted fields.', { fieldErrors: fields });
   }
   const { phoneNumber, ...saved } = parsed.data;
+  if (!covers(access.user.numbers, phoneNumber)) return failed(NOT_YOUR_NUMBER);
   let changed: boolean;
   try {
     ({ changed } = await saveAutoShareRule(parsed.data, access.user.id));

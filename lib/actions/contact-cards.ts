@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/guards';
+import { covers, NOT_YOUR_NUMBER } from '@/lib/auth/number-scope';
 import { saveContactCard } from '@/lib/cards/save-card';
 import { getSettings } from '@/lib/env';
 import { PhotoError, processPhoto } from '@/lib/photos/process';
@@ -48,6 +49,7 @@ export async function saveContactCardAction(_previous: CardFormState, submitted:
     return failed(CHECK_FIELDS, { fieldErrors: z.flattenError(parsed.error).fieldErrors });
   }
   const form = parsed.data;
+  if (!covers(access.user.numbers, form.phoneNumber)) return failed(NOT_YOUR_NUMBER);
 
   let imageUrl: string | undefined;
   if (form.photoMode === 'url') {

@@ -4,19 +4,24 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { failed, type ActionFailure, type ActionResult } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/guards';
+import { describeScope } from '@/lib/auth/number-scope';
 import { cooldownCutoff } from '@/lib/chats/index-query';
 import { getSettings } from '@/lib/env';
 import { formatCount } from '@/lib/format';
 import { estimateSeconds } from '@/lib/runs/estimate';
 import { cancelRun, countFailed, createRun, pauseRun, resumeRun, RunStateError, takeOverRun } from '@/lib/runs/runs';
 import { planRun, type RunPlan } from '@/lib/runs/selection';
+import { runWithinScope } from '@/lib/runs/view';
 import { runSelectionSchema } from '@/lib/validations/runs';
 import { idSchema } from '@/lib/validations/safe-text';
 
-export type PlanResult = ActionResult<{ plan: RunPlan; estimateSeconds: number }>;
+/** `limitedTo`: for a person limited to some numbers, the sentence that says the run covers only those. */
+export type PlanResult = ActionResult<{ plan: RunPlan; estimateSeconds: number; limitedTo: string | null }>;
 export type RunActionResult = ActionResult<{ runId: string }>;
 
 const INVALID_SELECTION = 'That selection could not be read; refresh the page and select the chats again.';
+/** A run that does not exist, or one of numbers not the person's: the same words. */
+const UNKNOWN_RUN = 'That run could not be identified; refresh the page.';
 const runIdSchema = idSchema();
 
 /** The confirmation dialog's figures: what a bulk share of this selection would do now. */
@@ -32,6 +37,7 @@ export async function planBulkShareAction(selection: unknown): Promise<PlanResul
     message: `${formatCount(plan.toShare)} of ${formatCount(plan.total)} chats would receive the card.`,
     plan,
     estimateSeconds: estimateSeconds(plan.toShare, shareRunConcurrency),
+    limitedTo: access.user.numbers === null ? null : `Only chats of your numbers are covered: ${describeScope(access.user.numbers)}.`,
   };
 }
 
@@ -61,7 +67,7 @@ export async function retryFailedAction(runId: unknown): Promise<RunActionResult
   const access = await authorize('shareCards');
   if (!access.ok) return failed(access.error);
   const parsed = runIdSchema.safeParse(runId);
-  if (!parsed.success) return failed('That run could not be identified; refresh the page.');
+  if (!parsed.success || !(await runWithinScope(parsed.data, access.user.numbers))) return failed(UNKNOWN_RUN);
   if ((await countFailed(parsed.data)) === 0) return failed('This run has no failed chats to try again.');
   const made = await refusedAsMessage(() => createRun({ createdById: access.user.id, numbers: access.user.numbers, source: 'BULK', scope: { kind: 'retry', fromRunId: parsed.data } }));
   if ('error' in made) return made;
@@ -112,7 +118,7 @@ export async function controlRunAction(runId: unknown, control: unknown): Promis
   if (!access.ok) return failed(access.error);
   const parsedId = runIdSchema.safeParse(runId);
   const parsedControl = z.enum(['pause', 'resume', 'cancel']).safeParse(control);
-  if (!parsedId.success || !parsedControl.success) return failed('That run could not be identified; refresh the page.');
+  if (!parsedId.success || !parsedControl.success || !(await runWithinScope(parsedId.data, access.user.numbers))) return failed(UNKNOWN_RUN);
   const { apply, done } = CONTROLS[parsedControl.data];
   try {
     const run = await apply(parsedId.data);

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/guards';
+import { covers, NOT_YOUR_NUMBER } from '@/lib/auth/number-scope';
 import { saveSchedule, ScheduleError, type ScheduleSettings } from '@/lib/runs/schedules';
 import { asFormData } from '@/lib/validations/form-data';
 import { scheduleFormSchema } from '@/lib/validations/schedule';
@@ -31,6 +32,7 @@ export async function saveScheduleAction(_previous: ScheduleFormState, form: unk
     return failed('Check the highlighted fields.', { fieldErrors: { timeOfDay: fieldErrors.timeOfDay, timeZone: fieldErrors.timeZone } });
   }
   const { phoneNumber, ...saved } = parsed.data;
+  if (!covers(access.user.numbers, phoneNumber)) return failed(NOT_YOUR_NUMBER);
   let changed: boolean;
   try {
     ({ changed } = await saveSchedule(parsed.data, access.user.id));

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { failed, type ActionFailure, type ActionResult, type ActionSuccess } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/guards';
 import { budgetSpentMessage, spendLinqBudget } from '@/lib/auth/linq-budget';
+import { NOT_YOUR_CHAT } from '@/lib/auth/number-scope';
+import { chatWithinScope } from '@/lib/chats/views';
 import { RELEASE_REASON_LIMITS } from '@/lib/shares/hold-release';
 import { HoldReleaseError, releaseHold } from '@/lib/shares/reservation';
 import { shareIntoChat } from '@/lib/shares/share-chat';
@@ -27,6 +29,7 @@ export async function shareContactCardAction(chatId: unknown): Promise<ShareActi
   if (!access.ok) return { ok: false, kind: 'forbidden', error: access.error };
   const parsed = chatIdSchema.safeParse(chatId);
   if (!parsed.success) return { ok: false, kind: 'invalid', error: 'That chat could not be identified; refresh the page.' };
+  if (!(await chatWithinScope(parsed.data, access.user.numbers))) return { ok: false, kind: 'forbidden', error: NOT_YOUR_CHAT };
   const budget = spendLinqBudget(access.user.id, SHARE_LINQ_CALLS);
   if (!budget.ok) return { ok: false, kind: 'refused', error: budgetSpentMessage(budget.retryAfterSeconds) };
 
@@ -61,6 +64,7 @@ export async function releaseShareHoldAction(chatId: unknown, reason: unknown): 
   if (!access.ok) return failed(access.error);
   const parsed = chatIdSchema.safeParse(chatId);
   if (!parsed.success) return failed('That chat could not be identified; refresh the page.');
+  if (!(await chatWithinScope(parsed.data, access.user.numbers))) return failed(NOT_YOUR_CHAT);
   const why = releaseReasonSchema.safeParse(reason);
   if (!why.success) return failed(why.error.issues[0]?.message ?? 'Say why the hold can be released.');
   let released: boolean;

@@ -8,6 +8,12 @@ import type { Role } from '@/lib/roles';
 /** The sending numbers a person may see and act on; null: every number. */
 export type NumberScope = readonly string[] | null;
 
+/** What a person limited to some numbers is told of another number: as if it did not exist, and what to do. */
+export const NOT_YOUR_NUMBER = 'That number is not one of yours in this console. Ask an admin if you need it.';
+
+/** The same of a chat: whether it does not exist or is another number's is not told. */
+export const NOT_YOUR_CHAT = 'That chat is not on one of your numbers in this console. Ask an admin if you need it.';
+
 /** A person's scope from their account: admins always have every number; others only if not limited. */
 export function scopeOf(person: { role: Role; limitedToNumbers: boolean; numbers: readonly string[] }): NumberScope {
   return person.role === 'ADMIN' || !person.limitedToNumbers ? null : [...new Set(person.numbers)].sort();

@@ -92,9 +92,9 @@ export interface HoldRelease {
 /** A share attempt as a chat's drawer shows it: who by name, never their email (viewers read it too). */
 export type ChatShareEvent = Omit<ShareHistoryRow, 'actorEmail'>;
 
-export async function readChatShares(chatId: string): Promise<{ events: ChatShareEvent[]; releases: HoldRelease[] }> {
+export async function readChatShares(chatId: string, scope: NumberScope): Promise<{ events: ChatShareEvent[]; releases: HoldRelease[] }> {
   const [rows, releases] = await Promise.all([
-    queryShareEvents({ chatId }, null, 50),
+    queryShareEvents({ chatId, scope }, null, 50),
     db.shareHoldRelease.findMany({ where: { chatId }, orderBy: { createdAt: 'desc' }, take: 50, include: { actor: { select: { name: true } } } }),
   ]);
   const events = rows.map(({ actorEmail: _email, ...event }) => event);

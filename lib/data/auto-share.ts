@@ -1,10 +1,13 @@
 import 'server-only';
+import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/guards';
+import { covers } from '@/lib/auth/number-scope';
 import { readAutoShareAccount, readAutoSharePanel } from '@/lib/auto/panel';
 
 /** A number's automatic share as its card page shows it (everyone who may view). */
 export async function getAutoSharePanel(phoneNumber: string) {
-  await requirePermission('view');
+  const user = await requirePermission('view');
+  if (!covers(user.numbers, phoneNumber)) notFound();
   return readAutoSharePanel(phoneNumber);
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/guards';
 import { budgetSpentMessage, spendLinqBudget } from '@/lib/auth/linq-budget';
+import { covers, within } from '@/lib/auth/number-scope';
 import { loadCardRows, type CardRow } from '@/lib/cards/rows';
 import { recordCardActivations } from '@/lib/cards/save-card';
 import { db } from '@/lib/db';
@@ -19,7 +20,7 @@ function budgetRefusal(userId: string): LinqRead<never> | null {
     : { ok: false, error: { message: budgetSpentMessage(budget.retryAfterSeconds), nextStep: 'Reload the page in a moment.', retryable: true } };
 }
 
-/** Every sending number with its card, or the Linq failure to show in their place. */
+/** Every sending number of the person's with its card, or the Linq failure to show in their place. */
 export async function getCardRows(): Promise<LinqRead<CardRow[]>> {
   const user = await requirePermission('view');
   const refused = budgetRefusal(user.id);
@@ -28,13 +29,15 @@ export async function getCardRows(): Promise<LinqRead<CardRow[]>> {
   if (rows.ok) {
     await recordCardActivations(rows.value.map((row) => row.card));
     for (const row of rows.value) await recordCardStatus(row.phoneNumber, row.status);
+    return { ok: true, value: within(user.numbers, rows.value, (row) => row.phoneNumber) };
   }
   return rows;
 }
 
-/** One number's card; 404 when the number is not a line of the account. */
+/** One number's card; 404 when the number is not a line of the account, or not one of the person's. */
 export async function getCardRow(phoneNumber: string): Promise<LinqRead<CardRow>> {
   const user = await requirePermission('view');
+  if (!covers(user.numbers, phoneNumber)) notFound();
   const refused = budgetRefusal(user.id);
   if (refused) return refused;
   const linq = getLinq();
@@ -49,7 +52,8 @@ export async function getCardRow(phoneNumber: string): Promise<LinqRead<CardRow>
 }
 
 export async function getCardRevisions(phoneNumber: string) {
-  await requirePermission('view');
+  const user = await requirePermission('view');
+  if (!covers(user.numbers, phoneNumber)) notFound();
   return db.cardRevision.findMany({
     where: { phoneNumber },
     orderBy: { createdAt: 'desc' },

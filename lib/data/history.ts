@@ -2,26 +2,29 @@ import 'server-only';
 import { forbidden } from 'next/navigation';
 import { Prisma } from '@/generated/prisma/client';
 import { requirePermission } from '@/lib/auth/guards';
+import { numberWithin } from '@/lib/auth/number-scope';
 import { db } from '@/lib/db';
 import { readAlertPage, readCardRevisionPage, readRunPage, readSettingsChangePage, readStaffChangePage } from '@/lib/history/audit';
 import { readShareHistoryPage } from '@/lib/history/shares';
+import { listLines } from '@/lib/lines/store';
 import { can } from '@/lib/roles';
 import { runTitle } from '@/lib/runs/phase';
-import { HISTORY_PAGE_SIZE, type HistoryFilters } from '@/lib/validations/history';
+import { HISTORY_PAGE_SIZE, parseHistoryFilters, type HistoryFilters } from '@/lib/validations/history';
 
+// Shares, card changes and runs: of the reader's numbers only (a person limited to some).
 export async function getShareHistory(filters: HistoryFilters) {
-  await requirePermission('view');
-  return readShareHistoryPage(filters, HISTORY_PAGE_SIZE);
+  const user = await requirePermission('view');
+  return readShareHistoryPage({ ...filters, scope: user.numbers }, HISTORY_PAGE_SIZE);
 }
 
 export async function getCardHistory(filters: HistoryFilters) {
-  await requirePermission('view');
-  return readCardRevisionPage(filters, HISTORY_PAGE_SIZE);
+  const user = await requirePermission('view');
+  return readCardRevisionPage({ ...filters, scope: user.numbers }, HISTORY_PAGE_SIZE);
 }
 
 export async function getRunHistory(filters: HistoryFilters) {
-  await requirePermission('view');
-  return readRunPage(filters, HISTORY_PAGE_SIZE);
+  const user = await requirePermission('view');
+  return readRunPage({ ...filters, scope: user.numbers }, HISTORY_PAGE_SIZE);
 }
 
 /** Staff changes name accounts and roles: admins only. */
@@ -50,10 +53,11 @@ const RUN_CHOICES = 50;
 
 /**
  * Who and which runs can be filtered on (the latest runs), only staff who appear in records this person may read (shares and card
- * changes; staff and settings changes too for admins), by name. Emails stay on the admins' Staff page.
+ * changes of their numbers; staff and settings changes too for admins), by name. Emails stay on the admins' Staff page.
  */
 export async function getHistoryFilterOptions() {
   const user = await requirePermission('view');
+  const scope = user.numbers;
   const audits = [
     ...(can(user.role, 'manageStaff') ? [Prisma.sql`EXISTS (SELECT 1 FROM "StaffChange" x WHERE x."actorId" = u."id")`] : []),
     ...(can(user.role, 'manageSettings') ? [Prisma.sql`EXISTS (SELECT 1 FROM "SettingsChange" x WHERE x."actorId" = u."id")`] : []),
@@ -62,16 +66,12 @@ export async function getHistoryFilterOptions() {
     // One index probe per staff member, not a scan of every record.
     db.$queryRaw<Array<{ id: string; name: string }>>`
       SELECT u."id", u."name" FROM "User" u
-       WHERE EXISTS (SELECT 1 FROM "ShareEvent" x WHERE x."actorId" = u."id")
-          OR EXISTS (SELECT 1 FROM "CardRevision" x WHERE x."actorId" = u."id")
+       WHERE EXISTS (SELECT 1 FROM "ShareEvent" x WHERE x."actorId" = u."id" AND ${numberWithin(scope, Prisma.sql`x."sendingNumber"`)})
+          OR EXISTS (SELECT 1 FROM "CardRevision" x WHERE x."actorId" = u."id" AND ${numberWithin(scope, Prisma.sql`x."phoneNumber"`)})
           ${audits.length ? Prisma.sql`OR ${Prisma.join(audits, ' OR ')}` : Prisma.empty}
        ORDER BY u."name", u."id"`,
-    db.sendingLine.findMany({ select: { phoneNumber: true }, orderBy: { phoneNumber: 'asc' } }),
-    db.shareRun.findMany({
-      select: { id: true, source: true, schedulePhone: true, scheduleDate: true, createdAt: true, total: true, createdBy: { select: { name: true } } },
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: RUN_CHOICES,
-    }),
+    listLines(scope),
+    readRunPage({ ...parseHistoryFilters({ tab: 'runs' }), scope }, RUN_CHOICES).then((page) => page.rows),
   ]);
   return {
     actors,

@@ -39,12 +39,12 @@ export async function getNextSteps(overview: Overview): Promise<NextStep[]> {
 
 /** The latest runs, with their outcome. */
 export async function getRecentRuns() {
-  await requirePermission('view');
-  return (await readRunPage(parseHistoryFilters({ tab: 'runs' }), 5)).rows;
+  const user = await requirePermission('view');
+  return (await readRunPage({ ...parseHistoryFilters({ tab: 'runs' }), scope: user.numbers }, 5)).rows;
 }
 
 export async function getActiveRuns(): Promise<RunView[]> {
-  await requirePermission('view');
-  const views = await Promise.all((await activeRunIds()).map((id) => readRunView(id)));
+  const user = await requirePermission('view');
+  const views = await Promise.all((await activeRunIds(user.numbers)).map((id) => readRunView(id, user.numbers)));
   return views.filter((view): view is RunView => view !== null);
 }

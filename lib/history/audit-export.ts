@@ -2,6 +2,7 @@ import 'server-only';
 import { csvStream, type Cells } from '@/lib/csv';
 import { readAlertPage, readCardRevisionPage, readRunPage, readSettingsChangePage, readStaffChangePage, type AlertRow } from '@/lib/history/audit';
 import { encodeCursor } from '@/lib/history/cursor';
+import type { ScopedHistoryFilters } from '@/lib/history/shares';
 import type { HistoryFilters, HistoryTab } from '@/lib/validations/history';
 
 // Card, staff and settings changes and runs as CSV, as History lists them (its filters, newest first),
@@ -12,7 +13,7 @@ const BATCH = 1_000;
 type Row = { id: string; createdAt: Date };
 
 /** Reads the next batch after the last row of the previous one, through the page's own keyset. */
-function batches<T extends Row>(filters: HistoryFilters, read: (filters: HistoryFilters, size: number) => Promise<{ rows: T[] }>) {
+function batches<T extends Row, F extends HistoryFilters>(filters: F, read: (filters: F, size: number) => Promise<{ rows: T[] }>) {
   return async (after: T | null) =>
     (await read({ ...filters, cursor: after ? encodeCursor({ createdAt: after.createdAt.toISOString(), id: after.id }) : undefined }, BATCH)).rows;
 }
@@ -21,7 +22,7 @@ const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 const field = (value: unknown, key: string) => (value && typeof value === 'object' && key in value ? String((value as Record<string, unknown>)[key]) : null);
 
-function cardChanges(filters: HistoryFilters) {
+function cardChanges(filters: ScopedHistoryFilters) {
   const header = [
     'time_utc',
     'sending_number',
@@ -90,7 +91,7 @@ function settingsChanges(filters: HistoryFilters) {
   return csvStream(header, BATCH, batches(filters, readSettingsChangePage), cells);
 }
 
-function runs(filters: HistoryFilters) {
+function runs(filters: ScopedHistoryFilters) {
   const header = [
     'started_utc',
     'run_id',
@@ -135,7 +136,7 @@ function alerts(filters: HistoryFilters) {
 }
 
 /** History's other tabs as CSV: what each lists, with its filters. */
-export const AUDIT_EXPORTS: Record<Exclude<HistoryTab, 'shares'>, (filters: HistoryFilters) => ReadableStream<Uint8Array>> = {
+export const AUDIT_EXPORTS: Record<Exclude<HistoryTab, 'shares'>, (filters: ScopedHistoryFilters) => ReadableStream<Uint8Array>> = {
   cards: cardChanges,
   staff: staffChanges,
   settings: settingsChanges,

@@ -1,7 +1,11 @@
 import 'server-only';
+import { Prisma } from '@/generated/prisma/client';
+import { numberWhere } from '@/lib/auth/number-scope';
 import { db } from '@/lib/db';
 import { decodeCursor, encodeCursor, type Keyset } from '@/lib/history/cursor';
-import { dayRange } from '@/lib/history/day-range';
+import { dayRange, utcSql } from '@/lib/history/day-range';
+import type { ScopedHistoryFilters } from '@/lib/history/shares';
+import { runsWithin } from '@/lib/runs/view';
 import { type HistoryFilters } from '@/lib/validations/history';
 
 // Card changes, staff changes and runs: far fewer rows than shares, same newest-first keyset paging.
@@ -23,10 +27,11 @@ function paged<T extends { id: string; createdAt: Date }>(rows: T[], pageSize: n
   return { rows: page, nextCursor: rows.length > pageSize && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
 }
 
-export async function readCardRevisionPage(filters: HistoryFilters, pageSize: number) {
+export async function readCardRevisionPage(filters: ScopedHistoryFilters, pageSize: number) {
   const rows = await db.cardRevision.findMany({
     where: {
       AND: [
+        { phoneNumber: numberWhere(filters.scope) },
         createdWithin(filters),
         filters.number ? { phoneNumber: filters.number } : {},
         filters.actor ? { actorId: filters.actor } : {},
@@ -64,12 +69,28 @@ export async function readSettingsChangePage(filters: HistoryFilters, pageSize: 
 
 export type SettingsChangeRow = Awaited<ReturnType<typeof readSettingsChangePage>>['rows'][number];
 
-/** Bulk and scheduled share runs, newest first; the actor is who started them. */
-export async function readRunPage(filters: HistoryFilters, pageSize: number) {
+/**
+ * Bulk and scheduled share runs the reader may see (all their numbers are the reader's), newest
+ * first; the actor is who started them. The page is chosen in SQL (Prisma cannot say "every number
+ * of the run is one of these"), then read with its owner.
+ */
+export async function readRunPage(filters: ScopedHistoryFilters, pageSize: number) {
+  const sql = Prisma.sql;
+  const { since, until } = dayRange(filters);
+  const after = decodeCursor(filters.cursor);
+  const conditions = [
+    runsWithin(filters.scope),
+    ...(since ? [sql`r."createdAt" >= ${utcSql(since)}`] : []),
+    ...(until ? [sql`r."createdAt" < ${utcSql(until)}`] : []),
+    ...(filters.actor ? [sql`r."createdById" = ${filters.actor}`] : []),
+    ...(after ? [sql`(r."createdAt", r."id") < (${utcSql(after.createdAt)}, ${after.id})`] : []),
+  ];
+  const chosen = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT r."id" FROM "ShareRun" r WHERE ${Prisma.join(conditions, ' AND ')}
+     ORDER BY r."createdAt" DESC, r."id" DESC LIMIT ${pageSize + 1}`;
   const rows = await db.shareRun.findMany({
-    where: { AND: [createdWithin(filters), filters.actor ? { createdById: filters.actor } : {}, keysetWhere(decodeCursor(filters.cursor))] },
+    where: { id: { in: chosen.map((run) => run.id) } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    take: pageSize + 1,
     include: { createdBy: { select: { name: true } } },
   });
   return paged(rows, pageSize);

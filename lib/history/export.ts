@@ -1,7 +1,7 @@
 import 'server-only';
 import { csvStream } from '@/lib/csv';
 import type { Keyset } from '@/lib/history/cursor';
-import { queryShareEvents, type ShareHistoryRow } from '@/lib/history/shares';
+import { queryShareEvents, type ScopedHistoryFilters, type ShareHistoryRow } from '@/lib/history/shares';
 import type { HistoryFilters } from '@/lib/validations/history';
 
 const BATCH = 1_000;
@@ -49,7 +49,7 @@ function cells(row: ShareHistoryRow) {
 }
 
 /** The filtered share history as CSV, streamed a batch at a time (keyset on time and id). */
-export function shareHistoryCsv(filters: HistoryFilters): ReadableStream<Uint8Array> {
+export function shareHistoryCsv(filters: ScopedHistoryFilters): ReadableStream<Uint8Array> {
   const all = { ...filters, cursor: undefined };
   return csvStream(HEADER, BATCH, (after: Keyset | null) => queryShareEvents(all, after, BATCH), cells);
 }

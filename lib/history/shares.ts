@@ -1,8 +1,9 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import { numberWithin, type NumberScope } from '@/lib/auth/number-scope';
 import { db } from '@/lib/db';
 import { decodeCursor, encodeCursor, type Keyset } from '@/lib/history/cursor';
-import { dayRange } from '@/lib/history/day-range';
+import { dayRange, utcSql as utc } from '@/lib/history/day-range';
 import { likePattern, searchTerm } from '@/lib/search-terms';
 import { type HistoryFilters } from '@/lib/validations/history';
 
@@ -31,15 +32,15 @@ export interface ShareHistoryRow {
   docUrl: string | null;
 }
 
-// Timestamps are stored as UTC without a zone (as Prisma does); compare and read them as UTC
-// explicitly so the database session's time zone can never shift them.
-const utc = (date: Date | string) => Prisma.sql`(${typeof date === 'string' ? date : date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
 
-/** History's filters, or just one chat (its drawer on the chats page). */
-export type ShareEventFilters = Partial<HistoryFilters> & { chatId?: string };
+/** History's filters with the numbers the reader may see (null: every number): History never shows another number's records. */
+export type ScopedHistoryFilters = HistoryFilters & { scope: NumberScope };
+
+/** History's filters, or just one chat (its drawer on the chats page), within the reader's numbers. */
+export type ShareEventFilters = Partial<HistoryFilters> & { chatId?: string; scope: NumberScope };
 
 function conditions(filters: ShareEventFilters, after: Keyset | null): Prisma.Sql {
-  const parts: Prisma.Sql[] = [];
+  const parts: Prisma.Sql[] = filters.scope === null ? [] : [numberWithin(filters.scope, Prisma.sql`e."sendingNumber"`)];
   const { since, until } = dayRange(filters);
   if (since) parts.push(Prisma.sql`e."createdAt" >= ${utc(since)}`);
   if (until) parts.push(Prisma.sql`e."createdAt" < ${utc(until)}`);
@@ -85,7 +86,7 @@ export async function queryShareEvents(filters: ShareEventFilters, after: Keyset
      LIMIT ${limit}`;
 }
 
-export async function readShareHistoryPage(filters: HistoryFilters, pageSize: number) {
+export async function readShareHistoryPage(filters: ScopedHistoryFilters, pageSize: number) {
   const rows = await queryShareEvents(filters, decodeCursor(filters.cursor), pageSize + 1);
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);

@@ -4,13 +4,18 @@ import { sseMessage, sseRetry } from '@/lib/live/sse';
 import { latestLiveSeq, liveEventsSince } from '@/lib/live/store';
 import { mayHear, type LiveEvent } from '@/lib/live/topics';
 import { can, type Role } from '@/lib/roles';
+import type { NumberScope } from '@/lib/auth/number-scope';
 
-/** A session read again: its role now, or why it is over. */
-export type SessionCheck = { role: Role } | { ended: string };
+/** A session read again: its role and numbers now, or why it is over. */
+export type SessionCheck = { role: Role; numbers: NumberScope } | { ended: string };
 
 export interface LiveStreamOptions {
   /** The role the session had when the stream opened. */
   role: Role;
+  /** The numbers it may hear of (null: every number). */
+  numbers: NumberScope;
+  /** Keeps of an event what a person limited to `numbers` may hear (null: nothing). */
+  narrow: (event: LiveEvent, numbers: readonly string[]) => Promise<LiveEvent | null>;
   /** The last event the browser had (Last-Event-ID): what it missed since is sent first. */
   lastEventId: number | null;
   /** Reads the session again: its role now, or why it ended (signed out, disabled, expired…). */
@@ -37,6 +42,7 @@ const MAX_QUEUED = 2_000;
 export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let role = options.role;
+  let numbers = options.numbers;
   let closed = false;
   let stopListening = () => {};
   const timers: NodeJS.Timeout[] = [];
@@ -76,8 +82,12 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
               send(sseMessage({ event: 'ended', data: { reason: 'ended' in check ? check.ended : 'removed' } }));
               return close();
             }
-            if (check.role !== role) send(sseMessage({ event: 'role', data: { role: check.role } }));
+            // A new role or new numbers: the page renders again with what the person may see now.
+            if (check.role !== role || JSON.stringify(check.numbers) !== JSON.stringify(numbers)) {
+              send(sseMessage({ event: 'role', data: { role: check.role } }));
+            }
             role = check.role;
+            numbers = check.numbers;
           })
           .catch(() => undefined)
           .finally(() => {
@@ -86,11 +96,25 @@ export function openLiveStream(options: LiveStreamOptions): ReadableStream<Uint8
       };
 
       const sent = new Set<number>();
+      const tell = (event: LiveEvent) => send(sseMessage({ id: event.seq, event: 'change', data: { topic: event.topic, ids: event.ids } }));
+      // A person limited to some numbers hears their events one after the other, each narrowed
+      // first (a read of the ids' numbers); if that read fails, the event goes without its ids.
+      let narrowing = Promise.resolve();
       const deliver = (event: LiveEvent) => {
         if (sent.has(event.seq)) return;
         sent.add(event.seq);
         if (sent.size > 10_000) sent.clear();
-        if (mayHear(role, event.topic)) send(sseMessage({ id: event.seq, event: 'change', data: { topic: event.topic, ids: event.ids } }));
+        if (!mayHear(role, event.topic)) return;
+        if (numbers === null) return tell(event);
+        const scope = numbers;
+        narrowing = narrowing.then(() =>
+          options
+            .narrow(event, scope)
+            .catch(() => ({ ...event, ids: [] }))
+            .then((kept) => {
+              if (kept) tell(kept);
+            }),
+        );
       };
       // Listen first and hold what arrives, so nothing committed during the replay is lost.
       let held: LiveSignal[] | null = [];

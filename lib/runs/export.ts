@@ -1,5 +1,6 @@
 import 'server-only';
 import type { ShareRunItem } from '@/generated/prisma/client';
+import { coversAll, type NumberScope } from '@/lib/auth/number-scope';
 import { csvStream } from '@/lib/csv';
 import { db } from '@/lib/db';
 import { reasonLabel } from '@/lib/runs/outcome';
@@ -21,11 +22,11 @@ async function itemsAfter(runId: string, after: ItemRow | null): Promise<ItemRow
   return items.map((item) => ({ ...item, chatLabel: labels.get(item.chatId) ?? '' }));
 }
 
-/** The run's id when it exists (ids longer than any run's are not looked up). */
-export async function findExportableRun(id: string): Promise<string | null> {
+/** The run's id when it exists within the scope (ids longer than any run's are not looked up). */
+export async function findExportableRun(id: string, scope: NumberScope): Promise<string | null> {
   if (id.length > 100) return null;
-  const run = await db.shareRun.findUnique({ where: { id }, select: { id: true } });
-  return run?.id ?? null;
+  const run = await db.shareRun.findUnique({ where: { id }, select: { id: true, numbers: true } });
+  return run && coversAll(scope, run.numbers) ? run.id : null;
 }
 
 /** A run's chats and what became of each, as CSV streamed a batch at a time (runs can cover 100 000 chats). */

@@ -1,4 +1,6 @@
 import 'server-only';
+import { coversAll, numbersWithin, type NumberScope } from '@/lib/auth/number-scope';
+import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
 import { OWNER_SELECT, ownerCanShare } from '@/lib/runs/owner';
 import { runPhase, type RunPhase } from '@/lib/runs/phase';
@@ -52,9 +54,24 @@ async function docUrls(runId: string): Promise<Map<string, string>> {
   return new Map(rows.map((row) => [row.reason, row.docUrl]));
 }
 
-export async function readRunView(runId: string, now = new Date()): Promise<RunView | null> {
+/**
+ * Whether a person with this scope may see a run: every chat it covers is of one of their numbers.
+ * A run of another number answers as one that does not exist.
+ */
+export async function runWithinScope(runId: string, scope: NumberScope): Promise<boolean> {
+  const run = await db.shareRun.findUnique({ where: { id: runId }, select: { numbers: true } });
+  return run !== null && coversAll(scope, run.numbers);
+}
+
+/** SQL for lists of runs (alias r): the runs the scope may see. */
+export function runsWithin(scope: NumberScope): Prisma.Sql {
+  return numbersWithin(scope, Prisma.sql`r."numbers"`);
+}
+
+/** A run as its page shows it; null when there is none, or none the scope may see. */
+export async function readRunView(runId: string, scope: NumberScope, now = new Date()): Promise<RunView | null> {
   const run = await db.shareRun.findUnique({ where: { id: runId }, include: { createdBy: { select: OWNER_SELECT } } });
-  if (!run) return null;
+  if (!run || !coversAll(scope, run.numbers)) return null;
   const running = run.status === 'RUNNING';
   // The report reads every item of the run: made when it stands still, not at every poll of a running one.
   const [groups, urls, items] = await Promise.all([
@@ -88,13 +105,12 @@ export async function readRunView(runId: string, now = new Date()): Promise<RunV
   };
 }
 
-/** Runs in progress (or paused), newest first: the overview shows their bars. */
-export async function activeRunIds(limit = 5): Promise<string[]> {
-  const runs = await db.shareRun.findMany({
-    where: { status: { in: ['RUNNING', 'PAUSED'] } },
-    orderBy: { createdAt: 'desc' },
-    take: limit,
-    select: { id: true },
-  });
+/** Runs in progress (or paused) the scope may see, newest first: the overview shows their bars. */
+export async function activeRunIds(scope: NumberScope, limit = 5): Promise<string[]> {
+  const runs = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT r."id" FROM "ShareRun" r
+     WHERE r."status" IN ('RUNNING', 'PAUSED') AND ${runsWithin(scope)}
+     ORDER BY r."createdAt" DESC, r."id" DESC
+     LIMIT ${limit}`;
   return runs.map((run) => run.id);
 }

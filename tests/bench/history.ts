@@ -48,7 +48,7 @@ export async function runHistoryBench(): Promise<string> {
     await seed(db);
     const seedSeconds = ((performance.now() - seedStarted) / 1000).toFixed(1);
 
-    const filters = (raw: Record<string, string>) => historyFiltersSchema.parse(raw);
+    const filters = (raw: Record<string, string>) => ({ ...historyFiltersSchema.parse(raw), scope: null });
     const keysetAt = async (offset: number, where = '') => {
       const [row] = await db.$queryRawUnsafe<Array<{ createdAt: string; id: string }>>(
         `SELECT to_char("createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "createdAt", id FROM "ShareEvent" ${where} ORDER BY "createdAt" DESC, id DESC OFFSET ${offset} LIMIT 1`,

@@ -170,21 +170,21 @@ describe('share runs', () => {
     const { queryShareEvents } = await import('@/lib/history/shares');
     const { loadOverview } = await import('@/lib/overview/stats');
     const { readRunView } = await import('@/lib/runs/view');
-    const report = (await readRunView(run.id))!.report;
+    const report = (await readRunView(run.id, null))!.report;
     expect(report.find((line) => line.section === 'FAILED')).toMatchObject({
       count: 1,
       reasons: [
         { reason: 'linq_3006', label: 'Linq had an unexpected error (3006)', count: 1, docUrl: expect.stringMatching(/^https:\/\/docs\.linqapp\.com\//) },
       ],
     });
-    const failedRows = await queryShareEvents({ run: run.id, outcome: 'FAILED', latest: '1' }, null, 100);
+    const failedRows = await queryShareEvents({ run: run.id, outcome: 'FAILED', latest: '1', scope: null }, null, 100);
     expect(failedRows.map((row) => row.chatId)).toEqual([stubborn]);
-    const retriedRows = (await queryShareEvents({ run: run.id, outcome: 'FAILED' }, null, 100)).filter((row) => row.chatId !== stubborn);
+    const retriedRows = (await queryShareEvents({ run: run.id, outcome: 'FAILED', scope: null }, null, 100)).filter((row) => row.chatId !== stubborn);
     expect(retriedRows.length).toBe(4 + 2 + 2);
     // Each is marked with the attempt that followed it: shared, an unknown outcome (the two slow
     // chats), or a failure tried again in its turn (the chat whose reads failed twice).
     for (const row of retriedRows) expect(['SUCCEEDED', 'UNKNOWN', 'FAILED'], row.chatId).toContain(row.supersededBy?.outcome);
-    expect((await queryShareEvents({ outcome: 'FAILED', latest: '1' }, null, 100)).map((row) => row.chatId)).toEqual([stubborn]);
+    expect((await queryShareEvents({ outcome: 'FAILED', latest: '1', scope: null }, null, 100)).map((row) => row.chatId)).toEqual([stubborn]);
     expect((await loadOverview(null, 24 * 3_600_000)).today.failed).toBe(1);
 
     // Retry the failed ones: only the stubborn chat, shared this time; offered once.
@@ -196,8 +196,8 @@ describe('share runs', () => {
     expect((await drive(retry.id)).run).toMatchObject({ status: 'COMPLETED', shared: 1 });
     // No chat failed any more: the Overview says 0, and History's latest attempts agree.
     expect((await loadOverview(null, 24 * 3_600_000)).today.failed).toBe(0);
-    expect(await queryShareEvents({ outcome: 'FAILED', latest: '1' }, null, 100)).toEqual([]);
-    expect((await queryShareEvents({ run: run.id, outcome: 'FAILED', latest: '1' }, null, 100)).map((row) => row.chatId)).toEqual([stubborn]);
+    expect(await queryShareEvents({ outcome: 'FAILED', latest: '1', scope: null }, null, 100)).toEqual([]);
+    expect((await queryShareEvents({ run: run.id, outcome: 'FAILED', latest: '1', scope: null }, null, 100)).map((row) => row.chatId)).toEqual([stubborn]);
 
     for (const chatId of chats) expect(sharesOf(chatId), chatId).toBe(1);
     expect(h.sandbox.store.state.shares).toHaveLength(chats.length);

@@ -8,13 +8,19 @@ import { collectSse } from '../support/sse-reader';
 // once, the stream tells each role only what it may read, resumes from Last-Event-ID, and closes
 // when the session ends. Run by live-stream.test.ts (embedded) and live-stream-postgres.test.ts.
 
-export async function openStream(options: { role?: Role; lastEventId?: number | null; recheck?: () => Promise<SessionCheck> } = {}) {
+export async function openStream(
+  options: { role?: Role; numbers?: string[] | null; lastEventId?: number | null; recheck?: () => Promise<SessionCheck> } = {},
+) {
   const { openLiveStream } = await import('@/lib/live/stream');
+  const { narrowToNumbers } = await import('@/lib/live/narrow');
   const abort = new AbortController();
+  const numbers = options.numbers ?? null;
   const body = openLiveStream({
     role: options.role ?? 'VIEWER',
+    numbers,
+    narrow: narrowToNumbers,
     lastEventId: options.lastEventId ?? null,
-    recheck: options.recheck ?? (async () => ({ role: options.role ?? 'VIEWER' })),
+    recheck: options.recheck ?? (async () => ({ role: options.role ?? 'VIEWER', numbers })),
     signal: abort.signal,
   });
   const stream = collectSse(body);
@@ -28,10 +34,10 @@ const changes = (events: { event: string; data: string; id?: string }[]) =>
     .map((event) => ({ seq: Number(event.id), ...(JSON.parse(event.data) as { topic: string; ids: string[] }) }));
 
 let chatNumber = 0;
-async function addChat(h: ConsoleHarness): Promise<string> {
+async function addChat(h: ConsoleHarness, sendingNumber?: string): Promise<string> {
   chatNumber += 1;
   const id = `live-chat-${chatNumber}-${Date.now()}`;
-  await h.db.chat.create({ data: { id, participants: ['+15550000000'], activityAt: new Date() } });
+  await h.db.chat.create({ data: { id, sendingNumber, participants: ['+15550000000'], activityAt: new Date() } });
   return id;
 }
 
@@ -87,16 +93,41 @@ export function liveStreamSuite(h: ConsoleHarness) {
   });
 
   it('tells the page of a new role, and why the session ended before closing, at once when a staff account changes', async () => {
-    let current: SessionCheck = { role: 'OPERATOR' };
+    let current: SessionCheck = { role: 'OPERATOR', numbers: null };
     const stream = await openStream({ role: 'OPERATOR', recheck: async () => current });
-    current = { role: 'VIEWER' };
+    current = { role: 'VIEWER', numbers: null };
     await h.db.user.create({ data: { email: `live-role-${Date.now()}@example.test`, name: 'Someone', passwordHash: 'x' } });
     await stream.waitFor((event) => event.event === 'role' && JSON.parse(event.data).role === 'VIEWER');
+    // New numbers are news too: the page renders again with what the person may see now.
+    current = { role: 'VIEWER', numbers: ['+14155550100'] };
+    await h.db.user.create({ data: { email: `live-numbers-${Date.now()}@example.test`, name: 'Someone', passwordHash: 'x' } });
+    await stream.waitFor((event) => event.event === 'role' && stream.events.filter((e) => e.event === 'role').length === 2);
     current = { ended: 'disabled' };
     await h.db.user.create({ data: { email: `live-end-${Date.now()}@example.test`, name: 'Someone', passwordHash: 'x' } });
     await stream.done;
     expect(stream.isEnded()).toBe(true);
     expect(stream.events.filter((event) => event.event === 'ended').map((event) => JSON.parse(event.data))).toEqual([{ reason: 'disabled' }]);
+  });
+
+  it('tells a person limited to some numbers only of their chats, lines and runs, never another number’s id', async () => {
+    const mine = '+14155550100';
+    const other = '+14155550199';
+    const stream = await openStream({ numbers: [mine] });
+    const everyone = await openStream();
+    const theirs = await addChat(h, other);
+    const ours = await addChat(h, mine);
+    await h.db.sendingLine.upsert({ where: { phoneNumber: other }, create: { phoneNumber: other }, update: { cardStatus: 'none' } });
+    await h.db.sendingLine.upsert({ where: { phoneNumber: mine }, create: { phoneNumber: mine }, update: { cardStatus: 'none' } });
+    await stream.waitFor((event) => event.event === 'change' && event.data.includes(mine) && event.data.includes('cards'));
+    await everyone.waitFor((event) => event.event === 'change' && event.data.includes(mine) && event.data.includes('cards'));
+    const heard = changes(stream.events).flatMap((change) => change.ids);
+    expect(heard).toContain(ours);
+    expect(heard).not.toContain(theirs);
+    expect(heard).not.toContain(other);
+    // Everyone else hears both.
+    expect(changes(everyone.events).flatMap((change) => change.ids)).toEqual(expect.arrayContaining([ours, theirs, other, mine]));
+    stream.close();
+    everyone.close();
   });
 
   it('delivers a burst of 1 000 changes to every stream, each once and in order', async () => {

@@ -1,4 +1,5 @@
 import { authorize, getSessionKey, readSessionVerdict, refusalResponse } from '@/lib/auth/guards';
+import { narrowToNumbers } from '@/lib/live/narrow';
 import { openLiveStream } from '@/lib/live/stream';
 import { parseLastEventId } from '@/lib/live/topics';
 import { refuseHostileAddress } from '@/lib/server/hostile-request';
@@ -19,10 +20,12 @@ export async function GET(request: Request): Promise<Response> {
   const lastEventId = parseLastEventId(request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('lastEventId'));
   const stream = openLiveStream({
     role: access.user.role,
+    numbers: access.user.numbers,
+    narrow: narrowToNumbers,
     lastEventId,
     recheck: async () => {
       const verdict = await readSessionVerdict(key);
-      return 'user' in verdict ? { role: verdict.user.role } : verdict;
+      return 'user' in verdict ? { role: verdict.user.role, numbers: verdict.user.numbers } : verdict;
     },
     signal: request.signal,
   });

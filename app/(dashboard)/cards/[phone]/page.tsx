@@ -18,6 +18,7 @@ import { LinqErrorPanel } from '@/components/shell/linq-error-panel';
 import { PageHeader } from '@/components/shell/page-header';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/guards';
+import { covers } from '@/lib/auth/number-scope';
 import { getAutoSharePanel } from '@/lib/data/auto-share';
 import { getCardRevisions, getCardRow } from '@/lib/data/contact-cards';
 import { getSettings } from '@/lib/env';
@@ -35,7 +36,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ContactCardPage({ params }: Params) {
   const user = await requirePermission('view');
   const phoneNumber = phoneNumberParam((await params).phone);
-  if (!phoneNumber) notFound();
+  // Another number than the person's answers as one that does not exist.
+  if (!phoneNumber || !covers(user.numbers, phoneNumber)) notFound();
   const [row, revisions, schedule, scheduleChanges, autoShare] = await Promise.all([
     getCardRow(phoneNumber),
     getCardRevisions(phoneNumber),

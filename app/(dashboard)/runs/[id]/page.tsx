@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Share run' };
 export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('view');
   const { id } = await params;
-  const run = idSchema().safeParse(id).success ? await readRunView(id) : null;
+  const run = idSchema().safeParse(id).success ? await readRunView(id, user.numbers) : null;
   if (!run) notFound();
 
   return (

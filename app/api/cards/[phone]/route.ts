@@ -1,4 +1,5 @@
 import { authorize, refusalResponse } from '@/lib/auth/guards';
+import { covers, NOT_YOUR_NUMBER } from '@/lib/auth/number-scope';
 import { readCardStatusNow } from '@/lib/cards/status-read';
 import { refuseHostileAddress } from '@/lib/server/hostile-request';
 import { BAD_PHONE_PARAM, phoneNumberParam } from '@/lib/validations/route-params';
@@ -14,6 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ phon
   if (refused) return refused;
   const phoneNumber = phoneNumberParam(phone);
   if (!phoneNumber) return Response.json({ error: BAD_PHONE_PARAM }, { status: 400 });
+  if (!covers(access.user.numbers, phoneNumber)) return Response.json({ error: NOT_YOUR_NUMBER }, { status: 404 });
   const read = await readCardStatusNow(phoneNumber, access.user.id);
   if (read.ok) return Response.json({ status: read.status, card: read.card }, { headers: { 'Cache-Control': 'no-store' } });
   const headers: Record<string, string> = read.reason === 'budget' ? { 'Retry-After': String(read.retryAfterSeconds) } : {};

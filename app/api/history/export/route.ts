@@ -18,6 +18,7 @@ export async function GET(request: Request): Promise<Response> {
   if (needs && !can(access.user.role, needs)) {
     return refusalResponse({ ok: false, status: 403, error: 'Your role does not allow this. Ask an admin if you need access.' });
   }
-  const body = filters.tab === 'shares' ? shareHistoryCsv(filters) : AUDIT_EXPORTS[filters.tab](filters);
+  const scoped = { ...filters, scope: access.user.numbers };
+  const body = filters.tab === 'shares' ? shareHistoryCsv(scoped) : AUDIT_EXPORTS[filters.tab](scoped);
   return csvDownload(body, exportFileName(filters));
 }

@@ -10,7 +10,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const refused = refuseHostileAddress(request, { id });
   if (refused) return refused;
-  const view = idSchema().safeParse(id).success ? await readRunView(id) : null;
+  const view = idSchema().safeParse(id).success ? await readRunView(id, access.user.numbers) : null;
   if (!view) return Response.json({ error: 'There is no such run; it may have been typed wrong.' }, { status: 404 });
   return Response.json(view, { headers: { 'Cache-Control': 'no-store' } });
 }

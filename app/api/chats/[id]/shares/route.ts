@@ -10,5 +10,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const refused = refuseHostileAddress(request, { id });
   if (refused) return refused;
   if (id.length > 100 || !(await chatWithinScope(id, access.user.numbers))) return Response.json({ error: 'Unknown chat.' }, { status: 404 });
-  return Response.json(await readChatShares(id), { headers: { 'Cache-Control': 'no-store' } });
+  return Response.json(await readChatShares(id, access.user.numbers), { headers: { 'Cache-Control': 'no-store' } });
 }

@@ -10,7 +10,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const refused = refuseHostileAddress(request, { id });
   if (refused) return refused;
-  const runId = await findExportableRun(id);
+  const runId = await findExportableRun(id, access.user.numbers);
   if (!runId) return Response.json({ error: 'There is no such run; it may have been typed wrong.' }, { status: 404 });
   return csvDownload(runItemsCsv(runId), `share-run_${runId}.csv`);
 }
