@@ -1,4 +1,5 @@
 import { InvitationLinkDialog } from '@/components/staff/invitation-link-dialog';
+import { StaffNumbersDialog } from '@/components/staff/staff-numbers-dialog';
 import { StaffRowActions } from '@/components/staff/staff-row-actions';
 import { Badge } from '@/components/ui/badge';
 import { DateTime } from '@/components/ui/date-time';
@@ -23,7 +24,28 @@ function StaffStatus({ member, emailAvailable }: { member: StaffRow; emailAvaila
   );
 }
 
-export function StaffTable({ staff, currentUserId, emailAvailable }: { staff: StaffRow[]; currentUserId: string; emailAvailable: boolean }) {
+/** Which numbers the person sees; admins always every one, and only others can be limited. */
+function StaffNumbers({ member, accountNumbers }: { member: StaffRow; accountNumbers: string[] }) {
+  const words = member.numbers === null ? 'Every number' : `Only ${member.numbers.join(', ')}`;
+  return (
+    <div className="mt-1 flex flex-wrap items-center gap-1 text-xs text-muted-foreground">
+      <span className="break-all">{words}</span>
+      {member.role !== 'ADMIN' && <StaffNumbersDialog id={member.id} name={member.name} numbers={member.numbers} accountNumbers={accountNumbers} />}
+    </div>
+  );
+}
+
+export function StaffTable({
+  staff,
+  currentUserId,
+  emailAvailable,
+  accountNumbers,
+}: {
+  staff: StaffRow[];
+  currentUserId: string;
+  emailAvailable: boolean;
+  accountNumbers: string[];
+}) {
   return (
     <Table>
       <TableHeader>
@@ -44,7 +66,10 @@ export function StaffTable({ staff, currentUserId, emailAvailable }: { staff: St
               {member.id === currentUserId && <span className="ml-1 text-xs text-muted-foreground">(you)</span>}
             </TableCell>
             <TableCell>{member.email}</TableCell>
-            <TableCell>{ROLE_LABELS[member.role]}</TableCell>
+            <TableCell>
+              {ROLE_LABELS[member.role]}
+              <StaffNumbers member={member} accountNumbers={accountNumbers} />
+            </TableCell>
             <TableCell>
               <StaffStatus member={member} emailAvailable={emailAvailable} />
               {member.secondFactor && <p className="mt-1 text-xs text-muted-foreground">Second factor on</p>}

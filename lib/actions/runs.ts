@@ -69,7 +69,9 @@ export async function retryFailedAction(runId: unknown): Promise<RunActionResult
   const parsed = runIdSchema.safeParse(runId);
   if (!parsed.success || !(await runWithinScope(parsed.data, access.user.numbers))) return failed(UNKNOWN_RUN);
   if ((await countFailed(parsed.data)) === 0) return failed('This run has no failed chats to try again.');
-  const made = await refusedAsMessage(() => createRun({ createdById: access.user.id, numbers: access.user.numbers, source: 'BULK', scope: { kind: 'retry', fromRunId: parsed.data } }));
+  const made = await refusedAsMessage(() =>
+    createRun({ createdById: access.user.id, numbers: access.user.numbers, source: 'BULK', scope: { kind: 'retry', fromRunId: parsed.data } }),
+  );
   if ('error' in made) return made;
   if (!made.run) return failed('The run could not be made; try again.');
   revalidatePath(`/runs/${parsed.data}`);

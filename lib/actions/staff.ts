@@ -4,11 +4,13 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize, type Refusal } from '@/lib/auth/guards';
+import { describeScope } from '@/lib/auth/number-scope';
 import { resetSecondFactor, SecondFactorError } from '@/lib/auth/second-factor';
+import { isAccountNumber } from '@/lib/lines/store';
 import { emailInvitation, InvitationEmailError } from '@/lib/staff/invitations';
-import { changeRole, createStaff, resetPassword, setDisabled, StaffRuleError } from '@/lib/staff/manage';
+import { changeRole, createStaff, resetPassword, setDisabled, setNumbers, StaffRuleError } from '@/lib/staff/manage';
 import { asFormData } from '@/lib/validations/form-data';
-import { createStaffSchema, resetPasswordSchema, roleSchema, staffIdSchema, type CreateStaffField } from '@/lib/validations/staff';
+import { createStaffSchema, resetPasswordSchema, roleSchema, staffIdSchema, staffNumbersSchema, type CreateStaffField } from '@/lib/validations/staff';
 
 /** Null before the form is first sent. */
 export type StaffFormState = ActionResult<{ link?: string; linkFor?: string }, CreateStaffField> | null;
@@ -132,6 +134,30 @@ export async function resetStaffSecondFactor(targetId: unknown): Promise<StaffCh
   const result = await attempt(async () => {
     await resetSecondFactor(access.user.id, id.data);
     return { ok: true, message: 'Second factor reset: their authenticator app and recovery codes no longer work. The change is recorded.' };
+  });
+  revalidatePath('/staff');
+  return result;
+}
+
+/**
+ * Limits an operator or a viewer to some of the account's numbers, or gives them every number. From
+ * their next click they see and act on those numbers only; their work on other numbers stops.
+ */
+export async function setStaffNumbers(targetId: unknown, choice: unknown): Promise<StaffChangeResult> {
+  const access = await authorize('manageStaff');
+  if (!access.ok) return refused(access);
+  const id = staffIdSchema.safeParse(targetId);
+  if (!id.success) return failed('Choose a staff member.');
+  const parsed = staffNumbersSchema.safeParse(choice);
+  if (!parsed.success) return failed(parsed.error.issues[0]?.message ?? 'Choose their numbers again.');
+  const numbers = parsed.data.every ? null : parsed.data.numbers;
+  for (const number of numbers ?? []) {
+    if (!(await isAccountNumber(number))) return failed(`${number} is not one of your Linq account’s numbers: refresh the page.`);
+  }
+  const result = await attempt(async () => {
+    const { changed } = await setNumbers(access.user, id.data, numbers);
+    if (!changed) return { ok: true, message: 'Nothing changed.' };
+    return { ok: true, message: `From their next click they see and act on ${describeScope(numbers)}. The change is recorded.` };
   });
   revalidatePath('/staff');
   return result;

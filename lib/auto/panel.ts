@@ -116,7 +116,11 @@ export async function readAutoShareAccount(): Promise<AutoShareAccount> {
   ]);
   return {
     pause,
-    numbers: rules.map((rule) => ({ phoneNumber: rule.phoneNumber, owner: rule.updatedBy.name, ownerCanShare: ownerCanShare(rule.updatedBy, [rule.phoneNumber]) })),
+    numbers: rules.map((rule) => ({
+      phoneNumber: rule.phoneNumber,
+      owner: rule.updatedBy.name,
+      ownerCanShare: ownerCanShare(rule.updatedBy, [rule.phoneNumber]),
+    })),
     waiting,
   };
 }

@@ -1,7 +1,9 @@
 import 'server-only';
 import { requirePermission } from '@/lib/auth/guards';
 import { accountsUnderAttack } from '@/lib/auth/login-attempts';
+import { scopeOf } from '@/lib/auth/number-scope';
 import { db } from '@/lib/db';
+import { listLines } from '@/lib/lines/store';
 import { ownedWork } from '@/lib/runs/owner';
 import { invitationEmailAvailable } from '@/lib/staff/invitations';
 
@@ -22,14 +24,18 @@ export async function getStaff() {
       lastLoginAt: true,
       createdAt: true,
       totpEnabledAt: true,
+      limitedToNumbers: true,
+      numbers: true,
       _count: { select: { passkeys: true } },
       // The latest set-password link: an account never signed in with one still open is "Invited".
       passwordTokens: { orderBy: { createdAt: 'desc' }, take: 1, select: { expiresAt: true, usedAt: true } },
     },
   });
   const work = await ownedWork(users.map((user) => user.id));
-  return users.map(({ passwordTokens: [link], totpEnabledAt, _count, ...user }) => ({
+  return users.map(({ passwordTokens: [link], totpEnabledAt, _count, limitedToNumbers, numbers, ...user }) => ({
     ...user,
+    /** The numbers they are limited to; null: every number. */
+    numbers: scopeOf({ role: user.role, limitedToNumbers, numbers }),
     secondFactor: totpEnabledAt !== null || _count.passkeys > 0,
     invitation: !user.lastLoginAt && link && !link.usedAt ? { expiresAt: link.expiresAt.toISOString() } : null,
     work: work.get(user.id)!,
@@ -48,4 +54,10 @@ export async function getAccountsUnderAttack() {
 export async function getInvitationEmail() {
   await requirePermission('manageStaff');
   return invitationEmailAvailable();
+}
+
+/** The account's numbers, to choose from when limiting someone to some. */
+export async function getAccountNumbers(): Promise<string[]> {
+  await requirePermission('manageStaff');
+  return (await listLines(null)).map((line) => line.phoneNumber);
 }

@@ -32,7 +32,6 @@ export interface ShareHistoryRow {
   docUrl: string | null;
 }
 
-
 /** History's filters with the numbers the reader may see (null: every number): History never shows another number's records. */
 export type ScopedHistoryFilters = HistoryFilters & { scope: NumberScope };
 

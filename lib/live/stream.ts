@@ -1,10 +1,10 @@
 import 'server-only';
+import type { NumberScope } from '@/lib/auth/number-scope';
 import { subscribeLive, type LiveSignal } from '@/lib/live/hub';
 import { sseMessage, sseRetry } from '@/lib/live/sse';
 import { latestLiveSeq, liveEventsSince } from '@/lib/live/store';
 import { mayHear, type LiveEvent } from '@/lib/live/topics';
 import { can, type Role } from '@/lib/roles';
-import type { NumberScope } from '@/lib/auth/number-scope';
 
 /** A session read again: its role and numbers now, or why it is over. */
 export type SessionCheck = { role: Role; numbers: NumberScope } | { ended: string };

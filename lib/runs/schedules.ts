@@ -1,6 +1,6 @@
 import 'server-only';
-import { numberWhere, type NumberScope } from '@/lib/auth/number-scope';
 import type { ShareSchedule } from '@/generated/prisma/client';
+import { numberWhere, type NumberScope } from '@/lib/auth/number-scope';
 import { cooldownCutoff } from '@/lib/chats/index-query';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';

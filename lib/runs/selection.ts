@@ -102,13 +102,7 @@ export interface FrozenItems {
 }
 
 /** Freezes the scope's chats into the run's items (skipped ones with their reason); returns the counts. */
-export async function freezeRunItems(
-  tx: Prisma.TransactionClient,
-  runId: string,
-  scope: RunScope,
-  cutoff: Date,
-  numbers: NumberScope,
-): Promise<FrozenItems> {
+export async function freezeRunItems(tx: Prisma.TransactionClient, runId: string, scope: RunScope, cutoff: Date, numbers: NumberScope): Promise<FrozenItems> {
   const [counts] = await tx.$queryRaw<FrozenItems[]>`
     WITH inserted AS (
       INSERT INTO "ShareRunItem" ("runId", "chatId", "sendingNumber", "state", "reason", "updatedAt")

@@ -1,6 +1,6 @@
 import 'server-only';
-import { coversAll, numbersWithin, type NumberScope } from '@/lib/auth/number-scope';
 import { Prisma } from '@/generated/prisma/client';
+import { coversAll, numbersWithin, type NumberScope } from '@/lib/auth/number-scope';
 import { db } from '@/lib/db';
 import { OWNER_SELECT, ownerCanShare } from '@/lib/runs/owner';
 import { runPhase, type RunPhase } from '@/lib/runs/phase';

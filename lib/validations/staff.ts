@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/roles';
+import { phoneNumberSchema } from '@/lib/validations/contact-card';
 import { idSchema } from '@/lib/validations/safe-text';
 
 // Shared by the browser (form hints) and the server, so nothing here may load bcrypt.
@@ -48,3 +49,12 @@ export const changePasswordSchema = z
 
 /** A code typed to confirm a change of the second factor: the app's 6 digits or a recovery code. */
 export const factorCodeSchema = z.string().trim().min(1, 'Enter the code.').max(40, 'That code is too long.');
+
+/** The numbers an operator or a viewer is limited to, or every number. */
+export const staffNumbersSchema = z.discriminatedUnion('every', [
+  z.object({ every: z.literal(true) }),
+  z.object({
+    every: z.literal(false),
+    numbers: z.array(phoneNumberSchema).min(1, 'Choose at least one number, or give them every number.').max(1_000, 'Choose at most 1 000 numbers.'),
+  }),
+]);

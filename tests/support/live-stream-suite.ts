@@ -8,9 +8,7 @@ import { collectSse } from '../support/sse-reader';
 // once, the stream tells each role only what it may read, resumes from Last-Event-ID, and closes
 // when the session ends. Run by live-stream.test.ts (embedded) and live-stream-postgres.test.ts.
 
-export async function openStream(
-  options: { role?: Role; numbers?: string[] | null; lastEventId?: number | null; recheck?: () => Promise<SessionCheck> } = {},
-) {
+export async function openStream(options: { role?: Role; numbers?: string[] | null; lastEventId?: number | null; recheck?: () => Promise<SessionCheck> } = {}) {
   const { openLiveStream } = await import('@/lib/live/stream');
   const { narrowToNumbers } = await import('@/lib/live/narrow');
   const abort = new AbortController();

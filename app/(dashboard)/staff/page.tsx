@@ -6,13 +6,18 @@ import { CreateStaffForm } from '@/components/staff/create-staff-form';
 import { StaffTable } from '@/components/staff/staff-table';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/guards';
-import { getAccountsUnderAttack, getInvitationEmail, getStaff } from '@/lib/data/staff';
+import { getAccountNumbers, getAccountsUnderAttack, getInvitationEmail, getStaff } from '@/lib/data/staff';
 
 export const metadata: Metadata = { title: 'Staff' };
 
 export default async function StaffPage() {
   const user = await requirePermission('manageStaff');
-  const [staff, underAttack, emailAvailable] = await Promise.all([getStaff(), getAccountsUnderAttack(), getInvitationEmail()]);
+  const [staff, underAttack, emailAvailable, accountNumbers] = await Promise.all([
+    getStaff(),
+    getAccountsUnderAttack(),
+    getInvitationEmail(),
+    getAccountNumbers(),
+  ]);
   return (
     <>
       <RefreshOnLive topics={['staff']} />
@@ -21,14 +26,15 @@ export default async function StaffPage() {
         <AttackNotice accounts={underAttack} />
         <Card>
           <CardContent className="p-0">
-            <StaffTable staff={staff} currentUserId={user.id} emailAvailable={emailAvailable} />
+            <StaffTable staff={staff} currentUserId={user.id} emailAvailable={emailAvailable} accountNumbers={accountNumbers} />
           </CardContent>
         </Card>
         <Card>
           <CardHeader>
             <CardTitle>Add a staff member</CardTitle>
             <CardDescription>
-              Viewers read; operators also edit cards, share and export; admins also manage staff. Every change here is recorded and shown under History.
+              Viewers read; operators also edit cards, share and export; admins also manage staff. An operator or a viewer can be limited to some numbers
+              (Numbers, in their row). Every change here is recorded and shown under History.
             </CardDescription>
           </CardHeader>
           <CardContent>

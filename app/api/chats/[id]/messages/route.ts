@@ -12,7 +12,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const { id } = await params;
   const refused = refuseHostileAddress(request, { id });
   if (refused) return refused;
-  if (id.length > 100 || !(await chatWithinScope(id, access.user.numbers))) return Response.json({ error: 'This chat is not in the console’s index.' }, { status: 404 });
+  if (id.length > 100 || !(await chatWithinScope(id, access.user.numbers)))
+    return Response.json({ error: 'This chat is not in the console’s index.' }, { status: 404 });
   const read = await readRecentMessages(id, access.user.id);
   if (read.ok) return Response.json(read, { headers: { 'Cache-Control': 'no-store' } });
   const headers: Record<string, string> = read.reason === 'budget' ? { 'Retry-After': String(read.retryAfterSeconds) } : {};
