@@ -105,6 +105,7 @@ const ACTIONS: Record<string, { access: Access; page: string; args: () => unknow
   },
   'lib/actions/single-sign-on.ts#turnOffSsoAction': { access: 'manageSettings', page: '/settings/single-sign-on', args: () => [] },
   'lib/actions/staff.ts#resetStaffSecondFactor': { access: 'manageStaff', page: '/staff', args: () => ['no-such-staff-member'] },
+  'lib/actions/staff.ts#setStaffNumbers': { access: 'manageStaff', page: '/staff', args: () => ['no-such-staff-member', { every: true }] },
   // Last: they end the session the other calls use.
   'lib/actions/account.ts#signOutEverywhereAction': { access: 'signedIn', page: '/account', args: () => [] },
   'lib/actions/auth.ts#signOutAction': { access: 'signedIn', page: '/', args: () => [] },

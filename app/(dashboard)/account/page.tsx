@@ -8,6 +8,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { DateTime } from '@/components/ui/date-time';
 import { signOutEverywhereAction } from '@/lib/actions/account';
+import { describeScope } from '@/lib/auth/number-scope';
 import { getMyAccount } from '@/lib/data/account';
 import { ROLE_LABELS } from '@/lib/roles';
 
@@ -17,7 +18,10 @@ export default async function AccountPage() {
   const { user, secondFactor, passkeys, secondFactorRequired } = await getMyAccount();
   return (
     <>
-      <PageHeader title="My account" description={`${user.name}, ${user.email}, ${ROLE_LABELS[user.role].toLowerCase()}.`} />
+      <PageHeader
+        title="My account"
+        description={`${user.name}, ${user.email}, ${ROLE_LABELS[user.role].toLowerCase()}${user.numbers ? `, limited to ${describeScope(user.numbers)}` : ''}.`}
+      />
       <div className="flex flex-col gap-6">
         <Card>
           <CardHeader>
