@@ -4,9 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/guards';
-import { covers, NOT_YOUR_NUMBER } from '@/lib/auth/number-scope';
 import { AutoShareError, saveAutoShareRule, setAutoSharePause, type AutoShareSettings } from '@/lib/auto/rules';
 import { requeueWaitingAutoShares } from '@/lib/auto/upkeep';
+import { covers, NOT_YOUR_NUMBER } from '@/lib/number-scope';
 import { autoShareFormSchema, type AutoShareField } from '@/lib/validations/auto-share';
 import { asFormData } from '@/lib/validations/form-data';
 

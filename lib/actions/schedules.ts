@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { failed, type ActionResult } from '@/lib/actions/result';
 import { authorize } from '@/lib/auth/guards';
-import { covers, NOT_YOUR_NUMBER } from '@/lib/auth/number-scope';
+import { covers, NOT_YOUR_NUMBER } from '@/lib/number-scope';
 import { saveSchedule, ScheduleError, type ScheduleSettings } from '@/lib/runs/schedules';
 import { asFormData } from '@/lib/validations/form-data';
 import { scheduleFormSchema } from '@/lib/validations/schedule';

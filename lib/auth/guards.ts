@@ -2,11 +2,11 @@ import 'server-only';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { auth } from '@/lib/auth';
-import { scopeOf, type NumberScope } from '@/lib/auth/number-scope';
 import { secondFactorRequired } from '@/lib/auth/second-factor-rule';
 import { sessionIsCurrent } from '@/lib/auth/session-time';
 import { passwordSignInAllowed, readSignInPolicy } from '@/lib/auth/sso';
 import { db } from '@/lib/db';
+import { scopeOf, type NumberScope } from '@/lib/number-scope';
 import { can, type Permission, type Role } from '@/lib/roles';
 
 export interface StaffUser {

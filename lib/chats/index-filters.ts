@@ -4,7 +4,7 @@
 //
 // Aliases: c = "Chat", l = "SendingLine" (the chat's line and its card), s = "ChatShareState".
 import { Prisma } from '@/generated/prisma/client';
-import { numberWithin, type NumberScope } from '@/lib/auth/number-scope';
+import { numberWithin, type NumberScope } from '@/lib/number-scope';
 import { likePattern, searchTerm } from '@/lib/search-terms';
 import { type BlockReason, type ChatPageQuery, type ChatState } from '@/lib/validations/chats';
 

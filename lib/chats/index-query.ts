@@ -1,6 +1,5 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { numberWithin, type NumberScope } from '@/lib/auth/number-scope';
 import type { ChatFacts, OutboundKnowledge } from '@/lib/chats/eligibility';
 import { labelOf } from '@/lib/chats/facts';
 import {
@@ -19,6 +18,7 @@ import { outboundKnowledge } from '@/lib/chats/outbound';
 import { db } from '@/lib/db';
 import type { CardStatus } from '@/lib/lines/card-status';
 import type { ChatHealth } from '@/lib/linq/types';
+import { numberWithin, type NumberScope } from '@/lib/number-scope';
 import { BLOCK_REASONS, type ChatPageQuery } from '@/lib/validations/chats';
 import { hasControlCharacters, isIsoInstant } from '@/lib/validations/safe-text';
 

@@ -1,11 +1,11 @@
 import 'server-only';
-import { numberWhere, type NumberScope } from '@/lib/auth/number-scope';
 import { countChatIndex, queryChatIndex, queryChatRows, type ChatIndexPage, type ChatRow, type FacetCounts } from '@/lib/chats/index-query';
 import { readIndexStatus, type IndexStatus } from '@/lib/chats/index-status';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { queryShareEvents, type ShareHistoryRow } from '@/lib/history/shares';
 import { listLines, type LineSummary } from '@/lib/lines/store';
+import { numberWhere, type NumberScope } from '@/lib/number-scope';
 import type { ChatPageQuery } from '@/lib/validations/chats';
 
 export interface ChatsView extends ChatIndexPage {

@@ -1,8 +1,8 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/guards';
-import { covers } from '@/lib/auth/number-scope';
 import { readAutoShareAccount, readAutoSharePanel } from '@/lib/auto/panel';
+import { covers } from '@/lib/number-scope';
 
 /** A number's automatic share as its card page shows it (everyone who may view). */
 export async function getAutoSharePanel(phoneNumber: string) {

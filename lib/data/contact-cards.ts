@@ -2,13 +2,13 @@ import 'server-only';
 import { notFound } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/guards';
 import { budgetSpentMessage, spendLinqBudget } from '@/lib/auth/linq-budget';
-import { covers, within } from '@/lib/auth/number-scope';
 import { loadCardRows, type CardRow } from '@/lib/cards/rows';
 import { recordCardActivations } from '@/lib/cards/save-card';
 import { db } from '@/lib/db';
 import { cardStatus } from '@/lib/lines/card-status';
 import { recordCardStatus, recordListedLines } from '@/lib/lines/store';
 import { getLinq, readLinq, type LinqRead } from '@/lib/linq';
+import { covers, within } from '@/lib/number-scope';
 
 export type { CardRow } from '@/lib/cards/rows';
 

@@ -1,9 +1,9 @@
 import 'server-only';
 import { requirePermission } from '@/lib/auth/guards';
 import { accountsUnderAttack } from '@/lib/auth/login-attempts';
-import { scopeOf } from '@/lib/auth/number-scope';
 import { db } from '@/lib/db';
 import { listLines } from '@/lib/lines/store';
+import { scopeOf } from '@/lib/number-scope';
 import { ownedWork } from '@/lib/runs/owner';
 import { invitationEmailAvailable } from '@/lib/staff/invitations';
 

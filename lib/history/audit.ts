@@ -1,11 +1,10 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { numberWhere } from '@/lib/auth/number-scope';
 import { db } from '@/lib/db';
 import { decodeCursor, encodeCursor, type Keyset } from '@/lib/history/cursor';
 import { dayRange, utcSql } from '@/lib/history/day-range';
 import type { ScopedHistoryFilters } from '@/lib/history/shares';
-import { runsWithin } from '@/lib/runs/view';
+import { numbersWithin, numberWhere } from '@/lib/number-scope';
 import { type HistoryFilters } from '@/lib/validations/history';
 
 // Card changes, staff changes and runs: far fewer rows than shares, same newest-first keyset paging.
@@ -79,7 +78,7 @@ export async function readRunPage(filters: ScopedHistoryFilters, pageSize: numbe
   const { since, until } = dayRange(filters);
   const after = decodeCursor(filters.cursor);
   const conditions = [
-    runsWithin(filters.scope),
+    numbersWithin(filters.scope, sql`r."numbers"`),
     ...(since ? [sql`r."createdAt" >= ${utcSql(since)}`] : []),
     ...(until ? [sql`r."createdAt" < ${utcSql(until)}`] : []),
     ...(filters.actor ? [sql`r."createdById" = ${filters.actor}`] : []),

@@ -1,9 +1,9 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { numberWithin, type NumberScope } from '@/lib/auth/number-scope';
 import { db } from '@/lib/db';
 import { decodeCursor, encodeCursor, type Keyset } from '@/lib/history/cursor';
 import { dayRange, utcSql as utc } from '@/lib/history/day-range';
+import { numberWithin, type NumberScope } from '@/lib/number-scope';
 import { likePattern, searchTerm } from '@/lib/search-terms';
 import { type HistoryFilters } from '@/lib/validations/history';
 

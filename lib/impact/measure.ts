@@ -1,8 +1,8 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { numberWithin, type NumberScope } from '@/lib/auth/number-scope';
 import { db } from '@/lib/db';
 import { compare, type Comparison, type Stratum } from '@/lib/impact/stats';
+import { numberWithin, type NumberScope } from '@/lib/number-scope';
 
 // Impact: of the chats shared in a period, how many customers wrote back within 1, 3 and 7 days,
 // against comparable chats, from the conversation timeline (ChatTurn) and the share events alone.

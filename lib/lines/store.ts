@@ -1,4 +1,4 @@
-import { numberWhere, type NumberScope } from '@/lib/auth/number-scope';
+import { numberWhere, type NumberScope } from '@/lib/number-scope';
 import 'server-only';
 import { raiseAlert } from '@/lib/alerts/raise';
 import { db } from '@/lib/db';

@@ -1,7 +1,7 @@
 import 'server-only';
-import { coversAll } from '@/lib/auth/number-scope';
 import { db } from '@/lib/db';
 import type { LiveEvent } from '@/lib/live/topics';
+import { coversAll } from '@/lib/number-scope';
 
 /**
  * An event as a person limited to some numbers may hear it: only the ids of their numbers' chats,

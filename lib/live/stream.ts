@@ -1,9 +1,9 @@
 import 'server-only';
-import type { NumberScope } from '@/lib/auth/number-scope';
 import { subscribeLive, type LiveSignal } from '@/lib/live/hub';
 import { sseMessage, sseRetry } from '@/lib/live/sse';
 import { latestLiveSeq, liveEventsSince } from '@/lib/live/store';
 import { mayHear, type LiveEvent } from '@/lib/live/topics';
+import type { NumberScope } from '@/lib/number-scope';
 import { can, type Role } from '@/lib/roles';
 
 /** A session read again: its role and numbers now, or why it is over. */

@@ -1,12 +1,12 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { numberWithin, type NumberScope } from '@/lib/auth/number-scope';
 import { and, baseConditions, FROM_CHATS, stateCondition } from '@/lib/chats/index-filters';
 import { cooldownCutoff } from '@/lib/chats/index-query';
 import { syncHistory } from '@/lib/chats/sync/runs';
 import { db } from '@/lib/db';
 import type { CardStatus } from '@/lib/lines/card-status';
 import { listLines } from '@/lib/lines/store';
+import { numberWithin, type NumberScope } from '@/lib/number-scope';
 import { localDate, shiftDate, zonedInstant } from '@/lib/time-zone';
 
 export interface ShareCounts {

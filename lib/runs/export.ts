@@ -1,8 +1,8 @@
 import 'server-only';
 import type { ShareRunItem } from '@/generated/prisma/client';
-import { coversAll, type NumberScope } from '@/lib/auth/number-scope';
 import { csvStream } from '@/lib/csv';
 import { db } from '@/lib/db';
+import { coversAll, type NumberScope } from '@/lib/number-scope';
 import { reasonLabel } from '@/lib/runs/outcome';
 
 const BATCH = 1_000;

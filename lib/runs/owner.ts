@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
-import { coversAll, scopeOf } from '@/lib/auth/number-scope';
 import { db } from '@/lib/db';
+import { coversAll, scopeOf } from '@/lib/number-scope';
 import { can, type Role } from '@/lib/roles';
 
 // Runs and daily re-shares act in the name of a person: their owner. Someone disabled, no longer

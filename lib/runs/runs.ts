@@ -1,9 +1,9 @@
 import 'server-only';
 import type { Prisma, ShareRun, ShareSource } from '@/generated/prisma/client';
-import type { NumberScope } from '@/lib/auth/number-scope';
 import { cooldownCutoff } from '@/lib/chats/index-query';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
+import type { NumberScope } from '@/lib/number-scope';
 import { queueRunSlice } from '@/lib/queue/send';
 import { OWNER_SELECT, ownerCanShare } from '@/lib/runs/owner';
 import { freezeRunItems, type RunScope } from '@/lib/runs/selection';

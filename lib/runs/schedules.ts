@@ -1,10 +1,10 @@
 import 'server-only';
 import type { ShareSchedule } from '@/generated/prisma/client';
-import { numberWhere, type NumberScope } from '@/lib/auth/number-scope';
 import { cooldownCutoff } from '@/lib/chats/index-query';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { isAccountNumber } from '@/lib/lines/store';
+import { numberWhere, type NumberScope } from '@/lib/number-scope';
 import { OWNER_SELECT, ownerCanShare } from '@/lib/runs/owner';
 import { describeOccurrence, nextScheduledRun, type ScheduleTiming } from '@/lib/runs/schedule-time';
 import { planRun, type RunScope } from '@/lib/runs/selection';

@@ -1,8 +1,8 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { numberWithin, type NumberScope } from '@/lib/auth/number-scope';
 import { and, baseConditions, facetConditions, FROM_CHATS, LIVE, reasonCondition, stateCondition } from '@/lib/chats/index-filters';
 import { db } from '@/lib/db';
+import { numberWithin, type NumberScope } from '@/lib/number-scope';
 import { chatPageQuerySchema, type BlockReason } from '@/lib/validations/chats';
 import type { RunSelection } from '@/lib/validations/runs';
 

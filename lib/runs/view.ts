@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { coversAll, numbersWithin, type NumberScope } from '@/lib/auth/number-scope';
 import { db } from '@/lib/db';
+import { coversAll, numbersWithin, type NumberScope } from '@/lib/number-scope';
 import { OWNER_SELECT, ownerCanShare } from '@/lib/runs/owner';
 import { runPhase, type RunPhase } from '@/lib/runs/phase';
 import { reportLines, type ItemGroupState, type ReportLine } from '@/lib/runs/report';
@@ -63,11 +63,6 @@ export async function runWithinScope(runId: string, scope: NumberScope): Promise
   return run !== null && coversAll(scope, run.numbers);
 }
 
-/** SQL for lists of runs (alias r): the runs the scope may see. */
-export function runsWithin(scope: NumberScope): Prisma.Sql {
-  return numbersWithin(scope, Prisma.sql`r."numbers"`);
-}
-
 /** A run as its page shows it; null when there is none, or none the scope may see. */
 export async function readRunView(runId: string, scope: NumberScope, now = new Date()): Promise<RunView | null> {
   const run = await db.shareRun.findUnique({ where: { id: runId }, include: { createdBy: { select: OWNER_SELECT } } });
@@ -109,7 +104,7 @@ export async function readRunView(runId: string, scope: NumberScope, now = new D
 export async function activeRunIds(scope: NumberScope, limit = 5): Promise<string[]> {
   const runs = await db.$queryRaw<Array<{ id: string }>>`
     SELECT r."id" FROM "ShareRun" r
-     WHERE r."status" IN ('RUNNING', 'PAUSED') AND ${runsWithin(scope)}
+     WHERE r."status" IN ('RUNNING', 'PAUSED') AND ${numbersWithin(scope, Prisma.sql`r."numbers"`)}
      ORDER BY r."createdAt" DESC, r."id" DESC
      LIMIT ${limit}`;
   return runs.map((run) => run.id);

@@ -79,4 +79,36 @@ describe.each(targets)('staff rules on the $name database', ({ name }) => {
     expect(user.disabled).toBe(false);
     expect(user.sessionsRevokedAt).not.toBeNull();
   });
+
+  it('limits an operator to some numbers: recorded, their runs of other numbers paused, their work of other numbers no longer theirs; admins refused', async () => {
+    const { ownerCanShare, OWNER_SELECT } = await import('@/lib/runs/owner');
+    const admin = await account('ADMIN', 'numbers-admin@example.com');
+    const operator = await account('OPERATOR', 'shop@example.com');
+    const [mine, other] = ['+14155550170', '+14155550171'];
+    const run = (numbers: string[]) => db.shareRun.create({ data: { source: 'BULK', createdById: operator.id, selection: {}, numbers } });
+    const [ours, theirs, both] = [await run([mine]), await run([other]), await run([mine, other])];
+
+    expect(await manage.setNumbers(admin, operator.id, [mine, mine])).toEqual({ changed: true });
+    expect(await manage.setNumbers(admin, operator.id, [mine])).toEqual({ changed: false });
+    const statuses = await db.shareRun.findMany({
+      where: { id: { in: [ours.id, theirs.id, both.id] } },
+      select: { id: true, status: true, pausedReason: true },
+    });
+    expect(Object.fromEntries(statuses.map((r) => [r.id, r.status]))).toEqual({ [ours.id]: 'RUNNING', [theirs.id]: 'PAUSED', [both.id]: 'PAUSED' });
+    const owner = await db.user.findUniqueOrThrow({ where: { id: operator.id }, select: OWNER_SELECT });
+    expect([ownerCanShare(owner, [mine]), ownerCanShare(owner, [other]), ownerCanShare(owner, [])]).toEqual([true, false, true]);
+    expect(await db.staffChange.findFirst({ where: { targetId: operator.id, kind: 'NUMBERS_CHANGED' }, select: { before: true, after: true } })).toEqual({
+      before: { numbers: null },
+      after: { numbers: [mine] },
+    });
+
+    // Made an admin, they have every number, and a later demotion does not bring the old limit back.
+    await expect(manage.setNumbers(admin, admin.id, [mine])).rejects.toThrow('Admins always have every number');
+    await manage.changeRole(admin, operator.id, 'ADMIN');
+    await manage.changeRole(admin, operator.id, 'OPERATOR');
+    expect(await db.user.findUniqueOrThrow({ where: { id: operator.id }, select: { limitedToNumbers: true, numbers: true } })).toEqual({
+      limitedToNumbers: false,
+      numbers: [],
+    });
+  });
 });

@@ -8,8 +8,8 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { DateTime } from '@/components/ui/date-time';
 import { signOutEverywhereAction } from '@/lib/actions/account';
-import { describeScope } from '@/lib/auth/number-scope';
 import { getMyAccount } from '@/lib/data/account';
+import { describeScope } from '@/lib/number-scope';
 import { ROLE_LABELS } from '@/lib/roles';
 
 export const metadata: Metadata = { title: 'My account' };

@@ -1,6 +1,6 @@
 import { authorize, refusalResponse } from '@/lib/auth/guards';
-import { covers, NOT_YOUR_NUMBER } from '@/lib/auth/number-scope';
 import { readCardStatusNow } from '@/lib/cards/status-read';
+import { covers, NOT_YOUR_NUMBER } from '@/lib/number-scope';
 import { refuseHostileAddress } from '@/lib/server/hostile-request';
 import { BAD_PHONE_PARAM, phoneNumberParam } from '@/lib/validations/route-params';
 
