@@ -2,6 +2,7 @@ import 'server-only';
 import { syncHistory } from '@/lib/chats/sync/runs';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
+import { numberWhere, type NumberScope } from '@/lib/number-scope';
 
 /** What the line above the chats table says: the index's size, its last sync, and the webhooks. */
 export interface IndexStatus {
@@ -19,7 +20,20 @@ export interface IndexStatus {
 const FRESH_FOR_MS = 3_000;
 const globalForStatus = globalThis as unknown as { indexStatus?: { value: Promise<IndexStatus>; until: number } };
 
-export function readIndexStatus(): Promise<IndexStatus> {
+/** The status, its counts of the scope's chats (a person limited to some numbers counts theirs, uncached). */
+export async function readIndexStatus(scope: NumberScope): Promise<IndexStatus> {
+  if (scope !== null) {
+    const [status, indexed, unknownOutbound] = await Promise.all([
+      readAccountStatus(),
+      db.chat.count({ where: { goneAt: null, sendingNumber: numberWhere(scope) } }),
+      db.chat.count({ where: { goneAt: null, outbound: 'UNKNOWN', sendingNumber: numberWhere(scope) } }),
+    ]);
+    return { ...status, indexed, unknownOutbound };
+  }
+  return readAccountStatus();
+}
+
+function readAccountStatus(): Promise<IndexStatus> {
   const cached = globalForStatus.indexStatus;
   if (cached && cached.until > Date.now()) return cached.value;
   const value = loadIndexStatus();

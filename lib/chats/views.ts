@@ -25,7 +25,7 @@ export interface ChatsView extends ChatIndexPage {
 export async function readChatsView(query: ChatPageQuery, scope: NumberScope): Promise<ChatsView> {
   const cooldownMs = getSettings().shareCooldownMs;
   const now = new Date();
-  const [page, lines, status] = await Promise.all([queryChatIndex(query, scope, cooldownMs, now), listLines(scope), readIndexStatus()]);
+  const [page, lines, status] = await Promise.all([queryChatIndex(query, scope, cooldownMs, now), listLines(scope), readIndexStatus(scope)]);
   return { ...page, lines, cooldownMs, status, generatedAt: now.toISOString() };
 }
 

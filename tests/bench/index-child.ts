@@ -163,12 +163,12 @@ async function pages() {
 
   // A whole page view: the three reads readChatsView makes (lib/data/chats.ts, which also checks the
   // session), and the Linq calls they cause.
-  await Promise.all([queryChatIndex(q({ show: 'eligible' }), null, cooldown), listLines(null), readIndexStatus()]);
+  await Promise.all([queryChatIndex(q({ show: 'eligible' }), null, cooldown), listLines(null), readIndexStatus(null)]);
   const before = env.sandbox.store.requestLog.length;
   const viewTimes: number[] = [];
   for (let i = 0; i < 10; i++) {
     const started = performance.now();
-    await Promise.all([queryChatIndex(q({ show: 'eligible' }), null, cooldown), listLines(null), readIndexStatus()]);
+    await Promise.all([queryChatIndex(q({ show: 'eligible' }), null, cooldown), listLines(null), readIndexStatus(null)]);
     viewTimes.push(performance.now() - started);
   }
   const linqCalls = env.sandbox.store.requestLog.length - before;

@@ -219,6 +219,9 @@ test('a viewer limited to one number reads its figures only, and the Overview, H
   await page.goto('/account');
   await expect(page.getByText(`viewer, limited to ${mine}.`, { exact: false })).toBeVisible();
 
+  // The index's size above the Chats page is theirs too.
+  await page.goto('/chats');
+  await expect(page.getByRole('region', { name: 'Chat index' }).getByRole('status')).toContainText(/^2 chats indexed/);
   // The chats the Overview counts for the number are the rows the Chats page lists for it.
   const chats = (await (await page.request.get(`/api/chats?from=${encodeURIComponent(mine)}&limit=100`)).json()) as { rows: unknown[] };
   expect(chats.rows).toHaveLength(2);
