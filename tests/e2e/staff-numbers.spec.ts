@@ -23,12 +23,15 @@ async function twoShops({ sandbox, db, indexChats, staff }: Pick<Fixtures, 'sand
   const otherChats = [];
   for (const customer of otherCustomers) otherChats.push(await sandbox.addChat({ from: other, to: [customer], outbound: 1 }));
   await indexChats();
+  // The other shop's run belongs to its own person: a paused run counts towards its owner's limit.
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const owner = await db.user.create({ data: { email: `elsewhere-${suffix}@e2e.test`, name: `Elsewhere ${suffix}`, role: 'OPERATOR', passwordHash: 'x' } });
   const otherRun = await db.shareRun.create({
     data: {
       source: 'BULK',
       status: 'PAUSED',
       pausedReason: 'staff',
-      createdById: staff.ADMIN.id,
+      createdById: owner.id,
       selection: { kind: 'chats', chatIds: otherChats },
       numbers: [other],
       total: 2,
@@ -36,10 +39,19 @@ async function twoShops({ sandbox, db, indexChats, staff }: Pick<Fixtures, 'sand
     },
   });
   await db.shareEvent.create({
-    data: { chatId: otherChats[0]!, chatLabel: 'Elsewhere customer', sendingNumber: other, actorId: staff.ADMIN.id, outcome: 'SUCCEEDED' },
+    // Written as the console writes them (every list field set): other tests' pages read these rows too.
+    data: {
+      chatId: otherChats[0]!,
+      chatLabel: 'Elsewhere customer',
+      participants: [otherCustomers[0]!],
+      sendingNumber: other,
+      actorId: staff.ADMIN.id,
+      outcome: 'SUCCEEDED',
+      completedAt: new Date(),
+    },
   });
   await db.cardRevision.create({
-    data: { phoneNumber: other, write: 'UPDATE', outcome: 'APPLIED', actorId: staff.ADMIN.id, afterFirstName: 'Elsewhere' },
+    data: { phoneNumber: other, write: 'UPDATE', outcome: 'APPLIED', actorId: staff.ADMIN.id, afterFirstName: 'Elsewhere', sentFields: ['first_name'] },
   });
   return { mine, other, myChats, otherChats, myCustomers, otherCustomers, otherRun };
 }
