@@ -101,7 +101,7 @@ export async function takeOverRunAction(runId: unknown): Promise<RunActionResult
   const access = await authorize('takeOverWork');
   if (!access.ok) return failed(access.error);
   const parsed = runIdSchema.safeParse(runId);
-  if (!parsed.success) return failed('That run could not be identified; refresh the page.');
+  if (!parsed.success) return failed(UNKNOWN_RUN);
   const taken = await refusedAsMessage(() => takeOverRun(parsed.data, access.user.id));
   if ('error' in taken) return taken;
   revalidatePath(`/runs/${parsed.data}`);
