@@ -160,6 +160,12 @@ export async function authorizeSignedIn(): Promise<{ ok: true; user: StaffUser; 
   return { ok: true, ...verdict };
 }
 
+/** Why the request's session is over, when it carried one that was signed in; null otherwise. */
+export async function endOfSession(): Promise<SessionEnd | null> {
+  const verdict = await getSessionVerdict();
+  return verdict && 'ended' in verdict ? verdict.ended : null;
+}
+
 /** The JSON answer a route handler gives for a refusal. */
 export function refusalResponse(refusal: Refusal): Response {
   return Response.json({ error: refusal.error }, { status: refusal.status });

@@ -35,6 +35,17 @@ const RECHECK_MS = 30_000;
 /** A browser this far behind (messages queued, unread) is cut off: it reconnects and resumes. */
 const MAX_QUEUED = 2_000;
 
+/** A stream that only says the session is over, and why (the page goes to the sign-in page). */
+export function endedStream(reason: string): ReadableStream<Uint8Array> {
+  const text = sseRetry(RETRY_MS) + sseMessage({ event: 'ended', data: { reason } });
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(text));
+      controller.close();
+    },
+  });
+}
+
 /**
  * One browser tab's stream of changes. It tells only what the role may hear, re-checks the session
  * while open, and closes when the session ends; every message's id is the event's sequence number.

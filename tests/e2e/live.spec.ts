@@ -168,7 +168,12 @@ test.describe('the stream’s door', () => {
     await api.dispose();
   });
 
-  test('closes the stream of a person who is disabled while it is open', async ({ baseURL, playwright, db, extraHTTPHeaders }) => {
+  test('closes the stream of a person who is disabled while it is open, and says why when it is opened again', async ({
+    baseURL,
+    playwright,
+    db,
+    extraHTTPHeaders,
+  }) => {
     const email = `live-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@e2e.test`;
     const password = 'live-stream-operator-password';
     const person = await db.user.create({ data: { email, name: 'Live Operator', role: 'OPERATOR', passwordHash: await testPasswordHash(password) } });
@@ -179,7 +184,12 @@ test.describe('the stream’s door', () => {
     await db.user.update({ where: { id: person.id }, data: { disabled: true } });
     await live.stream!.done;
     expect(live.stream!.isEnded()).toBe(true);
-    expect((await openLive(api, baseURL!)).response.status).toBe(401);
+    // Opened again with the ended session, the stream only says why, so a page whose stream was
+    // down when the session ended still goes to the sign-in page.
+    const after = await openLive(api, baseURL!);
+    expect(after.response.headers.get('content-type')).toContain('text/event-stream');
+    await after.stream!.done;
+    expect(after.stream!.events.map((event) => [event.event, event.data])).toEqual([['ended', '{"reason":"disabled"}']]);
     await api.dispose();
   });
 });

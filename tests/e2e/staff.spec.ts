@@ -182,6 +182,11 @@ test.describe('staff management', () => {
   test('resetting a password ends the person’s sessions', async ({ page, browser, db, signInAs }) => {
     await signInAs(page, 'ADMIN');
     const them = await colleague(browser, db, 'VIEWER');
+    // Their page's stream is down while the password is reset: it learns why when it comes back.
+    let streamDown = true;
+    await them.page.route('**/api/live**', (route) => (streamDown ? route.fulfill({ status: 503, body: 'down' }) : route.fallback()));
+    await them.page.reload();
+    await expect(them.page.getByRole('status').getByText('Live updates paused: reconnecting.')).toBeVisible();
     await page.goto('/staff');
     await page.getByRole('row', { name: them.email }).getByRole('button', { name: 'Reset password of Casey Colleague' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reset the password of Casey Colleague' });
@@ -190,8 +195,10 @@ test.describe('staff management', () => {
     await dialog.getByRole('button', { name: 'Reset password' }).click();
     await expect(page.getByText('Password changed and their sessions ended.', { exact: false })).toBeVisible();
 
-    // Their open page goes to the sign-in page by itself, and says why.
-    await expect(them.page).toHaveURL(/\/login\?ended=password_changed$/);
+    // Their open page goes to the sign-in page by itself once its stream is back (it retries with a
+    // growing wait, up to 16 s here), and says why.
+    streamDown = false;
+    await expect(them.page).toHaveURL(/\/login\?ended=password_changed$/, { timeout: 40_000 });
     await expect(them.page.getByText('Your password was changed, so every session was signed out.', { exact: false })).toBeVisible();
     await signInThroughForm(them.page, them.email, 'reset-password-123');
     await expect(them.page.getByRole('heading', { name: 'Overview' })).toBeVisible();

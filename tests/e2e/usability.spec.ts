@@ -45,7 +45,8 @@ test.describe('slow, failed and uncertain shares say so on their row', () => {
     await signInAs(page, 'OPERATOR');
     const { line, handle, chatId } = await eligibleChat(sandbox);
     await indexChats();
-    await sandbox.addFaults([{ method: 'POST', path: `/v3/chats/${chatId}/share_contact_card`, delayMs: 2_500, status: 503, code: 4004, times: 1 }]);
+    // Slow enough that "Sharing…" is still there when a busy CI machine looks (2.5 s was not).
+    await sandbox.addFaults([{ method: 'POST', path: `/v3/chats/${chatId}/share_contact_card`, delayMs: 6_000, status: 503, code: 4004, times: 1 }]);
 
     const { row, status } = await pressShareInEligibleNow(page, line, handle);
     await expect(status).toBeFocused();

@@ -1,6 +1,6 @@
-import { authorize, getSessionKey, readSessionVerdict, refusalResponse } from '@/lib/auth/guards';
+import { authorize, endOfSession, getSessionKey, readSessionVerdict, refusalResponse } from '@/lib/auth/guards';
 import { narrowToNumbers } from '@/lib/live/narrow';
-import { openLiveStream } from '@/lib/live/stream';
+import { endedStream, openLiveStream } from '@/lib/live/stream';
 import { parseLastEventId } from '@/lib/live/topics';
 import { refuseHostileAddress } from '@/lib/server/hostile-request';
 
@@ -11,7 +11,13 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request): Promise<Response> {
   const access = await authorize('view');
-  if (!access.ok) return refusalResponse(access);
+  if (!access.ok) {
+    // A session that ended before this stream opened (or while it reconnected): a refusal would
+    // leave the page polling, unaware, since a browser's EventSource hides the status. The stream
+    // says why instead, so the page goes to the sign-in page as an open stream's page does.
+    const ended = access.status === 401 ? await endOfSession() : null;
+    return ended ? eventStreamResponse(endedStream(ended)) : refusalResponse(access);
+  }
   const refused = refuseHostileAddress(request);
   if (refused) return refused;
   const key = (await getSessionKey())!;
@@ -29,6 +35,10 @@ export async function GET(request: Request): Promise<Response> {
     },
     signal: request.signal,
   });
+  return eventStreamResponse(stream);
+}
+
+function eventStreamResponse(stream: ReadableStream<Uint8Array>): Response {
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',
