@@ -1,5 +1,6 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import { countedChats } from '@/lib/chats/count-cells';
 import type { ChatFacts, OutboundKnowledge } from '@/lib/chats/eligibility';
 import { labelOf } from '@/lib/chats/facts';
 import {
@@ -19,6 +20,7 @@ import { db } from '@/lib/db';
 import type { CardStatus } from '@/lib/lines/card-status';
 import type { ChatHealth } from '@/lib/linq/types';
 import { numberWithin, type NumberScope } from '@/lib/number-scope';
+import { searchTerm } from '@/lib/search-terms';
 import { BLOCK_REASONS, type ChatPageQuery } from '@/lib/validations/chats';
 import { hasControlCharacters, isIsoInstant } from '@/lib/validations/safe-text';
 
@@ -182,13 +184,34 @@ export async function queryChatRows(ids: string[], scope: NumberScope): Promise<
 }
 
 /**
+ * Where a count reads: the counted cells (lib/chats/count-cells.ts), or every chat when a search
+ * narrows the view (cells know no names) or `everyChat` asks for the pass the cells must agree with.
+ * Each row of the source stands for `weight` chats.
+ */
+export async function countSource(
+  query: Pick<ChatPageQuery, 'q'>,
+  cutoffs: [Date, ...Date[]],
+  everyChat = false,
+): Promise<{ from: Prisma.Sql; weight: Prisma.Sql }> {
+  const cells = everyChat || searchTerm(query.q) ? null : await countedChats(cutoffs);
+  return cells ? { from: cells, weight: sql`c."n"` } : { from: FROM_CHATS, weight: sql`1` };
+}
+
+/** How many chats of `source` meet `condition`, as an int column. */
+export function countWhere(weight: Prisma.Sql, condition: Prisma.Sql): Prisma.Sql {
+  return sql`COALESCE(sum(${weight}) FILTER (WHERE ${condition}), 0)::int`;
+}
+
+/**
  * How many chats a filter shows: the same figure as the filters' `total` (countChatIndex), alone,
  * for a saved view's count in the navigation.
  */
-export async function countMatching(query: ChatPageQuery, scope: NumberScope, cooldownMs: number, now = new Date()): Promise<number> {
-  const active = facetConditions(query, cooldownCutoff(now, cooldownMs), true);
+export async function countMatching(query: ChatPageQuery, scope: NumberScope, cooldownMs: number, now = new Date(), everyChat = false): Promise<number> {
+  const cutoff = cooldownCutoff(now, cooldownMs);
+  const active = facetConditions(query, cutoff, true);
+  const { from, weight } = await countSource(query, [cutoff], everyChat);
   const [row] = await db.$queryRaw<Array<{ total: number }>>`
-    SELECT count(*)::int AS "total" FROM ${FROM_CHATS} WHERE ${and([...baseConditions(query, scope), ...Object.values(active)])}`;
+    SELECT ${countWhere(weight, sql`TRUE`)} AS "total" FROM ${from} WHERE ${and([...baseConditions(query, scope), ...Object.values(active)])}`;
   return row?.total ?? 0;
 }
 
@@ -213,11 +236,20 @@ export interface FacetCounts {
 }
 
 /**
- * Every count beside the filters in one pass over the matching chats: each value is counted with
- * all the view's other filters applied (so the numbers say what choosing it would show).
+ * Every count beside the filters in one pass over the counted cells (or the chats, see countSource):
+ * each value is counted with all the view's other filters applied (so the numbers say what choosing
+ * it would show).
  */
-export async function countChatIndex(query: ChatPageQuery, scope: NumberScope, cooldownMs: number, lines: string[], now = new Date()): Promise<FacetCounts> {
+export async function countChatIndex(
+  query: ChatPageQuery,
+  scope: NumberScope,
+  cooldownMs: number,
+  lines: string[],
+  now = new Date(),
+  everyChat = false,
+): Promise<FacetCounts> {
   const cutoff = cooldownCutoff(now, cooldownMs);
+  const { from, weight } = await countSource(query, [cutoff], everyChat);
   const active = facetConditions(query, cutoff, true);
   const others = (facet: Facet) =>
     Object.entries(active)
@@ -242,10 +274,10 @@ export async function countChatIndex(query: ChatPageQuery, scope: NumberScope, c
   add('group', 'direct', sql`NOT c."isGroup"`);
   add('group', 'group', sql`c."isGroup"`);
 
-  const selects = counters.map(({ condition }, index) => sql`count(*) FILTER (WHERE ${condition})::int AS ${Prisma.raw(`"c${index}"`)}`);
+  const selects = counters.map(({ condition }, index) => sql`${countWhere(weight, condition)} AS ${Prisma.raw(`"c${index}"`)}`);
   const [row] = await db.$queryRaw<Array<Record<string, number>>>`
-    SELECT count(*) FILTER (WHERE ${and(Object.values(active))})::int AS "total", ${Prisma.join(selects, ', ')}
-      FROM ${FROM_CHATS}
+    SELECT ${countWhere(weight, and(Object.values(active)))} AS "total", ${Prisma.join(selects, ', ')}
+      FROM ${from}
      WHERE ${and(baseConditions(query, scope))}`;
   const counts = { total: row?.total ?? 0, line: {}, state: {}, reason: {}, shared: {}, service: {}, health: {}, group: {} } as FacetCounts;
   counters.forEach(({ path: [facet, value] }, index) => {

@@ -1,8 +1,9 @@
 import 'server-only';
+import { countIndexedChats } from '@/lib/chats/count-cells';
 import { syncHistory } from '@/lib/chats/sync/runs';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
-import { numberWhere, type NumberScope } from '@/lib/number-scope';
+import type { NumberScope } from '@/lib/number-scope';
 
 /** What the line above the chats table says: the index's size, its last sync, and the webhooks. */
 export interface IndexStatus {
@@ -15,20 +16,16 @@ export interface IndexStatus {
   webhooks: { connected: boolean; lastDeliveryAt: string | null };
 }
 
-// Every open Chats page asks for this every few seconds; two counts over the whole index are worth
-// sharing between those requests for a moment.
+// Every open Chats page asks for this every few seconds; the counts and the latest sync and delivery
+// are worth sharing between those requests for a moment.
 const FRESH_FOR_MS = 3_000;
 const globalForStatus = globalThis as unknown as { indexStatus?: { value: Promise<IndexStatus>; until: number } };
 
 /** The status, its counts of the scope's chats (a person limited to some numbers counts theirs, uncached). */
 export async function readIndexStatus(scope: NumberScope): Promise<IndexStatus> {
   if (scope !== null) {
-    const [status, indexed, unknownOutbound] = await Promise.all([
-      readAccountStatus(),
-      db.chat.count({ where: { goneAt: null, sendingNumber: numberWhere(scope) } }),
-      db.chat.count({ where: { goneAt: null, outbound: 'UNKNOWN', sendingNumber: numberWhere(scope) } }),
-    ]);
-    return { ...status, indexed, unknownOutbound };
+    const [status, counts] = await Promise.all([readAccountStatus(), countIndexedChats(scope)]);
+    return { ...status, ...counts };
   }
   return readAccountStatus();
 }
@@ -48,9 +45,8 @@ export async function webhooksConnected(): Promise<boolean> {
 }
 
 async function loadIndexStatus(): Promise<IndexStatus> {
-  const [indexed, unknownOutbound, { running, lastFinished }, connected, lastDelivery] = await Promise.all([
-    db.chat.count({ where: { goneAt: null } }),
-    db.chat.count({ where: { goneAt: null, outbound: 'UNKNOWN' } }),
+  const [{ indexed, unknownOutbound }, { running, lastFinished }, connected, lastDelivery] = await Promise.all([
+    countIndexedChats(null),
     syncHistory(),
     webhooksConnected(),
     db.webhookDelivery.findFirst({ orderBy: { receivedAt: 'desc' }, select: { receivedAt: true } }),

@@ -1,7 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { and, baseConditions, FROM_CHATS, stateCondition } from '@/lib/chats/index-filters';
-import { cooldownCutoff } from '@/lib/chats/index-query';
+import { and, baseConditions, stateCondition } from '@/lib/chats/index-filters';
+import { cooldownCutoff, countSource, countWhere } from '@/lib/chats/index-query';
 import { syncHistory } from '@/lib/chats/sync/runs';
 import { db } from '@/lib/db';
 import type { CardStatus } from '@/lib/lines/card-status';
@@ -73,7 +73,10 @@ export async function loadOverview(scope: NumberScope, cooldownMs: number, timeZ
   const firstDay = shiftDate(today, -13);
   const weekStart = shiftDate(today, -6);
   const since = zonedInstant(firstDay, '00:00', timeZone);
-  const eligible = stateCondition('eligible', cooldownCutoff(now, cooldownMs));
+  const cutoff = cooldownCutoff(now, cooldownMs);
+  const eligible = stateCondition('eligible', cutoff);
+  const weekAgo = new Date(now.getTime() - 7 * DAY);
+  const { from, weight } = await countSource({}, [cutoff, weekAgo]);
 
   const [days, perNumber, lines, { lastFinished }] = await Promise.all([
     db.$queryRaw<Array<Omit<DayShares, 'succeeded' | 'day'> & { slot: string }>>`
@@ -87,11 +90,11 @@ export async function loadOverview(scope: NumberScope, cooldownMs: number, timeZ
        WHERE "createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC') AND ${numberWithin(scope, Prisma.sql`"sendingNumber"`)}
        GROUP BY 1`,
     db.$queryRaw<Array<{ sendingNumber: string; chats: number; eligible: number; imessageWithOutbound: number; sharedEver: number; sharedLastWeek: number }>>`
-      SELECT c."sendingNumber", count(*)::int AS chats, count(*) FILTER (WHERE ${eligible})::int AS eligible,
-             count(*) FILTER (WHERE c."service" = 'iMessage' AND c."outbound" = 'YES')::int AS "imessageWithOutbound",
-             count(*) FILTER (WHERE s."lastSucceededAt" IS NOT NULL)::int AS "sharedEver",
-             count(*) FILTER (WHERE s."lastSucceededAt" >= (${new Date(now.getTime() - 7 * DAY).toISOString()}::timestamptz AT TIME ZONE 'UTC'))::int AS "sharedLastWeek"
-        FROM ${FROM_CHATS}
+      SELECT c."sendingNumber", ${countWhere(weight, Prisma.sql`TRUE`)} AS chats, ${countWhere(weight, eligible)} AS eligible,
+             ${countWhere(weight, Prisma.sql`c."service" = 'iMessage' AND c."outbound" = 'YES'`)} AS "imessageWithOutbound",
+             ${countWhere(weight, Prisma.sql`s."lastSucceededAt" IS NOT NULL`)} AS "sharedEver",
+             ${countWhere(weight, Prisma.sql`s."lastSucceededAt" >= (${weekAgo.toISOString()}::timestamptz AT TIME ZONE 'UTC')`)} AS "sharedLastWeek"
+        FROM ${from}
        WHERE ${and([...baseConditions({}, scope), Prisma.sql`c."sendingNumber" IS NOT NULL`])}
        GROUP BY 1`,
     listLines(scope),

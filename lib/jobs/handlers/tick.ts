@@ -2,7 +2,9 @@ import 'server-only';
 import { reviveAlerts } from '@/lib/alerts/send';
 import { pruneTimeline, reviveAutoShares } from '@/lib/auto/upkeep';
 import { alertCardsNotApplied } from '@/lib/cards/not-applied';
+import { foldChatCounts } from '@/lib/chats/count-cells';
 import { startOrReviveSync } from '@/lib/chats/sync/upkeep';
+import { getSettings } from '@/lib/env';
 import { markInterruptedJobRuns, pruneJobRuns } from '@/lib/jobs/record';
 import { getBackgroundLinq, type LinqGateway } from '@/lib/linq';
 import { pruneLiveEvents } from '@/lib/live/store';
@@ -22,6 +24,12 @@ async function closeInterruptedJobs(now: Date): Promise<string | undefined> {
   return closed > 0 ? `${closed} interrupted job runs recorded` : undefined;
 }
 
+/** The chat counts' latest changes, folded into their cells (said only when they were counted again). */
+async function foldCounts(now: Date): Promise<string | undefined> {
+  const outcome = await foldChatCounts(now, getSettings().shareCooldownMs);
+  return outcome?.rebuilt ? 'chat counts counted again from the chats (the cooldown grew)' : undefined;
+}
+
 /** Once an hour: records kept long enough are removed. */
 async function prune(now: Date): Promise<string | undefined> {
   if (now.getUTCMinutes() !== 0) return undefined;
@@ -34,6 +42,7 @@ async function prune(now: Date): Promise<string | undefined> {
 /** Every minute, on one instance: what is due. The work is the domains'; this only calls it, in turn. */
 export async function runTick(now = new Date(), linq: LinqGateway = getBackgroundLinq()): Promise<string | undefined> {
   const done = [
+    await foldCounts(now),
     await startOrReviveSync(now),
     await reviveWaitingDeliveries(now),
     await scheduleShares(now),
