@@ -9,7 +9,9 @@ import path from 'node:path';
 import { createThrowawayDatabase, dropThrowawayDatabase, migrateDeploy } from '../support/postgres';
 import { percentile } from './setup';
 
-const [kind, database] = process.argv.slice(2) as ['pages' | 'sync' | 'webhooks', 'embedded' | 'postgres'];
+const [kind, database, sizeArgument] = process.argv.slice(2) as ['pages' | 'sync' | 'webhooks', 'embedded' | 'postgres', string | undefined];
+/** How many chats `pages` seeds (the scale benchmark passes 1 000 000). */
+const SIZE = Number(sizeArgument ?? 100_000);
 const LATENCY_MS = 50;
 const WEBHOOK_SECRET = `whsec_${Buffer.from('benchmark webhook signing secret!!').toString('base64')}`;
 
@@ -53,7 +55,7 @@ async function setUp(sandboxOptions: { chatCount: number; latencyMs?: number }) 
 
 const stats = (times: number[]) => ({ p50: percentile(times, 50), p95: percentile(times, 95) });
 
-/** 100 000 indexed chats: the first page and a deep page of each filter, and the Linq calls a view makes. */
+/** SIZE indexed chats: the first page and a deep page of each filter, the counts, and the Linq calls a view makes. */
 async function pages() {
   const env = await setUp({ chatCount: 0 });
   const { db } = env;
@@ -62,7 +64,7 @@ async function pages() {
     ('+14155550100', 'active'), ('+14155550101', 'none'), ('+14155550102', 'inactive'), ('+14155550103', 'active'), ('+14155550104', 'active')`);
   await db.$executeRawUnsafe(`
     INSERT INTO "Chat" ("id", "sendingNumber", "service", "isGroup", "health", "hasLeft", "displayName", "participants", "searchText", "outbound", "activityAt", "linqUpdatedAt", "lastListedAt")
-    SELECT 'chat-' || lpad(n::text, 6, '0'),
+    SELECT 'chat-' || lpad(n::text, 7, '0'),
            '+141555501' || lpad((n % 5)::text, 2, '0'),
            CASE WHEN n % 10 < 7 THEN 'iMessage' WHEN n % 10 < 9 THEN 'SMS' ELSE 'RCS' END,
            n % 17 = 0,
@@ -75,15 +77,15 @@ async function pages() {
            (now() AT TIME ZONE 'UTC') - n * interval '26 seconds',
            (now() AT TIME ZONE 'UTC') - n * interval '26 seconds',
            (now() AT TIME ZONE 'UTC')
-      FROM generate_series(1, 100000) n`);
+      FROM generate_series(1, ${SIZE}) n`);
   // One chat in seven shared, at any time over the last three days.
   await db.$executeRawUnsafe(`
     INSERT INTO "ChatShareState" ("chatId", "lastSucceededAt")
-    SELECT 'chat-' || lpad(n::text, 6, '0'), (now() AT TIME ZONE 'UTC') - (n % 72) * interval '1 hour' FROM generate_series(1, 100000, 7) n`);
+    SELECT 'chat-' || lpad(n::text, 7, '0'), (now() AT TIME ZONE 'UTC') - (n % 72) * interval '1 hour' FROM generate_series(1, 100000, 7) n`);
   await db.$executeRawUnsafe('ANALYZE');
   const seedSeconds = (performance.now() - seedStarted) / 1000;
 
-  const { queryChatIndex, encodeCursor, cooldownCutoff, countChatIndex } = await import('@/lib/chats/index-query');
+  const { queryChatIndex, encodeCursor, cooldownCutoff, countChatIndex, facetCountsStatement, firstPageStatement } = await import('@/lib/chats/index-query');
   const { viewCondition, FROM_CHATS } = await import('@/lib/chats/index-filters');
   const { chatPageQuerySchema } = await import('@/lib/validations/chats');
   const { readIndexStatus } = await import('@/lib/chats/index-status');
@@ -92,14 +94,14 @@ async function pages() {
   const cooldown = 24 * 3_600_000;
   const q = (raw: Record<string, string>) => chatPageQuerySchema.parse({ limit: '50', ...raw });
 
-  /** A cursor 80 % of the way through the view's rows (at most row 50 000): a deep page. */
+  /** A cursor 80 % of the way through the view's rows (at most half the chats' row): a deep page. */
   async function deepCursor(raw: Record<string, string>) {
     const query = q(raw);
     const where = viewCondition(query, null, cooldownCutoff(new Date(), cooldown));
     const shared = query.sort === 'shared';
     const [counted] = await db.$queryRaw<Array<{ total: number }>>`SELECT count(*)::int AS total FROM ${FROM_CHATS} WHERE ${where}`;
     const total = counted?.total ?? 0;
-    const offset = Math.min(Math.floor(total * 0.8), 50_000);
+    const offset = Math.min(Math.floor(total * 0.8), SIZE / 2);
     // The page's own order: by last share, the shared chats first, then the others by activity.
     const order = shared
       ? Prisma.sql`s."lastSucceededAt" DESC NULLS LAST, CASE WHEN s."lastSucceededAt" IS NULL THEN c."activityAt" END DESC NULLS LAST, c."id" DESC`
@@ -150,16 +152,36 @@ async function pages() {
     };
     const first = await measure(q(raw));
     const deepPage = deep.cursor ? await measure(q({ ...raw, cursor: deep.cursor })) : null;
-    results.push({ label, total: deep.total, deepOffset: deep.offset, first, deep: deepPage });
+    results.push({ label, raw, total: deep.total, deepOffset: deep.offset, first, deep: deepPage });
   }
 
-  // The counts beside the filters: one pass over the matching chats.
-  const countTimes: number[] = [];
-  for (let i = 0; i < 10; i++) {
-    const started = performance.now();
-    await countChatIndex(q({}), null, cooldown, ['+14155550100', '+14155550101', '+14155550102', '+14155550103', '+14155550104']);
-    countTimes.push(performance.now() - started);
-  }
+  // The counts beside the filters: from the cells, and (what the cells replace) one pass over every chat.
+  const lines = ['+14155550100', '+14155550101', '+14155550102', '+14155550103', '+14155550104'];
+  const timeCounts = async (runs: number, everyChat: boolean) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      await countChatIndex(q({}), null, cooldown, lines, new Date(), everyChat);
+      times.push(performance.now() - started);
+    }
+    return times;
+  };
+  const countTimes = await timeCounts(25, false);
+  const everyChatTimes = await timeCounts(3, true);
+  const [cells] = await db.$queryRaw<Array<{ cells: number; deltas: number }>>`
+    SELECT (SELECT count(*)::int FROM "ChatCountCell") AS "cells", (SELECT count(*)::int FROM "ChatCountDelta") AS "deltas"`;
+
+  // The plans, with the indexes they use: the counts, and the first pages that took longest.
+  const explain = async (statement: InstanceType<typeof Prisma.Sql>) =>
+    (await db.$queryRaw<Array<{ 'QUERY PLAN': string }>>`EXPLAIN (ANALYZE, BUFFERS) ${statement}`).map((row) => row['QUERY PLAN']).join('\n');
+  const plans: Record<string, string> = {
+    'Counts beside the filters (cells)': await explain((await facetCountsStatement(q({}), null, cooldown, lines)).statement),
+  };
+  const slowest = results
+    .filter(({ raw }) => raw.sort !== 'shared')
+    .sort((a, b) => b.first.p95 - a.first.p95)
+    .slice(0, 3);
+  for (const { label, raw } of slowest) plans[`First page: ${label}`] = await explain(firstPageStatement(q(raw), null, cooldown));
 
   // A whole page view: the three reads readChatsView makes (lib/data/chats.ts, which also checks the
   // session), and the Linq calls they cause.
@@ -173,7 +195,17 @@ async function pages() {
   }
   const linqCalls = env.sandbox.store.requestLog.length - before;
   await env.close();
-  return { seedSeconds, results, counts: stats(countTimes), view: stats(viewTimes), linqCallsPerView: linqCalls / 10 };
+  return {
+    size: SIZE,
+    seedSeconds,
+    results,
+    counts: stats(countTimes),
+    countsEveryChat: stats(everyChatTimes),
+    cells,
+    plans,
+    view: stats(viewTimes),
+    linqCallsPerView: linqCalls / 10,
+  };
 }
 
 /** A full sync of 10 000 sandbox chats with 50 ms added to every Linq request, then one with nothing changed. */

@@ -1,10 +1,11 @@
-// `npm run bench [-- index|history|bulk|live|pages|auto]`: measurements, not tests. Each writes docs/benchmarks/<name>.md.
+// `npm run bench [-- index|history|bulk|live|pages|auto|scale]`: measurements, not tests. Each writes docs/benchmarks/<name>.md.
 import { runAutoBench } from './auto';
 import { runBulkBench } from './bulk';
 import { runHistoryBench } from './history';
 import { runIndexBench } from './index';
 import { runLiveBench } from './live';
 import { runPagesBench } from './pages';
+import { runScaleBench } from './scale';
 
 const benches: Record<string, () => Promise<string>> = {
   index: runIndexBench,
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<string>> = {
   live: runLiveBench,
   pages: runPagesBench,
   auto: runAutoBench,
+  scale: runScaleBench,
 };
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 for (const name of wanted.length > 0 ? wanted : Object.keys(benches)) {

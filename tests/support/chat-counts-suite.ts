@@ -155,10 +155,10 @@ export function chatCountsSuite(h: ConsoleHarness) {
     // Hours no figure reads are rolled into one cell.
     await foldChatCounts(now, cooldownMs);
     const { rollUpBefore } = await import('@/lib/chats/count-cells');
-    const [{ old }] = await h.db.$queryRaw<Array<{ old: number }>>`
+    const [rolled] = await h.db.$queryRaw<Array<{ old: number }>>`
       SELECT count(*)::int AS "old" FROM "ChatCountCell"
        WHERE "sharedHour" < ${rollUpBefore(now, cooldownMs).toISOString()}::timestamptz AT TIME ZONE 'UTC' AND "sharedHour" <> '-infinity'::timestamp`;
-    expect(old).toBe(0);
+    expect(rolled?.old).toBe(0);
     await expectCountsAgree(now, cooldownMs);
 
     // The cooldown grows past the hours rolled together: those figures count every chat until the
