@@ -135,7 +135,11 @@ async function selectRows(where: Prisma.Sql[], order: Prisma.Sql, take: number):
 
 /** The first page of a view by activity, as queryChatIndex reads it (the benchmark explains it). */
 export function firstPageStatement(query: ChatPageQuery, scope: NumberScope, cooldownMs: number, now = new Date()): Prisma.Sql {
-  return rowsStatement([...baseConditions(query, scope), ...Object.values(facetConditions(query, cooldownCutoff(now, cooldownMs)))], ACTIVITY_ORDER, query.limit + 1);
+  return rowsStatement(
+    [...baseConditions(query, scope), ...Object.values(facetConditions(query, cooldownCutoff(now, cooldownMs)))],
+    ACTIVITY_ORDER,
+    query.limit + 1,
+  );
 }
 
 function rowsStatement(where: Prisma.Sql[], order: Prisma.Sql, take: number): Prisma.Sql {
