@@ -11,7 +11,7 @@ import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
 import { SavedViewsNav } from '@/components/views/saved-views-nav';
-import type { FacetCounts } from '@/lib/chats/index-query';
+import type { FacetCounts } from '@/lib/chats/index-counts';
 import type { LineSummary } from '@/lib/lines/store';
 import { chatPageHref } from '@/lib/links';
 import { cn } from '@/lib/utils';

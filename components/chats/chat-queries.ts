@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { pollWhileOffline } from '@/components/live/live-state';
 import { liveMeta } from '@/components/live/refresh-queries';
-import type { ChatRow, FacetCounts } from '@/lib/chats/index-query';
+import type { FacetCounts } from '@/lib/chats/index-counts';
+import type { ChatRow } from '@/lib/chats/index-query';
 import type { ChatShareEvent, ChatsView, HoldRelease } from '@/lib/chats/views';
 import { fetchJson } from '@/lib/fetch-json';
 import { chatPageHref } from '@/lib/links';

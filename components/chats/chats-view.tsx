@@ -11,7 +11,7 @@ import { useChatSelection } from '@/components/chats/use-chat-selection';
 import { useStickyRows } from '@/components/chats/use-sticky-rows';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import type { FacetCounts } from '@/lib/chats/index-query';
+import type { FacetCounts } from '@/lib/chats/index-counts';
 import type { ChatsView as View } from '@/lib/chats/views';
 import { chatPageHref } from '@/lib/links';
 import { type ChatPageQuery } from '@/lib/validations/chats';

@@ -1,5 +1,6 @@
 import 'server-only';
-import { countChatIndex, queryChatIndex, queryChatRows, type ChatIndexPage, type ChatRow, type FacetCounts } from '@/lib/chats/index-query';
+import { countChatIndex, type FacetCounts } from '@/lib/chats/index-counts';
+import { queryChatIndex, queryChatRows, type ChatIndexPage, type ChatRow } from '@/lib/chats/index-query';
 import { readIndexStatus, type IndexStatus } from '@/lib/chats/index-status';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';

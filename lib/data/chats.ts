@@ -1,6 +1,6 @@
 import 'server-only';
 import { requirePermission } from '@/lib/auth/guards';
-import type { FacetCounts } from '@/lib/chats/index-query';
+import type { FacetCounts } from '@/lib/chats/index-counts';
 import { readChatCounts, readChatPanel, readChatsView, type ChatPanel, type ChatsView } from '@/lib/chats/views';
 import { readBetweenEvents } from '@/lib/live/store';
 import type { ChatPageQuery } from '@/lib/validations/chats';

@@ -1,7 +1,8 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import { countSource, countWhere } from '@/lib/chats/index-counts';
 import { and, baseConditions, stateCondition } from '@/lib/chats/index-filters';
-import { cooldownCutoff, countSource, countWhere } from '@/lib/chats/index-query';
+import { cooldownCutoff } from '@/lib/chats/index-query';
 import { syncHistory } from '@/lib/chats/sync/runs';
 import { db } from '@/lib/db';
 import type { CardStatus } from '@/lib/lines/card-status';

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { StaffUser } from '@/lib/auth/guards';
-import { countMatching } from '@/lib/chats/index-query';
+import { countMatching } from '@/lib/chats/index-counts';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { can } from '@/lib/roles';

@@ -88,7 +88,8 @@ async function pages() {
   await db.$executeRawUnsafe('ANALYZE');
   const seedSeconds = (performance.now() - seedStarted) / 1000;
 
-  const { queryChatIndex, encodeCursor, cooldownCutoff, countChatIndex, facetCountsStatement, firstPageStatement } = await import('@/lib/chats/index-query');
+  const { queryChatIndex, encodeCursor, cooldownCutoff, firstPageStatement } = await import('@/lib/chats/index-query');
+  const { countChatIndex, facetCountsStatement } = await import('@/lib/chats/index-counts');
   const { viewCondition, FROM_CHATS } = await import('@/lib/chats/index-filters');
   const { chatPageQuerySchema } = await import('@/lib/validations/chats');
   const { readIndexStatus } = await import('@/lib/chats/index-status');

@@ -134,7 +134,7 @@ describe('the chat index query', () => {
   });
 
   it('combines number, service, health, group, shared and search, and counts each value under the other filters', async () => {
-    const { countChatIndex } = await import('@/lib/chats/index-query');
+    const { countChatIndex } = await import('@/lib/chats/index-counts');
     const filters = { from: '+14155550100', service: 'iMessage', group: 'direct' } as const;
     const base = rows.filter((row) => row.sendingNumber === filters.from && row.facts.service === 'iMessage' && !row.facts.isGroup);
     expect(await allPages(filters)).toEqual(base.map((row) => row.id));

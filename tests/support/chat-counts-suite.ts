@@ -111,7 +111,7 @@ export function chatCountsSuite(h: ConsoleHarness) {
    * cells can answer (they cannot for a cutoff in hours already rolled together).
    */
   async function expectCountsAgree(now: Date, cooldownMs: number, fromCells = true) {
-    const { countChatIndex, countMatching } = await import('@/lib/chats/index-query');
+    const { countChatIndex, countMatching } = await import('@/lib/chats/index-counts');
     const { countIndexedChats, countedChats } = await import('@/lib/chats/count-cells');
     const cutoffs: [Date, Date] = [new Date(now.getTime() - cooldownMs), new Date(now.getTime() - 7 * DAY)];
     expect((await countedChats(cutoffs)) !== null).toBe(fromCells);
