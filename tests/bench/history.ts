@@ -1,9 +1,10 @@
-// History at scale: 1 000 000 share events in PostgreSQL. p50/p95 of a filtered first page and
-// of deep pages (keyset), and the CSV export of all rows: time and peak memory. Target: page p95 < 50 ms.
+// History at scale: HISTORY_EVENTS share events in PostgreSQL (1 000 000 unless told; the issue of a
+// million chats asks for 10 000 000). p50/p95 of filtered first pages and of deep pages (keyset), and
+// the CSV export of a tenth of the rows and of all: time and peak memory. Target: page p95 < 50 ms.
 import { createThrowawayDatabase, dropThrowawayDatabase, migrateDeploy } from '../support/postgres';
 import { machine, median, percentile, writeResults } from './setup';
 
-const ROWS = 1_000_000;
+const ROWS = Number(process.env.HISTORY_EVENTS ?? 1_000_000);
 const RUNS = 60;
 
 async function seed(db: import('@/generated/prisma/client').PrismaClient): Promise<void> {
@@ -26,8 +27,8 @@ async function seed(db: import('@/generated/prisma/client').PrismaClient): Promi
            CASE WHEN n % 10 = 0 THEN 500 WHEN n % 10 > 1 THEN 204 END,
            md5(n::text),
            40 + n % 200,
-           now() - (n * interval '31.536 seconds'),
-           now() - (n * interval '31.536 seconds')
+           now() - (n * interval '31536 seconds' / ${ROWS / 1000}),
+           now() - (n * interval '31536 seconds' / ${ROWS / 1000})
       FROM generate_series(1, ${ROWS}) n`);
   await db.$executeRawUnsafe('ANALYZE "ShareEvent"');
 }
@@ -66,9 +67,12 @@ export async function runHistoryBench(): Promise<string> {
         'Rare combination: number + staff member + failed, last 30 days',
         filters({ number: '+14155550102', actor: 'bench-user-5', outcome: 'FAILED', from: monthAgo }),
       ],
-      ['Deep page (row 500 000), no filter', filters({ cursor: await keysetAt(500_000) })],
-      ['Deep page (row 990 000), no filter', filters({ cursor: await keysetAt(990_000) })],
-      ['Deep page (row 90 000 of failed)', filters({ outcome: 'FAILED', cursor: await keysetAt(90_000, `WHERE outcome = 'FAILED'`) })],
+      [`Deep page (row ${(ROWS / 2).toLocaleString('en')}), no filter`, filters({ cursor: await keysetAt(ROWS / 2) })],
+      [`Deep page (row ${(ROWS * 0.99).toLocaleString('en')}), no filter`, filters({ cursor: await keysetAt(ROWS * 0.99) })],
+      [
+        `Deep page (row ${(ROWS * 0.09).toLocaleString('en')} of failed)`,
+        filters({ outcome: 'FAILED', cursor: await keysetAt(ROWS * 0.09, `WHERE outcome = 'FAILED'`) }),
+      ],
     ];
 
     const rows: string[] = [];
@@ -83,6 +87,18 @@ export async function runHistoryBench(): Promise<string> {
       }
       rows.push(`| ${label} | ${count} | ${median(times).toFixed(1)} ms | ${percentile(times, 95).toFixed(1)} ms |`);
     }
+
+    // The Overview reads the last 14 days of these events (its shares per day): one view, timed.
+    const { loadOverview } = await import('@/lib/overview/stats');
+    await loadOverview(null, 24 * 3_600_000);
+    const overviewTimes: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const started = performance.now();
+      await loadOverview(null, 24 * 3_600_000);
+      overviewTimes.push(performance.now() - started);
+    }
+    const [fortnight] = await db.$queryRaw<Array<{ events: number }>>`
+      SELECT count(*)::int AS "events" FROM "ShareEvent" WHERE "createdAt" >= (now() AT TIME ZONE 'UTC') - interval '14 days'`;
 
     const plan = await db.$queryRawUnsafe<Array<{ 'QUERY PLAN': string }>>(
       `EXPLAIN SELECT id FROM "ShareEvent" e WHERE e.outcome = 'FAILED' AND (e."createdAt", e.id) < (now() AT TIME ZONE 'UTC' - interval '100 days', 'x') ORDER BY e."createdAt" DESC, e.id DESC LIMIT 51`,
@@ -126,6 +142,9 @@ pagination; each scenario run ${RUNS} times through \`readShareHistoryPage\`, th
 ${rows.join('\n')}
 
 Target: page p95 < 50 ms.
+
+The Overview (\`loadOverview\`, which reads the ${fortnight?.events.toLocaleString('en')} events of the last 14 days for its shares per
+day): p50 ${median(overviewTimes).toFixed(1)} ms, p95 ${percentile(overviewTimes, 95).toFixed(1)} ms.
 
 Plan of a deep filtered page (an index range scan, whatever the depth):
 
