@@ -89,8 +89,9 @@ export class FaultInjector {
     for (const rule of rules) this.rules.push({ ...rule, remaining: rule.times ?? null });
   }
 
-  clear(): void {
-    this.rules = [];
+  /** Every rule, or only those whose path pattern is `path` (another test's faults stay). */
+  clear(path?: string): void {
+    this.rules = path === undefined ? [] : this.rules.filter((rule) => rule.path !== path);
   }
 
   list(): FaultRule[] {

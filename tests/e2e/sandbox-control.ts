@@ -80,6 +80,11 @@ export class SandboxControl {
     await this.call('POST', '/__sandbox/faults', { rules });
   }
 
+  /** Removes the faults added with this path pattern (the other tests' stay). */
+  async removeFaults(path: string): Promise<void> {
+    await this.call('DELETE', `/__sandbox/faults?path=${encodeURIComponent(path)}`);
+  }
+
   /** A message the business sent from elsewhere (its phone): Linq announces it by webhook. */
   async sendFromElsewhere(chatId: string): Promise<void> {
     await this.call('POST', `/__sandbox/chats/${encodeURIComponent(chatId)}/outbound-elsewhere`, {});

@@ -88,8 +88,8 @@ export const controlRoutes: Route[] = [
   {
     method: 'DELETE',
     pattern: /^\/__sandbox\/faults$/,
-    handler: ({ res, faults }) => {
-      faults.clear();
+    handler: ({ res, query, faults }) => {
+      faults.clear(query.get('path') ?? undefined);
       sendJson(res, 200, { ok: true });
     },
   },
