@@ -1,6 +1,7 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
+import { utcSql as timestamp } from '@/lib/history/day-range';
 import { numberWithin, type NumberScope } from '@/lib/number-scope';
 
 // Counts of the chat index from its cells (the chat_counts migration): chats grouped by the facts the
@@ -19,8 +20,6 @@ const KEY = sql`"sendingNumber", "service", "outbound", "hasLeft", "health", "is
 export function hourOf(time: Date): Date {
   return new Date(Math.floor(time.getTime() / HOUR_MS) * HOUR_MS);
 }
-
-const timestamp = (time: Date) => sql`${time.toISOString()}::timestamptz AT TIME ZONE 'UTC'`;
 
 /**
  * The chat index as its counted facts, for a count that compares the last share with `cutoffs`:

@@ -5,6 +5,7 @@ import { and, baseConditions, stateCondition } from '@/lib/chats/index-filters';
 import { cooldownCutoff } from '@/lib/chats/index-query';
 import { syncHistory } from '@/lib/chats/sync/runs';
 import { db } from '@/lib/db';
+import { utcSql } from '@/lib/history/day-range';
 import type { CardStatus } from '@/lib/lines/card-status';
 import { listLines } from '@/lib/lines/store';
 import { numberWithin, type NumberScope } from '@/lib/number-scope';
@@ -88,13 +89,13 @@ export async function loadOverview(scope: NumberScope, cooldownMs: number, timeZ
              count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'AUTOMATIC')::int AS automatic,
              count(*) FILTER (WHERE "outcome" = 'FAILED' AND "supersededAt" IS NULL)::int AS failed
         FROM "ShareEvent"
-       WHERE "createdAt" >= (${since.toISOString()}::timestamptz AT TIME ZONE 'UTC') AND ${numberWithin(scope, Prisma.sql`"sendingNumber"`)}
+       WHERE "createdAt" >= ${utcSql(since)} AND ${numberWithin(scope, Prisma.sql`"sendingNumber"`)}
        GROUP BY 1`,
     db.$queryRaw<Array<{ sendingNumber: string; chats: number; eligible: number; imessageWithOutbound: number; sharedEver: number; sharedLastWeek: number }>>`
       SELECT c."sendingNumber", ${countWhere(weight, Prisma.sql`TRUE`)} AS chats, ${countWhere(weight, eligible)} AS eligible,
              ${countWhere(weight, Prisma.sql`c."service" = 'iMessage' AND c."outbound" = 'YES'`)} AS "imessageWithOutbound",
              ${countWhere(weight, Prisma.sql`s."lastSucceededAt" IS NOT NULL`)} AS "sharedEver",
-             ${countWhere(weight, Prisma.sql`s."lastSucceededAt" >= (${weekAgo.toISOString()}::timestamptz AT TIME ZONE 'UTC')`)} AS "sharedLastWeek"
+             ${countWhere(weight, Prisma.sql`s."lastSucceededAt" >= ${utcSql(weekAgo)}`)} AS "sharedLastWeek"
         FROM ${from}
        WHERE ${and([...baseConditions({}, scope), Prisma.sql`c."sendingNumber" IS NOT NULL`])}
        GROUP BY 1`,
