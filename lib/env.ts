@@ -102,6 +102,14 @@ const settingsSchema = z
           .optional(),
       )
       .transform((value) => value ?? 180),
+    SHARE_HISTORY_MONTHS: optionalString.pipe(
+      z.coerce
+        .number<string>({ error: 'must be a whole number of months' })
+        .int('must be a whole number of months')
+        .min(4, 'must be at least 4 (Impact reads 13 weeks of shares and the week after them)')
+        .max(1200, 'must be at most 1200')
+        .optional(),
+    ),
     WEBHOOK_RETENTION_DAYS: optionalString
       .pipe(
         z.coerce
@@ -177,6 +185,8 @@ export interface Settings {
   secretsKey: string | undefined;
   /** Which X-Forwarded-For entries to believe when telling a client's address (sign-in throttling). */
   trustedProxies: TrustedProxies;
+  /** Months share events are kept (their daily totals per number stay); undefined: kept for ever. */
+  shareHistoryMonths: number | undefined;
   /** Days webhook deliveries are kept (the delivery log, and recognising Linq's repeats). */
   webhookRetentionDays: number;
   /** The bearer token Prometheus presents at /api/metrics; unset: the endpoint does not exist. */
@@ -243,6 +253,7 @@ export function parseSettings(raw: Record<string, string | undefined>, cwd = pro
     linqWebhookSecret: s.LINQ_WEBHOOK_SECRET,
     secretsKey: s.SECRETS_KEY,
     trustedProxies: parseTrustedProxies(s.TRUSTED_PROXIES)!,
+    shareHistoryMonths: s.SHARE_HISTORY_MONTHS,
     webhookRetentionDays: s.WEBHOOK_RETENTION_DAYS,
     metricsToken: s.METRICS_TOKEN,
   };

@@ -83,3 +83,13 @@ export function shiftDate(date: string, days: number): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
+
+/** The same UTC time `months` calendar months earlier; a day the earlier month lacks becomes its last (31 March → 28 or 29 February). */
+export function monthsBefore(instant: Date, months: number): Date {
+  const year = instant.getUTCFullYear();
+  const month = instant.getUTCMonth() - months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const earlier = new Date(instant);
+  earlier.setUTCFullYear(year, month, Math.min(instant.getUTCDate(), lastDay));
+  return earlier;
+}

@@ -3,6 +3,7 @@ import { forbidden } from 'next/navigation';
 import { Prisma } from '@/generated/prisma/client';
 import { requirePermission } from '@/lib/auth/guards';
 import { db } from '@/lib/db';
+import { getSettings } from '@/lib/env';
 import { readAlertPage, readCardRevisionPage, readRunPage, readSettingsChangePage, readStaffChangePage } from '@/lib/history/audit';
 import { readShareHistoryPage } from '@/lib/history/shares';
 import { listLines } from '@/lib/lines/store';
@@ -77,5 +78,7 @@ export async function getHistoryFilterOptions() {
     actors,
     numbers: numbers.map((n) => n.phoneNumber),
     runs: runs.map((run) => ({ id: run.id, title: runTitle(run, run.createdBy.name), createdAt: run.createdAt.toISOString(), total: run.total })),
+    /** SHARE_HISTORY_MONTHS: share attempts older than this are deleted (undefined: kept for ever). */
+    shareHistoryMonths: getSettings().shareHistoryMonths,
   };
 }

@@ -6,9 +6,10 @@ import { cooldownCutoff } from '@/lib/chats/index-query';
 import { syncHistory } from '@/lib/chats/sync/runs';
 import { db } from '@/lib/db';
 import { utcSql } from '@/lib/history/day-range';
+import { readSlotShares } from '@/lib/history/share-tallies';
 import type { CardStatus } from '@/lib/lines/card-status';
 import { listLines } from '@/lib/lines/store';
-import { numberWithin, type NumberScope } from '@/lib/number-scope';
+import type { NumberScope } from '@/lib/number-scope';
 import { localDate, shiftDate, zonedInstant } from '@/lib/time-zone';
 
 export interface ShareCounts {
@@ -66,7 +67,7 @@ function dayOfSlot(timeZone: string): (slotUtc: string) => string {
 }
 
 /**
- * Everything from the database: shares from ShareEvent, chats and cards from the chat index. No Linq
+ * Everything from the database: shares from their tallies (lib/history/share-tallies.ts), chats and cards from the chat index. No Linq
  * call. Days are the viewer's (`timeZone`): shares are counted in 15-minute slots, each given to
  * the local day it falls in. Everything is about the numbers of the scope (a person limited to some).
  */
@@ -81,16 +82,7 @@ export async function loadOverview(scope: NumberScope, cooldownMs: number, timeZ
   const { from, weight } = await countSource({}, [cutoff, weekAgo]);
 
   const [days, perNumber, lines, { lastFinished }] = await Promise.all([
-    db.$queryRaw<Array<Omit<DayShares, 'succeeded' | 'day'> & { slot: string }>>`
-      SELECT to_char(date_bin('15 minutes', "createdAt", TIMESTAMP '2000-01-01'), 'YYYY-MM-DD"T"HH24:MI') AS slot,
-             count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'MANUAL')::int AS manual,
-             count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'BULK')::int AS bulk,
-             count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'SCHEDULED')::int AS scheduled,
-             count(*) FILTER (WHERE "outcome" = 'SUCCEEDED' AND "source" = 'AUTOMATIC')::int AS automatic,
-             count(*) FILTER (WHERE "outcome" = 'FAILED' AND "supersededAt" IS NULL)::int AS failed
-        FROM "ShareEvent"
-       WHERE "createdAt" >= ${utcSql(since)} AND ${numberWithin(scope, Prisma.sql`"sendingNumber"`)}
-       GROUP BY 1`,
+    readSlotShares(since, scope),
     db.$queryRaw<Array<{ sendingNumber: string; chats: number; eligible: number; imessageWithOutbound: number; sharedEver: number; sharedLastWeek: number }>>`
       SELECT c."sendingNumber", ${countWhere(weight, Prisma.sql`TRUE`)} AS chats, ${countWhere(weight, eligible)} AS eligible,
              ${countWhere(weight, Prisma.sql`c."service" = 'iMessage' AND c."outbound" = 'YES'`)} AS "imessageWithOutbound",

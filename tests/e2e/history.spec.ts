@@ -98,6 +98,15 @@ test.describe('history', () => {
     expect(rows[2]![9]).toBe('');
     expect(rows[2]![11]).toBe('204');
     expect(rows[1]![0]! > rows[2]![0]!).toBe(true);
+
+    // The daily totals count the success (the refusal is not a share), on its UTC day.
+    const totalsPromise = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'daily totals (CSV)' }).click();
+    const totalsFile = await totalsPromise;
+    expect(totalsFile.suggestedFilename()).toMatch(/^share_totals_per_day_to_\d{4}-\d{2}-\d{2}\.csv$/);
+    const totals = parseCsv(await (await totalsFile.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8')));
+    expect(totals[0]).toEqual(['day_utc', 'number', 'succeeded', 'manual', 'bulk', 'scheduled', 'automatic', 'failed']);
+    expect(totals.filter((r) => r[1] === line)).toEqual([[rows[2]![0]!.slice(0, 10), line, '1', '1', '0', '0', '0', '0']]);
   });
 
   test('"Chat or participant" finds a number however it is typed, as Chats does; the run picker narrows to one run', async ({

@@ -129,6 +129,7 @@ const ROUTES: Record<string, { access: Access; path: string; stream?: true }> = 
   '/api/chats/[id]/messages/route': { access: 'view', path: '/api/chats/no-such-chat/messages' },
   '/api/views/route': { access: 'view', path: '/api/views' },
   '/api/history/export/route': { access: 'exportHistory', path: '/api/history/export?from=2000-01-01&to=2000-01-01' },
+  '/api/history/daily-totals/route': { access: 'view', path: '/api/history/daily-totals' },
   '/api/runs/[id]/route': { access: 'view', path: '/api/runs/no-such-run' },
   '/api/runs/[id]/export/route': { access: 'exportHistory', path: '/api/runs/no-such-run/export' },
   '/api/impact/export/route': { access: 'view', path: '/api/impact/export?weeks=4' },

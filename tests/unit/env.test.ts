@@ -20,6 +20,9 @@ describe('parseSettings', () => {
     expect(parseSettings({ SHARE_COOLDOWN_HOURS: '0.5' }, cwd).shareCooldownMs).toBe(1_800_000);
     expect(settings.publicBaseUrl).toBe('http://localhost:3000');
     expect(settings.firstAdmin).toBeUndefined();
+    // Share events are kept for ever unless a number of months is set.
+    expect(settings.shareHistoryMonths).toBeUndefined();
+    expect(parseSettings({ SHARE_HISTORY_MONTHS: '18' }, cwd).shareHistoryMonths).toBe(18);
     expect(settings.authSecret).toBeUndefined();
   });
 
@@ -80,6 +83,8 @@ describe('parseSettings', () => {
     [{ SHARE_COOLDOWN_HOURS: '0' }, 'Invalid setting SHARE_COOLDOWN_HOURS: must be more than 0.'],
     [{ SHARE_COOLDOWN_HOURS: 'daily' }, 'Invalid setting SHARE_COOLDOWN_HOURS: must be a number of hours.'],
     [{ SANDBOX_CHATS: '1000000' }, 'Invalid setting SANDBOX_CHATS: must be at most 100000.'],
+    [{ SHARE_HISTORY_MONTHS: '3' }, 'Invalid setting SHARE_HISTORY_MONTHS: must be at least 4 (Impact reads 13 weeks of shares and the week after them).'],
+    [{ SHARE_HISTORY_MONTHS: 'a year' }, 'Invalid setting SHARE_HISTORY_MONTHS: must be a whole number of months.'],
   ])('refuses %o with one clear sentence', (raw, message) => {
     expect(() => parseSettings(raw, cwd)).toThrow(ConfigError);
     expect(() => parseSettings(raw, cwd)).toThrow(message);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeOccurrence, latestOccurrence, MIN_RUN_GAP_MS, nextScheduledRun, type ScheduleTiming } from '@/lib/runs/schedule-time';
-import { isTimeZone, localDate, zonedInstant } from '@/lib/time-zone';
+import { isTimeZone, localDate, monthsBefore, zonedInstant } from '@/lib/time-zone';
 import { currentZoneName, isTimeZoneChoice, timeZoneChoices, zoneChoiceOr } from '@/lib/time-zone-names';
 
 const at = (iso: string) => new Date(iso);
@@ -117,5 +117,15 @@ describe('time zones staff may choose', () => {
     expect(isTimeZone('America/New_York')).toBe(true);
     expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
     expect(isTimeZone('')).toBe(false);
+  });
+});
+
+describe('months back (how far SHARE_HISTORY_MONTHS keeps share events)', () => {
+  it('keeps the time of day, crosses years, and ends on the last day of a shorter month', () => {
+    expect(monthsBefore(new Date('2026-12-02T19:30:00Z'), 4).toISOString()).toBe('2026-08-02T19:30:00.000Z');
+    expect(monthsBefore(new Date('2026-02-15T00:00:00Z'), 3).toISOString()).toBe('2025-11-15T00:00:00.000Z');
+    expect(monthsBefore(new Date('2026-07-31T08:00:00Z'), 5).toISOString()).toBe('2026-02-28T08:00:00.000Z');
+    expect(monthsBefore(new Date('2028-05-31T08:00:00Z'), 3).toISOString()).toBe('2028-02-29T08:00:00.000Z');
+    expect(monthsBefore(new Date('2026-03-31T23:59:00Z'), 25).toISOString()).toBe('2024-02-29T23:59:00.000Z');
   });
 });

@@ -84,7 +84,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="History"
-        description="Every share attempt, card change, staff change, settings change and alert, newest first. Records are never edited or deleted."
+        description={
+          options.shareHistoryMonths
+            ? `Every share attempt of the last ${options.shareHistoryMonths} months, and every card change, staff change, settings change and alert, newest first. Older share attempts are deleted; their daily totals per number stay. Nothing else is edited or deleted.`
+            : 'Every share attempt, card change, staff change, settings change and alert, newest first. Records are never edited or deleted.'
+        }
         actions={
           can(user.role, 'exportHistory') && (
             <Button asChild variant="outline">
@@ -122,6 +126,15 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
             <Link className="text-primary underline-offset-2 hover:underline" href={historyHref({ ...filters, run: undefined, cursor: undefined })}>
               Show every share
             </Link>
+          </p>
+        )}
+        {filters.tab === 'shares' && (
+          <p className="text-sm text-muted-foreground">
+            Shares per day and number since the first, kept when old attempts are deleted:{' '}
+            <a className="text-primary underline-offset-2 hover:underline" href="/api/history/daily-totals" download>
+              daily totals (CSV)
+            </a>
+            .
           </p>
         )}
         <Rows filters={filters} />

@@ -5,6 +5,8 @@ import { alertCardsNotApplied } from '@/lib/cards/not-applied';
 import { foldChatCounts } from '@/lib/chats/count-cells';
 import { startOrReviveSync } from '@/lib/chats/sync/upkeep';
 import { getSettings } from '@/lib/env';
+import { pruneShareEvents } from '@/lib/history/retention';
+import { foldShareTallies } from '@/lib/history/share-tallies';
 import { markInterruptedJobRuns, pruneJobRuns } from '@/lib/jobs/record';
 import { getBackgroundLinq, type LinqGateway } from '@/lib/linq';
 import { pruneLiveEvents } from '@/lib/live/store';
@@ -24,18 +26,24 @@ async function closeInterruptedJobs(now: Date): Promise<string | undefined> {
   return closed > 0 ? `${closed} interrupted job runs recorded` : undefined;
 }
 
-/** The chat counts' latest changes, folded into their cells (said only when they were counted again). */
+/** The chat counts' and share tallies' latest changes, folded (said only when they were counted again). */
 async function foldCounts(now: Date): Promise<string | undefined> {
-  const outcome = await foldChatCounts(now, getSettings().shareCooldownMs);
+  const [outcome] = await Promise.all([foldChatCounts(now, getSettings().shareCooldownMs), foldShareTallies(now)]);
   return outcome?.rebuilt ? 'chat counts counted again from the chats (the cooldown grew)' : undefined;
 }
 
 /** Once an hour: records kept long enough are removed. */
 async function prune(now: Date): Promise<string | undefined> {
   if (now.getUTCMinutes() !== 0) return undefined;
-  const [deliveries, jobs, events, turns] = await Promise.all([pruneDeliveries(now), pruneJobRuns(now), pruneLiveEvents(now), pruneTimeline(now)]);
-  return deliveries + jobs + events + turns > 0
-    ? `pruned ${deliveries} deliveries, ${jobs} job runs, ${events} live events, ${turns} timeline turns`
+  const [deliveries, jobs, events, turns, shares] = await Promise.all([
+    pruneDeliveries(now),
+    pruneJobRuns(now),
+    pruneLiveEvents(now),
+    pruneTimeline(now),
+    pruneShareEvents(now, getSettings().shareHistoryMonths),
+  ]);
+  return deliveries + jobs + events + turns + shares > 0
+    ? `pruned ${deliveries} deliveries, ${jobs} job runs, ${events} live events, ${turns} timeline turns, ${shares} share events`
     : undefined;
 }
 
