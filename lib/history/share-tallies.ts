@@ -48,7 +48,7 @@ const ADD_TO_FOLDED = sql`ON CONFLICT ("slot", "sendingNumber") WHERE "folded" D
 /**
  * Folds the rows the triggers appended into one row per slot and number, and rolls slots older than
  * 17 days into their UTC day. Run by the minute tick; one instance at a time (another one's fold
- * returns null). Returns how many appended rows it folded.
+ * returns null). Returns how many folded rows it wrote.
  */
 export async function foldShareTallies(now: Date): Promise<number | null> {
   const dayBefore = new Date(Math.floor((now.getTime() - SLOTS_KEPT_MS) / DAY_MS) * DAY_MS);

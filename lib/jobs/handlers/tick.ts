@@ -28,7 +28,9 @@ async function closeInterruptedJobs(now: Date): Promise<string | undefined> {
 
 /** The chat counts' and share tallies' latest changes, folded (said only when they were counted again). */
 async function foldCounts(now: Date): Promise<string | undefined> {
-  const [outcome] = await Promise.all([foldChatCounts(now, getSettings().shareCooldownMs), foldShareTallies(now)]);
+  // One after the other: each is a transaction, and the embedded database has one connection.
+  const outcome = await foldChatCounts(now, getSettings().shareCooldownMs);
+  await foldShareTallies(now);
   return outcome?.rebuilt ? 'chat counts counted again from the chats (the cooldown grew)' : undefined;
 }
 
