@@ -131,7 +131,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         {filters.tab === 'shares' && (
           <p className="text-sm text-muted-foreground">
             Shares per day and number since the first, kept when old attempts are deleted:{' '}
-            <a className="text-primary underline-offset-2 hover:underline" href="/api/history/daily-totals" download>
+            <a className="text-primary underline underline-offset-2" href="/api/history/daily-totals" download>
               daily totals (CSV)
             </a>
             .
