@@ -4,8 +4,9 @@
 //
 // Aliases: c = "Chat", l = "SendingLine" (the chat's line and its card), s = "ChatShareState".
 import { Prisma } from '@/generated/prisma/client';
+import { chatMatches } from '@/lib/chat-search';
 import { numberWithin, type NumberScope } from '@/lib/number-scope';
-import { likePattern, searchTerm } from '@/lib/search-terms';
+import { searchTerm } from '@/lib/search-terms';
 import { type BlockReason, type ChatPageQuery, type ChatState } from '@/lib/validations/chats';
 
 const sql = Prisma.sql;
@@ -107,7 +108,7 @@ export function facetConditions(query: ChatPageQuery, cutoff: Date, counting = f
 export function baseConditions(query: Pick<ChatPageQuery, 'q'>, scope: NumberScope): Prisma.Sql[] {
   const term = searchTerm(query.q);
   const kept = scope === null ? [LIVE] : [LIVE, numberWithin(scope, sql`c."sendingNumber"`)];
-  return term ? [...kept, sql`c."searchText" LIKE ${likePattern(term)}`] : kept;
+  return term ? [...kept, chatMatches(term, sql`c`)] : kept;
 }
 
 export function and(conditions: Prisma.Sql[]): Prisma.Sql {

@@ -1,10 +1,11 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
+import { chatMatches } from '@/lib/chat-search';
 import { db } from '@/lib/db';
 import { decodeCursor, encodeCursor, type Keyset } from '@/lib/history/cursor';
 import { dayRange, utcSql as utc } from '@/lib/history/day-range';
 import { numberWithin, type NumberScope } from '@/lib/number-scope';
-import { likePattern, searchTerm } from '@/lib/search-terms';
+import { searchTerm } from '@/lib/search-terms';
 import { type HistoryFilters } from '@/lib/validations/history';
 
 export interface ShareHistoryRow {
@@ -62,7 +63,7 @@ function conditions(filters: ShareEventFilters, after: Keyset | null): Prisma.Sq
     // the index (which keeps chats Linq no longer lists), or a chat's id: the matching chats are read
     // once into an array, so that the events are an index range per chat.
     parts.push(
-      Prisma.sql`e."chatId" = ANY(ARRAY(SELECT c."id" FROM "Chat" c WHERE c."searchText" LIKE ${likePattern(term)}) || ARRAY[${filters.q.trim()}]::text[])`,
+      Prisma.sql`e."chatId" = ANY(ARRAY(SELECT c."id" FROM "Chat" c WHERE ${chatMatches(term, Prisma.sql`c`)}) || ARRAY[${filters.q.trim()}]::text[])`,
     );
   }
   // Row comparison: an index range scan on (…, createdAt DESC, id DESC) at any depth.

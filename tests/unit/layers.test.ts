@@ -20,6 +20,7 @@ const LAYERS: { name: string; modules: string[] }[] = [
       'lib/format',
       'lib/links',
       'lib/search-terms',
+      'lib/chat-search',
       'lib/number-scope',
       'lib/utils',
       'lib/concurrency',
