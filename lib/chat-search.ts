@@ -9,9 +9,9 @@ import { likePattern } from '@/lib/search-terms';
 
 const DIGITS = /^\+?[0-9]+$/;
 
-/** Whether `term` (from searchTerm) is searched by the digit suffixes: digits, a leading plus allowed, 3 characters or more. */
+/** Whether `term` (from searchTerm) is searched by the digit suffixes: digits, a leading plus allowed, 4 characters or more. */
 export function searchesDigits(term: string): boolean {
-  return term.length >= 3 && DIGITS.test(term);
+  return term.length >= 4 && DIGITS.test(term);
 }
 
 /** The chats (of `chat`, an alias of "Chat") whose search text contains `term`. */

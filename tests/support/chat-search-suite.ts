@@ -36,6 +36,8 @@ export function chatSearchSuite(h: ConsoleHarness) {
       '+1312',
       '+44',
       '131',
+      '1312',
+      '+131',
       '+13',
       '12',
       '+',
