@@ -16,23 +16,28 @@ const FOLD_LOCK = 4_242_026_002;
 /** Slots older than this are read by no figure by the slot (the Overview reads 14 local days): they roll into their UTC day. */
 const SLOTS_KEPT_MS = 17 * DAY_MS;
 
-export interface SlotShares {
-  /** The slot's start, UTC, as YYYY-MM-DDTHH:MM. */
-  slot: string;
+/** Shares counted by the tallies: succeeded by source, and failed and not settled by a later attempt. */
+export interface TalliedShares {
   manual: number;
   bulk: number;
   scheduled: number;
   automatic: number;
-  /** Failed and not settled by a later attempt. */
   failed: number;
 }
+
+export interface SlotShares extends TalliedShares {
+  /** The slot's start, UTC, as YYYY-MM-DDTHH:MM. */
+  slot: string;
+}
+
+/** The tallies' columns summed, as the readers return them. */
+const SUMMED = sql`sum("manual")::int AS "manual", sum("bulk")::int AS "bulk", sum("scheduled")::int AS "scheduled",
+  sum("automatic")::int AS "automatic", sum("failed")::int AS "failed"`;
 
 /** Shares per 15-minute slot from `since` (a slot boundary) on, of the numbers of the scope. */
 export async function readSlotShares(since: Date, scope: NumberScope): Promise<SlotShares[]> {
   return db.$queryRaw<SlotShares[]>`
-    SELECT to_char("slot", 'YYYY-MM-DD"T"HH24:MI') AS "slot",
-           sum("manual")::int AS "manual", sum("bulk")::int AS "bulk", sum("scheduled")::int AS "scheduled",
-           sum("automatic")::int AS "automatic", sum("failed")::int AS "failed"
+    SELECT to_char("slot", 'YYYY-MM-DD"T"HH24:MI') AS "slot", ${SUMMED}
       FROM "ShareTally"
      WHERE "slot" >= ${utcSql(since)} AND ${numberWithin(scope, sql`"sendingNumber"`)}
      GROUP BY "slot"`;
@@ -74,22 +79,15 @@ export async function foldShareTallies(now: Date): Promise<number | null> {
 }
 
 /** Shares of one UTC day and number, kept after the events themselves are deleted. */
-export interface DayTotal {
+export interface DayTotal extends TalliedShares {
   day: string;
   sendingNumber: string | null;
-  manual: number;
-  bulk: number;
-  scheduled: number;
-  automatic: number;
-  failed: number;
 }
 
 /** Every day's totals per number of the scope, oldest first: a few thousand rows a year at most. */
 export async function readDayTotals(scope: NumberScope): Promise<DayTotal[]> {
   return db.$queryRaw<DayTotal[]>`
-    SELECT to_char(date_trunc('day', "slot"), 'YYYY-MM-DD') AS "day", "sendingNumber",
-           sum("manual")::int AS "manual", sum("bulk")::int AS "bulk", sum("scheduled")::int AS "scheduled",
-           sum("automatic")::int AS "automatic", sum("failed")::int AS "failed"
+    SELECT to_char(date_trunc('day', "slot"), 'YYYY-MM-DD') AS "day", "sendingNumber", ${SUMMED}
       FROM "ShareTally"
      WHERE ${numberWithin(scope, sql`"sendingNumber"`)}
      GROUP BY 1, 2

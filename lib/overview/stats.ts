@@ -6,7 +6,7 @@ import { cooldownCutoff } from '@/lib/chats/index-query';
 import { syncHistory } from '@/lib/chats/sync/runs';
 import { db } from '@/lib/db';
 import { utcSql } from '@/lib/history/day-range';
-import { readSlotShares } from '@/lib/history/share-tallies';
+import { readSlotShares, type TalliedShares } from '@/lib/history/share-tallies';
 import type { CardStatus } from '@/lib/lines/card-status';
 import { listLines } from '@/lib/lines/store';
 import type { NumberScope } from '@/lib/number-scope';
@@ -18,12 +18,8 @@ export interface ShareCounts {
 }
 
 /** A day's shares: succeeded by source, and failed. */
-export interface DayShares extends ShareCounts {
+export interface DayShares extends ShareCounts, TalliedShares {
   day: string;
-  manual: number;
-  bulk: number;
-  scheduled: number;
-  automatic: number;
 }
 
 export interface NumberSummary {
@@ -95,7 +91,7 @@ export async function loadOverview(scope: NumberScope, cooldownMs: number, timeZ
     syncHistory(),
   ]);
 
-  const byDay = new Map<string, Omit<DayShares, 'succeeded' | 'day'>>();
+  const byDay = new Map<string, TalliedShares>();
   const dayOf = dayOfSlot(timeZone);
   for (const { slot, ...counts } of days) {
     const day = dayOf(slot);
