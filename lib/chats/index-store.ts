@@ -19,7 +19,8 @@ function sane(column: string): string {
 }
 
 /** The listing is at least as recent as what the index holds (Linq's updated_at, when that is a real time). */
-const FRESH = Prisma.raw(`EXCLUDED."linqUpdatedAt" >= COALESCE(${sane('"Chat"."linqUpdatedAt"')}, '-infinity')`);
+const FRESH_SQL = `EXCLUDED."linqUpdatedAt" >= COALESCE(${sane('"Chat"."linqUpdatedAt"')}, '-infinity')`;
+const FRESH = Prisma.raw(FRESH_SQL);
 
 export interface UpsertSummary {
   created: number;
@@ -27,20 +28,45 @@ export interface UpsertSummary {
 }
 
 /**
- * Writes chats as Linq listed (or returned) them: one read and one statement, whatever the number
- * of chats. A listing older than what the index holds (by Linq's updated_at) does not overwrite it.
- * `listedAt` marks them as seen by a crawl, for finding the chats a complete crawl no longer lists.
+ * An existing row is written only when the write would change it: a share or a webhook that reads a
+ * chat Linq has not changed then costs no new row version, index entries or trigger work. The
+ * conditions mirror the SET list of writeChats, one for each column it can change.
+ */
+const WOULD_CHANGE = Prisma.raw(`
+  "Chat"."goneAt" IS NOT NULL
+  OR (EXCLUDED."lastListedAt" IS NOT NULL AND EXCLUDED."lastListedAt" IS DISTINCT FROM "Chat"."lastListedAt")
+  OR ("Chat"."linqCreatedAt" IS NULL AND EXCLUDED."linqCreatedAt" IS NOT NULL)
+  OR "Chat"."linqUpdatedAt" IS DISTINCT FROM GREATEST(${sane('"Chat"."linqUpdatedAt"')}, EXCLUDED."linqUpdatedAt")
+  OR "Chat"."activityAt" IS DISTINCT FROM GREATEST(${sane('"Chat"."activityAt"')}, EXCLUDED."linqUpdatedAt")
+  OR ("Chat"."outbound" = 'NO' AND EXCLUDED."linqUpdatedAt" > COALESCE("Chat"."outboundCheckedAt", '-infinity'))
+  OR (${FRESH_SQL} AND ("Chat"."sendingNumber", "Chat"."service", "Chat"."isGroup", "Chat"."health", "Chat"."hasLeft",
+                          "Chat"."displayName", "Chat"."participants", "Chat"."searchText")
+                         IS DISTINCT FROM (EXCLUDED."sendingNumber", EXCLUDED."service", EXCLUDED."isGroup", EXCLUDED."health",
+                          EXCLUDED."hasLeft", EXCLUDED."displayName", EXCLUDED."participants", EXCLUDED."searchText"))`);
+
+/**
+ * Writes chats as Linq listed them, and says what changed: one read and one statement, whatever the
+ * number of chats (writeChats).
  */
 export async function upsertChats(chats: LinqChat[], listedAt: Date | null): Promise<UpsertSummary> {
   if (chats.length === 0) return { created: 0, changed: 0 };
-  const ids = chats.map((chat) => chat.id);
   const existing = await db.chat.findMany({
-    where: { id: { in: ids } },
+    where: { id: { in: chats.map((chat) => chat.id) } },
     select: { id: true, sendingNumber: true, service: true, isGroup: true, health: true, hasLeft: true, displayName: true, participants: true, goneAt: true },
   });
   const summary = diffListedChats(existing as IndexedFacts[], chats);
-  const column = <T>(pick: (chat: LinqChat) => T) => chats.map(pick);
+  await writeChats(chats, listedAt);
+  return summary;
+}
 
+/**
+ * Writes chats as Linq listed (or returned) them, in one statement. A listing older than what the
+ * index holds (by Linq's updated_at) does not overwrite it. `listedAt` marks them as seen by a
+ * crawl, for finding the chats a complete crawl no longer lists.
+ */
+export async function writeChats(chats: LinqChat[], listedAt: Date | null): Promise<void> {
+  if (chats.length === 0) return;
+  const column = <T>(pick: (chat: LinqChat) => T) => chats.map(pick);
   await db.$executeRaw`
     INSERT INTO "Chat" ("id", "sendingNumber", "service", "isGroup", "health", "hasLeft", "displayName", "participants",
                         "searchText", "linqCreatedAt", "linqUpdatedAt", "activityAt", "lastListedAt")
@@ -49,7 +75,7 @@ export async function upsertChats(chats: LinqChat[], listedAt: Date | null): Pro
            t.search, t.created AT TIME ZONE 'UTC', t.updated AT TIME ZONE 'UTC',
            GREATEST(t.updated, t.created) AT TIME ZONE 'UTC', ${listedAt}::timestamp
       FROM unnest(
-        ${ids}::text[],
+        ${column((c) => c.id)}::text[],
         ${column(sendingNumberOf)}::text[],
         ${column((c) => c.service)}::text[],
         ${column((c) => c.isGroup)}::boolean[],
@@ -77,8 +103,8 @@ export async function upsertChats(chats: LinqChat[], listedAt: Date | null): Pro
                              THEN 'UNKNOWN'::"OutboundState" ELSE "Chat"."outbound" END,
       "activityAt"    = GREATEST(${Prisma.raw(sane('"Chat"."activityAt"'))}, EXCLUDED."linqUpdatedAt"),
       "lastListedAt"  = COALESCE(EXCLUDED."lastListedAt", "Chat"."lastListedAt"),
-      "goneAt"        = NULL`;
-  return summary;
+      "goneAt"        = NULL
+    WHERE ${WOULD_CHANGE}`;
 }
 
 /**

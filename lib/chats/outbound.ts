@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Chat } from '@/generated/prisma/client';
 import type { OutboundKnowledge } from '@/lib/chats/eligibility';
 import { recordOutboundReads } from '@/lib/chats/index-store';
 import { db } from '@/lib/db';
@@ -9,13 +10,17 @@ export function outboundKnowledge(state: 'YES' | 'NO' | 'UNKNOWN'): OutboundKnow
   return state === 'YES' ? 'yes' : state === 'NO' ? 'no' : 'unknown';
 }
 
+/** The index's outbound answer and where it came from (a share reads it with the chat). */
+export type IndexedOutbound = Pick<Chat, 'outbound' | 'outboundSource'>;
+
 /**
  * Whether the business has sent a message in the chat, for a share about to be sent: a "yes" the
  * chat's messages showed is final; a "yes" only a webhook asserted, and anything else, is read
- * from the chat's messages now and written back to the index.
+ * from the chat's messages now and written back to the index. `known`: the index's answer, when
+ * the caller has just read it.
  */
-export async function confirmOutbound(linq: LinqGateway, chatId: string): Promise<OutboundKnowledge> {
-  const indexed = await db.chat.findUnique({ where: { id: chatId }, select: { outbound: true, outboundSource: true } });
+export async function confirmOutbound(linq: LinqGateway, chatId: string, known?: IndexedOutbound | null): Promise<OutboundKnowledge> {
+  const indexed = known !== undefined ? known : await db.chat.findUnique({ where: { id: chatId }, select: { outbound: true, outboundSource: true } });
   if (indexed?.outbound === 'YES' && indexed.outboundSource !== 'WEBHOOK') return 'yes';
   const readAt = new Date();
   const facts = await linq.readOutbound(chatId);

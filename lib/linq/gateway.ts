@@ -1,4 +1,5 @@
 import type { WebhookEventType } from '@linqapp/sdk/resources/webhook-events';
+import { Slots } from '@/lib/concurrency';
 import type { LinqClient } from '@/lib/linq/client';
 import { LinqError, toLinqError } from '@/lib/linq/errors';
 import { SHARE_TIMEOUT_MS } from '@/lib/linq/limits';
@@ -34,11 +35,13 @@ export interface GatewayOptions {
    * hanging Linq in about 15 s (instead of the SDK's 3 × 15 s); background jobs keep the SDK's default.
    */
   readTimeoutMs?: number;
+  /** Requests with Linq at once, at most (limitedTo); others wait their turn. Unlimited when absent. */
+  slots?: Slots;
 }
 
 const DEFAULT_OPTIONS: GatewayOptions = { cardWriteMs: 45_000, shareMs: SHARE_TIMEOUT_MS };
 
-async function call<T>(request: () => Promise<T>): Promise<T> {
+async function send<T>(request: () => Promise<T>): Promise<T> {
   try {
     return await request();
   } catch (error) {
@@ -57,6 +60,18 @@ export class LinqGateway {
     this.options = { ...DEFAULT_OPTIONS, ...options };
   }
 
+  /**
+   * The same gateway with at most `limit` of its requests with Linq at once: a share run's workers
+   * outnumber its concurrency, so that one's database work overlaps another's request.
+   */
+  limitedTo(limit: number): LinqGateway {
+    return new LinqGateway(this.client, { ...this.options, slots: new Slots(limit) });
+  }
+
+  private call<T>(request: () => Promise<T>): Promise<T> {
+    return this.options.slots ? this.options.slots.run(() => send(request)) : send(request);
+  }
+
   private get cardWrite() {
     return { ...WRITE_ONCE, timeout: this.options.cardWriteMs };
   }
@@ -67,19 +82,19 @@ export class LinqGateway {
   }
 
   async listPhoneNumbers(): Promise<LinqPhoneNumber[]> {
-    const response = await call(() => this.client.phoneNumbers.list(this.read));
+    const response = await this.call(() => this.client.phoneNumbers.list(this.read));
     return (response.phone_numbers ?? []).map(toPhoneNumber);
   }
 
   async listContactCards(): Promise<LinqContactCard[]> {
-    const response = await call(() => this.client.contactCard.retrieve({}, this.read));
+    const response = await this.call(() => this.client.contactCard.retrieve({}, this.read));
     return (response.contact_cards ?? []).map(toContactCard);
   }
 
   /** The card of one number, or null. Linq may answer "none" with an empty list or with 404/2012. */
   async getContactCard(phoneNumber: string): Promise<LinqContactCard | null> {
     try {
-      const response = await call(() => this.client.contactCard.retrieve({ phone_number: phoneNumber }, this.read));
+      const response = await this.call(() => this.client.contactCard.retrieve({ phone_number: phoneNumber }, this.read));
       const card = (response.contact_cards ?? []).find((c) => c.phone_number === phoneNumber);
       return card ? toContactCard(card) : null;
     } catch (error) {
@@ -95,7 +110,7 @@ export class LinqGateway {
       ...(input.lastName !== undefined && { last_name: input.lastName }),
       ...(input.imageUrl !== undefined && { image_url: input.imageUrl }),
     };
-    return toContactCard(await call(() => this.client.contactCard.create(body, this.cardWrite)));
+    return toContactCard(await this.call(() => this.client.contactCard.create(body, this.cardWrite)));
   }
 
   /** Sends only the fields given: Linq keeps the others as they are. */
@@ -106,21 +121,21 @@ export class LinqGateway {
       ...(patch.lastName !== undefined && { last_name: patch.lastName }),
       ...(patch.imageUrl !== undefined && { image_url: patch.imageUrl }),
     };
-    return toContactCard(await call(() => this.client.contactCard.update(params, this.cardWrite)));
+    return toContactCard(await this.call(() => this.client.contactCard.update(params, this.cardWrite)));
   }
 
   /** One page of chats; the cursor is Linq's, passed through untouched. */
   async listChats(query: ChatListQuery = {}): Promise<LinqPage<LinqChat>> {
-    const page = await call(() => this.client.chats.listChats(query, this.read));
+    const page = await this.call(() => this.client.chats.listChats(query, this.read));
     return { items: page.chats.map(toChat), nextCursor: page.next_cursor || null };
   }
 
   async getChat(chatId: string): Promise<LinqChat> {
-    return toChat(await call(() => this.client.chats.retrieve(chatId, this.read)));
+    return toChat(await this.call(() => this.client.chats.retrieve(chatId, this.read)));
   }
 
   async listMessages(chatId: string, query: { cursor?: string; limit?: number } = {}): Promise<LinqPage<LinqMessage>> {
-    const page = await call(() => this.client.chats.messages.list(chatId, query, this.read));
+    const page = await this.call(() => this.client.chats.messages.list(chatId, query, this.read));
     return { items: page.messages.map(toMessage), nextCursor: page.next_cursor || null };
   }
 
@@ -146,20 +161,26 @@ export class LinqGateway {
     return facts;
   }
 
-  /** Shares the card of the chat's line into the chat; returns Linq's HTTP status (204 expected). */
-  async shareContactCard(chatId: string): Promise<{ httpStatus: number }> {
-    const { response } = await call(() => this.client.chats.shareContactCard(chatId, { ...WRITE_ONCE, timeout: this.options.shareMs }).withResponse());
-    return { httpStatus: response.status };
+  /**
+   * Shares the card of the chat's line into the chat; returns Linq's HTTP status (204 expected) and
+   * how long Linq took (from the request's start, not from a wait for a slot).
+   */
+  async shareContactCard(chatId: string): Promise<{ httpStatus: number; latencyMs: number }> {
+    return this.call(async () => {
+      const started = performance.now();
+      const { response } = await this.client.chats.shareContactCard(chatId, { ...WRITE_ONCE, timeout: this.options.shareMs }).withResponse();
+      return { httpStatus: response.status, latencyMs: Math.round(performance.now() - started) };
+    });
   }
 
   async listWebhookSubscriptions(): Promise<LinqWebhookSubscription[]> {
-    const response = await call(() => this.client.webhookSubscriptions.list(this.read));
+    const response = await this.call(() => this.client.webhookSubscriptions.list(this.read));
     return (response.subscriptions ?? []).map(toWebhookSubscription);
   }
 
   /** Creates a subscription; the signing secret in the answer is shown by Linq this once. */
   async createWebhookSubscription(input: { targetUrl: string; events: string[] }): Promise<LinqWebhookSubscription & { signingSecret: string }> {
-    const created = await call(() =>
+    const created = await this.call(() =>
       this.client.webhookSubscriptions.create({ target_url: input.targetUrl, subscribed_events: input.events as WebhookEventType[] }, WRITE_ONCE),
     );
     return { ...toWebhookSubscription(created), signingSecret: created.signing_secret };
@@ -168,7 +189,7 @@ export class LinqGateway {
   /** Deletes a subscription; one Linq no longer knows (2010) counts as deleted. */
   async deleteWebhookSubscription(id: string): Promise<void> {
     try {
-      await call(() => this.client.webhookSubscriptions.delete(id, WRITE_ONCE));
+      await this.call(() => this.client.webhookSubscriptions.delete(id, WRITE_ONCE));
     } catch (error) {
       if (error instanceof LinqError && error.code === 2010) return;
       throw error;

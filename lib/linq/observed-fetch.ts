@@ -64,8 +64,11 @@ export function observedFetch(fetchImpl: typeof fetch = fetch): typeof fetch {
         ...(response.status === 429 && Number.isFinite(retryAfter) && { retryAfterSeconds: retryAfter }),
         ms: Math.round(seconds * 1000),
       };
+      // A successful call is counted and timed in the metrics; its line is for debugging only (a run
+      // or a sync of a million chats would otherwise write two million of them).
       if (response.status >= 500 || response.status === 429) log.warn(line, 'linq call');
-      else log.info(line, 'linq call');
+      else if (response.status >= 400) log.info(line, 'linq call');
+      else log.debug(line, 'linq call');
       return response;
     } catch (error) {
       const seconds = (performance.now() - startedAt) / 1000;

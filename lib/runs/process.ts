@@ -25,7 +25,7 @@ export interface RunContext {
    */
   signal?: AbortSignal;
   budgetMs: number;
-  /** Shares in flight at once. */
+  /** Linq requests in flight at once (twice as many shares are worked on: one's database work overlaps another's request). */
   concurrency: number;
   now?: () => Date;
 }
@@ -53,9 +53,16 @@ const CARD_FRESH_MS = 60_000;
 const CHECK_EVERY_MS = 1_000;
 
 /**
- * Works on a run until its slice's time is up, it must wait, it is stopped, or it ends.
- * `concurrency` workers each claim one chat, share it and record its outcome, then take the next:
- * no worker waits for another.
+ * A share spends about a third of its time on the database (claim, index, event, reservation,
+ * outcome): with twice as many workers as Linq requests allowed in flight, Linq always has
+ * `concurrency` requests while the other workers do their database work.
+ */
+const WORKERS_PER_REQUEST = 2;
+
+/**
+ * Works on a run until its slice's time is up, it must wait, it is stopped, or it ends. Workers
+ * each claim one chat, share it and record its outcome, then take the next: no worker waits for
+ * another, and at most `concurrency` of their requests are with Linq at once.
  */
 export async function runSlice(runId: string, ctx: RunContext): Promise<RunSliceOutcome> {
   const now = () => ctx.now?.() ?? new Date();
@@ -72,6 +79,7 @@ export async function runSlice(runId: string, ctx: RunContext): Promise<RunSlice
 
   const deadline = Date.now() + ctx.budgetMs;
   const source = run.source === 'SCHEDULED' ? 'SCHEDULED' : 'BULK';
+  const linq = ctx.linq.limitedTo(Math.max(1, ctx.concurrency));
   let cards: CardCache = new Map();
   let cardsReadAt = Date.now();
   // Linq said 429: no worker starts another share; the chats claimed and not started wait with the run.
@@ -100,7 +108,7 @@ export async function runSlice(runId: string, ctx: RunContext): Promise<RunSlice
           ? { status: 'released' }
           : {
               status: 'fulfilled',
-              value: await shareIntoChat(run.createdById, item.chatId, { linq: ctx.linq, source, runId, eventId: item.attemptEventId, cardCache: cards }),
+              value: await shareIntoChat(run.createdById, item.chatId, { linq, source, runId, eventId: item.attemptEventId, cardCache: cards }),
             };
     } catch (error) {
       attempt = { status: 'rejected', reason: error };
@@ -131,7 +139,7 @@ export async function runSlice(runId: string, ctx: RunContext): Promise<RunSlice
 
   const stopRenewing = renewClaims(runId, inFlight, now);
   try {
-    await Promise.all(Array.from({ length: Math.max(1, ctx.concurrency) }, worker));
+    await Promise.all(Array.from({ length: Math.max(1, ctx.concurrency) * WORKERS_PER_REQUEST }, worker));
   } finally {
     stopRenewing();
   }

@@ -1,5 +1,4 @@
 import 'server-only';
-import type { Prisma } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
 import { describeTooEarlyRelease, holdReleasableAt } from '@/lib/shares/hold-release';
 
@@ -22,21 +21,23 @@ export type Reservation =
 const NOW = "(now() AT TIME ZONE 'UTC')";
 
 /**
- * Claims the right to share into a chat now. One conditional UPDATE decides: under concurrent
- * requests (clicks, tabs, staff, instances) the row lock lets exactly one of them match.
+ * Claims the right to share into a chat now. One statement decides, the chat's first share
+ * included (its state row is made then): under concurrent requests (clicks, tabs, staff, instances)
+ * the row lock lets exactly one of them through.
  */
 export async function reserveShare(chatId: string, eventId: string, cooldownMs: number): Promise<Reservation> {
-  await db.$executeRaw`INSERT INTO "ChatShareState" ("chatId") VALUES (${chatId}) ON CONFLICT ("chatId") DO NOTHING`;
-  await holdAbandonedReservation(chatId);
-  const won = await db.$executeRawUnsafe(
-    `UPDATE "ChatShareState" SET "reservedAt" = ${NOW}, "reservedBy" = $2
-      WHERE "chatId" = $1 AND "reservedAt" IS NULL
-        AND ("lastSucceededAt" IS NULL OR "lastSucceededAt" <= ${NOW} - $3::double precision * interval '1 millisecond')`,
-    chatId,
-    eventId,
-    cooldownMs,
-  );
-  if (won === 1) return { ok: true };
+  const reserve = () =>
+    db.$executeRawUnsafe(
+      `INSERT INTO "ChatShareState" ("chatId", "reservedAt", "reservedBy") VALUES ($1, ${NOW}, $2)
+       ON CONFLICT ("chatId") DO UPDATE SET "reservedAt" = ${NOW}, "reservedBy" = $2
+        WHERE "ChatShareState"."reservedAt" IS NULL
+          AND ("ChatShareState"."lastSucceededAt" IS NULL OR "ChatShareState"."lastSucceededAt" <= ${NOW} - $3::double precision * interval '1 millisecond')`,
+      chatId,
+      eventId,
+      cooldownMs,
+    );
+  // A reservation left by a stopped console becomes a hold; the chat may then be free (a short cooldown).
+  if ((await reserve()) === 1 || ((await holdAbandonedReservation(chatId)) && (await reserve()) === 1)) return { ok: true };
   const state = await db.chatShareState.findUniqueOrThrow({ where: { chatId } });
   if (state.lastSucceededAt && Date.now() - state.lastSucceededAt.getTime() < cooldownMs) {
     return { ok: false, reason: 'cooling_down', lastSucceededAt: state.lastSucceededAt, held: Boolean(state.heldByEventId) };
@@ -44,20 +45,23 @@ export async function reserveShare(chatId: string, eventId: string, cooldownMs: 
   return { ok: false, reason: 'in_flight' };
 }
 
-/** Turns a reservation abandoned by a stopped console into an unknown-outcome hold, and its share event with it. */
-async function holdAbandonedReservation(chatId: string): Promise<void> {
-  await db.$executeRawUnsafe(
+/** Turns a reservation abandoned by a stopped console into an unknown-outcome hold, and its share event with it; true if there was one. */
+async function holdAbandonedReservation(chatId: string): Promise<boolean> {
+  const [held] = await db.$queryRawUnsafe<Array<{ held: boolean }>>(
     `WITH abandoned AS (
        UPDATE "ChatShareState"
           SET "succeededBeforeHold" = "lastSucceededAt", "lastSucceededAt" = "reservedAt", "heldByEventId" = "reservedBy",
               "reservedAt" = NULL, "reservedBy" = NULL
         WHERE "chatId" = $1 AND "reservedAt" <= ${NOW} - ${ABANDONED_AFTER}
         RETURNING "heldByEventId")
-     UPDATE "ShareEvent" SET "outcome" = 'UNKNOWN', "reason" = 'interrupted', "completedAt" = ${NOW},
-            "message" = 'The console stopped while this share was being sent; the card may have reached the customer. The chat is held as if shared.'
-      WHERE "id" IN (SELECT "heldByEventId" FROM abandoned) AND "outcome" = 'PENDING'`,
+     , events AS (
+       UPDATE "ShareEvent" SET "outcome" = 'UNKNOWN', "reason" = 'interrupted', "completedAt" = ${NOW},
+              "message" = 'The console stopped while this share was being sent; the card may have reached the customer. The chat is held as if shared.'
+        WHERE "id" IN (SELECT "heldByEventId" FROM abandoned) AND "outcome" = 'PENDING')
+     SELECT EXISTS (SELECT 1 FROM abandoned) AS held`,
     chatId,
   );
+  return held?.held ?? false;
 }
 
 /**
@@ -73,31 +77,41 @@ const END_SET: Record<ShareEnd, string> = {
   uncertain: `, "succeededBeforeHold" = "lastSucceededAt", "lastSucceededAt" = ${NOW}, "heldByEventId" = $2`,
 };
 
-/** Ends a reservation as the share ended (part of a share's closing transaction, share-record.ts). */
-export function completeShareQuery(chatId: string, eventId: string, end: ShareEnd): Prisma.PrismaPromise<Array<{ lastSucceededAt: Date | null }>> {
-  return db.$queryRawUnsafe<Array<{ lastSucceededAt: Date | null }>>(
-    `UPDATE "ChatShareState"
-        SET "reservedAt" = NULL, "reservedBy" = NULL${END_SET[end]}
-      WHERE "chatId" = $1 AND "reservedBy" = $2
-      RETURNING "lastSucceededAt"`,
-    chatId,
-    eventId,
-  );
+/**
+ * The statement that ends a reservation as the share ended, $1 the chat and $2 the event (part of a
+ * share's closing statement, share-record.ts).
+ */
+export function endReservationSql(end: ShareEnd): string {
+  return `UPDATE "ChatShareState" SET "reservedAt" = NULL, "reservedBy" = NULL${END_SET[end]} WHERE "chatId" = $1 AND "reservedBy" = $2`;
+}
+
+/** What a share reads of a chat's share state before asking Linq anything (read with the chat). */
+export interface ShareStateFacts {
+  lastSucceededAt: Date | null;
+  reservedAt: Date | null;
+  reservedBy: string | null;
+  heldByEventId: string | null;
 }
 
 /**
- * What the database alone says against sharing into a chat now, before any Linq call: shared (or
- * held) within the cooldown, or another share holding its reservation. Null: nothing against it.
+ * What the database alone says against sharing into a chat now, before any Linq call, from its
+ * share state as just read: shared (or held) within the cooldown, or another share holding its
+ * reservation. Null: nothing against it.
  */
-export async function databaseRefusal(chatId: string, cooldownMs: number, now = new Date()): Promise<Exclude<Reservation, { ok: true }> | null> {
-  const read = () =>
-    db.chatShareState.findUnique({ where: { chatId }, select: { lastSucceededAt: true, reservedAt: true, reservedBy: true, heldByEventId: true } });
-  let state = await read();
+export async function databaseRefusal(
+  chatId: string,
+  cooldownMs: number,
+  read: ShareStateFacts | null,
+  now = new Date(),
+): Promise<Exclude<Reservation, { ok: true }> | null> {
+  let state = read;
   if (!state) return null;
   // (The database's clock decides; a minute's slack keeps a skewed instance from asking too early.)
-  if (state.reservedAt && now.getTime() - state.reservedAt.getTime() > ABANDONED_AFTER_MS - 60_000) {
-    await holdAbandonedReservation(chatId);
-    state = (await read())!;
+  if (state.reservedAt && now.getTime() - state.reservedAt.getTime() > ABANDONED_AFTER_MS - 60_000 && (await holdAbandonedReservation(chatId))) {
+    state = await db.chatShareState.findUniqueOrThrow({
+      where: { chatId },
+      select: { lastSucceededAt: true, reservedAt: true, reservedBy: true, heldByEventId: true },
+    });
   }
   if (state.lastSucceededAt && now.getTime() - state.lastSucceededAt.getTime() < cooldownMs) {
     return { ok: false, reason: 'cooling_down', lastSucceededAt: state.lastSucceededAt, held: Boolean(state.heldByEventId) };

@@ -1,7 +1,8 @@
 import 'server-only';
 import { blockCode, describeRecentShare, describeUncertainHold, evaluateEligibility, type BlockCode } from '@/lib/chats/eligibility';
 import { chatLabel, participantsOf, sendingNumberOf } from '@/lib/chats/facts';
-import { markChatsGone, upsertChats } from '@/lib/chats/index-store';
+import { markChatsGone, writeChats } from '@/lib/chats/index-store';
+import type { IndexedOutbound } from '@/lib/chats/outbound';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
 import { faultPoint } from '@/lib/faults';
@@ -9,7 +10,7 @@ import { cardStatus } from '@/lib/lines/card-status';
 import { describeLinqError, failureReason, getLinq, LinqError, type LinqChat, type LinqErrorFacts, type LinqGateway } from '@/lib/linq';
 import { logger } from '@/lib/observability/log';
 import { metrics } from '@/lib/observability/metrics';
-import { databaseRefusal, reserveShare, type Reservation } from '@/lib/shares/reservation';
+import { databaseRefusal, reserveShare, type Reservation, type ShareStateFacts } from '@/lib/shares/reservation';
 import { currentCard, outboundForShare, outcomeIsUnknown, type CardCache } from '@/lib/shares/share-checks';
 import { settleEvent, settleReservedShare } from '@/lib/shares/share-record';
 
@@ -37,6 +38,20 @@ export interface ShareOptions {
 
 type Indexed = { displayName: string | null; participants: string[]; sendingNumber: string | null };
 const indexedLabel = (chatId: string, chat: Indexed) => chat.displayName || chat.participants.join(', ') || chatId;
+
+type IndexedChat = Indexed & IndexedOutbound & { goneAt: Date | null; shareState: ShareStateFacts | null };
+
+/** The chat as the index has it, with its share state: one read before anything is asked of Linq. Null: not indexed. */
+async function readIndexed(chatId: string): Promise<IndexedChat | null> {
+  const [row] = await db.$queryRaw<Array<Omit<IndexedChat, 'shareState'> & ShareStateFacts & { hasState: boolean }>>`
+    SELECT c."displayName", c."participants", c."sendingNumber", c."goneAt", c."outbound"::text AS "outbound", c."outboundSource"::text AS "outboundSource",
+           s."chatId" IS NOT NULL AS "hasState", s."lastSucceededAt", s."reservedAt", s."reservedBy", s."heldByEventId"
+      FROM "Chat" c LEFT JOIN "ChatShareState" s ON s."chatId" = c."id"
+     WHERE c."id" = ${chatId}`;
+  if (!row) return null;
+  const { hasState, lastSucceededAt, reservedAt, reservedBy, heldByEventId, ...chat } = row;
+  return { ...chat, shareState: hasState ? { lastSucceededAt, reservedAt, reservedBy, heldByEventId } : null };
+}
 
 /** The database's refusal in words: a cooldown (or a hold), or another share in flight. */
 function describeRefusal(refusal: Exclude<Reservation, { ok: true }>, cooldownMs: number): { reason: string; code: RefusalCode } {
@@ -91,7 +106,7 @@ async function attemptShare(actorId: string, chatId: string, options: ShareOptio
   };
 
   // Only chats the console knows: an id nobody listed costs no Linq call.
-  const indexed = await db.chat.findUnique({ where: { id: chatId }, select: { displayName: true, participants: true, sendingNumber: true, goneAt: true } });
+  const indexed = await readIndexed(chatId);
   if (!indexed || indexed.goneAt) {
     const event = await record({ chatLabel: indexed ? indexedLabel(chatId, indexed) : chatId });
     return indexed
@@ -104,7 +119,7 @@ async function attemptShare(actorId: string, chatId: string, options: ShareOptio
   }
 
   // What the database already knows refuses without asking Linq (overlapping runs, repeated clicks).
-  const refusal = await databaseRefusal(chatId, cooldownMs);
+  const refusal = await databaseRefusal(chatId, cooldownMs, indexed.shareState);
   if (refusal) {
     const event = await record({ chatLabel: indexedLabel(chatId, indexed), sendingNumber: indexed.sendingNumber, participants: indexed.participants });
     const { reason, code } = describeRefusal(refusal, cooldownMs);
@@ -123,19 +138,16 @@ async function attemptShare(actorId: string, chatId: string, options: ShareOptio
 
   // What Linq just said about the chat keeps the index right too (written alongside the event).
   const sendingNumber = sendingNumberOf(chat);
-  const [, event] = await Promise.all([upsertChats([chat], null), record({ chatLabel: chatLabel(chat), sendingNumber, participants: participantsOf(chat) })]);
+  const [, event] = await Promise.all([writeChats([chat], null), record({ chatLabel: chatLabel(chat), sendingNumber, participants: participantsOf(chat) })]);
 
   // The facts the page showed may be stale: decide again on the server. Linq's 429 on these reads
-  // ends the attempt as failed (a run then waits as Linq asked).
+  // ends the attempt as failed (a run then waits as Linq asked). The share state is the one read
+  // with the chat: a share that happened since is caught by the reservation below.
   let card: Awaited<ReturnType<typeof currentCard>>;
   let outbound: Awaited<ReturnType<typeof outboundForShare>>;
-  let state: { lastSucceededAt: Date | null; heldByEventId: string | null } | null;
+  const state = indexed.shareState;
   try {
-    [card, outbound, state] = await Promise.all([
-      currentCard(linq, sendingNumber, options.cardCache),
-      outboundForShare(linq, chat.id),
-      db.chatShareState.findUnique({ where: { chatId: chat.id }, select: { lastSucceededAt: true, heldByEventId: true } }),
-    ]);
+    [card, outbound] = await Promise.all([currentCard(linq, sendingNumber, options.cardCache), outboundForShare(linq, chat.id, indexed)]);
   } catch (error) {
     if (!(error instanceof LinqError)) throw error;
     return failBeforeSending(chat.id, event.id, error);
@@ -181,12 +193,12 @@ async function failBeforeSending(chatId: string, eventId: string, error: LinqErr
 
 /** The share itself, under the chat's reservation; its outcome and the reservation's end are written together. */
 async function sendShare(linq: LinqGateway, chatId: string, eventId: string, sendingNumber: string | null, cooldownMs: number): Promise<ShareResult> {
+  // On failure, the time Linq took includes any wait for a run's request slot (at most one other request).
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   try {
-    const { httpStatus } = await linq.shareContactCard(chatId);
+    const { httpStatus, latencyMs } = await linq.shareContactCard(chatId);
     faultPoint('share.sent');
-    const latencyMs = elapsed();
     const sharedAt = (await settleReservedShare(chatId, eventId, 'shared', { outcome: 'SUCCEEDED', httpStatus, latencyMs })) ?? new Date();
     faultPoint('share.settled');
     return { status: 'shared', eventId, sharedAt };

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { OutboundKnowledge } from '@/lib/chats/eligibility';
-import { confirmOutbound } from '@/lib/chats/outbound';
+import { confirmOutbound, type IndexedOutbound } from '@/lib/chats/outbound';
 import { cardStatus } from '@/lib/lines/card-status';
 import { recordCardStatus } from '@/lib/lines/store';
 import { LinqError, type LinqContactCard, type LinqGateway } from '@/lib/linq';
@@ -44,9 +44,9 @@ async function readCard(linq: LinqGateway, sendingNumber: string): Promise<LinqC
  * Outbound presence from the index when the messages showed it, else from the chat's messages
  * now; unknown if they cannot be read (Linq's 429 is thrown, as for the card).
  */
-export async function outboundForShare(linq: LinqGateway, chatId: string): Promise<OutboundKnowledge> {
+export async function outboundForShare(linq: LinqGateway, chatId: string, known?: IndexedOutbound): Promise<OutboundKnowledge> {
   try {
-    return await confirmOutbound(linq, chatId);
+    return await confirmOutbound(linq, chatId, known);
   } catch (error) {
     if (error instanceof LinqError && error.status !== 429) return 'unknown';
     throw error;

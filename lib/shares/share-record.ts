@@ -1,9 +1,9 @@
 import 'server-only';
-import type { Prisma, ShareOutcome } from '@/generated/prisma/client';
+import type { ShareOutcome } from '@/generated/prisma/client';
 import { db } from '@/lib/db';
-import { completeShareQuery, type ShareEnd } from '@/lib/shares/reservation';
+import { endReservationSql, type ShareEnd } from '@/lib/shares/reservation';
 
-// How a share attempt's record ends. Each ending is one transaction: the event's outcome, the
+// How a share attempt's record ends. Each ending is one statement: the event's outcome, the
 // chat's reservation and cooldown, and the earlier attempts it supersedes move together, so a
 // console killed at any moment leaves either the attempt open (PENDING, settled later from the
 // reservation) or everything written, never half.
@@ -27,41 +27,70 @@ export interface EventEnd {
 const NOW = "(now() AT TIME ZONE 'UTC')";
 
 /**
- * Earlier attempts on the chat that this settled one leaves behind: a failure is superseded by any
+ * Earlier attempts on the chat that a settled one leaves behind: a failure is superseded by any
  * later settled attempt (a retry that shared, failed again, or was refused), an unknown outcome by a
  * later one that reached Linq. Figures then count each chat by its latest outcome.
  */
-function supersedeEarlier(chatId: string, eventId: string, outcome: SettledOutcome): Prisma.PrismaPromise<number> {
-  const superseded = outcome === 'REFUSED' ? ['FAILED'] : ['FAILED', 'UNKNOWN'];
-  return db.$executeRawUnsafe(
-    `UPDATE "ShareEvent" SET "supersededById" = $2, "supersededAt" = ${NOW}
-      WHERE "chatId" = $1 AND "id" <> $2 AND "supersededAt" IS NULL AND "outcome"::text = ANY($3::text[])
-        AND ("createdAt", "id") < (SELECT "createdAt", "id" FROM "ShareEvent" WHERE "id" = $2)`,
-    chatId,
-    eventId,
-    superseded,
-  );
+const SUPERSEDES: Record<SettledOutcome, string[]> = {
+  REFUSED: ['FAILED'],
+  FAILED: ['FAILED', 'UNKNOWN'],
+  UNKNOWN: ['FAILED', 'UNKNOWN'],
+  SUCCEEDED: ['FAILED', 'UNKNOWN'],
+};
+
+/**
+ * One statement: the reservation's end (when the attempt held it), the event's outcome (only an
+ * open attempt: a slice that settled it after its lease lapsed has the last word) and the earlier
+ * attempts it supersedes. $1 the chat, $2 the event. A statement is atomic, and one round trip
+ * instead of a transaction's five keeps a run's shares from queuing on the database.
+ */
+function settleSql(reservation: ShareEnd | null): string {
+  return `
+    WITH ${reservation ? `ended AS (${endReservationSql(reservation)} RETURNING "lastSucceededAt"),` : ''}
+    finished AS (
+      UPDATE "ShareEvent"
+         SET "outcome" = $3::"ShareOutcome", "completedAt" = $4::timestamp, "message" = $5::text, "reason" = $6::text,
+             "linqCode" = $7::int, "httpStatus" = $8::int, "traceId" = $9::text, "latencyMs" = $10::int, "docUrl" = $11::text
+       WHERE "id" = $2 AND "outcome" = 'PENDING'
+       RETURNING 1
+    ), superseded AS (
+      UPDATE "ShareEvent" SET "supersededById" = $2, "supersededAt" = ${NOW}
+       WHERE "chatId" = $1 AND "id" <> $2 AND "supersededAt" IS NULL AND "outcome"::text = ANY($12::text[])
+         AND ("createdAt", "id") < (SELECT "createdAt", "id" FROM "ShareEvent" WHERE "id" = $2)
+       RETURNING 1
+    )
+    SELECT ${reservation ? '(SELECT "lastSucceededAt" FROM ended)' : 'NULL::timestamp'} AS "lastSucceededAt"`;
 }
 
-function finishEvent(chatId: string, eventId: string, end: EventEnd): [Prisma.PrismaPromise<unknown>, Prisma.PrismaPromise<number>] {
-  // Only an open attempt: a slice that settled it after its lease lapsed has the last word.
-  return [
-    db.shareEvent.updateMany({ where: { id: eventId, outcome: 'PENDING' }, data: { completedAt: new Date(), ...end } }),
-    supersedeEarlier(chatId, eventId, end.outcome),
-  ];
+async function settle(chatId: string, eventId: string, end: EventEnd, reservation: ShareEnd | null): Promise<Date | null> {
+  const [row] = await db.$queryRawUnsafe<Array<{ lastSucceededAt: Date | null }>>(
+    settleSql(reservation),
+    chatId,
+    eventId,
+    end.outcome,
+    new Date(),
+    end.message ?? null,
+    end.reason ?? null,
+    end.linqCode ?? null,
+    end.httpStatus ?? null,
+    end.traceId ?? null,
+    end.latencyMs ?? null,
+    end.docUrl ?? null,
+    SUPERSEDES[end.outcome],
+  );
+  return row?.lastSucceededAt ?? null;
 }
 
 /** Ends an attempt that never held the chat's reservation (refused, or failed before it). */
 export async function settleEvent(chatId: string, eventId: string, end: EventEnd): Promise<void> {
-  await db.$transaction(finishEvent(chatId, eventId, end));
+  await settle(chatId, eventId, end, null);
 }
 
 /**
  * Ends an attempt that held the reservation: frees it as the share ended (shared, failed, or
- * uncertain: held as if shared) and records the event, in one transaction. Returns the chat's last
- * share time after it.
+ * uncertain: held as if shared) and records the event, together. Returns the chat's last share
+ * time after it.
  */
-export async function settleReservedShare(chatId: string, eventId: string, shareEnd: ShareEnd, end: EventEnd): Promise<Date | null> {
-  const [rows] = await db.$transaction([completeShareQuery(chatId, eventId, shareEnd), ...finishEvent(chatId, eventId, end)]);
-  return rows[0]?.lastSucceededAt ?? null;
+export function settleReservedShare(chatId: string, eventId: string, shareEnd: ShareEnd, end: EventEnd): Promise<Date | null> {
+  return settle(chatId, eventId, end, shareEnd);
 }

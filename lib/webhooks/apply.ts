@@ -2,7 +2,7 @@ import 'server-only';
 import type { WebhookDelivery } from '@/generated/prisma/client';
 import { considerChats } from '@/lib/auto/triggers';
 import { eligibleNow } from '@/lib/chats/index-query';
-import { recordInboundMessage, recordOutboundMessage, upsertChats } from '@/lib/chats/index-store';
+import { recordInboundMessage, recordOutboundMessage, writeChats } from '@/lib/chats/index-store';
 import { mapWithConcurrency } from '@/lib/concurrency';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
@@ -24,7 +24,7 @@ export class ApplyPaused extends Error {
 
 /** Reads a chat the index does not have yet (or must read again) and indexes it. */
 async function indexChatFromLinq(linq: LinqGateway, chatId: string): Promise<void> {
-  await upsertChats([await linq.getChat(chatId)], null);
+  await writeChats([await linq.getChat(chatId)], null);
 }
 
 /**

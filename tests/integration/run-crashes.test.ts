@@ -76,7 +76,7 @@ describe.runIf(postgresAdminUrl)('a run whose console is killed between two writ
 
   for (const { point, failFirst, first } of cases) {
     it(
-      `killed at ${point}${failFirst ? ' after a 503' : ''}: every chat ends ${first === 'SHARED' ? 'shared once' : 'shared once or unknown'}, the run ends, its figures are its chats'`,
+      `killed at ${point}${failFirst ? ' after a 503' : ''}: no chat is shared twice or lost${first === 'UNKNOWN' ? ', the one it cut is held as unknown' : ''}, the run ends, its figures are its chats'`,
       { timeout: 90_000 },
       async () => {
         const chats = await eligibleChats(3);
@@ -98,8 +98,12 @@ describe.runIf(postgresAdminUrl)('a run whose console is killed between two writ
           skipped: count('SKIPPED'),
         });
         expect(count('SHARED') + count('UNKNOWN')).toBe(3);
-        // The chat the kill cut is the only one that can be unknown, and says why.
-        expect(items.filter((item) => item.state === 'UNKNOWN').map((item) => item.reason)).toEqual(first === 'UNKNOWN' ? ['interrupted'] : []);
+        // Only the chats the kill caught mid-share can be unknown (two workers at concurrency 1: the
+        // one cut at the point, and another whose request may have been with Linq), and each says why.
+        const unknown = items.filter((item) => item.state === 'UNKNOWN');
+        expect(unknown.every((item) => item.reason === 'interrupted')).toBe(true);
+        expect(unknown.length).toBeLessThanOrEqual(2);
+        if (first === 'UNKNOWN') expect(unknown.length).toBeGreaterThanOrEqual(1);
         for (const item of items) {
           if (item.state === 'SHARED') expect(sharesOf(item.chatId), item.chatId).toBe(1);
           else expect(sharesOf(item.chatId), item.chatId).toBeLessThanOrEqual(1);

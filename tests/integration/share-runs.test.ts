@@ -297,4 +297,32 @@ describe('share runs', () => {
     expect(await startRun(scope)).toMatchObject({ status: 'COMPLETED', skipped: 12 });
     expect(h.sandbox.store.requestLog.length).toBe(after);
   });
+
+  it('keeps at most its concurrency of requests with Linq, however many workers share', async () => {
+    const chats = await Promise.all(Array.from({ length: 12 }, () => eligibleChat()));
+    // Linq takes 100 ms for every chat read and share: requests of several shares overlap.
+    await h.control('POST', '/__sandbox/faults', { rules: [{ path: '^/v3/chats/', delayMs: 100 }] });
+    try {
+      const run = await startRun({ kind: 'chats', chatIds: chats });
+      const { runSlice } = await modules();
+      expect((await runSlice(run.id, { linq: h.backgroundLinq, budgetMs: 60_000, concurrency: 2 })).kind).toBe('stopped');
+      expect(await h.db.shareRun.findUniqueOrThrow({ where: { id: run.id } })).toMatchObject({ status: 'COMPLETED', shared: 12 });
+    } finally {
+      await h.control('DELETE', '/__sandbox/faults');
+    }
+    // The run's requests, from arrival to answer, as the sandbox saw them: never more than two at once.
+    const edges = h.sandbox.store.requestLog
+      .filter((r) => chats.some((id) => r.path.includes(id)))
+      .flatMap((r) => [
+        { at: Date.parse(r.receivedAt), step: 1 },
+        { at: Date.parse(r.at), step: -1 },
+      ])
+      .sort((a, b) => a.at - b.at || a.step - b.step);
+    expect(edges.length).toBeGreaterThanOrEqual(12 * 2 * 2);
+    let open = 0;
+    let most = 0;
+    for (const edge of edges) most = Math.max(most, (open += edge.step));
+    expect(most).toBe(2);
+    for (const chatId of chats) expect(sharesOf(chatId)).toBe(1);
+  });
 });
