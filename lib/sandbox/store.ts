@@ -30,6 +30,8 @@ export class SandboxStore {
   state: SandboxState;
   readonly images = new Map<string, { bytes: Buffer; contentType: string }>();
   requestLog: LoggedRequest[] = [];
+  /** Every request since the last clearing, by method and endpoint (ids as {id}), however long the log. */
+  requestCounts = new Map<string, number>();
   private saveTimer: NodeJS.Timeout | undefined;
   /** Recent send times per sender–recipient pair, for Linq's 30-per-minute limit. */
   private readonly sendTimes = new Map<string, number[]>();
@@ -48,6 +50,7 @@ export class SandboxStore {
     this.state = seedState(this.options);
     this.images.clear();
     this.requestLog = [];
+    this.requestCounts.clear();
     this.save();
   }
 
@@ -166,6 +169,8 @@ export class SandboxStore {
   }
 
   log(entry: LoggedRequest): void {
+    const endpoint = `${entry.method} ${entry.path.replace(/^\/v3\/chats\/[^/]+/, '/v3/chats/{id}')}`;
+    this.requestCounts.set(endpoint, (this.requestCounts.get(endpoint) ?? 0) + 1);
     this.requestLog.push(entry);
     const size = this.options.requestLogSize ?? 5_000;
     if (this.requestLog.length > size) this.requestLog.splice(0, this.requestLog.length - size);

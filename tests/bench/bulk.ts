@@ -5,48 +5,15 @@
 // console's memory sampled while it runs. Wall time against the bound set by the concurrency
 // (chats × Linq calls per share × 50 ms ÷ concurrency); duplicates and forgotten chats counted in the
 // sandbox's own record; per share, the console's CPU and the database's statements and rows written.
-import { spawn } from 'node:child_process';
-import readline from 'node:readline';
 import { createThrowawayDatabase, dropThrowawayDatabase, migrateDeploy } from '../support/postgres';
 import { BENCH_LINE, benchChat } from './bench-chats';
+import { startSandboxProcess } from './sandbox-client';
 import { machine, writeResults } from './setup';
 
 const SMALL = 1_000;
 const LARGE = Number(process.env.BULK_CHATS ?? 100_000);
 const LATENCY_MS = 50;
 const CONCURRENCY = 8;
-
-interface SandboxProcess {
-  baseUrl: string;
-  control: (method: string, path: string, body?: unknown) => Promise<unknown>;
-  stop: () => void;
-}
-
-async function startSandboxProcess(chats: number, now: number): Promise<SandboxProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'tests/bench/sandbox-process.ts'], {
-    env: { ...process.env, BENCH_CHATS: String(chats), BENCH_NOW: String(now), BENCH_REQUEST_LOG: String(chats * 3 + 10_000), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const [line] = await readline
-    .createInterface({ input: child.stdout! })
-    [Symbol.asyncIterator]()
-    .next()
-    .then((r) => [r.value as string]);
-  const { baseUrl, origin } = JSON.parse(line!) as { baseUrl: string; origin: string };
-  return {
-    baseUrl,
-    async control(method, path, body) {
-      const response = await fetch(`${origin}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json' },
-        ...(body !== undefined && { body: JSON.stringify(body) }),
-      });
-      if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status}`);
-      return response.json();
-    },
-    stop: () => void child.kill('SIGTERM'),
-  };
-}
 
 interface Scenario {
   label: string;
@@ -68,7 +35,7 @@ interface Scenario {
 
 export async function runBulkBench(): Promise<string> {
   const now = Date.now();
-  const sandbox = await startSandboxProcess(LARGE, now);
+  const sandbox = await startSandboxProcess({ eligible: LARGE, now, requestLog: LARGE * 3 + 10_000 });
   const databaseUrl = await createThrowawayDatabase('console_bench_bulk');
   try {
     migrateDeploy(databaseUrl);
@@ -106,6 +73,10 @@ export async function runBulkBench(): Promise<string> {
       );
     }
     await recordCardStatus(BENCH_LINE, 'active');
+    // …and a sync on record, or the first tick would start one (the index would look never synced).
+    const { beginSyncRun } = await import('@/lib/chats/sync/runs');
+    const { run: synced } = await beginSyncRun('MANUAL');
+    await db.chatSyncRun.update({ where: { id: synced.id }, data: { status: 'COMPLETED', phase: 'done', finishedAt: new Date() } });
     const user = await db.user.create({ data: { email: 'bench@bench.test', name: 'Bench', role: 'OPERATOR', passwordHash: 'x' } });
     await startBackgroundJobs();
     const concurrency = getSettings().shareRunConcurrency;

@@ -81,6 +81,18 @@ describe('one chat and its messages', () => {
     expect(await failure(harness.linq.listMessages('00000000-0000-4000-8000-000000000000'))).toMatchObject({ status: 404, code: 2001 });
   });
 
+  it('counts its requests by endpoint for a benchmark, however short its log, until cleared', async () => {
+    const control = (method: string) => fetch(`${harness.sandbox.origin}/__sandbox/requests?counts`, { method }).then((r) => r.json());
+    await control('DELETE');
+    const [first, second] = (await harness.linq.listChats({ limit: 2 })).items;
+    await harness.linq.getChat(first!.id);
+    await harness.linq.listMessages(second!.id);
+    await harness.linq.listMessages(first!.id);
+    expect(await control('GET')).toEqual({ counts: { 'GET /v3/chats': 1, 'GET /v3/chats/{id}': 1, 'GET /v3/chats/{id}/messages': 2 } });
+    await control('DELETE');
+    expect(await control('GET')).toEqual({ counts: {} });
+  });
+
   it('tells whether the business has sent a message, reading every page if it must, with the latest message each way', async () => {
     const line = await newLine(harness);
     const inboundOnly = await newChat(harness, { from: line, inbound: 5, outbound: 0 });

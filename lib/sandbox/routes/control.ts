@@ -27,6 +27,8 @@ function shares({ res, query, store }: RouteContext) {
 }
 
 function requests({ res, query, store }: RouteContext) {
+  // ?counts: how many requests each endpoint had, for a benchmark whose log would be too long to send.
+  if (query.has('counts')) return void sendJson(res, 200, { counts: Object.fromEntries(store.requestCounts) });
   const method = query.get('method')?.toUpperCase();
   const path = query.get('path');
   const found = store.requestLog.filter((r) => (!method || r.method === method) && (!path || r.path.includes(path)));
@@ -80,6 +82,7 @@ export const controlRoutes: Route[] = [
     pattern: /^\/__sandbox\/requests$/,
     handler: ({ res, store }) => {
       store.requestLog = [];
+      store.requestCounts.clear();
       sendJson(res, 200, { ok: true });
     },
   },
