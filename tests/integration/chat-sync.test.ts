@@ -42,6 +42,10 @@ describe('full sync', () => {
     ).toEqual([null, '100', '200']);
     expect(run.messagesRead).toBe(250);
     expect(await h.db.chat.count({ where: { goneAt: null } })).toBe(250);
+    // The crawl filled the index: its statistics were refreshed before the messages were read.
+    const [stats] = await h.db.$queryRaw<Array<{ analyzed: boolean }>>`
+      SELECT last_analyze IS NOT NULL AS analyzed FROM pg_stat_user_tables WHERE relname = 'Chat'`;
+    expect(stats?.analyzed).toBe(true);
     const sandboxChats = h.sandbox.store.state.chats;
     const withOutbound = sandboxChats.filter((chat) => h.sandbox.store.messages(chat.id).some((m) => m.is_from_me)).length;
     expect(await h.db.chat.count({ where: { outbound: 'YES', outboundSource: 'MESSAGES' } })).toBe(withOutbound);

@@ -1,11 +1,12 @@
 import 'server-only';
-import type { ChatSyncRun, Prisma } from '@/generated/prisma/client';
+import { Prisma, type ChatSyncRun } from '@/generated/prisma/client';
 import { raiseAlert } from '@/lib/alerts/raise';
 import { markChatsGone, recordOutboundFailures, recordOutboundReads, upsertChats } from '@/lib/chats/index-store';
 import { mapWithConcurrency } from '@/lib/concurrency';
 import { db } from '@/lib/db';
 import { refreshLines } from '@/lib/lines/store';
 import { describeLinqError, LinqError, retryAfter, type LinqGateway } from '@/lib/linq';
+import { logger } from '@/lib/observability/log';
 
 // A full sync of the chat index, run as a series of slices (background jobs). Each slice moves the
 // run forward from its checkpoint in ChatSyncRun and stops after a few minutes, when its job is
@@ -97,6 +98,7 @@ async function crawlPage(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyncR
   const listedAt = run.startedAt;
   const page = await ctx.linq.listChats({ limit: CRAWL_PAGE_SIZE, cursor: run.cursor ?? undefined });
   const summary = await upsertChats(page.items, listedAt);
+  if (page.nextCursor === null) await analyzeAfterGrowth(run.chatsNew + summary.created, run.chatsSeen + page.items.length);
   return advance(run, {
     cursor: page.nextCursor,
     pages: { increment: 1 },
@@ -105,6 +107,22 @@ async function crawlPage(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyncR
     chatsChanged: { increment: summary.changed },
     ...(page.nextCursor === null && { phase: 'confirm_gone' }),
   });
+}
+
+/**
+ * A crawl that added a tenth of the index or more (a first sync: all of it) leaves the planner's
+ * statistics describing a much smaller table until autovacuum catches up (it may be off, or a minute
+ * away): the message reads' query would then sort every unknown chat for each batch instead of
+ * walking its index. ANALYZE reads a sample, about a second at a million chats.
+ */
+async function analyzeAfterGrowth(created: number, seen: number): Promise<void> {
+  if (created * 10 < seen) return;
+  try {
+    await db.$executeRawUnsafe('ANALYZE "Chat"');
+  } catch (error) {
+    // Without the right to ANALYZE (a role that does not own the table), autovacuum does it later.
+    logger('sync').warn({ err: error }, 'could not analyze the chat index after the crawl');
+  }
 }
 
 /**
@@ -141,15 +159,23 @@ async function confirmGone(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyn
  */
 async function readUnknownOutbound(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyncRun> {
   // Unknown chats, and chats only a webhook said the business wrote in (not read since): the
-  // messages are the authority, so a full sync corrects what an event claimed.
+  // messages are the authority, so a full sync corrects what an event claimed. Each kind is taken in
+  // activity order from its own index, then the two are merged: one query over both would sort every
+  // unknown chat for each batch (migration sync_read_order).
+  const notFailed = Prisma.sql`"goneAt" IS NULL AND ("outboundFailedAt" IS NULL OR "outboundFailedAt" < ${run.startedAt}::timestamp)`;
   const chats = await db.$queryRaw<Array<{ id: string }>>`
-    SELECT "id" FROM "Chat"
-     WHERE "goneAt" IS NULL AND ("outboundFailedAt" IS NULL OR "outboundFailedAt" < ${run.startedAt}::timestamp)
-       AND ("outbound" = 'UNKNOWN'
-            OR ("outbound" = 'YES' AND "outboundSource" = 'WEBHOOK'
-                AND ("outboundCheckedAt" IS NULL OR ("outboundCheckedAt" < "outboundSince" AND "outboundCheckedAt" < ${run.startedAt}::timestamp))))
-     ORDER BY "activityAt" DESC, "id" DESC
-     LIMIT ${READ_BATCH}`;
+    SELECT "id" FROM (
+      (SELECT "id", "activityAt" FROM "Chat"
+        WHERE "outbound" = 'UNKNOWN' AND ${notFailed}
+        ORDER BY "activityAt" DESC, "id" DESC LIMIT ${READ_BATCH})
+      UNION ALL
+      (SELECT "id", "activityAt" FROM "Chat"
+        WHERE "outbound" = 'YES' AND "outboundSource" = 'WEBHOOK' AND ${notFailed}
+          AND ("outboundCheckedAt" IS NULL OR ("outboundCheckedAt" < "outboundSince" AND "outboundCheckedAt" < ${run.startedAt}::timestamp))
+        ORDER BY "activityAt" DESC, "id" DESC LIMIT ${READ_BATCH})
+    ) due
+    ORDER BY "activityAt" DESC, "id" DESC
+    LIMIT ${READ_BATCH}`;
   if (chats.length === 0) return finish(run, 'COMPLETED');
   const checkedAt = ctx.now?.() ?? new Date();
   const results = await mapWithConcurrency(chats, ctx.readConcurrency, (chat) => ctx.linq.readOutbound(chat.id));
