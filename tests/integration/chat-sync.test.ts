@@ -125,6 +125,33 @@ describe('full sync', () => {
     expect((await h.db.chat.findUniqueOrThrow({ where: { id: target.id } })).outbound).toBe('NO');
   });
 
+  it('reads messages batch after batch from where the last ended, and reads again chats whose activity moved above it', async () => {
+    // Every chat still there unknown (more than 200: two batches of reads).
+    const { count: total } = await h.db.chat.updateMany({ where: { goneAt: null }, data: { outbound: 'UNKNOWN', outboundSource: null } });
+    expect(total).toBeGreaterThan(200);
+    const { beginSyncRun } = await import('@/lib/chats/sync/runs');
+    const { runSyncSlice } = await slices();
+    const { run } = await beginSyncRun('MANUAL');
+    const step = () => runSyncSlice(run.id, { linq: h.backgroundLinq, budgetMs: 0, readConcurrency: 4 });
+    let outcome = await step();
+    while (outcome.run.messagesRead === 0) outcome = await step();
+    // The first batch: the 200 most recently active, the cursor at the last of them.
+    expect(outcome.run.messagesRead).toBe(200);
+    const read = await h.db.chat.findMany({ where: { goneAt: null, outbound: { not: 'UNKNOWN' } }, orderBy: [{ activityAt: 'desc' }, { id: 'desc' }] });
+    expect(read).toHaveLength(200);
+    expect(outcome.run.cursor).toBe(`${read.at(-1)!.activityAt.toISOString()}|${read.at(-1)!.id}`);
+    // Meanwhile a chat already read turns unknown again: it lies above the cursor.
+    await h.db.chat.update({ where: { id: read[0]!.id }, data: { outbound: 'UNKNOWN', outboundSource: null } });
+    h.sandbox.store.requestLog = [];
+    while (outcome.kind === 'continue') outcome = await step();
+    expect(outcome.run).toMatchObject({ status: 'COMPLETED', messagesRead: total + 1 });
+    // The rest below the cursor, then that one: each chat's messages read once.
+    const reads = h.requests('/messages').map((r) => r.path);
+    expect(reads).toHaveLength(total - 200 + 1);
+    expect(new Set(reads).size).toBe(total - 200 + 1);
+    expect(await h.db.chat.count({ where: { goneAt: null, outbound: 'UNKNOWN' } })).toBe(0);
+  });
+
   it('ends as failed, with the reason, when Linq refuses the API key', async () => {
     await h.control('POST', '/__sandbox/faults', { rules: [{ path: '^/v3/phone_numbers', status: 401, times: 1 }] });
     const run = await syncToEnd({ budgetMs: 60_000 });

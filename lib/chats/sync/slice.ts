@@ -152,6 +152,14 @@ async function confirmGone(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyn
   return next;
 }
 
+/** The messages phase's cursor, "<activityAt ISO>|<id>" of the last chat read; null from the top. */
+function parseReadCursor(cursor: string | null): { at: Date; id: string } | null {
+  const split = cursor?.indexOf('|') ?? -1;
+  if (!cursor || split < 0) return null;
+  const at = new Date(cursor.slice(0, split));
+  return Number.isNaN(at.getTime()) ? null : { at, id: cursor.slice(split + 1) };
+}
+
 /**
  * Reads the messages of chats whose outbound presence is unknown (or only asserted by a webhook),
  * most recently active first, a bounded number at a time. A chat whose messages cannot be read is
@@ -160,23 +168,27 @@ async function confirmGone(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyn
 async function readUnknownOutbound(run: ChatSyncRun, ctx: SliceContext): Promise<ChatSyncRun> {
   // Unknown chats, and chats only a webhook said the business wrote in (not read since): the
   // messages are the authority, so a full sync corrects what an event claimed. Each kind is taken in
-  // activity order from its own index, then the two are merged: one query over both would sort every
-  // unknown chat for each batch (migration sync_read_order).
+  // activity order from its own index, then the two are merged, below the last chat read (the run's
+  // cursor in this phase): each batch starts where the last one ended, whatever the planner's
+  // statistics say, instead of walking past every chat already read.
   const notFailed = Prisma.sql`"goneAt" IS NULL AND ("outboundFailedAt" IS NULL OR "outboundFailedAt" < ${run.startedAt}::timestamp)`;
-  const chats = await db.$queryRaw<Array<{ id: string }>>`
-    SELECT "id" FROM (
+  const last = parseReadCursor(run.cursor);
+  const below = last ? Prisma.sql`AND ("activityAt", "id") < (${last.at}::timestamp, ${last.id})` : Prisma.empty;
+  const chats = await db.$queryRaw<Array<{ id: string; activityAt: Date }>>`
+    SELECT "id", "activityAt" FROM (
       (SELECT "id", "activityAt" FROM "Chat"
-        WHERE "outbound" = 'UNKNOWN' AND ${notFailed}
+        WHERE "outbound" = 'UNKNOWN' AND ${notFailed} ${below}
         ORDER BY "activityAt" DESC, "id" DESC LIMIT ${READ_BATCH})
       UNION ALL
       (SELECT "id", "activityAt" FROM "Chat"
-        WHERE "outbound" = 'YES' AND "outboundSource" = 'WEBHOOK' AND ${notFailed}
+        WHERE "outbound" = 'YES' AND "outboundSource" = 'WEBHOOK' AND ${notFailed} ${below}
           AND ("outboundCheckedAt" IS NULL OR ("outboundCheckedAt" < "outboundSince" AND "outboundCheckedAt" < ${run.startedAt}::timestamp))
         ORDER BY "activityAt" DESC, "id" DESC LIMIT ${READ_BATCH})
     ) due
     ORDER BY "activityAt" DESC, "id" DESC
     LIMIT ${READ_BATCH}`;
-  if (chats.length === 0) return finish(run, 'COMPLETED');
+  // Nothing below the cursor: once more from the top, for chats whose activity moved them above it meanwhile.
+  if (chats.length === 0) return last ? advance(run, { cursor: null }) : finish(run, 'COMPLETED');
   const checkedAt = ctx.now?.() ?? new Date();
   const results = await mapWithConcurrency(chats, ctx.readConcurrency, (chat) => ctx.linq.readOutbound(chat.id));
   const sorted = sortReads(chats, results, checkedAt);
@@ -186,7 +198,9 @@ async function readUnknownOutbound(run: ChatSyncRun, ctx: SliceContext): Promise
   const reads = sorted.read.map((one) => ({ chatId: one.id, facts: one.value }));
   await recordOutboundReads(reads, checkedAt);
   await recordOutboundFailures(failed, checkedAt);
+  const end = chats[chats.length - 1]!;
   const next = await advance(run, {
+    cursor: `${end.activityAt.toISOString()}|${end.id}`,
     messagesRead: { increment: reads.length },
     errors: { increment: failed.length },
     ...(lastError && { lastError }),
