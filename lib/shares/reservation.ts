@@ -38,11 +38,8 @@ export async function reserveShare(chatId: string, eventId: string, cooldownMs: 
     );
   // A reservation left by a stopped console becomes a hold; the chat may then be free (a short cooldown).
   if ((await reserve()) === 1 || ((await holdAbandonedReservation(chatId)) && (await reserve()) === 1)) return { ok: true };
-  const state = await db.chatShareState.findUniqueOrThrow({ where: { chatId } });
-  if (state.lastSucceededAt && Date.now() - state.lastSucceededAt.getTime() < cooldownMs) {
-    return { ok: false, reason: 'cooling_down', lastSucceededAt: state.lastSucceededAt, held: Boolean(state.heldByEventId) };
-  }
-  return { ok: false, reason: 'in_flight' };
+  // Lost: the cooldown if that is why, else another share holds the chat.
+  return refusalOf(await readShareState(chatId), cooldownMs, new Date()) ?? { ok: false, reason: 'in_flight' };
 }
 
 /** Turns a reservation abandoned by a stopped console into an unknown-outcome hold, and its share event with it; true if there was one. */
@@ -104,15 +101,19 @@ export async function databaseRefusal(
   read: ShareStateFacts | null,
   now = new Date(),
 ): Promise<Exclude<Reservation, { ok: true }> | null> {
-  let state = read;
-  if (!state) return null;
+  if (!read) return null;
   // (The database's clock decides; a minute's slack keeps a skewed instance from asking too early.)
-  if (state.reservedAt && now.getTime() - state.reservedAt.getTime() > ABANDONED_AFTER_MS - 60_000 && (await holdAbandonedReservation(chatId))) {
-    state = await db.chatShareState.findUniqueOrThrow({
-      where: { chatId },
-      select: { lastSucceededAt: true, reservedAt: true, reservedBy: true, heldByEventId: true },
-    });
-  }
+  const abandoned = read.reservedAt && now.getTime() - read.reservedAt.getTime() > ABANDONED_AFTER_MS - 60_000;
+  const state = abandoned && (await holdAbandonedReservation(chatId)) ? await readShareState(chatId) : read;
+  return refusalOf(state, cooldownMs, now);
+}
+
+function readShareState(chatId: string): Promise<ShareStateFacts> {
+  return db.chatShareState.findUniqueOrThrow({ where: { chatId }, select: { lastSucceededAt: true, reservedAt: true, reservedBy: true, heldByEventId: true } });
+}
+
+/** The one rule both the early check and a lost reservation describe: shared (or held) within the cooldown, else in flight. */
+function refusalOf(state: ShareStateFacts, cooldownMs: number, now: Date): Exclude<Reservation, { ok: true }> | null {
   if (state.lastSucceededAt && now.getTime() - state.lastSucceededAt.getTime() < cooldownMs) {
     return { ok: false, reason: 'cooling_down', lastSucceededAt: state.lastSucceededAt, held: Boolean(state.heldByEventId) };
   }
