@@ -51,6 +51,14 @@ const test = base.extend<object, { seeded: Seeded }>({
 });
 
 async function seriousViolations(page: Page): Promise<string[]> {
+  // axe measures colours as they are drawn: a toast fading in (or out) is half transparent and
+  // would fail contrast for a moment. Wait until every toast is mounted and no finite transition
+  // or animation runs (spinners loop forever and are left alone).
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('[data-sonner-toast][data-mounted="false"]').length === 0 &&
+      document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity),
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
