@@ -49,19 +49,29 @@ export function queueTick(): Promise<string | null> {
   return sendJob('console.tick', {});
 }
 
-const globalForSoon = globalThis as unknown as { applySoon?: NodeJS.Timeout };
+const globalForSoon = globalThis as unknown as { applySoon?: NodeJS.Timeout; applyQueuedAt?: number };
+
+/** Under a steady stream of deliveries, the apply job is queued at most this often by one instance. */
+const APPLY_QUEUED_AT_MOST_EVERY_MS = 100;
 
 /**
  * Applies the waiting webhook deliveries shortly, once for however many deliveries arrive
- * meanwhile, without making the route wait. A send lost to a crash is made good by the tick.
+ * meanwhile, without making the route wait. While deliveries keep coming the job is queued at
+ * most every tenth of a second: a running job applies until none is waiting, so more sends would
+ * only be refused by the queue, each a statement. A send lost to a crash is made good by the tick.
  */
 export function queueApplySoon(delayMs = 20): void {
   if (globalForSoon.applySoon) return;
-  globalForSoon.applySoon = setTimeout(() => {
-    globalForSoon.applySoon = undefined;
-    queueApply()
-      .then(() => nudgeLocalWorker('webhooks.apply'))
-      .catch((error: unknown) => logger('jobs').error({ err: error }, 'could not queue webhooks.apply'));
-  }, delayMs);
+  const sinceLast = Date.now() - (globalForSoon.applyQueuedAt ?? 0);
+  globalForSoon.applySoon = setTimeout(
+    () => {
+      globalForSoon.applySoon = undefined;
+      globalForSoon.applyQueuedAt = Date.now();
+      queueApply()
+        .then(() => nudgeLocalWorker('webhooks.apply'))
+        .catch((error: unknown) => logger('jobs').error({ err: error }, 'could not queue webhooks.apply'));
+    },
+    Math.max(delayMs, APPLY_QUEUED_AT_MOST_EVERY_MS - sinceLast),
+  );
   globalForSoon.applySoon.unref();
 }

@@ -106,8 +106,12 @@ export function planChange(event: WebhookEnvelope): IndexChange {
 
 /** What a payload is about, for the delivery log and to apply each chat's deliveries in order: "chat:<id>", "line:<number>", or null. */
 export function subjectOfEvent(payload: unknown): string | null {
+  return subjectOfEnvelope(parseEnvelope(payload));
+}
+
+/** The same, for an envelope already parsed. */
+export function subjectOfEnvelope(event: WebhookEnvelope | null): string | null {
   try {
-    const event = parseEnvelope(payload);
     const change = event && planChange(event);
     if (change && 'chatId' in change) return `chat:${change.chatId}`;
     if (change && 'phoneNumber' in change) return `line:${change.phoneNumber}`;

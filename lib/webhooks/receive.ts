@@ -1,13 +1,12 @@
 import 'server-only';
-import { db } from '@/lib/db';
 import { getLinq, WebhookRejection } from '@/lib/linq';
 import { logger } from '@/lib/observability/log';
 import { metrics } from '@/lib/observability/metrics';
 import { queueApplySoon } from '@/lib/queue/send';
-import { parseEnvelope, subjectOfEvent } from '@/lib/webhooks/events';
+import { storeArrival } from '@/lib/webhooks/arrivals';
+import { parseEnvelope, subjectOfEnvelope } from '@/lib/webhooks/events';
 import { webhookSecrets } from '@/lib/webhooks/keys';
 import { countRefusal } from '@/lib/webhooks/refusals';
-import { utcDay } from '@/lib/webhooks/stats';
 
 export type ReceiveResult = { status: 200; body: { received: true; duplicate: boolean } } | { status: 400 | 401; body: { error: string } };
 
@@ -49,7 +48,9 @@ export function withoutNul(value: unknown): unknown {
 export async function receiveWebhook(rawBody: string, headers: Record<string, string>, address = 'unknown'): Promise<ReceiveResult> {
   let payload: unknown;
   try {
-    payload = withoutNul(await verify(rawBody, headers));
+    const verified = await verify(rawBody, headers);
+    // JSON can only carry a NUL as the escape \u0000: without one in the text, nothing to remove.
+    payload = rawBody.includes('\\u0000') ? withoutNul(verified) : verified;
   } catch (error) {
     if (!(error instanceof WebhookRejection)) throw error;
     countRefusal(error.message, address);
@@ -58,19 +59,16 @@ export async function receiveWebhook(rawBody: string, headers: Record<string, st
     return { status: error.reason === 'missing_headers' || error.reason === 'malformed' ? 400 : 401, body: { error: error.message } };
   }
   const event = parseEnvelope(payload);
-  const id = String(withoutNul(headers['webhook-id']!));
-  const inserted = await db.$executeRaw`
-    INSERT INTO "WebhookDelivery" ("id", "eventId", "eventType", "eventCreatedAt", "payload", "subject")
-    VALUES (${id}, ${event?.event_id ?? null}, ${event?.event_type ?? 'unknown'}, ${event?.created_at ?? null}::timestamp, ${JSON.stringify(payload)}::jsonb,
-            ${subjectOfEvent(payload)})
-    ON CONFLICT ("id") DO NOTHING`;
-  metrics().webhookDeliveries.inc({ stage: inserted === 0 ? 'repeated' : 'accepted' });
-  if (inserted === 0) {
-    await db.$executeRaw`
-      INSERT INTO "WebhookDay" ("day", "duplicates") VALUES (${utcDay(new Date())}, 1)
-      ON CONFLICT ("day") DO UPDATE SET "duplicates" = "WebhookDay"."duplicates" + 1`;
-    return { status: 200, body: { received: true, duplicate: true } };
-  }
+  const isNew = await storeArrival({
+    id: String(withoutNul(headers['webhook-id']!)),
+    eventId: event?.event_id ?? null,
+    eventType: event?.event_type ?? 'unknown',
+    eventCreatedAt: event?.created_at ?? null,
+    payload: JSON.stringify(payload),
+    subject: subjectOfEnvelope(event),
+  });
+  metrics().webhookDeliveries.inc({ stage: isNew ? 'accepted' : 'repeated' });
+  if (!isNew) return { status: 200, body: { received: true, duplicate: true } };
   // The route answers now; the job that applies deliveries is queued in a moment, once for a burst.
   queueApplySoon();
   return { status: 200, body: { received: true, duplicate: false } };

@@ -1,4 +1,4 @@
-// `npm run bench [-- index|history|bulk|live|pages|auto|scale|sync]`: measurements, not tests. Each writes docs/benchmarks/<name>.md.
+// `npm run bench [-- index|history|bulk|live|pages|auto|scale|sync|webhooks]`: measurements, not tests. Each writes docs/benchmarks/<name>.md.
 import { runAutoBench } from './auto';
 import { runBulkBench } from './bulk';
 import { runHistoryBench } from './history';
@@ -7,6 +7,7 @@ import { runLiveBench } from './live';
 import { runPagesBench } from './pages';
 import { runScaleBench } from './scale';
 import { runSyncBench } from './sync';
+import { runWebhooksBench } from './webhooks';
 
 const benches: Record<string, () => Promise<string>> = {
   index: runIndexBench,
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<string>> = {
   auto: runAutoBench,
   scale: runScaleBench,
   sync: runSyncBench,
+  webhooks: runWebhooksBench,
 };
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 for (const name of wanted.length > 0 ? wanted : Object.keys(benches)) {

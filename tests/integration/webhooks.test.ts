@@ -115,6 +115,37 @@ describe('signatures', () => {
   });
 });
 
+describe('a burst', () => {
+  it('stores deliveries that arrive together once each and in their order, answers and counts repeats, and one the database refuses fails alone', async () => {
+    const { receiveWebhook, applyWaitingDeliveries } = await modules();
+    const day = async () => (await h.db.webhookDay.findFirst())?.duplicates ?? 0;
+    const duplicatesBefore = await day();
+    const stamp = Date.now();
+    // Events the index ignores, so that the chats stay as the other tests expect them.
+    const delivery = (name: string, data: Record<string, unknown> = {}) => {
+      const body = event('chat.typing_indicator.started', { name, ...data });
+      return { id: `msg_burst_${stamp}_${name}`, body, headers: signed(body, { id: `msg_burst_${stamp}_${name}` }) };
+    };
+    const [a, b, c] = [delivery('a'), delivery('b'), delivery('c')];
+    // All at once, so stored in one group: a webhook-id twice within it, and another group's id after it.
+    const answers = await Promise.all([a, b, a, c, b].map((d) => receiveWebhook(d.body, d.headers)));
+    expect(answers.map((answer) => answer.status === 200 && answer.body.duplicate)).toEqual([false, false, true, false, true]);
+    const again = await Promise.all([c, delivery('f')].map((d) => receiveWebhook(d.body, d.headers)));
+    expect(again.map((answer) => answer.status === 200 && answer.body.duplicate)).toEqual([true, false]);
+    const stored = await h.db.webhookDelivery.findMany({ where: { id: { startsWith: `msg_burst_${stamp}_` } }, orderBy: { receivedAt: 'asc' } });
+    expect(stored.map((row) => row.id)).toEqual([a.id, b.id, c.id, `msg_burst_${stamp}_f`]);
+    expect(stored[2]!.payload).toEqual(JSON.parse(c.body));
+    expect(await day()).toBe(duplicatesBefore + 3);
+
+    // PostgreSQL refuses a lone surrogate in JSON: that delivery fails (Linq sends it again), its neighbours do not.
+    const [d, poison, e] = [delivery('d'), delivery('poison', { text: '\ud800' }), delivery('e')];
+    const settled = await Promise.allSettled([d, poison, e].map((x) => receiveWebhook(x.body, x.headers)));
+    expect(settled.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await h.db.webhookDelivery.count({ where: { id: { in: [d.id, poison.id, e.id] } } })).toBe(2);
+    await applyWaitingDeliveries(h.backgroundLinq, 10_000);
+  });
+});
+
 describe('events', () => {
   it('keeps the latest facts whatever the order, and never turns "yes" back into "no"', async () => {
     const chat = await h.db.chat.findFirstOrThrow({ where: { outbound: 'UNKNOWN' } });

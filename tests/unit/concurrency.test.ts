@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapWithConcurrency, Slots } from '@/lib/concurrency';
+import { GroupWriter, mapWithConcurrency, Slots } from '@/lib/concurrency';
 
 describe('mapWithConcurrency', () => {
   it('never runs more than the limit at once, and keeps results in order', async () => {
@@ -60,5 +60,48 @@ describe('Slots', () => {
       });
     await Promise.all([side(), side()]);
     expect(most).toBe(2);
+  });
+});
+
+describe('GroupWriter', () => {
+  function recordingWriter(options: { refuse?: number } = {}) {
+    const groups: number[][] = [];
+    let release: (() => void) | undefined;
+    const writer = new GroupWriter<number, number>(async (items) => {
+      groups.push(items);
+      // The first write is held open, so that what arrives meanwhile waits for the next group.
+      if (groups.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      if (items.includes(options.refuse ?? -1)) throw new Error(`refused ${options.refuse}`);
+      return items.map((item) => item * 10);
+    }, 3);
+    return { groups, writer, release: () => release!() };
+  }
+
+  it('writes a lone item at once, and what arrives meanwhile in groups of at most its size, each answered in order', async () => {
+    const { groups, writer, release } = recordingWriter();
+    // What arrives in the same turn is written together; what arrives during that write, next.
+    const first = [writer.add(1), writer.add(2)];
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(groups).toEqual([[1, 2]]);
+    const rest = [3, 4, 5, 6].map((item) => writer.add(item));
+    release();
+    await expect(Promise.all(first)).resolves.toEqual([10, 20]);
+    await expect(Promise.all(rest)).resolves.toEqual([30, 40, 50, 60]);
+    expect(groups).toEqual([[1, 2], [3, 4, 5], [6]]);
+    // Idle again: the next item goes alone.
+    await expect(writer.add(7)).resolves.toBe(70);
+    expect(groups.at(-1)).toEqual([7]);
+  });
+
+  it('tries each item of a failed group alone: only the item refused fails', async () => {
+    const { groups, writer, release } = recordingWriter({ refuse: 3 });
+    const first = writer.add(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    const rest = [2, 3, 4].map((item) => writer.add(item));
+    release();
+    await first;
+    const settled = await Promise.allSettled(rest);
+    expect(settled.map((result) => (result.status === 'fulfilled' ? result.value : (result.reason as Error).message))).toEqual([20, 'refused 3', 40]);
+    expect(groups.slice(1)).toEqual([[2, 3, 4], [2], [3], [4]]);
   });
 });
