@@ -36,7 +36,9 @@ Twenty at a time: ${twenty.filter((p95) => p95 < TARGET_MS).length} of ${runs.le
 function checked(run: WebhooksResult, database: string): WebhooksResult {
   const repeats = run.sent - run.unique;
   if (run.statuses['200'] !== run.sent || run.recorded !== run.unique || run.duplicates !== repeats || run.applied !== run.unique)
-    throw new Error(`webhooks on ${database}: answers ${JSON.stringify(run.statuses)}, ${run.recorded} recorded, ${run.duplicates} repeats, ${run.applied} applied`);
+    throw new Error(
+      `webhooks on ${database}: answers ${JSON.stringify(run.statuses)}, ${run.recorded} recorded, ${run.duplicates} repeats, ${run.applied} applied`,
+    );
   return run;
 }
 
