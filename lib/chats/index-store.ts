@@ -186,14 +186,27 @@ export async function recordOutboundMessage(chatId: string, sentAt: Date, knownA
 
 /** A message from the customer (webhook message.received). Returns false when the chat is not indexed. */
 export async function recordInboundMessage(chatId: string, receivedAt: Date): Promise<boolean> {
-  const updated = await db.$executeRawUnsafe(
-    `UPDATE "Chat" SET "lastInboundAt" = GREATEST("lastInboundAt", $2::timestamp), "activityAt" = GREATEST("activityAt", $2::timestamp)
-      WHERE "id" = $1`,
-    chatId,
-    receivedAt,
-  );
-  if (updated > 0) await recordTurns([{ chatId, at: receivedAt, fromUs: false }]);
-  return updated > 0;
+  return (await recordInboundMessages([{ chatId, at: receivedAt }])).has(chatId);
+}
+
+/**
+ * Customers' messages, several in one statement (and their turns in one more): each chat's latest
+ * time wins, as it would one message after another. Returns the chats the index has; a message in
+ * any other chat changes nothing.
+ */
+export async function recordInboundMessages(messages: Array<{ chatId: string; at: Date }>): Promise<Set<string>> {
+  if (messages.length === 0) return new Set();
+  const updated = await db.$queryRaw<Array<{ id: string }>>`
+    UPDATE "Chat" AS c
+       SET "lastInboundAt" = GREATEST(c."lastInboundAt", m.at), "activityAt" = GREATEST(c."activityAt", m.at)
+      FROM (SELECT t.chat, max(t.at) AT TIME ZONE 'UTC' AS at
+              FROM unnest(${messages.map((m) => m.chatId)}::text[], ${messages.map((m) => m.at.toISOString())}::timestamptz[]) AS t(chat, at)
+             GROUP BY t.chat) AS m
+     WHERE c."id" = m.chat
+    RETURNING c."id"`;
+  const known = new Set(updated.map((row) => row.id));
+  await recordTurns(messages.filter((m) => known.has(m.chatId)).map((m) => ({ chatId: m.chatId, at: m.at, fromUs: false })));
+  return known;
 }
 
 /** Chats Linq confirmed it no longer has (404): kept for history, hidden from the page. */

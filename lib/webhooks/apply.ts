@@ -2,7 +2,7 @@ import 'server-only';
 import type { WebhookDelivery } from '@/generated/prisma/client';
 import { considerChats } from '@/lib/auto/triggers';
 import { eligibleNow } from '@/lib/chats/index-query';
-import { recordInboundMessage, recordOutboundMessage, writeChats } from '@/lib/chats/index-store';
+import { recordInboundMessage, recordInboundMessages, recordOutboundMessage, writeChats } from '@/lib/chats/index-store';
 import { mapWithConcurrency } from '@/lib/concurrency';
 import { db } from '@/lib/db';
 import { getSettings } from '@/lib/env';
@@ -43,7 +43,10 @@ const READ_FIRST = ' (the chat was new to the index: read from Linq first)';
  * only to one of the account's own numbers. A full sync can correct anything an event set.
  */
 async function carryOut(change: IndexChange, linq: LinqGateway, receivedAt: Date): Promise<Outcome> {
-  if (change.kind === 'outbound' || change.kind === 'inbound' || change.kind === 'refresh') {
+  // A customer's message moves none of the rules of eligibility, so it is spared the two reads: a
+  // known chat gains only its inbound times, and a chat new to the index is not eligible until its
+  // messages have been read (whether we have written in it is unknown).
+  if (change.kind === 'outbound' || change.kind === 'refresh') {
     return withEligibility(change.chatId, () => carryOutChange(change, linq, receivedAt));
   }
   return carryOutChange(change, linq, receivedAt);
@@ -99,39 +102,110 @@ function failureOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/**
- * Applies one delivery and records how it went. A 429 from Linq leaves it waiting. Returns the chat
- * of a message it applied (its automatic share is considered by the caller, a few at a time).
- */
-export async function applyDelivery(delivery: WebhookDelivery, linq: LinqGateway): Promise<string | null> {
-  let status: 'APPLIED' | 'IGNORED' | 'FAILED';
-  let error: string | null = null;
-  let change: string | null = null;
-  let conversation: string | null = null;
+/** How applying a delivery went, recorded on its row with the rest of its batch. */
+interface Applied {
+  delivery: WebhookDelivery;
+  status: 'APPLIED' | 'IGNORED' | 'FAILED';
+  error: string | null;
+  change: string | null;
+  appliedAt: Date;
+  applyMs: number;
+  /** The chat of a message it applied: its automatic share is considered by the caller, a few at a time. */
+  conversation: string | null;
+}
+
+/** Applies one delivery and says how it went. A 429 from Linq leaves it waiting (ApplyPaused). */
+async function applyDelivery(delivery: WebhookDelivery, linq: LinqGateway): Promise<Applied> {
   const startedAt = performance.now();
   try {
     const event = parseEnvelope(delivery.payload);
     if (!event) throw new Error('The delivery is not a Linq event.');
     const outcome = await carryOut(planChange(event), linq, delivery.receivedAt);
-    status = outcome.status;
-    error = outcome.note ?? null;
-    change = outcome.change ?? null;
-    conversation = outcome.conversation ?? null;
+    return {
+      delivery,
+      status: outcome.status,
+      error: outcome.note ?? null,
+      change: outcome.change ?? null,
+      conversation: outcome.conversation ?? null,
+      appliedAt: new Date(),
+      applyMs: Math.round(performance.now() - startedAt),
+    };
   } catch (failure) {
     const until = retryAfter(failure, new Date());
     if (until) throw new ApplyPaused(until);
-    status = 'FAILED';
-    error = failureOf(failure);
+    return {
+      delivery,
+      status: 'FAILED',
+      error: failureOf(failure),
+      change: null,
+      conversation: null,
+      appliedAt: new Date(),
+      applyMs: Math.round(performance.now() - startedAt),
+    };
+  }
+}
+
+/**
+ * Marks a batch's applied deliveries in one statement. Cut off before it, they are applied again
+ * next time, which changes nothing: every change only moves a fact forward.
+ */
+async function recordApplied(applied: Applied[]): Promise<void> {
+  if (applied.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "WebhookDelivery" AS d
+       SET "status" = a.status::"WebhookDeliveryStatus", "error" = a.error, "change" = a.change,
+           "appliedAt" = a.applied_at AT TIME ZONE 'UTC', "applyMs" = a.apply_ms
+      FROM unnest(${applied.map((a) => a.delivery.id)}::text[], ${applied.map((a) => a.status)}::text[], ${applied.map((a) => a.error)}::text[],
+                  ${applied.map((a) => a.change)}::text[], ${applied.map((a) => a.appliedAt.toISOString())}::timestamptz[],
+                  ${applied.map((a) => a.applyMs)}::int[]) AS a(id, status, error, change, applied_at, apply_ms)
+     WHERE d."id" = a.id`;
+  for (const { delivery, status, error, appliedAt } of applied) {
+    metrics().webhookDeliveries.inc({ stage: status.toLowerCase() });
+    metrics().webhookApplyLag.observe((appliedAt.getTime() - delivery.receivedAt.getTime()) / 1000);
+    if (status === 'FAILED') logger('webhooks').warn({ deliveryId: delivery.id, eventType: delivery.eventType, error }, 'webhook delivery not applied');
+  }
+}
+
+/**
+ * Customers' messages in chats the index has, the most common deliveries, recorded together: two
+ * statements for a batch instead of two for each. Their order among a chat's other deliveries does
+ * not matter: they only move its inbound times forward, which nothing else writes, and touch no rule
+ * of eligibility. Returns how each went; the others (a chat new to the index, a payload that does not
+ * read, or this statement failing) are applied one by one, which records why.
+ */
+async function applyKnownInbound(batch: WebhookDelivery[]): Promise<Applied[]> {
+  const messages: Array<{ delivery: WebhookDelivery; chatId: string; at: Date }> = [];
+  for (const delivery of batch) {
+    try {
+      const event = parseEnvelope(delivery.payload);
+      const change = event && planChange(event);
+      if (change?.kind === 'inbound') messages.push({ delivery, chatId: change.chatId, at: clampEventTime(change.at, delivery.receivedAt) });
+    } catch {
+      // Applied one by one, which records why it does not read.
+    }
+  }
+  if (messages.length === 0) return [];
+  const startedAt = performance.now();
+  let known: Set<string>;
+  try {
+    known = await recordInboundMessages(messages);
+  } catch (error) {
+    logger('webhooks').warn({ err: error }, 'customers’ messages not recorded together: applying them one by one');
+    return [];
   }
   const appliedAt = new Date();
-  await db.webhookDelivery.update({
-    where: { id: delivery.id },
-    data: { status, error, change, appliedAt, applyMs: Math.round(performance.now() - startedAt) },
-  });
-  metrics().webhookDeliveries.inc({ stage: status.toLowerCase() });
-  metrics().webhookApplyLag.observe((appliedAt.getTime() - delivery.receivedAt.getTime()) / 1000);
-  if (status === 'FAILED') logger('webhooks').warn({ deliveryId: delivery.id, eventType: delivery.eventType, error }, 'webhook delivery not applied');
-  return conversation;
+  const applyMs = Math.round(performance.now() - startedAt);
+  return messages
+    .filter((message) => known.has(message.chatId))
+    .map(({ delivery, chatId }) => ({
+      delivery,
+      status: 'APPLIED',
+      error: null,
+      change: 'The customer’s message recorded.',
+      conversation: chatId,
+      appliedAt,
+      applyMs,
+    }));
 }
 
 /**
@@ -170,17 +244,26 @@ export async function applyWaitingDeliveries(linq: LinqGateway, budgetMs: number
       take: BATCH_SIZE,
     });
     if (batch.length === 0) break;
+    const together = await applyKnownInbound(batch);
+    await recordApplied(together);
+    applied += together.length;
+    for (let start = 0; start < together.length; start += CONSIDER_EVERY) {
+      await considerChats([...new Set(together.slice(start, start + CONSIDER_EVERY).flatMap((outcome) => outcome.conversation ?? []))]);
+    }
+    const appliedTogether = new Set(together.map((outcome) => outcome.delivery.id));
     const bySubject = new Map<string, WebhookDelivery[]>();
-    for (const delivery of batch) {
+    for (const delivery of batch.filter((waiting) => !appliedTogether.has(waiting.id))) {
       const subject = subjectOf(delivery);
       bySubject.set(subject, [...(bySubject.get(subject) ?? []), delivery]);
     }
     const conversations = new Set<string>();
+    const done: Applied[] = [];
     const results = await mapWithConcurrency([...bySubject.values()], SUBJECTS_AT_ONCE, async (deliveries) => {
       for (const delivery of deliveries) {
-        const conversation = await applyDelivery(delivery, linq);
+        const outcome = await applyDelivery(delivery, linq);
+        done.push(outcome);
         applied += 1;
-        if (conversation) conversations.add(conversation);
+        if (outcome.conversation) conversations.add(outcome.conversation);
         if (conversations.size >= CONSIDER_EVERY) {
           const due = [...conversations];
           conversations.clear();
@@ -188,6 +271,7 @@ export async function applyWaitingDeliveries(linq: LinqGateway, budgetMs: number
         }
       }
     });
+    await recordApplied(done);
     await considerChats([...conversations]);
     const paused = results.find((result) => result.status === 'rejected');
     if (paused?.status === 'rejected') throw paused.reason;

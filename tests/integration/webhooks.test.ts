@@ -237,6 +237,43 @@ describe('events', () => {
     expect(JSON.stringify((await h.db.webhookDelivery.findUniqueOrThrow({ where: { id: 'nul-1' } })).payload)).toContain('hithere');
   });
 
+  it('records a batch of customers’ messages together, the latest time winning in any order, and reads a chat new to the index', async () => {
+    const { receiveWebhook, applyWaitingDeliveries } = await modules();
+    const [first, second] = await h.db.chat.findMany({ where: { goneAt: null }, orderBy: { id: 'desc' }, take: 2 });
+    const line = h.sandbox.store.state.lines[0]!.phone_number;
+    const fresh = await h.control<{ id: string }>('POST', '/__sandbox/chats', { from: line, to: ['+13125550998'], inbound: 1 });
+    const messages = [
+      { id: `batch-newer-${first!.id}`, chatId: first!.id, at: sentAt(3) },
+      { id: `batch-older-${first!.id}`, chatId: first!.id, at: sentAt(9) },
+      { id: `batch-${second!.id}`, chatId: second!.id, at: sentAt(4) },
+      { id: `batch-${fresh.id}`, chatId: fresh.id, at: sentAt(2) },
+    ];
+    // Received first, applied together afterwards, as the job finds them.
+    for (const message of messages) {
+      const body = event('message.received', messageData(message.chatId, 'inbound', message.at));
+      expect((await receiveWebhook(body, signed(body, { id: message.id }))).status).toBe(200);
+    }
+    await applyWaitingDeliveries(h.backgroundLinq, 10_000);
+    const chats = await h.db.chat.findMany({ where: { id: { in: [first!.id, second!.id, fresh.id] } } });
+    const inboundOf = (id: string) => chats.find((chat) => chat.id === id)!.lastInboundAt!.getTime();
+    expect(inboundOf(first!.id)).toBeGreaterThanOrEqual(new Date(messages[0]!.at).getTime());
+    expect(inboundOf(second!.id)).toBeGreaterThanOrEqual(new Date(messages[2]!.at).getTime());
+    expect(inboundOf(fresh.id)).toBe(new Date(messages[3]!.at).getTime());
+    for (const message of messages) {
+      expect(await h.db.chatTurn.count({ where: { chatId: message.chatId, fromUs: false, at: new Date(message.at) } })).toBe(1);
+    }
+    // The known chats were written by one statement: they share its transaction id.
+    const versions = await h.db.$queryRaw<Array<{ xmin: string }>>`SELECT xmin::text FROM "Chat" WHERE "id" IN (${first!.id}, ${second!.id})`;
+    expect(new Set(versions.map((row) => row.xmin)).size).toBe(1);
+    const rows = await h.db.webhookDelivery.findMany({ where: { id: { in: messages.map((m) => m.id) } }, orderBy: { id: 'asc' } });
+    expect(Object.fromEntries(rows.map((row) => [row.id, [row.status, row.change]]))).toEqual({
+      [messages[0]!.id]: ['APPLIED', 'The customer’s message recorded.'],
+      [messages[1]!.id]: ['APPLIED', 'The customer’s message recorded.'],
+      [messages[2]!.id]: ['APPLIED', 'The customer’s message recorded.'],
+      [messages[3]!.id]: ['APPLIED', 'The customer’s message recorded (the chat was new to the index: read from Linq first).'],
+    });
+  });
+
   it('adds a chat it has not indexed yet, reading it from Linq', async () => {
     const line = h.sandbox.store.state.lines[0]!.phone_number;
     const created = await h.control<{ id: string }>('POST', '/__sandbox/chats', { from: line, to: ['+13125550999'], inbound: 1 });
