@@ -14,7 +14,7 @@ function section(database: (typeof DATABASES)[number], runs: WebhooksResult[]): 
   const labels = runs[0]!.parts.map(partLabel);
   const rows = runs.map(
     (run, index) =>
-      `| ${index + 1} | ${run.parts.map((part) => `${ms(part.p50)} / **${ms(part.p95)}** ${part.inserts === null ? '' : ` (${part.inserts} INSERTs)`}`).join(' | ')} | ${run.duplicates} | ${run.recorded} | ${run.applied} |`,
+      `| ${index + 1} | ${run.parts.map((part) => `${ms(part.p50)} / **${ms(part.p95)}**${part.inserts === null ? '' : ` (${part.inserts} INSERTs)`}`).join(' | ')} | ${run.duplicates} | ${run.recorded} | ${run.applied} |`,
   );
   const summary = labels.map((_, part) => {
     const p95s = runs.map((run) => run.parts[part]!.p95);
