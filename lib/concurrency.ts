@@ -54,8 +54,8 @@ export class Slots {
 /**
  * Writes items in groups: the first item is written once the event loop has taken in what arrived
  * with it, and whatever arrives while a write is under way goes in the next one, up to `maxGroup` at
- * a time. Nothing waits on a timer, so a lone item costs what it did alone, and a burst costs one round trip per group instead of one per item.
- * `write` answers each item of a group in order. When a group of several fails, each of its items is
+ * a time. Nothing waits on a timer, so a lone item costs what it did alone, and a burst costs one
+ * round trip per group instead of one per item. `write` answers each item of a group in order. When a group of several fails, each of its items is
  * tried alone, so that one item the database refuses fails by itself and not its neighbours.
  */
 export class GroupWriter<T, R> {

@@ -169,8 +169,8 @@ async function recordApplied(applied: Applied[]): Promise<void> {
 /**
  * Customers' messages in chats the index has, the most common deliveries, recorded together: two
  * statements for a batch instead of two for each. Their order among a chat's other deliveries does
- * not matter: they only move its inbound times forward, which nothing else writes, and touch no rule
- * of eligibility. Returns how each went; the others (a chat new to the index, a payload that does not
+ * not matter: each only moves the chat's inbound and activity times forward (every writer of those
+ * takes the later time), and none touches a rule of eligibility. Returns how each went; the others (a chat new to the index, a payload that does not
  * read, or this statement failing) are applied one by one, which records why.
  */
 async function applyKnownInbound(batch: WebhookDelivery[]): Promise<Applied[]> {

@@ -74,6 +74,10 @@ export async function runHistoryBench(): Promise<string> {
       ['First page, one number, last 30 days', filters({ number: '+14155550103', from: monthAgo })],
       ['First page, one staff member, refused', filters({ actor: 'bench-user-3', outcome: 'REFUSED' })],
       ['First page, one customer (participant)', filters({ q: '+131255512345' })],
+      // Part of a number, as staff type what they remember: the last four digits (5 customers), and the
+      // middle of a number typed with spaces (10 customers). Both go through the digit suffixes.
+      ['First page, part of a number: last four digits', filters({ q: '2345' })],
+      ['First page, part of a number: "555 1234"', filters({ q: '555 1234' })],
       [
         'Rare combination: number + staff member + failed, last 30 days',
         filters({ number: '+14155550102', actor: 'bench-user-5', outcome: 'FAILED', from: monthAgo }),
