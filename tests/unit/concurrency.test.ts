@@ -77,7 +77,7 @@ describe('GroupWriter', () => {
     return { groups, writer, release: () => release!() };
   }
 
-  it('writes a lone item at once, and what arrives meanwhile in groups of at most its size, each answered in order', async () => {
+  it('writes what arrives in one turn together, and what arrives during a write in groups of at most its size, each answered in order', async () => {
     const { groups, writer, release } = recordingWriter();
     // What arrives in the same turn is written together; what arrives during that write, next.
     const first = [writer.add(1), writer.add(2)];
