@@ -127,7 +127,7 @@ ${pages.map(([db, r]) => pagesSection(db, r)).join('\n')}
 ## Full sync of 10 000 sandbox chats, ${syncs[0]![1].latencyMs} ms added to every Linq request
 
 ${syncs.map(([db, r]) => syncSection(db, r)).join('\n')}
-## Webhooks: 1 000 deliveries in a burst
+## Webhooks: 1 400 deliveries in a burst
 
 Sent to the webhook route handler (\`POST\` of \`app/api/webhooks/linq/route.ts\`, behind a plain Node HTTP server;
 Next.js's own routing is not included) from a worker thread, as Linq sends from machines of its own; each delivery is
