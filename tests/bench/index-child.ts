@@ -246,7 +246,7 @@ async function sync() {
   return { latencyMs: LATENCY_MS, readConcurrency, chats: 10_000, indexed, first, second };
 }
 
-/** 1 000 deliveries in a burst (100 of them repeats) through the webhook route: answer times, then what was applied. */
+/** 1 400 deliveries in four parts (100 of them repeats) through the webhook route: answer times, then what was applied. */
 async function webhooks() {
   const env = await setUp({ chatCount: 1_000 });
   const { upsertChats } = await import('@/lib/chats/index-store');
